@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per stage; dependencies point one way:
+// Diagnostics <- Syntax <- Semantics <- Engine <- Tally (session) <- tally (CLI, REPL)
+//                Data   <-´
+let package = Package(
+    name: "Tally",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tally", targets: ["tally"]),
+        .library(name: "Tally", targets: ["Tally"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .target(name: "TallyDiagnostics"),
+        .target(name: "TallySyntax", dependencies: ["TallyDiagnostics"]),
+        .target(name: "TallyData", dependencies: ["TallyDiagnostics"]),
+        .target(name: "TallySemantics", dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData"]),
+        .target(name: "TallyEngine", dependencies: ["TallySemantics", "TallyData"]),
+        .target(name: "TallyRender", dependencies: ["TallyData"]),
+        .target(
+            name: "Tally",
+            dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData", "TallySemantics", "TallyEngine", "TallyRender"],
+            resources: [.copy("Library/crm.tally")]
+        ),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .executableTarget(
+            name: "tally",
+            dependencies: [
+                "Tally", "CLibEdit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "crmgen"),
+        .testTarget(name: "TallySyntaxTests", dependencies: ["TallySyntax"]),
+        .testTarget(name: "TallyDataTests", dependencies: ["TallyData"]),
+        .testTarget(name: "TallySemanticsTests", dependencies: ["TallySemantics", "TallySyntax", "TallyData"]),
+        .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallySemantics", "TallySyntax", "TallyData"]),
+        .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData"]),
+        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics"], exclude: ["cases", "fixtures"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["Tally"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+// `show datasets`, `show metrics` and `describe DATASET`, as result tables (so every output format works).
+
+import TallyData
+import TallyDiagnostics
+import TallySemantics
+import TallySyntax
+
+struct Introspection {
+    let catalog: Catalog
+    let datasets: [String: Dataset]
+
+    func show(_ what: Name) throws(Diagnostic) -> ResultTable {
+        switch what.text {
+        case "datasets": return showDatasets()
+        case "metrics": return showMetrics()
+        default:
+            throw Diagnostic("cannot show '\(what.text)'", at: what.span, help: "show datasets, or show metrics")
+        }
+    }
+
+    private func showDatasets() -> ResultTable {
+        let rows = catalog.datasetNames.compactMap { name -> [Value]? in
+            guard let d = datasets[name] else { return nil }
+            return [.text(name), .integer(Int64(d.rowCount)), .integer(Int64(d.columns.count)), d.source.map(Value.text) ?? .null]
+        }
+        return ResultTable(
+            columns: [
+                ResultColumn(name: "dataset", role: .dimension(time: false)),
+                ResultColumn(name: "rows", role: .measure(unit: .count)),
+                ResultColumn(name: "columns", role: .measure(unit: .count)),
+                ResultColumn(name: "source", role: .dimension(time: false)),
+            ], rows: rows)
+    }
+
+    private func showMetrics() -> ResultTable {
+        let rows = catalog.metricNames.compactMap { name -> [Value]? in
+            guard let m = catalog.metrics[name] else { return nil }
+            return [
+                .text(name), m.unit.map { .text($0.rawValue) } ?? .null, m.description.map(Value.text) ?? .null,
+                .text(m.isLibrary ? "library" : "user"),
+            ]
+        }
+        return ResultTable(
+            columns: ["metric", "unit", "description", "defined by"].map { ResultColumn(name: $0, role: .dimension(time: false)) },
+            rows: rows)
+    }
+
+    func describe(_ dataset: Dataset) -> ResultTable {
+        let anchor = catalog.anchors[dataset.name]
+        let relations = catalog.relations(from: dataset.name)
+        let rows = dataset.columns.map { column -> [Value] in
+            var roles: [String] = []
+            if column.name == anchor { roles.append("time anchor") }
+            for r in relations where r.fromColumn == column.name { roles.append("→ \(r.toDataset).\(r.toColumn)") }
+            let nulls = (0..<column.count).reduce(0) { $0 + (column.isNull($1) ? 1 : 0) }
+            return [
+                .text(column.name), .text(column.type.rawValue), .integer(Int64(nulls)),
+                roles.isEmpty ? .null : .text(roles.joined(separator: ", ")),
+            ]
+        }
+        return ResultTable(
+            columns: [
+                ResultColumn(name: "column", role: .dimension(time: false)),
+                ResultColumn(name: "type", role: .dimension(time: false)),
+                ResultColumn(name: "nulls", role: .measure(unit: .count)),
+                ResultColumn(name: "role", role: .dimension(time: false)),
+            ], rows: rows)
+    }
+}

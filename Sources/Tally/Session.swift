@@ -1,0 +1,211 @@
+// The Session facade: the one API the command line and the REPL drive. Parses, binds and runs
+// statements, and keeps what they define (datasets, relations, anchors, metrics).
+
+import Foundation
+import TallyData
+import TallyDiagnostics
+import TallyEngine
+import TallySemantics
+import TallySyntax
+
+/// What running a statement produced.
+public enum Output: Sendable {
+    /// A query result (also `show` and `describe`), with the seconds it took.
+    case table(ResultTable, seconds: Double)
+    /// Prose: `explain`, confirmations of `load`.
+    case text(String)
+}
+
+/// An interactive or scripted session over some datasets.
+public final class Session {
+    public private(set) var catalog = Catalog()
+    private var datasets: [String: Dataset] = [:]
+    /// The day relative ranges count from (`--today`).
+    public var today: Int32
+
+    /// A session with the standard CRM library defined (and no data).
+    public init(today: Int32) throws(Failure) {
+        self.today = today
+        let library: SourceFile
+        do { library = try StandardLibrary.source() } catch { throw Failure(diagnostics: [error]) }
+        try execute(library, isLibrary: true) { _ in }
+    }
+
+    /// The names of loaded datasets, in load order.
+    public var datasetNames: [String] { catalog.datasetNames }
+
+    // MARK: Running statements
+
+    /// Parses all of `source`, then runs its statements in order, handing each output to `emit`.
+    /// Stops at the first failing statement and throws its diagnostic; a syntax error anywhere
+    /// means nothing runs (every statement's first syntax error is in `Failure.diagnostics`).
+    public func run(_ source: SourceFile, emit: (Output) -> Void) throws(Failure) {
+        try execute(source, isLibrary: false, emit: emit)
+    }
+
+    /// One or more diagnostics that stopped a run.
+    public struct Failure: Error, Sendable {
+        public var diagnostics: [Diagnostic]
+        public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    }
+
+    private func execute(_ source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Failure) {
+        let (script, diagnostics) = Parser.parse(source)
+        guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics.map { $0.inSource(source) }) }
+        for statement in script.statements {
+            do {
+                try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
+            } catch {
+                throw Failure(diagnostics: [error.inSource(source)])
+            }
+        }
+    }
+
+    private func execute(_ statement: Statement, source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Diagnostic) {
+        switch statement.kind {
+        case .query(let query):
+            let started = Date()
+            let table = try runQuery(query, source: source)
+            emit(.table(table, seconds: Date().timeIntervalSince(started)))
+        case .metric(let definition):
+            try define(definition, source: source, isLibrary: isLibrary)
+        case .load(let load):
+            emit(.text(try self.load(load, source: source)))
+        case .relate(let r):
+            try relate(r, checked: !isLibrary)
+        case .anchor(let a):
+            try anchor(a, checked: !isLibrary)
+        case .show(let what):
+            let started = Date()
+            let table = try Introspection(catalog: catalog, datasets: datasets).show(what)
+            emit(.table(table, seconds: Date().timeIntervalSince(started)))
+        case .describe(let name):
+            guard let dataset = datasets[name.text] else { throw unknownDataset(name) }
+            emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
+        case .explain(let query):
+            emit(.text(try Explainer(catalog: catalog).explain(query, source: source)))
+        }
+    }
+
+    /// Binds and runs one query on the native engine.
+    public func runQuery(_ query: Query, source: SourceFile) throws(Diagnostic) -> ResultTable {
+        let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
+        return try NativeEngine(data: LoadedData(datasets: datasets)).run(bound)
+    }
+
+    // MARK: Definitions
+
+    private func define(_ definition: MetricDefinition, source: SourceFile, isLibrary: Bool) throws(Diagnostic) {
+        let unit = try Binder.unit(of: definition)
+        if !isLibrary {
+            // A user's definition is checked now, against the data loaded, so mistakes surface where they are written.
+            var trial = catalog
+            trial.define(entry(definition, unit: unit, source: source, isLibrary: false))
+            try Binder(catalog: trial, today: today).check(definition, source: source)
+        }
+        catalog.define(entry(definition, unit: unit, source: source, isLibrary: isLibrary))
+    }
+
+    private func entry(_ d: MetricDefinition, unit: MetricUnit?, source: SourceFile, isLibrary: Bool) -> MetricDefinitionEntry {
+        MetricDefinitionEntry(
+            name: d.name.text, expr: d.expr, unit: unit, description: d.description, source: source, isLibrary: isLibrary)
+    }
+
+    private func relate(_ r: Relate, checked: Bool) throws(Diagnostic) {
+        if checked {
+            try requireColumn(r.fromDataset, r.fromColumn)
+            try requireColumn(r.toDataset, r.toColumn)
+        }
+        catalog.declare(
+            Relation(fromDataset: r.fromDataset.text, fromColumn: r.fromColumn.text, toDataset: r.toDataset.text, toColumn: r.toColumn.text))
+    }
+
+    private func anchor(_ a: Anchor, checked: Bool) throws(Diagnostic) {
+        if checked {
+            try requireColumn(a.dataset, a.column)
+            if let type = datasets[a.dataset.text]?.column(named: a.column.text)?.type, type != .date, type != .timestamp {
+                throw Diagnostic(
+                    "an anchor must be a date or timestamp column; \(a.dataset.text).\(a.column.text) is \(type.rawValue)",
+                    at: a.column.span)
+            }
+        }
+        catalog.declareAnchor(dataset: a.dataset.text, column: a.column.text)
+    }
+
+    private func requireColumn(_ dataset: Name, _ column: Name) throws(Diagnostic) {
+        guard let d = datasets[dataset.text] else { throw unknownDataset(dataset) }
+        guard d.column(named: column.text) != nil else {
+            throw Diagnostic(
+                "dataset '\(dataset.text)' has no column '\(column.text)'", at: column.span,
+                help: Suggestions.closest(to: column.text, in: d.columns.map(\.name)).map { "did you mean '\($0)'?" }
+                    ?? "describe \(dataset.text) lists its columns")
+        }
+    }
+
+    private func unknownDataset(_ name: Name) -> Diagnostic {
+        Diagnostic(
+            "no dataset '\(name.text)' is loaded", at: name.span,
+            help: Suggestions.closest(to: name.text, in: catalog.datasetNames).map { "did you mean '\($0)'?" }
+                ?? "show datasets lists what is loaded")
+    }
+
+    // MARK: Loading
+
+    private func load(_ load: Load, source: SourceFile) throws(Diagnostic) -> String {
+        let path = resolve(load.path, relativeTo: source)
+        let name = load.alias?.text ?? DataFolder.datasetName(forFile: path)
+        var options = CSVOptions()
+        options.renames = load.renames.map { (column: $0.column.text, header: $0.header) }
+        let dataset: Dataset
+        do {
+            dataset = try CSVReader.load(path: path, name: name, options: options).dataset
+        } catch {
+            var d = error.diagnostic()
+            d.span = load.pathSpan
+            throw d
+        }
+        add(dataset)
+        return "loaded \(name): \(dataset.rowCount) rows, \(dataset.columns.count) columns"
+    }
+
+    /// Adds (or replaces) a dataset.
+    public func add(_ dataset: Dataset) {
+        datasets[dataset.name] = dataset
+        catalog.addDataset(DatasetSchema(dataset))
+    }
+
+    /// Loads every `*.csv` in a folder as a dataset named after its file, then runs `model.tally`
+    /// there if present (DESIGN §2).
+    public func openFolder(_ path: String, emit: (Output) -> Void) throws(Failure) {
+        let folder: DataFolder
+        do { folder = try DataFolder(path: path) } catch { throw Failure(diagnostics: [error]) }
+        for file in folder.csvFiles {
+            do {
+                add(try CSVReader.load(path: file, name: DataFolder.datasetName(forFile: file)).dataset)
+            } catch {
+                throw Failure(diagnostics: [error.diagnostic()])
+            }
+        }
+        if let model = folder.model {
+            guard let text = try? String(contentsOfFile: model, encoding: .utf8) else {
+                throw Failure(diagnostics: [Diagnostic("cannot read \(model) as UTF-8 text")])
+            }
+            try run(SourceFile(name: model, text: text), emit: emit)
+        }
+    }
+
+    /// Paths in a script are relative to the script's folder; elsewhere to the working directory.
+    private func resolve(_ path: String, relativeTo source: SourceFile) -> String {
+        guard !path.hasPrefix("/"), let name = source.name, name.contains("/") else { return path }
+        return (name as NSString).deletingLastPathComponent + "/" + path
+    }
+}
+
+/// The session's datasets as an engine sees them.
+struct LoadedData: DataSource {
+    let datasets: [String: Dataset]
+    func dataset(named name: String) throws(Diagnostic) -> Dataset {
+        guard let d = datasets[name] else { throw Diagnostic("no dataset '\(name)' is loaded") }
+        return d
+    }
+}

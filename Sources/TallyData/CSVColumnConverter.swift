@@ -1,0 +1,140 @@
+// Turns one column's field slices into typed storage once its type is known.
+
+/// Converts the fields of one column, reading values straight from the file's bytes.
+struct CSVColumnConverter {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let file: String
+    let bomLength: Int
+
+    /// Storage for `column` as `type`. Only text can fail (invalid UTF-8); a decimal column whose scaled
+    /// values overflow Int64 quietly becomes double, which is still the `decimal` column type.
+    func convert(
+        _ column: CSVFieldColumn, rowCount: Int, as type: InferredType
+    ) throws(CSVError) -> ColumnStorage {
+        switch type {
+        case .boolean:
+            return .boolean(map(column, rowCount, null: NullSentinel.boolean) { f in
+                TypeInference.parseBoolean(f) == true ? 1 : 0
+            })
+        case .integer:
+            return .integer(map(column, rowCount, null: NullSentinel.int64) { f in
+                numberShapeMantissa(f, scale: 0) ?? NullSentinel.int64
+            })
+        case .decimal(let scale):
+            if let mantissas = decimals(column, rowCount, scale: scale) {
+                return .decimal(mantissas, scale: scale)
+            }
+            return .double(doubles(column, rowCount))
+        case .double:
+            return .double(doubles(column, rowCount))
+        case .date:
+            return .date(map(column, rowCount, null: NullSentinel.int32) { f in
+                CivilDate.parseDate(f) ?? NullSentinel.int32
+            })
+        case .timestamp:
+            return .timestamp(map(column, rowCount, null: NullSentinel.int64) { f in
+                if let micros = CivilDate.parseTimestamp(f) { return micros }
+                // Inference admitted plain dates into this column: they mean midnight UTC.
+                if let day = CivilDate.parseDate(f) { return Int64(day) * CivilDate.microsPerDay }
+                return NullSentinel.int64
+            })
+        case .text:
+            return try text(column, rowCount)
+        }
+    }
+
+    /// Applies `parse` to every non-null field. Inference guaranteed each parses, so no field is dropped.
+    private func map<T>(
+        _ column: CSVFieldColumn, _ rowCount: Int, null: T, _ parse: (UnsafeBufferPointer<UInt8>) -> T
+    ) -> [T] {
+        var out = [T]()
+        out.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            let f = column[row]
+            out.append(f.length == 0 ? null : parse(UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])))
+        }
+        return out
+    }
+
+    private func numberShapeMantissa(_ f: UnsafeBufferPointer<UInt8>, scale: Int) -> Int64? {
+        guard let shape = TypeInference.numberShape(f) else { return nil }
+        return TypeInference.mantissa(f, shape, scale: scale)
+    }
+
+    /// Every value scaled to `scale`, or nil if any overflows (then the column is stored as double).
+    private func decimals(_ column: CSVFieldColumn, _ rowCount: Int, scale: Int) -> [Int64]? {
+        var out = [Int64]()
+        out.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            let f = column[row]
+            if f.length == 0 {
+                out.append(NullSentinel.int64)
+                continue
+            }
+            guard let m = numberShapeMantissa(UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length]), scale: scale)
+            else { return nil }
+            out.append(m)
+        }
+        return out
+    }
+
+    private func doubles(_ column: CSVFieldColumn, _ rowCount: Int) -> [Double] {
+        map(column, rowCount, null: Double.nan) { f in
+            // Short numbers fit Swift's small-string form, so this allocates only for long digit strings;
+            // double columns are rare (exponents, more than 18 digits).
+            let s = String(decoding: f, as: UTF8.self)
+            if let d = Double(s) { return d }
+            // Syntax was checked already; an out-of-range exponent is the only way here.
+            return s.hasPrefix("-") ? -Double.infinity : Double.infinity
+        }
+    }
+
+    private func text(_ column: CSVFieldColumn, _ rowCount: Int) throws(CSVError) -> ColumnStorage {
+        var builder = TextDictionaryBuilder()
+        var codes = [Int32]()
+        codes.reserveCapacity(rowCount)
+        var unescaped = [UInt8]()
+        for row in 0..<rowCount {
+            let f = column[row]
+            if f.length == 0 {
+                codes.append(NullSentinel.textCode)
+                continue
+            }
+            let raw = UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
+            let lookup: TextDictionaryBuilder.Lookup
+            if f.escaped {
+                unescape(raw, into: &unescaped)
+                lookup = unescaped.withUnsafeBufferPointer { builder.code(for: $0) }
+            } else {
+                lookup = builder.code(for: raw)
+            }
+            switch lookup {
+            case .code(let code):
+                codes.append(code)
+            case .invalidUTF8:
+                throw error(at: f, "invalid UTF-8 in field",
+                    help: "Tally reads CSV files as UTF-8; re-export or convert the file (iconv -t UTF-8)")
+            case .full:
+                throw error(at: f, "too many distinct values in one text column (over 2147483647)", help: nil)
+            }
+        }
+        return .text(codes: codes, dictionary: builder.strings)
+    }
+
+    private func error(at f: CSVFieldSlice, _ message: String, help: String?) -> CSVError {
+        // Point at the opening quote of a quoted field: the content starts one byte later.
+        let start = f.start > bomLength && bytes[f.start - 1] == UInt8(ascii: "\"") ? f.start - 1 : f.start
+        let (line, column) = CSVTokenizer.location(of: start, in: bytes, bomLength: bomLength)
+        return CSVError(file: file, line: line, column: column, message: message, help: help)
+    }
+
+    /// Collapses doubled quotes (`""` → `"`) from a quoted field's content.
+    func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < raw.count {
+            out.append(raw[i])
+            i += raw[i] == UInt8(ascii: "\"") ? 2 : 1
+        }
+    }
+}

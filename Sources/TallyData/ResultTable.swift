@@ -1,0 +1,44 @@
+// What every engine returns: named, typed columns of values, ready for a renderer.
+
+/// A single value in a result.
+public enum Value: Hashable, Sendable {
+    case null
+    case integer(Int64)
+    case number(Double)
+    case text(String)
+    case bool(Bool)
+    /// Days since 1970-01-01.
+    case date(Int32)
+    /// Microseconds since the epoch, UTC.
+    case timestamp(Int64)
+}
+
+public struct ResultColumn: Sendable, Equatable {
+    public enum Role: Sendable, Equatable {
+        /// A `by` dimension; `time` for grains, whose values are period labels.
+        case dimension(time: Bool)
+        /// A metric or expression; `unit` drives formatting for people.
+        case measure(unit: MetricUnit?)
+    }
+    public var name: String
+    public var role: Role
+    public init(name: String, role: Role) {
+        self.name = name
+        self.role = role
+    }
+}
+
+/// A result: columns, then rows of values in column order.
+public struct ResultTable: Sendable {
+    public var columns: [ResultColumn]
+    public var rows: [[Value]]
+    public init(columns: [ResultColumn], rows: [[Value]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// The display unit of a metric: how a number is shown to people (CSV and JSON show it plain).
+public enum MetricUnit: String, Sendable, CaseIterable {
+    case count, currency, percent, ratio, score, hours, days
+}

@@ -1,0 +1,86 @@
+// Dictionary-encodes text fields straight from bytes: an open-addressing hash map from bytes to code.
+
+/// Assigns codes to distinct byte strings in order of first appearance.
+///
+/// Lookups hash and compare raw bytes, so repeated values (the common case in CRM columns) cost no
+/// allocation; only a new distinct value is validated as UTF-8 and turned into a String.
+struct TextDictionaryBuilder {
+    /// The distinct values, indexed by code.
+    private(set) var strings: [String] = []
+    /// Bytes of every distinct value, back to back, so comparisons need no per-entry allocation.
+    private var arena: [UInt8] = []
+    private var entryStart: [Int] = []
+    private var entryLength: [Int] = []
+    private var entryHash: [UInt64] = []
+    /// Codes by hash slot; -1 is empty. Capacity is a power of two kept at least twice the entry count.
+    private var slots = [Int32](repeating: -1, count: 64)
+
+    enum Lookup {
+        case code(Int32)
+        /// A new value that is not valid UTF-8.
+        case invalidUTF8
+        /// A new value when every Int32 code is taken.
+        case full
+    }
+
+    /// The code for `bytes`, adding it if new.
+    mutating func code(for bytes: UnsafeBufferPointer<UInt8>) -> Lookup {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let code = slots[slot]
+            if code < 0 { break }
+            if entryHash[Int(code)] == hash && equals(Int(code), bytes) { return .code(code) }
+            slot = (slot + 1) & mask
+        }
+        guard UTF8Validation.isValid(bytes) else { return .invalidUTF8 }
+        guard strings.count < Int(Int32.max) else { return .full }
+        let code = Int32(strings.count)
+        strings.append(String(decoding: bytes, as: UTF8.self))
+        entryStart.append(arena.count)
+        entryLength.append(bytes.count)
+        entryHash.append(hash)
+        arena.append(contentsOf: bytes)
+        slots[slot] = code
+        if strings.count * 2 > slots.count { grow() }
+        return .code(code)
+    }
+
+    private func equals(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = entryLength[code]
+        guard length == bytes.count else { return false }
+        let start = entryStart[code]
+        return arena.withUnsafeBufferPointer { a in
+            var i = 0
+            while i < length {
+                if a[start + i] != bytes[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    private mutating func grow() {
+        var bigger = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for code in 0..<entryHash.count {
+            var slot = Int(truncatingIfNeeded: entryHash[code]) & mask
+            while bigger[slot] >= 0 { slot = (slot + 1) & mask }
+            bigger[slot] = Int32(code)
+        }
+        slots = bigger
+    }
+
+    /// FNV-1a with a final avalanche so low bits (used for slots) depend on every byte.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        return h
+    }
+}

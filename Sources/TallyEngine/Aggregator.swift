@@ -1,0 +1,132 @@
+// Aggregate functions over rows assigned to result cells.
+
+import TallyData
+import TallyDiagnostics
+import TallySemantics
+
+/// Computes one aggregate for every cell. `cells[i]` is row i's cell, or -1 when the row is not counted.
+enum Aggregator {
+    static func run(_ function: AggregateFunction, value: Vector?, cells: [Int32], cellCount: Int) throws(Diagnostic)
+        -> [Double?]
+    {
+        switch function {
+        case .count:
+            return count(value: value, cells: cells, cellCount: cellCount)
+        case .countDistinct:
+            return countDistinct(value: value, cells: cells, cellCount: cellCount)
+        case .sum, .avg:
+            return try sumOrAverage(average: function == .avg, value: value, cells: cells, cellCount: cellCount)
+        case .min, .max:
+            return extreme(max: function == .max, value: value, cells: cells, cellCount: cellCount)
+        case .median:
+            return percentile(0.5, value: value, cells: cells, cellCount: cellCount)
+        case .percentile(let p):
+            return percentile(p, value: value, cells: cells, cellCount: cellCount)
+        }
+    }
+
+    /// `count(ds)` counts rows; `count(ds.col)` counts rows where the value is not null.
+    private static func count(value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
+        var counts = [Int](repeating: 0, count: cellCount)
+        let nulls = value?.nullMask(count: cells.count)
+        for (i, c) in cells.enumerated() where c >= 0 && (nulls == nil || nulls?[i] == 0) {
+            counts[Int(c)] += 1
+        }
+        return counts.map { Double($0) }
+    }
+
+    private static func countDistinct(value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
+        guard let value else { return count(value: nil, cells: cells, cellCount: cellCount) }
+        let keys = distinctKeys(value, count: cells.count)
+        var sets = [Set<Int64>](repeating: [], count: cellCount)
+        for (i, c) in cells.enumerated() where c >= 0 {
+            if let k = keys[i] { sets[Int(c)].insert(k) }
+        }
+        return sets.map { Double($0.count) }
+    }
+
+    /// A 64-bit identity for each non-null value (text by dictionary code, doubles by bit pattern).
+    private static func distinctKeys(_ v: Vector, count: Int) -> [Int64?] {
+        switch v {
+        case .int(let x), .decimal(let x, _), .timestamp(let x), .duration(let x):
+            return x.map { $0 == NullSentinel.int64 ? nil : $0 }
+        case .double(let x): return x.map { $0.isNaN ? nil : Int64(bitPattern: ($0 == 0 ? 0 : $0).bitPattern) }
+        case .bool(let x): return x.map { $0 == NullSentinel.boolean ? nil : Int64($0) }
+        case .date(let x): return x.map { $0 == NullSentinel.int32 ? nil : Int64($0) }
+        case .text(let codes, _): return codes.map { $0 < 0 ? nil : Int64($0) }
+        case .scalar(let lit): return [Int64?](repeating: lit == .null ? nil : 0, count: count)
+        }
+    }
+
+    /// Exact integer and decimal columns are summed as integers, so money does not drift.
+    private static func sumOrAverage(average: Bool, value: Vector?, cells: [Int32], cellCount: Int) throws(Diagnostic)
+        -> [Double?]
+    {
+        var counts = [Int](repeating: 0, count: cellCount)
+        let exact: ([Int64], Int)? =
+            switch value {
+            case .int(let x): (x, 0)
+            case .decimal(let x, let s): (x, s)
+            default: nil
+            }
+        if let (values, scale) = exact {
+            var sums = [Int64](repeating: 0, count: cellCount)
+            for (i, c) in cells.enumerated() where c >= 0 && values[i] != NullSentinel.int64 {
+                let (s, overflow) = sums[Int(c)].addingReportingOverflow(values[i])
+                if overflow {
+                    throw Diagnostic("a sum exceeds the range of 64-bit integers", help: "sum fewer rows, or a smaller unit")
+                }
+                sums[Int(c)] = s
+                counts[Int(c)] += 1
+            }
+            let f = pow10(scale)
+            return (0..<cellCount).map { c in
+                if average { return counts[c] == 0 ? nil : Double(sums[c]) / (f * Double(counts[c])) }
+                return Double(sums[c]) / f
+            }
+        }
+        let values = value?.doubles(count: cells.count) ?? []
+        var sums = [Double](repeating: 0, count: cellCount)
+        for (i, c) in cells.enumerated() where c >= 0 && i < values.count && !values[i].isNaN {
+            sums[Int(c)] += values[i]
+            counts[Int(c)] += 1
+        }
+        return (0..<cellCount).map { c in
+            if average { return counts[c] == 0 ? nil : sums[c] / Double(counts[c]) }
+            return sums[c]
+        }
+    }
+
+    private static func extreme(max: Bool, value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
+        let values = value?.doubles(count: cells.count) ?? []
+        var best = [Double?](repeating: nil, count: cellCount)
+        for (i, c) in cells.enumerated() where c >= 0 && i < values.count && !values[i].isNaN {
+            let v = values[i]
+            if let b = best[Int(c)] {
+                if max ? v > b : v < b { best[Int(c)] = v }
+            } else {
+                best[Int(c)] = v
+            }
+        }
+        return best
+    }
+
+    /// Continuous percentile: linear interpolation between the closest ranks (PostgreSQL's percentile_cont).
+    private static func percentile(_ p: Double, value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
+        let values = value?.doubles(count: cells.count) ?? []
+        var groups = [[Double]](repeating: [], count: cellCount)
+        for (i, c) in cells.enumerated() where c >= 0 && i < values.count && !values[i].isNaN {
+            groups[Int(c)].append(values[i])
+        }
+        return groups.map { g in
+            guard !g.isEmpty else { return nil }
+            let sorted = g.sorted()
+            let position = p * Double(sorted.count - 1)
+            let lower = Int(position.rounded(.down))
+            let upper = min(lower + 1, sorted.count - 1)
+            let fraction = position - Double(lower)
+            if fraction == 0 { return sorted[lower] }
+            return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+        }
+    }
+}

@@ -1,0 +1,178 @@
+// Row-wise comparisons between evaluated vectors, with Tally's null rules.
+
+import TallyData
+import TallySemantics
+
+/// Compares two vectors row by row. `=`, `<` and friends never hold when a side is null;
+/// `!=` holds when exactly one side is null (IS DISTINCT FROM).
+enum Comparison {
+    /// Values brought to a common representation for comparing.
+    private enum Keys {
+        case ints([Int64])
+        case doubles([Double])
+        case texts([Int32], [String])
+        case int(Int64)
+        case double(Double)
+        case text(String)
+        case null
+
+        var isNull: Bool {
+            if case .null = self { return true }
+            return false
+        }
+
+        var isInexact: Bool {
+            switch self {
+            case .doubles, .double: true
+            default: false
+            }
+        }
+    }
+
+    static func compare(_ op: ComparisonOperator, _ l: Vector, _ r: Vector, count: Int) -> [UInt8] {
+        let (a, b) = keys(l, r)
+        switch (a, b) {
+        case (.null, _), (_, .null):
+            let other = a.isNull ? r : l
+            if op != .notEqual { return [UInt8](repeating: 0, count: count) }
+            if case .scalar(.null) = other { return [UInt8](repeating: 0, count: count) }
+            return other.nullMask(count: count).map { $0 ^ 1 }
+        case (.ints(let x), .int(let y)):
+            return x.map { test(op, $0 == NullSentinel.int64, false, $0 < y ? -1 : $0 == y ? 0 : 1) }
+        case (.int(let x), .ints(let y)):
+            return y.map { test(op, false, $0 == NullSentinel.int64, x < $0 ? -1 : x == $0 ? 0 : 1) }
+        case (.ints(let x), .ints(let y)):
+            return zip(x, y).map { p, q in
+                test(op, p == NullSentinel.int64, q == NullSentinel.int64, p < q ? -1 : p == q ? 0 : 1)
+            }
+        case (.int(let x), .int(let y)):
+            return [UInt8](repeating: test(op, false, false, x < y ? -1 : x == y ? 0 : 1), count: count)
+        case (.texts(let codes, let dict), .text(let s)):
+            let table = dict.map { compareText($0, s) }
+            return codes.map { $0 < 0 ? test(op, true, false, 0) : test(op, false, false, table[Int($0)]) }
+        case (.text(let s), .texts(let codes, let dict)):
+            let table = dict.map { compareText(s, $0) }
+            return codes.map { $0 < 0 ? test(op, false, true, 0) : test(op, false, false, table[Int($0)]) }
+        case (.texts(let c1, let d1), .texts(let c2, let d2)):
+            return zip(c1, c2).map { p, q in
+                p < 0 || q < 0 ? test(op, p < 0, q < 0, 0) : test(op, false, false, compareText(d1[Int(p)], d2[Int(q)]))
+            }
+        case (.text(let s), .text(let t)):
+            return [UInt8](repeating: test(op, false, false, compareText(s, t)), count: count)
+        default:
+            let x = doubles(a, count: count)
+            let y = doubles(b, count: count)
+            return zip(x, y).map { p, q in test(op, p.isNaN, q.isNaN, p < q ? -1 : p == q ? 0 : 1) }
+        }
+    }
+
+    /// Applies an operator to a three-way comparison result, with the null rules.
+    @inline(__always)
+    private static func test(_ op: ComparisonOperator, _ leftNull: Bool, _ rightNull: Bool, _ c: Int) -> UInt8 {
+        if leftNull || rightNull {
+            return op == .notEqual && leftNull != rightNull ? 1 : 0
+        }
+        let holds: Bool =
+            switch op {
+            case .equal: c == 0
+            case .notEqual: c != 0
+            case .less: c < 0
+            case .lessEqual: c <= 0
+            case .greater: c > 0
+            case .greaterEqual: c >= 0
+            }
+        return holds ? 1 : 0
+    }
+
+    /// Text orders by Unicode code point, which is UTF-8 byte order.
+    static func compareText(_ a: String, _ b: String) -> Int {
+        if a == b { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
+    }
+
+    // MARK: Common representation
+
+    private static func keys(_ l: Vector, _ r: Vector) -> (Keys, Keys) {
+        // Exact numbers compare exactly at a common scale; a timestamp against a date compares at midnight.
+        let scale = max(decimalScale(l), decimalScale(r))
+        let mixesTime = isTimestamp(l) || isTimestamp(r)
+        let a = key(l, scale: scale, timestamps: mixesTime)
+        let b = key(r, scale: scale, timestamps: mixesTime)
+        // Once one side is inexact, both compare as doubles at their true magnitude.
+        if a.isInexact || b.isInexact {
+            return (inexact(l), inexact(r))
+        }
+        return (a, b)
+    }
+
+    private static func inexact(_ v: Vector) -> Keys {
+        if case .scalar(let lit) = v {
+            return lit == .null ? .null : .double(lit.doubleValue ?? .nan)
+        }
+        return .doubles(v.doubles(count: 0))
+    }
+
+    private static func decimalScale(_ v: Vector) -> Int {
+        switch v {
+        case .decimal(_, let s), .scalar(.decimal(_, let s)): s
+        default: 0
+        }
+    }
+
+    private static func isTimestamp(_ v: Vector) -> Bool {
+        if case .timestamp = v { return true }
+        return false
+    }
+
+    private static func key(_ v: Vector, scale: Int, timestamps: Bool) -> Keys {
+        switch v {
+        case .int(let x): return rescaled(x, from: 0, to: scale)
+        case .decimal(let x, let s): return rescaled(x, from: s, to: scale)
+        case .double(let x): return .doubles(x)
+        case .bool(let x): return .ints(x.map { $0 == NullSentinel.boolean ? NullSentinel.int64 : Int64($0) })
+        case .date(let x):
+            let f: Int64 = timestamps ? 86_400_000_000 : 1
+            return .ints(x.map { $0 == NullSentinel.int32 ? NullSentinel.int64 : Int64($0) * f })
+        case .timestamp(let x), .duration(let x): return .ints(x)
+        case .text(let codes, let dict): return .texts(codes, dict)
+        case .scalar(let lit):
+            switch lit {
+            case .null: return .null
+            case .integer(let i): return scaledScalar(i, from: 0, to: scale)
+            case .decimal(let m, let s): return scaledScalar(m, from: s, to: scale)
+            case .double(let d): return .double(d)
+            case .text(let s): return .text(s)
+            case .bool(let b): return .int(b ? 1 : 0)
+            case .date(let d): return .int(Int64(d) * (timestamps ? 86_400_000_000 : 1))
+            }
+        }
+    }
+
+    private static func rescaled(_ x: [Int64], from: Int, to: Int) -> Keys {
+        if from == to { return .ints(x) }
+        guard let f = intPow10(to - from) else { return .doubles(x.map { $0 == NullSentinel.int64 ? .nan : Double($0) / pow10(from) }) }
+        var out = [Int64](repeating: NullSentinel.int64, count: x.count)
+        for (i, v) in x.enumerated() where v != NullSentinel.int64 {
+            let (p, overflow) = v.multipliedReportingOverflow(by: f)
+            if overflow { return .doubles(x.map { $0 == NullSentinel.int64 ? .nan : Double($0) / pow10(from) }) }
+            out[i] = p
+        }
+        return .ints(out)
+    }
+
+    private static func scaledScalar(_ m: Int64, from: Int, to: Int) -> Keys {
+        guard let f = intPow10(to - from) else { return .double(Double(m) / pow10(from)) }
+        let (p, overflow) = m.multipliedReportingOverflow(by: f)
+        return overflow ? .double(Double(m) / pow10(from)) : .int(p)
+    }
+
+    private static func doubles(_ k: Keys, count: Int) -> [Double] {
+        switch k {
+        case .ints(let x): x.map { $0 == NullSentinel.int64 ? .nan : Double($0) }
+        case .doubles(let x): x
+        case .int(let i): [Double](repeating: Double(i), count: count)
+        case .double(let d): [Double](repeating: d, count: count)
+        default: [Double](repeating: .nan, count: count)
+        }
+    }
+}

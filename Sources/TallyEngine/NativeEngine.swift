@@ -1,0 +1,101 @@
+// The embedded engine: runs a bound query over in-memory columnar datasets.
+
+import TallyData
+import TallyDiagnostics
+import TallySemantics
+
+/// Runs bound queries over loaded datasets, column at a time.
+public struct NativeEngine: QueryEngine {
+    private let data: DataSource
+    /// Refuses results larger than this many cells rather than exhausting memory.
+    private let cellLimit = 20_000_000
+
+    public init(data: DataSource) { self.data = data }
+
+    /// One aggregate's rows, prepared: which pass the query's `where`, their dimension
+    /// combination and their anchor day.
+    private struct Prepared {
+        var evaluator: RowEvaluator
+        var passes: [UInt8]
+        var dimensionIDs: [[Int32]]
+        /// Anchor day per row (`Int32.min` when null), or nil when the dataset has no anchor.
+        var days: [Int32]?
+    }
+
+    public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
+        let relations = RelationCache(data: data)
+        let domains = (0..<query.columnDimensionCount).map { _ in DimensionDomain() }
+
+        var prepared: [Prepared] = []
+        for aggregate in query.aggregates {
+            let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
+            let n = evaluator.count
+            let passes = try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
+                ?? [UInt8](repeating: 1, count: n)
+            var ids: [[Int32]] = []
+            for (k, dim) in aggregate.dimensions.enumerated() {
+                ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
+            }
+            let days = try aggregate.anchor.map { (a) throws(Diagnostic) in try anchorDays(a, evaluator) }
+            prepared.append(Prepared(evaluator: evaluator, passes: passes, dimensionIDs: ids, days: days))
+        }
+
+        let combos = Combinations(domains: domains, prepared: prepared.map { ($0.passes, $0.dimensionIDs) })
+        let periods = try Periods(query: query, days: prepared.map { ($0.passes, $0.days) })
+        let cellCount = combos.count * periods.count
+        guard cellCount <= cellLimit else {
+            throw Diagnostic(
+                "the result would have \(cellCount) rows", help: "narrow it with a range, a coarser grain or a filter")
+        }
+
+        var values: [[Double?]] = []
+        for (aggregate, p) in zip(query.aggregates, prepared) {
+            var mask = p.passes
+            if let filter = aggregate.filter {
+                let own = try p.evaluator.condition(filter)
+                for i in mask.indices { mask[i] &= own[i] }
+            }
+            var cells = [Int32](repeating: -1, count: mask.count)
+            for i in mask.indices where mask[i] == 1 {
+                let period = p.days.map { periods.index(ofDay: $0[i]) } ?? 0
+                guard period >= 0 else { continue }
+                cells[i] = Int32(combos.combo(of: i, in: p.dimensionIDs) * periods.count + period)
+            }
+            let v = try aggregate.value.map { (e) throws(Diagnostic) in try p.evaluator.evaluate(e) }
+            values.append(try Aggregator.run(aggregate.function, value: v, cells: cells, cellCount: cellCount))
+        }
+
+        let measures = query.items.map { item in (0..<cellCount).map { MetricEvaluator.evaluate(item.expr, cell: $0, values) } }
+        return ResultBuilder(query: query, domains: domains, combos: combos, periods: periods, measures: measures).table()
+    }
+
+    private func anchorDays(_ anchor: BoundColumn, _ evaluator: RowEvaluator) throws(Diagnostic) -> [Int32] {
+        switch try evaluator.evaluate(.column(anchor)) {
+        case .date(let d): return d
+        case .timestamp(let t): return t.map { $0 == NullSentinel.int64 ? NullSentinel.int32 : CivilDate.day(ofTimestamp: $0) }
+        default: throw Diagnostic("the anchor \(anchor.dataset).\(anchor.column) is not a date")
+        }
+    }
+}
+
+/// Evaluates a metric expression for one cell. Division by zero and non-finite results are null.
+enum MetricEvaluator {
+    static func evaluate(_ e: MetricExpr, cell: Int, _ values: [[Double?]]) -> Double? {
+        let result: Double?
+        switch e {
+        case .aggregate(let i): result = values[i][cell]
+        case .constant(let c): result = c
+        case .negate(let x): result = evaluate(x, cell: cell, values).map { -$0 }
+        case .arithmetic(let op, let l, let r):
+            guard let a = evaluate(l, cell: cell, values), let b = evaluate(r, cell: cell, values) else { return nil }
+            switch op {
+            case .add: result = a + b
+            case .subtract: result = a - b
+            case .multiply: result = a * b
+            case .divide: result = b == 0 ? nil : a / b
+            }
+        }
+        guard let r = result, r.isFinite else { return nil }
+        return r == 0 ? 0 : r
+    }
+}

@@ -1,0 +1,63 @@
+// Row mappings for many-to-one relations: for each row of the `from` dataset, its row in the `to` dataset.
+
+import TallyData
+import TallyDiagnostics
+import TallySemantics
+
+/// Builds each relation's row mapping once per query and reuses it for every column it gathers.
+final class RelationCache {
+    private let data: DataSource
+    private var mappings: [Relation: (Dataset, [Int32])] = [:]
+
+    init(data: DataSource) { self.data = data }
+
+    /// The target dataset and, per row of `source`, the matching target row (-1 when none matches).
+    func mapping(for relation: Relation, from source: Dataset) throws(Diagnostic) -> (Dataset, [Int32]) {
+        if let cached = mappings[relation] { return cached }
+        let target = try data.dataset(named: relation.toDataset)
+        guard let key = target.column(named: relation.toColumn), let foreign = source.column(named: relation.fromColumn) else {
+            throw Diagnostic("relation \(relation.fromDataset).\(relation.fromColumn) → \(relation.toDataset).\(relation.toColumn) names a missing column")
+        }
+        let rows = try Self.match(foreign.storage, key.storage, relation: relation)
+        mappings[relation] = (target, rows)
+        return (target, rows)
+    }
+
+    private static func match(_ foreign: ColumnStorage, _ key: ColumnStorage, relation: Relation) throws(Diagnostic) -> [Int32] {
+        switch (foreign, key) {
+        case (.integer(let fk), .integer(let pk)):
+            var index: [Int64: Int32] = [:]
+            index.reserveCapacity(pk.count)
+            for (row, k) in pk.enumerated() where k != NullSentinel.int64 {
+                if index.updateValue(Int32(row), forKey: k) != nil { throw duplicate(relation, "\(k)") }
+            }
+            return fk.map { $0 == NullSentinel.int64 ? -1 : index[$0] ?? -1 }
+        default:
+            // Any other pairing matches on the keys' text, so "17" finds 17.
+            let keys = texts(key)
+            var index: [String: Int32] = [:]
+            for (row, k) in keys.enumerated() {
+                guard let k else { continue }
+                if index.updateValue(Int32(row), forKey: k) != nil { throw duplicate(relation, k) }
+            }
+            return texts(foreign).map { $0.flatMap { index[$0] } ?? -1 }
+        }
+    }
+
+    private static func duplicate(_ r: Relation, _ value: String) -> Diagnostic {
+        Diagnostic(
+            "\(r.toDataset).\(r.toColumn) holds the value \(value) more than once, so \(r.fromDataset).\(r.fromColumn) cannot point at one row",
+            help: "a relation needs a key that is unique in \(r.toDataset)")
+    }
+
+    private static func texts(_ storage: ColumnStorage) -> [String?] {
+        switch storage {
+        case .integer(let v): v.map { $0 == NullSentinel.int64 ? nil : String($0) }
+        case .text(let codes, let dict): codes.map { $0 < 0 ? nil : dict[Int($0)] }
+        case .decimal(let v, _), .timestamp(let v): v.map { $0 == NullSentinel.int64 ? nil : String($0) }
+        case .double(let v): v.map { $0.isNaN ? nil : String($0) }
+        case .boolean(let v): v.map { $0 == NullSentinel.boolean ? nil : ($0 == 1 ? "true" : "false") }
+        case .date(let v): v.map { $0 == NullSentinel.int32 ? nil : CivilDate.format($0) }
+        }
+    }
+}

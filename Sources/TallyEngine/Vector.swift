@@ -1,0 +1,87 @@
+// Row values of one dataset as evaluated by the native engine: one typed array per expression.
+
+import TallyData
+import TallySemantics
+
+/// An evaluated row expression. Nulls use the column sentinels (`Int64.min`, `Int32.min`, NaN, 2, -1).
+enum Vector {
+    case int([Int64])
+    case decimal([Int64], scale: Int)
+    case double([Double])
+    case bool([UInt8])
+    case date([Int32])
+    case timestamp([Int64])
+    /// Microseconds.
+    case duration([Int64])
+    case text([Int32], dictionary: [String])
+    /// The same value for every row; kept unmaterialised.
+    case scalar(Literal)
+
+    init(_ storage: ColumnStorage) {
+        switch storage {
+        case .integer(let v): self = .int(v)
+        case .decimal(let v, let s): self = .decimal(v, scale: s)
+        case .double(let v): self = .double(v)
+        case .boolean(let v): self = .bool(v)
+        case .date(let v): self = .date(v)
+        case .timestamp(let v): self = .timestamp(v)
+        case .text(let codes, let dict): self = .text(codes, dictionary: dict)
+        }
+    }
+
+    /// Numbers as doubles (null = NaN), for arithmetic and for float aggregates.
+    func doubles(count: Int) -> [Double] {
+        switch self {
+        case .int(let v): return v.map { $0 == NullSentinel.int64 ? .nan : Double($0) }
+        case .decimal(let v, let s):
+            let f = pow10(s)
+            return v.map { $0 == NullSentinel.int64 ? .nan : Double($0) / f }
+        case .double(let v): return v
+        case .duration(let v): return v.map { $0 == NullSentinel.int64 ? .nan : Double($0) }
+        case .scalar(let lit): return [Double](repeating: lit.doubleValue ?? .nan, count: count)
+        case .bool, .date, .timestamp, .text: return [Double](repeating: .nan, count: count)
+        }
+    }
+
+    /// Whether each row is null.
+    func nullMask(count: Int) -> [UInt8] {
+        switch self {
+        case .int(let v), .decimal(let v, _), .timestamp(let v), .duration(let v):
+            return v.map { $0 == NullSentinel.int64 ? 1 : 0 }
+        case .double(let v): return v.map { $0.isNaN ? 1 : 0 }
+        case .bool(let v): return v.map { $0 == NullSentinel.boolean ? 1 : 0 }
+        case .date(let v): return v.map { $0 == NullSentinel.int32 ? 1 : 0 }
+        case .text(let codes, _): return codes.map { $0 < 0 ? 1 : 0 }
+        case .scalar(let lit): return [UInt8](repeating: lit == .null ? 1 : 0, count: count)
+        }
+    }
+}
+
+extension Literal {
+    var doubleValue: Double? {
+        switch self {
+        case .integer(let i): Double(i)
+        case .decimal(let m, let s): Double(m) / pow10(s)
+        case .double(let d): d
+        default: nil
+        }
+    }
+}
+
+/// 10^n as a double, exact for the scales decimals use (n ≤ 22).
+func pow10(_ n: Int) -> Double {
+    var r = 1.0
+    for _ in 0..<max(0, n) { r *= 10 }
+    return r
+}
+
+/// 10^n as an integer, nil when it does not fit.
+func intPow10(_ n: Int) -> Int64? {
+    var r: Int64 = 1
+    for _ in 0..<max(0, n) {
+        let (p, overflow) = r.multipliedReportingOverflow(by: 10)
+        if overflow { return nil }
+        r = p
+    }
+    return r
+}

@@ -1,0 +1,188 @@
+// The bound query: every name resolved, every type checked. Engines consume this and nothing else.
+
+import TallyData
+import TallyDiagnostics
+
+/// A column as one aggregate reads it: of its own dataset, or through a many-to-one relation.
+public struct BoundColumn: Hashable, Sendable {
+    /// nil for the aggregate's own dataset.
+    public var via: Relation?
+    /// The dataset that holds the column (the relation's target when `via` is set).
+    public var dataset: String
+    public var column: String
+    public var type: ColumnType
+
+    public init(via: Relation?, dataset: String, column: String, type: ColumnType) {
+        self.via = via
+        self.dataset = dataset
+        self.column = column
+        self.type = type
+    }
+}
+
+/// A constant in a row expression.
+public enum Literal: Hashable, Sendable {
+    case null
+    case integer(Int64)
+    /// mantissa / 10^scale, exact.
+    case decimal(Int64, scale: Int)
+    case double(Double)
+    case text(String)
+    case bool(Bool)
+    /// Days since 1970-01-01.
+    case date(Int32)
+}
+
+/// The types row expressions can have.
+public enum RowType: String, Hashable, Sendable {
+    case number, boolean, date, timestamp, text, duration, null
+
+    init(_ type: ColumnType) {
+        switch type {
+        case .integer, .decimal: self = .number
+        case .boolean: self = .boolean
+        case .date: self = .date
+        case .timestamp: self = .timestamp
+        case .text: self = .text
+        }
+    }
+}
+
+public enum ArithmeticOperator: String, Hashable, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/" }
+public enum ComparisonOperator: String, Hashable, Sendable {
+    case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+}
+public enum LogicalOperator: String, Hashable, Sendable { case and, or }
+
+/// Functions on row values.
+public enum RowFunction: String, Hashable, Sendable, CaseIterable {
+    /// Durations to numbers in a unit.
+    case seconds, minutes, hours, days
+    /// The UTC calendar date of a timestamp.
+    case date
+}
+
+/// A typed expression evaluated for each row of one dataset.
+///
+/// Null rules (DESIGN §3): comparisons with null are false, except `!=`, which is true when
+/// exactly one side is null (IS DISTINCT FROM); `not` negates plainly, so `not (plan = "pro")`
+/// keeps rows whose plan is null; arithmetic with null is null.
+public indirect enum RowExpr: Hashable, Sendable {
+    case column(BoundColumn)
+    case literal(Literal)
+    case negate(RowExpr)
+    case arithmetic(ArithmeticOperator, RowExpr, RowExpr)
+    case compare(ComparisonOperator, RowExpr, RowExpr)
+    case logical(LogicalOperator, RowExpr, RowExpr)
+    case not(RowExpr)
+    case inList(RowExpr, [Literal], negated: Bool)
+    case isNull(RowExpr, negated: Bool)
+    case call(RowFunction, RowExpr)
+}
+
+public enum AggregateFunction: Hashable, Sendable {
+    case count, countDistinct, sum, avg, min, max, median
+    /// Continuous percentile (linear interpolation, as PostgreSQL's percentile_cont); p in 0...1.
+    case percentile(Double)
+
+    /// Empty sums and counts are 0; the others have no value over no rows.
+    public var emptyIsZero: Bool {
+        switch self {
+        case .count, .countDistinct, .sum: true
+        default: false
+        }
+    }
+}
+
+/// One aggregate over one dataset, with the query's dimensions and filter resolved for that dataset.
+public struct BoundAggregate: Hashable, Sendable {
+    public var function: AggregateFunction
+    public var dataset: String
+    /// What is aggregated; nil for `count(dataset)`.
+    public var value: RowExpr?
+    /// The aggregate's own row filter (`count(leads where ...)`).
+    public var filter: RowExpr?
+    /// The query's `where`, resolved for this dataset.
+    public var queryFilter: RowExpr?
+    /// The date or timestamp column that places rows in periods; nil when the query needs no time.
+    public var anchor: BoundColumn?
+    /// One per non-time dimension of the query, in order.
+    public var dimensions: [RowExpr]
+
+    public init(
+        function: AggregateFunction, dataset: String, value: RowExpr?, filter: RowExpr?,
+        queryFilter: RowExpr?, anchor: BoundColumn?, dimensions: [RowExpr]
+    ) {
+        self.function = function
+        self.dataset = dataset
+        self.value = value
+        self.filter = filter
+        self.queryFilter = queryFilter
+        self.anchor = anchor
+        self.dimensions = dimensions
+    }
+}
+
+/// Arithmetic over aggregates, evaluated per result cell. Division by zero gives null.
+public indirect enum MetricExpr: Hashable, Sendable {
+    /// Index into `BoundQuery.aggregates`.
+    case aggregate(Int)
+    case constant(Double)
+    case negate(MetricExpr)
+    case arithmetic(ArithmeticOperator, MetricExpr, MetricExpr)
+}
+
+public struct BoundItem: Sendable {
+    public var name: String
+    public var unit: MetricUnit?
+    public var expr: MetricExpr
+    public var span: Span
+}
+
+public struct BoundDimension: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case time(Grain)
+        /// Index into each aggregate's `dimensions`.
+        case column(Int)
+    }
+    public var name: String
+    public var kind: Kind
+    public var span: Span
+}
+
+/// Inclusive day bounds; nil means open (the data decides).
+public struct DayRange: Hashable, Sendable {
+    public var since: Int32?
+    public var until: Int32?
+    public init(since: Int32?, until: Int32?) {
+        self.since = since
+        self.until = until
+    }
+}
+
+public struct BoundOrderKey: Sendable {
+    /// Index into the output columns (dimensions, then items).
+    public var column: Int
+    public var descending: Bool
+}
+
+/// A query ready for an engine.
+public struct BoundQuery: Sendable {
+    public var items: [BoundItem]
+    public var dimensions: [BoundDimension]
+    public var aggregates: [BoundAggregate]
+    public var range: DayRange?
+    public var order: [BoundOrderKey]
+    public var limit: Int?
+
+    /// The grain of the time dimension, if there is one.
+    public var grain: Grain? {
+        for d in dimensions { if case .time(let g) = d.kind { return g } }
+        return nil
+    }
+
+    /// The number of non-time dimensions.
+    public var columnDimensionCount: Int {
+        dimensions.filter { if case .column = $0.kind { true } else { false } }.count
+    }
+}

@@ -1,0 +1,110 @@
+// What the binder resolves names against: dataset schemas, relations, time anchors and metrics.
+
+import TallyData
+import TallyDiagnostics
+import TallySyntax
+
+/// The shape of a dataset: what the binder needs, without its rows.
+public struct DatasetSchema: Sendable {
+    public var name: String
+    public var columns: [ColumnSchema]
+
+    public init(name: String, columns: [ColumnSchema]) {
+        self.name = name
+        self.columns = columns
+    }
+
+    public init(_ dataset: Dataset) {
+        self.init(name: dataset.name, columns: dataset.columns.map { ColumnSchema(name: $0.name, type: $0.type) })
+    }
+
+    public func column(_ name: String) -> ColumnSchema? { columns.first { $0.name == name } }
+}
+
+public struct ColumnSchema: Sendable, Hashable {
+    public var name: String
+    public var type: ColumnType
+    public init(name: String, type: ColumnType) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// A many-to-one relation: each `from` row finds at most one `to` row with an equal key.
+public struct Relation: Hashable, Sendable {
+    public var fromDataset: String
+    public var fromColumn: String
+    public var toDataset: String
+    public var toColumn: String
+    public init(fromDataset: String, fromColumn: String, toDataset: String, toColumn: String) {
+        self.fromDataset = fromDataset
+        self.fromColumn = fromColumn
+        self.toDataset = toDataset
+        self.toColumn = toColumn
+    }
+}
+
+/// A metric as defined in a script, kept as syntax and bound afresh for each query
+/// (a query's dimensions and filters resolve differently for each dataset it reads).
+public struct MetricDefinitionEntry: Sendable {
+    public var name: String
+    public var expr: Expr
+    public var unit: MetricUnit?
+    public var description: String?
+    /// The text the definition was written in, so messages can quote it.
+    public var source: SourceFile
+    /// Defined by the shipped standard library rather than by the user.
+    public var isLibrary: Bool
+
+    public init(name: String, expr: Expr, unit: MetricUnit?, description: String?, source: SourceFile, isLibrary: Bool) {
+        self.name = name
+        self.expr = expr
+        self.unit = unit
+        self.description = description
+        self.source = source
+        self.isLibrary = isLibrary
+    }
+}
+
+/// Names known to a session. Declarations may name datasets that are not loaded (yet):
+/// the standard library declares the whole canonical layout, and a metric is only checked
+/// against the data when a query uses it.
+public struct Catalog: Sendable {
+    public private(set) var datasets: [String: DatasetSchema] = [:]
+    public private(set) var datasetNames: [String] = []
+    public private(set) var relations: [Relation] = []
+    public private(set) var anchors: [String: String] = [:]
+    public private(set) var metrics: [String: MetricDefinitionEntry] = [:]
+    public private(set) var metricNames: [String] = []
+
+    public init() {}
+
+    public mutating func addDataset(_ schema: DatasetSchema) {
+        if datasets[schema.name] == nil { datasetNames.append(schema.name) }
+        datasets[schema.name] = schema
+    }
+
+    /// A later declaration for the same `from` column replaces the earlier one.
+    public mutating func declare(_ relation: Relation) {
+        relations.removeAll { $0.fromDataset == relation.fromDataset && $0.fromColumn == relation.fromColumn }
+        relations.append(relation)
+    }
+
+    public mutating func declareAnchor(dataset: String, column: String) {
+        anchors[dataset] = column
+    }
+
+    /// Defining an existing name replaces it: the library is overridable.
+    public mutating func define(_ metric: MetricDefinitionEntry) {
+        if metrics[metric.name] == nil { metricNames.append(metric.name) }
+        metrics[metric.name] = metric
+    }
+
+    /// Relations leading out of a dataset whose both ends are loaded.
+    public func relations(from dataset: String) -> [Relation] {
+        relations.filter {
+            $0.fromDataset == dataset && datasets[$0.toDataset]?.column($0.toColumn) != nil
+                && datasets[dataset]?.column($0.fromColumn) != nil
+        }
+    }
+}

@@ -1,0 +1,277 @@
+// Binding at the row level: column names resolved for one dataset (directly or through a
+// relation), literals, conditions and row functions, all type-checked.
+
+import TallyData
+import TallyDiagnostics
+import TallySyntax
+
+/// Binds expressions evaluated on each row of one dataset, on behalf of one metric.
+struct RowBinder {
+    let state: BindingState
+    let dataset: String
+    /// The metric that reads the dataset, named in messages.
+    let context: String
+
+    var catalog: Catalog { state.catalog }
+
+    func fail(_ d: Diagnostic) -> Diagnostic { state.located(d) }
+
+    /// A condition: must be boolean.
+    func bindCondition(_ e: Expr) throws(Diagnostic) -> RowExpr {
+        let (bound, type) = try bindValue(e)
+        guard type == .boolean else {
+            throw fail(Diagnostic("a condition must be true or false; this is \(article(type))", at: e.span,
+                                  help: "compare it, e.g. `= \"pro\"` or `is not null`"))
+        }
+        return bound
+    }
+
+    func bindValue(_ e: Expr) throws(Diagnostic) -> (RowExpr, RowType) {
+        switch e.kind {
+        case .number(let text):
+            return (.literal(try number(text, span: e.span)), .number)
+        case .string(let s):
+            return (.literal(.text(s)), .text)
+        case .date(let d):
+            guard let day = CivilDate.days(year: d.year, month: d.month, day: d.day) else {
+                throw fail(Diagnostic("\(state.source.slice(e.span)) is not a date", at: e.span))
+            }
+            return (.literal(.date(day)), .date)
+        case .bool(let b):
+            return (.literal(.bool(b)), .boolean)
+        case .null:
+            return (.literal(.null), .null)
+        case .name(let name):
+            let column = try resolveColumn(qualifier: nil, name: name)
+            return (.column(column), RowType(column.type))
+        case .qualified(let q, let name):
+            let column = try resolveColumn(qualifier: q, name: name)
+            return (.column(column), RowType(column.type))
+        case .unary(.negate, let x):
+            let (v, t) = try bindValue(x)
+            guard t == .number || t == .duration else {
+                throw fail(Diagnostic("cannot negate \(article(t))", at: e.span))
+            }
+            return (.negate(v), t)
+        case .unary(.not, let x):
+            return (.not(try bindCondition(x)), .boolean)
+        case .binary(let op, let l, let r):
+            return try bindBinary(op, l, r, span: e.span)
+        case .call(let call):
+            return try bindCall(call, span: e.span)
+        case .inList(let x, let items, let negated):
+            let (v, t) = try bindValue(x)
+            var literals: [Literal] = []
+            for item in items {
+                let (iv, it) = try bindValue(item)
+                guard case .literal(let lit) = iv else {
+                    throw fail(Diagnostic("`in` takes a list of constants", at: item.span))
+                }
+                if it == .null {
+                    throw fail(Diagnostic("`in` never matches null", at: item.span, help: "test for it with `is null`"))
+                }
+                try checkComparable(t, it, span: item.span)
+                literals.append(lit)
+            }
+            return (.inList(v, literals, negated: negated), .boolean)
+        case .between(let x, let lo, let hi, let negated):
+            let (v, t) = try bindValue(x)
+            let (lv, lt) = try bindValue(lo)
+            let (hv, ht) = try bindValue(hi)
+            try checkComparable(t, lt, span: lo.span)
+            try checkComparable(t, ht, span: hi.span)
+            let both = RowExpr.logical(.and, .compare(.greaterEqual, v, lv), .compare(.lessEqual, v, hv))
+            return (negated ? .not(both) : both, .boolean)
+        case .isNull(let x, let negated):
+            let (v, _) = try bindValue(x)
+            return (.isNull(v, negated: negated), .boolean)
+        }
+    }
+
+    private func bindBinary(_ op: BinaryOperator, _ l: Expr, _ r: Expr, span: Span) throws(Diagnostic) -> (RowExpr, RowType) {
+        switch op {
+        case .and, .or:
+            return (.logical(op == .and ? .and : .or, try bindCondition(l), try bindCondition(r)), .boolean)
+        case .add, .subtract, .multiply, .divide:
+            let (lv, lt) = try bindValue(l)
+            let (rv, rt) = try bindValue(r)
+            guard let arithmetic = ArithmeticOperator(rawValue: op.rawValue),
+                let type = arithmeticType(arithmetic, lt, rt)
+            else {
+                throw fail(
+                    Diagnostic(
+                        "cannot apply '\(op.rawValue)' to \(article(lt)) and \(article(rt))", at: span,
+                        help: lt == .timestamp || lt == .date
+                            ? "subtracting two dates or timestamps gives a duration: hours(a - b), days(a - b)" : nil))
+            }
+            return (.arithmetic(arithmetic, lv, rv), type)
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            let (lv, lt) = try bindValue(l)
+            let (rv, rt) = try bindValue(r)
+            if lt == .null || rt == .null {
+                throw fail(
+                    Diagnostic(
+                        "comparing with null is never true", at: span,
+                        help: op == .notEqual ? "write `is not null`" : "write `is null`"))
+            }
+            try checkComparable(lt, rt, span: span)
+            guard let comparison = ComparisonOperator(rawValue: op.rawValue) else {
+                throw fail(Diagnostic("unknown comparison '\(op.rawValue)'", at: span))
+            }
+            return (.compare(comparison, lv, rv), .boolean)
+        }
+    }
+
+    private func arithmeticType(_ op: ArithmeticOperator, _ l: RowType, _ r: RowType) -> RowType? {
+        switch (op, l, r) {
+        case (_, .number, .number): .number
+        case (.subtract, .timestamp, .timestamp), (.subtract, .date, .date): .duration
+        case (.add, .duration, .duration), (.subtract, .duration, .duration): .duration
+        case (.multiply, .duration, .number), (.multiply, .number, .duration), (.divide, .duration, .number): .duration
+        default: nil
+        }
+    }
+
+    private func checkComparable(_ l: RowType, _ r: RowType, span: Span) throws(Diagnostic) {
+        let ok =
+            switch (l, r) {
+            case (.number, .number), (.text, .text), (.boolean, .boolean), (.duration, .duration): true
+            case (.date, .date), (.date, .timestamp), (.timestamp, .date), (.timestamp, .timestamp): true
+            case (.null, _), (_, .null): true
+            default: false
+            }
+        guard ok else {
+            let help: String? =
+                switch (l, r) {
+                case (.text, .number), (.number, .text): "write text in double quotes, numbers bare: plan = \"pro\", amount > 100"
+                case (.date, .text), (.timestamp, .text), (.text, .date): "write dates bare, without quotes: 2024-01-31"
+                default: nil
+                }
+            throw fail(Diagnostic("cannot compare \(article(l)) with \(article(r))", at: span, help: help))
+        }
+    }
+
+    private func bindCall(_ call: Call, span: Span) throws(Diagnostic) -> (RowExpr, RowType) {
+        guard let function = RowFunction(rawValue: call.function.text) else {
+            let aggregates = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile"]
+            if aggregates.contains(call.function.text) {
+                throw fail(Diagnostic("aggregates cannot be nested inside a row expression", at: span))
+            }
+            throw fail(
+                Diagnostic(
+                    "unknown function '\(call.function.text)'", at: call.function.span,
+                    help: "row functions are " + RowFunction.allCases.map { "\($0.rawValue)()" }.joined(separator: ", ")))
+        }
+        guard call.arguments.count == 1, call.anchor == nil, call.filter == nil else {
+            throw fail(Diagnostic("\(function.rawValue)() takes one argument", at: span))
+        }
+        let (v, t) = try bindValue(call.arguments[0])
+        switch function {
+        case .date:
+            guard t == .timestamp || t == .date else {
+                throw fail(Diagnostic("date() takes a timestamp; this is \(article(t))", at: call.arguments[0].span))
+            }
+            return (.call(.date, v), .date)
+        case .seconds, .minutes, .hours, .days:
+            guard t == .duration else {
+                throw fail(
+                    Diagnostic(
+                        "\(function.rawValue)() takes a duration; this is \(article(t))", at: call.arguments[0].span,
+                        help: "a duration is the difference of two timestamps or dates: \(function.rawValue)(resolved_at - opened_at)"))
+            }
+            return (.call(function, v), .number)
+        }
+    }
+
+    /// A numeric literal, exact where it can be.
+    private func number(_ text: String, span: Span) throws(Diagnostic) -> Literal {
+        if let i = Int64(text) { return .integer(i) }
+        if !text.contains("e"), !text.contains("E"), let dot = text.firstIndex(of: ".") {
+            let digits = text.replacingOccurrences(".", "")
+            let scale = text.distance(from: dot, to: text.endIndex) - 1
+            if scale <= 9, let m = Int64(digits) { return .decimal(m, scale: scale) }
+        }
+        guard let d = Double(text), d.isFinite else {
+            throw fail(Diagnostic("'\(text)' is not a number Tally can represent", at: span))
+        }
+        return .double(d)
+    }
+
+    // MARK: Names
+
+    /// Resolves a column for this dataset: its own column, else one reached through a
+    /// many-to-one relation. A name that cannot be resolved is an error naming the metric and dataset.
+    func resolveColumn(qualifier: Name?, name: Name) throws(Diagnostic) -> BoundColumn {
+        guard let schema = catalog.datasets[dataset] else {
+            throw fail(Diagnostic("no dataset '\(dataset)' is loaded", at: name.span))
+        }
+        if let qualifier, qualifier.text != dataset {
+            guard catalog.datasets[qualifier.text] != nil else {
+                _ = try state.loadedDataset(qualifier)
+                throw fail(Diagnostic("no dataset '\(qualifier.text)' is loaded", at: qualifier.span))
+            }
+            guard let relation = catalog.relations(from: dataset).first(where: { $0.toDataset == qualifier.text }) else {
+                throw fail(
+                    Diagnostic(
+                        "metric '\(context)' reads dataset '\(dataset)', which has no relation to '\(qualifier.text)'",
+                        at: qualifier.span,
+                        help: "declare one, e.g. `relate \(dataset).\(qualifier.text)_id to \(qualifier.text).id`"))
+            }
+            return try column(of: qualifier.text, name: name, via: relation)
+        }
+        if let own = schema.column(name.text) {
+            return BoundColumn(via: nil, dataset: dataset, column: own.name, type: own.type)
+        }
+        if qualifier != nil { return try column(of: dataset, name: name, via: nil) }
+        let reachable = catalog.relations(from: dataset).filter { catalog.datasets[$0.toDataset]?.column(name.text) != nil }
+        if reachable.count > 1 {
+            let options = reachable.map { "\($0.toDataset).\(name.text)" }
+            throw fail(
+                Diagnostic(
+                    "'\(name.text)' is ambiguous for dataset '\(dataset)'", at: name.span,
+                    help: "qualify it: " + options.joined(separator: " or ")))
+        }
+        if let relation = reachable.first { return try column(of: relation.toDataset, name: name, via: relation) }
+
+        let related = catalog.relations(from: dataset).map(\.toDataset)
+        let candidates = schema.columns.map(\.name)
+            + related.flatMap { catalog.datasets[$0]?.columns.map(\.name) ?? [] }
+        let where_ = related.isEmpty ? "" : " (nor does \(related.joined(separator: ", ")), which it relates to)"
+        var help = Suggestions.closest(to: name.text, in: candidates).map { "did you mean '\($0)'?" }
+        if help == nil, Grain.parse(name.text) != nil { help = "time grains go after `by`: by \(name.text)" }
+        throw fail(
+            Diagnostic(
+                "metric '\(context)' reads dataset '\(dataset)', which has no column '\(name.text)'\(where_)",
+                at: name.span, help: help ?? "describe \(dataset) lists its columns"))
+    }
+
+    private func column(of target: String, name: Name, via: Relation?) throws(Diagnostic) -> BoundColumn {
+        guard let schema = catalog.datasets[target], let column = schema.column(name.text) else {
+            let candidates = catalog.datasets[target]?.columns.map(\.name) ?? []
+            throw fail(
+                Diagnostic(
+                    "dataset '\(target)' has no column '\(name.text)'", at: name.span,
+                    help: Suggestions.closest(to: name.text, in: candidates).map { "did you mean '\($0)'?" }
+                        ?? "describe \(target) lists its columns"))
+        }
+        return BoundColumn(via: via, dataset: target, column: column.name, type: column.type)
+    }
+
+    private func article(_ type: RowType) -> String {
+        switch type {
+        case .number: "a number"
+        case .boolean: "a boolean"
+        case .date: "a date"
+        case .timestamp: "a timestamp"
+        case .text: "text"
+        case .duration: "a duration"
+        case .null: "null"
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
+        String(self.flatMap { $0 == target ? Array(replacement) : [$0] })
+    }
+}

@@ -1,0 +1,284 @@
+// The syntax tree: what the parser builds and the binder reads. Every node keeps its span.
+
+import TallyDiagnostics
+
+/// A name as written, with where it was written.
+public struct Name: Hashable, Sendable {
+    public var text: String
+    public var span: Span
+    public init(_ text: String, _ span: Span) {
+        self.text = text
+        self.span = span
+    }
+}
+
+/// A whole input: statements in order.
+public struct Script: Sendable {
+    public var statements: [Statement]
+    public init(statements: [Statement]) { self.statements = statements }
+}
+
+public struct Statement: Sendable {
+    public var kind: Kind
+    public var span: Span
+
+    public init(_ kind: Kind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+
+    public enum Kind: Sendable {
+        /// `revenue by month where plan = "pro"`
+        case query(Query)
+        /// `metric aov = revenue / purchases unit currency description "..."`
+        case metric(MetricDefinition)
+        /// `load "orders.csv" as orders with date = "Order Date"`
+        case load(Load)
+        /// `relate orders.customer_id to customers.id`
+        case relate(Relate)
+        /// `anchor orders on date`
+        case anchor(Anchor)
+        /// `show datasets`, `show metrics`
+        case show(Name)
+        /// `describe customers`
+        case describe(Name)
+        /// `explain churn`, `explain churn for 2024-03 where plan = "pro"`
+        case explain(Query)
+    }
+}
+
+// MARK: Queries
+
+/// `items [by dims] [where cond] [range] [order by ...] [limit N]`, clauses in any order.
+public struct Query: Sendable {
+    public var items: [QueryItem]
+    public var dimensions: [Dimension]
+    public var filter: Expr?
+    public var range: RangeClause?
+    public var order: [OrderKey]
+    public var limit: Limit?
+    public var span: Span
+
+    public init(
+        items: [QueryItem], dimensions: [Dimension] = [], filter: Expr? = nil, range: RangeClause? = nil,
+        order: [OrderKey] = [], limit: Limit? = nil, span: Span
+    ) {
+        self.items = items
+        self.dimensions = dimensions
+        self.filter = filter
+        self.range = range
+        self.order = order
+        self.limit = limit
+        self.span = span
+    }
+}
+
+/// `expr [as name]`
+public struct QueryItem: Sendable {
+    public var expr: Expr
+    public var alias: Name?
+    public var span: Span
+    public init(expr: Expr, alias: Name?, span: Span) {
+        self.expr = expr
+        self.alias = alias
+        self.span = span
+    }
+}
+
+/// `month`, `plan`, `customers.plan`. Whether a bare name is a time grain is the binder's call.
+public struct Dimension: Sendable {
+    public var qualifier: Name?
+    public var name: Name
+    public var span: Span
+    public init(qualifier: Name?, name: Name, span: Span) {
+        self.qualifier = qualifier
+        self.name = name
+        self.span = span
+    }
+}
+
+public struct RangeClause: Sendable {
+    public enum Kind: Sendable {
+        /// `since D`, `until D`, `since D until D`, `between D and D` (both inclusive)
+        case bounds(since: DateLiteral?, until: DateLiteral?)
+        /// `last 3 months`; `unit` is the grain word as written (singular or plural)
+        case last(count: Int, unit: Name)
+        /// `for 2024-03`, `for 2024`, `for 2024-Q1`, `for 2024-W09`, `for 2024-03-05`
+        case period(PeriodLiteral)
+    }
+    public var kind: Kind
+    public var span: Span
+    public init(_ kind: Kind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// A calendar date written bare, `2024-01-31`. Validity (month 13, Feb 30) is the binder's check.
+public struct DateLiteral: Hashable, Sendable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var span: Span
+    public init(year: Int, month: Int, day: Int, span: Span) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.span = span
+    }
+}
+
+/// A period written bare after `for`.
+public struct PeriodLiteral: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case year(Int)
+        case quarter(year: Int, quarter: Int)
+        case month(year: Int, month: Int)
+        case week(year: Int, week: Int)
+        case day(year: Int, month: Int, day: Int)
+    }
+    public var kind: Kind
+    public var span: Span
+    public init(_ kind: Kind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+/// `order by name [asc|desc]`
+public struct OrderKey: Sendable {
+    public var name: Name
+    public var descending: Bool
+    public var span: Span
+    public init(name: Name, descending: Bool, span: Span) {
+        self.name = name
+        self.descending = descending
+        self.span = span
+    }
+}
+
+public struct Limit: Sendable {
+    public var count: Int
+    public var span: Span
+    public init(count: Int, span: Span) {
+        self.count = count
+        self.span = span
+    }
+}
+
+// MARK: Expressions
+
+/// One expression type for both metric level (`revenue / purchases`) and row level
+/// (`hours(first_response_at - opened_at)`); the binder decides which is which.
+public indirect enum ExprKind: Sendable {
+    /// Kept as written so that `0.1` compares exactly with decimal columns.
+    case number(String)
+    case string(String)
+    case date(DateLiteral)
+    case bool(Bool)
+    case null
+    /// A metric, column, dataset or grain name.
+    case name(Name)
+    /// `table.column`
+    case qualified(Name, Name)
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    /// `f(args [on column] [where cond])`: functions and aggregates alike.
+    case call(Call)
+    /// `x [not] in (a, b)`
+    case inList(Expr, [Expr], negated: Bool)
+    /// `x [not] between a and b`
+    case between(Expr, Expr, Expr, negated: Bool)
+    /// `x is [not] null`
+    case isNull(Expr, negated: Bool)
+}
+
+public struct Expr: Sendable {
+    public var kind: ExprKind
+    public var span: Span
+    public init(_ kind: ExprKind, _ span: Span) {
+        self.kind = kind
+        self.span = span
+    }
+}
+
+public enum UnaryOperator: String, Sendable {
+    case negate = "-"
+    case not = "not"
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case and = "and", or = "or"
+}
+
+/// `count(deals on closed_date where stage = "won")`
+public struct Call: Sendable {
+    public var function: Name
+    public var arguments: [Expr]
+    public var anchor: Name?
+    public var filter: Expr?
+    public init(function: Name, arguments: [Expr], anchor: Name?, filter: Expr?) {
+        self.function = function
+        self.arguments = arguments
+        self.anchor = anchor
+        self.filter = filter
+    }
+}
+
+// MARK: Definitions and declarations
+
+/// `metric NAME = EXPR [unit UNIT] [description "..."]`
+public struct MetricDefinition: Sendable {
+    public var name: Name
+    public var expr: Expr
+    /// The unit word as written; the binder checks it is one of `MetricUnit`.
+    public var unit: Name?
+    public var description: String?
+    public init(name: Name, expr: Expr, unit: Name?, description: String?) {
+        self.name = name
+        self.expr = expr
+        self.unit = unit
+        self.description = description
+    }
+}
+
+/// `load "path.csv" [as name] [with column = "Header", ...]`
+public struct Load: Sendable {
+    public var path: String
+    public var pathSpan: Span
+    public var alias: Name?
+    /// Canonical column name -> header in the file.
+    public var renames: [(column: Name, header: String)]
+    public init(path: String, pathSpan: Span, alias: Name?, renames: [(column: Name, header: String)]) {
+        self.path = path
+        self.pathSpan = pathSpan
+        self.alias = alias
+        self.renames = renames
+    }
+}
+
+/// `relate orders.customer_id to customers.id` (many-to-one)
+public struct Relate: Sendable {
+    public var fromDataset: Name
+    public var fromColumn: Name
+    public var toDataset: Name
+    public var toColumn: Name
+    public init(fromDataset: Name, fromColumn: Name, toDataset: Name, toColumn: Name) {
+        self.fromDataset = fromDataset
+        self.fromColumn = fromColumn
+        self.toDataset = toDataset
+        self.toColumn = toColumn
+    }
+}
+
+/// `anchor orders on date`: the column that places a dataset's rows in time.
+public struct Anchor: Sendable {
+    public var dataset: Name
+    public var column: Name
+    public init(dataset: Name, column: Name) {
+        self.dataset = dataset
+        self.column = column
+    }
+}

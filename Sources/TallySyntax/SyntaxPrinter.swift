@@ -1,0 +1,170 @@
+// A stable S-expression rendering of tokens and syntax trees, for tests' golden output and debugging.
+
+import TallyDiagnostics
+
+/// Prints syntax as S-expressions. The format is part of the test suite's expectations: change it
+/// only together with them.
+///
+///     (query (items (/ revenue purchases)) (by month (. customers plan))
+///            (where (and (= plan "pro") (is-not-null x))) (since 2024-01-01) (order (revenue desc)) (limit 10))
+///
+/// (printed on one line). Calls print as `(count orders (on closed_date) (where ...))`; names that
+/// are reserved words or not plain identifiers print in backquotes.
+public enum SyntaxPrinter {
+    /// One line per statement.
+    public static func format(_ script: Script) -> String {
+        script.statements.map { format($0) }.joined(separator: "\n")
+    }
+
+    public static func format(_ statement: Statement) -> String {
+        switch statement.kind {
+        case .query(let q):
+            return format(q)
+        case .explain(let q):
+            return "(explain \(format(q)))"
+        case .metric(let m):
+            var parts = ["metric", name(m.name), format(m.expr)]
+            if let unit = m.unit { parts.append("(unit \(name(unit)))") }
+            if let d = m.description { parts.append("(description \(string(d)))") }
+            return "(" + parts.joined(separator: " ") + ")"
+        case .load(let l):
+            var parts = ["load", string(l.path)]
+            if let alias = l.alias { parts.append("(as \(name(alias)))") }
+            if !l.renames.isEmpty {
+                let renames = l.renames.map { "(\(name($0.column)) \(string($0.header)))" }
+                parts.append("(with " + renames.joined(separator: " ") + ")")
+            }
+            return "(" + parts.joined(separator: " ") + ")"
+        case .relate(let r):
+            return "(relate (. \(name(r.fromDataset)) \(name(r.fromColumn))) (. \(name(r.toDataset)) \(name(r.toColumn))))"
+        case .anchor(let a):
+            return "(anchor \(name(a.dataset)) \(name(a.column)))"
+        case .show(let what):
+            return "(show \(name(what)))"
+        case .describe(let dataset):
+            return "(describe \(name(dataset)))"
+        }
+    }
+
+    public static func format(_ query: Query) -> String {
+        var parts = ["query", "(items " + query.items.map(item).joined(separator: " ") + ")"]
+        if !query.dimensions.isEmpty {
+            parts.append("(by " + query.dimensions.map(dimension).joined(separator: " ") + ")")
+        }
+        if let filter = query.filter { parts.append("(where \(format(filter)))") }
+        if let range = query.range { parts.append(format(range)) }
+        if !query.order.isEmpty {
+            let keys = query.order.map { "(\(name($0.name)) \($0.descending ? "desc" : "asc"))" }
+            parts.append("(order " + keys.joined(separator: " ") + ")")
+        }
+        if let limit = query.limit { parts.append("(limit \(limit.count))") }
+        return "(" + parts.joined(separator: " ") + ")"
+    }
+
+    /// `(since D)`, `(until D)`, `(since D) (until D)`, `(last 3 months)`, `(for 2024-Q1)`.
+    public static func format(_ range: RangeClause) -> String {
+        switch range.kind {
+        case .bounds(let since, let until):
+            let parts = [since.map { "(since \(date($0)))" }, until.map { "(until \(date($0)))" }]
+            return parts.compactMap { $0 }.joined(separator: " ")
+        case .last(let count, let unit):
+            return "(last \(count) \(name(unit)))"
+        case .period(let p):
+            return "(for \(period(p)))"
+        }
+    }
+
+    public static func format(_ expr: Expr) -> String {
+        switch expr.kind {
+        case .number(let text): return text
+        case .string(let s): return string(s)
+        case .date(let d): return date(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .name(let n): return name(n)
+        case .qualified(let a, let b): return "(. \(name(a)) \(name(b)))"
+        case .unary(let op, let operand): return "(\(op.rawValue) \(format(operand)))"
+        case .binary(let op, let l, let r): return "(\(op.rawValue) \(format(l)) \(format(r)))"
+        case .call(let c):
+            var parts = [name(c.function)] + c.arguments.map(format)
+            if let anchor = c.anchor { parts.append("(on \(name(anchor)))") }
+            if let filter = c.filter { parts.append("(where \(format(filter)))") }
+            return "(" + parts.joined(separator: " ") + ")"
+        case .inList(let e, let values, let negated):
+            return "(\(negated ? "not-in" : "in") \(format(e)) " + values.map(format).joined(separator: " ") + ")"
+        case .between(let e, let low, let high, let negated):
+            return "(\(negated ? "not-between" : "between") \(format(e)) \(format(low)) \(format(high)))"
+        case .isNull(let e, let negated):
+            return "(\(negated ? "is-not-null" : "is-null") \(format(e)))"
+        }
+    }
+
+    /// Tokens as `kind` or `kind:text`, space-separated: `id:revenue kw:by num:3 str:"pro" nl eof`.
+    public static func format(_ tokens: [Token], in source: SourceFile) -> String {
+        tokens.map { token -> String in
+            let t = token.text(in: source)
+            switch token.kind {
+            case .identifier: return "id:" + token.nameText(in: source)
+            case .keyword(let k): return "kw:" + k.rawValue
+            case .number: return "num:" + t
+            case .string: return "str:" + string(token.stringValue(in: source))
+            case .date: return "date:" + t
+            case .period: return "period:" + t
+            case .symbol(let s): return s.rawValue
+            case .newline: return "nl"
+            case .eof: return "eof"
+            }
+        }.joined(separator: " ")
+    }
+
+    static func item(_ item: QueryItem) -> String {
+        guard let alias = item.alias else { return format(item.expr) }
+        return "(as \(format(item.expr)) \(name(alias)))"
+    }
+
+    static func dimension(_ d: Dimension) -> String {
+        guard let q = d.qualifier else { return name(d.name) }
+        return "(. \(name(q)) \(name(d.name)))"
+    }
+
+    /// A name as Tally would need it written: backquoted unless a plain, unreserved identifier.
+    static func name(_ n: Name) -> String {
+        let bytes = Array(n.text.utf8)
+        let plain =
+            !bytes.isEmpty && isIdentifierStart(bytes[0]) && bytes.allSatisfy(isIdentifierContinue)
+            && Keyword(rawValue: n.text) == nil
+        return plain ? n.text : "`\(n.text)`"
+    }
+
+    /// A Tally string literal for `s`, escaped so that the lexer reads back the same value.
+    static func string(_ s: String) -> String {
+        var out = "\""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
+    static func date(_ d: DateLiteral) -> String { "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))" }
+
+    static func period(_ p: PeriodLiteral) -> String {
+        switch p.kind {
+        case .year(let y): return pad(y, 4)
+        case .quarter(let y, let q): return "\(pad(y, 4))-Q\(q)"
+        case .month(let y, let m): return "\(pad(y, 4))-\(pad(m, 2))"
+        case .week(let y, let w): return "\(pad(y, 4))-W\(pad(w, 2))"
+        case .day(let y, let m, let d): return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        }
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

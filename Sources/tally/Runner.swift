@@ -1,0 +1,55 @@
+// Drives a Session for the command line: runs text and scripts, prints results, reports failures.
+
+import Foundation
+import Tally
+import TallyDiagnostics
+
+/// Runs statements through one session and prints what they produce.
+final class Runner {
+    let session: Session
+    let console: Console
+
+    /// nil when the session cannot start (the standard library is missing); the reason is printed.
+    init?(today: Int32, console: Console) {
+        self.console = console
+        do {
+            session = try Session(today: today)
+        } catch {
+            console.report(error.diagnostics)
+            return nil
+        }
+    }
+
+    func openFolder(_ path: String) -> Bool {
+        do {
+            try session.openFolder(path) { console.show($0) }
+            return true
+        } catch {
+            console.report(error.diagnostics)
+            return false
+        }
+    }
+
+    /// Runs statements; false (after printing the error) when one fails.
+    func run(text: String, name: String?) -> Bool {
+        do {
+            try session.run(SourceFile(name: name, text: text)) { console.show($0) }
+            return true
+        } catch {
+            console.report(error.diagnostics)
+            return false
+        }
+    }
+
+    func runScript(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            console.report([Diagnostic("cannot read script '\(path)'")])
+            return false
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            console.report([Diagnostic("script '\(path)' is not UTF-8 text")])
+            return false
+        }
+        return run(text: text, name: path)
+    }
+}

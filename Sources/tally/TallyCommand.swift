@@ -1,0 +1,85 @@
+// The command line (DESIGN §6): options, then statements from -e, scripts, a pipe or the REPL.
+
+import ArgumentParser
+import Foundation
+import Tally
+import TallyData
+import TallyRender
+
+@main
+struct TallyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Ask questions of CRM data in a small metric language.",
+        discussion: """
+            Examples:
+              tally --data examples/crm
+              tally --data examples/crm -e 'revenue by month where plan = "pro"'
+              tally --data examples/crm --format csv report.tally
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Load every *.csv in DIR, then run DIR/model.tally.", valueName: "DIR"))
+    var data: String?
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run these statements, print the results and exit.", valueName: "STATEMENTS"))
+    var execute: [String] = []
+
+    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: ArgumentHelp("The date relative ranges count from (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    @Argument(help: ArgumentHelp("Scripts to run in order.", valueName: "script.tally"))
+    var scripts: [String] = []
+
+    func validate() throws {
+        if let today, CivilDate.parseDate(today) == nil {
+            throw ValidationError("--today must be a date written YYYY-MM-DD, not '\(today)'")
+        }
+    }
+
+    /// Exit status 2 for any misuse of the command line (ArgumentParser's own would be 64).
+    static func main() {
+        let command: TallyCommand
+        do {
+            command = try parseAsRoot() as? TallyCommand ?? TallyCommand()
+        } catch {
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data("error: \(message(for: error))\n\(usageString())\n".utf8))
+            Foundation.exit(2)
+        }
+        Foundation.exit(command.start())
+    }
+
+    /// Runs what the command line asks; returns the exit status.
+    func start() -> Int32 {
+        let day = today.flatMap(CivilDate.parseDate) ?? CivilDate.day(ofTimestamp: Int64(Date().timeIntervalSince1970 * 1_000_000))
+        let interactive = Terminal.isInteractive(STDIN_FILENO) && execute.isEmpty && scripts.isEmpty
+        let console = Console(format: format, interactive: interactive)
+        guard let runner = Runner(today: day, console: console) else { return 1 }
+        if let data, !runner.openFolder(data) { return 1 }
+        if !execute.isEmpty {
+            for (i, text) in execute.enumerated() where !runner.run(text: text, name: execute.count > 1 ? "-e#\(i + 1)" : nil) {
+                return 1
+            }
+            return 0
+        }
+        if !scripts.isEmpty {
+            for path in scripts where !runner.runScript(path) { return 1 }
+            return 0
+        }
+        if interactive {
+            REPL(runner: runner).loop()
+            return 0
+        }
+        // Statements from a pipe: read everything, run it as one script.
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        return runner.run(text: String(decoding: input, as: UTF8.self), name: nil) ? 0 : 1
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}

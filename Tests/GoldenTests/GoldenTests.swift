@@ -1,0 +1,96 @@
+// Runs every golden file under Tests/GoldenTests/cases, each as its own test.
+// `UPDATE_GOLDEN=1 swift test` rewrites the expectations; review the diff like code.
+
+import Foundation
+import Tally
+import TallyData
+import TallyDiagnostics
+import TallyRender
+import Testing
+
+enum GoldenPaths {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let cases = root.appendingPathComponent("cases")
+    static let fixtures = root.appendingPathComponent("fixtures")
+
+    static func caseFiles() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: cases.path)) ?? []
+        return names.filter { $0.hasSuffix(".test") }.sorted()
+    }
+}
+
+@Suite struct GoldenTests {
+    @Test(arguments: GoldenPaths.caseFiles())
+    func golden(_ file: String) throws {
+        let path = GoldenPaths.cases.appendingPathComponent(file).path
+        let golden = try GoldenFile(text: try String(contentsOfFile: path, encoding: .utf8))
+        var actual: [String?] = []
+        let session = try makeSession(today: "2024-06-15")
+        for c in golden.cases {
+            switch c.directive {
+            case .data(let name):
+                let folder = name.hasPrefix("examples/")
+                    ? GoldenPaths.root.appendingPathComponent("../../\(name)").standardized.path
+                    : GoldenPaths.fixtures.appendingPathComponent(name).path
+                let (out, failed) = capture { emit in try session.openFolder(folder, emit: emit) }
+                #expect(!failed, "\(file):\(c.line): opening \(name) failed:\n\(out)")
+                actual.append(nil)
+            case .today(let day):
+                guard let d = CivilDate.parseDate(day) else { throw GoldenError("\(file):\(c.line): bad date") }
+                session.today = d
+                actual.append(nil)
+            case .statement:
+                let (out, failed) = capture { emit in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
+                #expect(!failed, "\(file):\(c.line): statement failed:\n\(out)")
+                actual.append(nil)
+            case .query(let format):
+                guard let f = OutputFormat(rawValue: format) else { throw GoldenError("\(file):\(c.line): unknown format \(format)") }
+                let (out, failed) = capture(format: f) { emit in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
+                #expect(!failed, "\(file):\(c.line): query failed:\n\(out)")
+                actual.append(out)
+                if !update { #expect(out == c.expected, "\(file):\(c.line): \(c.input)") }
+            case .error:
+                let (out, failed) = capture { emit in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
+                #expect(failed, "\(file):\(c.line): expected an error from: \(c.input)")
+                actual.append(out)
+                if !update { #expect(out == c.expected, "\(file):\(c.line): \(c.input)") }
+            }
+        }
+        if update {
+            try golden.rewritten(with: actual).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    private var update: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
+
+    private func makeSession(today: String) throws -> Session {
+        guard let day = CivilDate.parseDate(today) else { throw GoldenError("bad date") }
+        return try Session(today: day)
+    }
+
+    /// Runs statements, rendering outputs as the command line would (without timings) and
+    /// failures as rendered diagnostics. Returns the text and whether it failed.
+    private func capture(format: OutputFormat = .table, _ body: ((Output) -> Void) throws(Session.Failure) -> Void) -> (String, Bool) {
+        var parts: [String] = []
+        let emit: (Output) -> Void = { output in
+            switch output {
+            case .table(let table, _): parts.append(Renderer.render(table, format: format))
+            case .text(let text): parts.append(text.hasSuffix("\n") ? text : text + "\n")
+            }
+        }
+        do {
+            try body(emit)
+        } catch {
+            let renderer = DiagnosticRenderer(color: false)
+            parts.append(error.diagnostics.map { renderer.render($0) }.joined(separator: "\n\n") + "\n")
+            return (trimmed(parts.joined()), true)
+        }
+        return (trimmed(parts.joined()), false)
+    }
+
+    private func trimmed(_ s: String) -> String {
+        var t = s
+        while t.hasSuffix("\n") { t.removeLast() }
+        return t
+    }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the system packages Tally builds against, when they are missing (Debian/Ubuntu).
+set -euo pipefail
+
+missing=()
+pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "error: Tally needs ${missing[*]}; install them with your system's package manager" >&2
+  exit 1
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing ${missing[*]}" >&2
+$sudo apt-get update -qq >/dev/null || true
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
