@@ -39,38 +39,44 @@ struct Explainer {
     }
 }
 
-/// The metrics and dataset columns a metric's expression names, directly or through the metrics it uses.
+/// The metrics and dataset columns a metric's expression names, directly or through the metrics
+/// it uses, in the order they are written.
 private struct References {
     var metrics: [String] = []
     var columns: [String] = []
+    let catalog: Catalog
 
     init(catalog: Catalog, expr: Expr) {
-        var visitedMetrics = Set<String>()
-        var stack = [expr]
-        while let e = stack.popLast() {
-            switch e.kind {
-            case .name(let n):
-                if let m = catalog.metrics[n.text] {
-                    if visitedMetrics.insert(n.text).inserted {
-                        metrics.append(n.text)
-                        stack.append(m.expr)
-                    }
-                } else if !columns.contains(n.text) {
-                    // A dataset (`count(orders)`) or a column of the aggregate's dataset.
-                    columns.append(n.text)
-                }
-            case .qualified(let d, let c):
-                let text = "\(d.text).\(c.text)"
-                if !columns.contains(text) { columns.append(text) }
-            case .unary(_, let x), .isNull(let x, _): stack.append(x)
-            case .binary(_, let l, let r): stack += [r, l]
-            case .call(let c):
-                stack += c.arguments.reversed()
-                if let f = c.filter { stack.append(f) }
-            case .inList(let x, let xs, _): stack += [x] + xs
-            case .between(let x, let lo, let hi, _): stack += [x, lo, hi]
-            default: break
+        self.catalog = catalog
+        visit(expr)
+    }
+
+    private mutating func visit(_ e: Expr) {
+        switch e.kind {
+        case .name(let n):
+            if let m = catalog.metrics[n.text] {
+                guard !metrics.contains(n.text) else { return }
+                metrics.append(n.text)
+                visit(m.expr)
+            } else {
+                // A dataset (`count(orders)`) or a column of the aggregate's dataset.
+                note(n.text)
             }
+        case .qualified(let d, let c): note("\(d.text).\(c.text)")
+        case .unary(_, let x), .isNull(let x, _): visit(x)
+        case .binary(_, let l, let r):
+            visit(l)
+            visit(r)
+        case .call(let c):
+            c.arguments.forEach { visit($0) }
+            if let f = c.filter { visit(f) }
+        case .inList(let x, let xs, _): ([x] + xs).forEach { visit($0) }
+        case .between(let x, let lo, let hi, _): [x, lo, hi].forEach { visit($0) }
+        default: break
         }
+    }
+
+    private mutating func note(_ column: String) {
+        if !columns.contains(column) { columns.append(column) }
     }
 }

@@ -91,7 +91,7 @@ final class BindingState {
         var copy = d
         copy.span = outer.span
         copy.labels = []
-        if !copy.message.contains("'\(inner.name)'") { copy.message = "in metric '\(inner.name)': " + copy.message }
+        if !copy.message.hasPrefix("metric '") { copy.message = "in metric '\(inner.name)': " + copy.message }
         return copy
     }
 

@@ -13,6 +13,9 @@ enum GoldenPaths {
     static let cases = root.appendingPathComponent("cases")
     static let fixtures = root.appendingPathComponent("fixtures")
 
+    /// Tests run from the package root, so paths in golden files and outputs are relative and portable.
+    static let packageRoot = root.appendingPathComponent("../..").standardized
+
     static func caseFiles() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: cases.path)) ?? []
         return names.filter { $0.hasSuffix(".test") }.sorted()
@@ -22,6 +25,7 @@ enum GoldenPaths {
 @Suite struct GoldenTests {
     @Test(arguments: GoldenPaths.caseFiles())
     func golden(_ file: String) throws {
+        FileManager.default.changeCurrentDirectoryPath(GoldenPaths.packageRoot.path)
         let path = GoldenPaths.cases.appendingPathComponent(file).path
         let golden = try GoldenFile(text: try String(contentsOfFile: path, encoding: .utf8))
         var actual: [String?] = []
@@ -29,10 +33,8 @@ enum GoldenPaths {
         for c in golden.cases {
             switch c.directive {
             case .data(let name):
-                let folder = name.hasPrefix("examples/")
-                    ? GoldenPaths.root.appendingPathComponent("../../\(name)").standardized.path
-                    : GoldenPaths.fixtures.appendingPathComponent(name).path
-                let (out, failed) = capture { emit in try session.openFolder(folder, emit: emit) }
+                let folder = name.hasPrefix("examples/") ? name : "Tests/GoldenTests/fixtures/\(name)"
+                let (out, failed) = capture { (emit) throws(Session.Failure) in try session.openFolder(folder, emit: emit) }
                 #expect(!failed, "\(file):\(c.line): opening \(name) failed:\n\(out)")
                 actual.append(nil)
             case .today(let day):
@@ -40,17 +42,17 @@ enum GoldenPaths {
                 session.today = d
                 actual.append(nil)
             case .statement:
-                let (out, failed) = capture { emit in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
+                let (out, failed) = capture { (emit) throws(Session.Failure) in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
                 #expect(!failed, "\(file):\(c.line): statement failed:\n\(out)")
                 actual.append(nil)
             case .query(let format):
                 guard let f = OutputFormat(rawValue: format) else { throw GoldenError("\(file):\(c.line): unknown format \(format)") }
-                let (out, failed) = capture(format: f) { emit in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
+                let (out, failed) = capture(format: f) { (emit) throws(Session.Failure) in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
                 #expect(!failed, "\(file):\(c.line): query failed:\n\(out)")
                 actual.append(out)
                 if !update { #expect(out == c.expected, "\(file):\(c.line): \(c.input)") }
             case .error:
-                let (out, failed) = capture { emit in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
+                let (out, failed) = capture { (emit) throws(Session.Failure) in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
                 #expect(failed, "\(file):\(c.line): expected an error from: \(c.input)")
                 actual.append(out)
                 if !update { #expect(out == c.expected, "\(file):\(c.line): \(c.input)") }

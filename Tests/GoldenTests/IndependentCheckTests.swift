@@ -4,6 +4,7 @@
 import Foundation
 import Tally
 import TallyData
+import TallyDiagnostics
 import TallyRender
 import Testing
 
