@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "TallySemanticsTests", dependencies: ["TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData"]),
-        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics"], exclude: ["cases", "fixtures"]),
+        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics"], exclude: ["cases", "fixtures", "examples"]),
         .testTarget(name: "TallyCLITests", dependencies: ["Tally"]),
     ],
     swiftLanguageModes: [.v6]

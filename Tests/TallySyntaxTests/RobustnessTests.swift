@@ -75,10 +75,11 @@ func parseChecked(_ text: String, sourceLocation: SourceLocation = #_sourceLocat
         // Long flat chains are loops, not recursion, so they are fine.
         #expect(parseChecked(Array(repeating: "1", count: 100_000).joined(separator: " + ")).isEmpty)
         #expect(parseChecked("revenue where " + Array(repeating: "a = 1", count: 20_000).joined(separator: " and ")).isEmpty)
-        // After the error, later statements are still parsed and reported.
-        let text = String(repeating: "(", count: 1000) + "\nrevenue by"
-        #expect(parseChecked(text).map(\.message) == [message])  // the newline is inside the open parentheses
-        #expect(parseChecked(String(repeating: "(", count: 1000) + ";\nrevenue by").map(\.message) == [message])
+        // Recovery skips the rest of the nest, then goes on with the next line.
+        let balanced = String(repeating: "(", count: 300) + "x" + String(repeating: ")", count: 300)
+        #expect(parseChecked(balanced + "\nrevenue by").map(\.message) == [message, "expected a dimension after 'by'"])
+        // An unclosed nest runs to the end: inside parentheses, line breaks do not separate statements.
+        #expect(parseChecked(String(repeating: "(", count: 1000) + "\nrevenue by").map(\.message) == [message])
     }
 
     @Test func manyStatements() {
