@@ -84,9 +84,10 @@ enum Comparison {
         return holds ? 1 : 0
     }
 
-    /// Text orders by Unicode code point, which is UTF-8 byte order.
+    /// Text compares by its bytes, as databases do: "é" and "e\u{301}" are different values
+    /// (Swift's `==` would call them equal), and order is by Unicode code point, which is UTF-8 byte order.
     static func compareText(_ a: String, _ b: String) -> Int {
-        if a == b { return 0 }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
         return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 

@@ -7,13 +7,25 @@ import TallySemantics
 /// (`channel` of spend and of customers), so values are unified by value, not by dictionary code.
 final class DimensionDomain {
     private(set) var values: [Value] = []
-    private var ids: [Value: Int32] = [:]
+    private var ids: [Key: Int32] = [:]
+
+    /// Text is keyed by its bytes: Swift's String equality would merge canonically equivalent
+    /// spellings ("é" and "e\u{301}") that the data holds as different values.
+    private enum Key: Hashable {
+        case text([UInt8])
+        case other(Value)
+
+        init(_ v: Value) {
+            if case .text(let s) = v { self = .text(Array(s.utf8)) } else { self = .other(v) }
+        }
+    }
 
     func id(_ v: Value) -> Int32 {
-        if let id = ids[v] { return id }
+        let key = Key(v)
+        if let id = ids[key] { return id }
         let id = Int32(values.count)
         values.append(v)
-        ids[v] = id
+        ids[key] = id
         return id
     }
 

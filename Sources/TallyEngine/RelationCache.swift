@@ -33,14 +33,15 @@ final class RelationCache {
             }
             return fk.map { $0 == NullSentinel.int64 ? -1 : index[$0] ?? -1 }
         default:
-            // Any other pairing matches on the keys' text, so "17" finds 17.
+            // Any other pairing matches on the keys' text, so "17" finds 17; text is compared by
+            // its bytes, as in a database, not by Swift's canonical equivalence.
             let keys = texts(key)
-            var index: [String: Int32] = [:]
+            var index: [[UInt8]: Int32] = [:]
             for (row, k) in keys.enumerated() {
                 guard let k else { continue }
-                if index.updateValue(Int32(row), forKey: k) != nil { throw duplicate(relation, k) }
+                if index.updateValue(Int32(row), forKey: Array(k.utf8)) != nil { throw duplicate(relation, k) }
             }
-            return texts(foreign).map { $0.flatMap { index[$0] } ?? -1 }
+            return texts(foreign).map { $0.flatMap { index[Array($0.utf8)] } ?? -1 }
         }
     }
 

@@ -60,7 +60,7 @@ struct ResultBuilder {
             for key in query.order {
                 let x = a.1[key.column]
                 let y = b.1[key.column]
-                if x == y { continue }
+                if !ValueOrder.less(x, y) && !ValueOrder.less(y, x) { continue }
                 if x == .null { return false }
                 if y == .null { return true }
                 return key.descending ? ValueOrder.less(y, x) : ValueOrder.less(x, y)

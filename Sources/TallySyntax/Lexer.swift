@@ -8,8 +8,10 @@ import TallyDiagnostics
 ///     Lexer(SourceFile(name: nil, text: "revenue by month")).tokens()
 ///     // identifier, keyword(by), identifier, eof
 public struct Lexer {
+    /// The text being split.
     public let source: SourceFile
 
+    /// A lexer over `source`.
     public init(_ source: SourceFile) { self.source = source }
 
     /// All tokens, ending with exactly one `eof`, and the problems found on the way.
@@ -156,7 +158,9 @@ private struct Scanner {
         var i = pos + 1
         while i < bytes.count, bytes[i] != UInt8(ascii: "`"), bytes[i] != UInt8(ascii: "\n"), !isCRLF(i) { i += 1 }
         if at(i) == UInt8(ascii: "`") {
-            if i == start + 1 { report("empty quoted name", Span(start, i + 1), help: "write a name between the backquotes") }
+            if i == start + 1 {
+                report("empty quoted name", Span(start, i + 1), help: "write a name between the backquotes")
+            }
             add(.identifier, start, i + 1)
         } else {
             report("unterminated quoted name", Span(start, i), help: "close it with `")
@@ -287,18 +291,27 @@ private struct Scanner {
     }
 
     func strayDiagnostic(_ span: Span) -> Diagnostic {
-        let written = text(span.start, span.end)
-        let shown = written.unicodeScalars.map { s -> String in
-            s.value < 0x20 || s.value == 0x7F ? "\\u{\(String(s.value, radix: 16))}" : String(s)
+        let scalars = Array(text(span.start, span.end).unicodeScalars)
+        // Invisible characters are shown by code point, or the message would quote nothing visible.
+        let shown = scalars.map { s -> String in
+            switch s.properties.generalCategory {
+            case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                return "\\u{\(String(s.value, radix: 16))}"
+            default:
+                return String(s)
+            }
         }.joined()
-        let plural = written.unicodeScalars.count > 1 ? "characters" : "character"
-        let first = bytes[span.start]
+        let plural = scalars.count > 1 ? "characters" : "character"
         let help: String?
-        switch first {
-        case UInt8(ascii: "!"): help = "write != for 'not equal' and 'not' for negation"
-        case UInt8(ascii: "&"): help = "write 'and'"
-        case UInt8(ascii: "|"): help = "write 'or'"
-        case UInt8(ascii: "["), UInt8(ascii: "{"): help = "group with '(' and ')'"
+        switch scalars.first?.value ?? 0 {
+        case 0x21: help = "write != for 'not equal' and 'not' for negation"  // !
+        case 0x26: help = "write 'and'"  // &
+        case 0x7C: help = "write 'or'"  // |
+        case 0x5B, 0x7B: help = "group with '(' and ')'"  // [ {
+        case 0x201C, 0x201D, 0x201E: help = "use straight double quotes: \"...\""  // pasted from a document
+        case 0x2018, 0x2019: help = "strings use straight double quotes: \"...\""
+        case 0x00A0, 0x2000...0x200B, 0x202F, 0x3000, 0xFEFF:
+            help = "this is an invisible non-ASCII space, often pasted from a document; type a plain space"
         case 0x80...: help = "outside strings, names use ASCII letters, digits and '_'; put other names in backquotes"
         default: help = nil
         }

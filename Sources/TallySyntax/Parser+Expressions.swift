@@ -5,7 +5,8 @@ import TallyDiagnostics
 extension Parser {
     /// Binding strength of the expression levels, each named after its production in the grammar.
     enum Precedence: Int, Comparable {
-        case orExpr = 1, andExpr, notExpr, comparison, additive, term, unary
+        case orExpr = 1
+        case andExpr, notExpr, comparison, additive, term, unary
 
         static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
 
@@ -27,15 +28,19 @@ extension Parser {
     /// `or_expr`, `and_expr`, `comparison`, `additive` and `term` in one precedence-climbing loop:
     /// an operand, then every operator that binds at least as tightly as `level`.
     ///
-    /// Comparisons do not chain (`1 < x < 3` is an error). After a complete condition, `between`
-    /// ends the expression: in `where x > 5 between 2024-01-01 and 2024-03-31` it is the query's range.
+    /// Comparisons do not chain (`1 < x < 3` is an error). After a complete condition, and at the
+    /// top of a query item, `between` ends the expression: in `where x > 5 between 2024-01-01 and
+    /// 2024-03-31` and in `revenue between 2024-01-01 and 2024-03-31` it is the query's range.
     mutating func binary(_ level: Precedence) throws(ParseFailure) -> Expr {
         var left = try notExpr(level)
+        var leftDepth = lastDepth
         var compared = false
         while let found = infixOperator(), found.1 >= level {
             let (op, precedence) = found
             if precedence == .comparison {
-                if case .between(negated: false) = op, isCondition(left) { break }
+                if case .between(negated: false) = op, isCondition(left) || (betweenIsRange && parenDepth == 0) {
+                    break
+                }
                 if compared {
                     // `1 < x < 3`
                     throw fail("comparisons cannot be chained", help: "join them with 'and', e.g. 1 < x and x < 3")
@@ -50,16 +55,34 @@ extension Parser {
                 }
                 let right = try binary(precedence.next)
                 left = Expr(.binary(b, left, right), left.span.union(right.span))
+                leftDepth = try node(above: leftDepth, lastDepth)
             case .inList(let negated):
-                left = try inList(left, negated: negated)
+                left = try inList(left, leftDepth, negated: negated)
+                leftDepth = lastDepth
             case .between(let negated):
-                left = try between(left, negated: negated)
+                left = try between(left, leftDepth, negated: negated)
+                leftDepth = lastDepth
             case .isNull:
                 left = try isNull(left)
+                leftDepth = try node(above: leftDepth)
             }
             if precedence == .comparison { compared = true }
         }
+        lastDepth = leftDepth
         return left
+    }
+
+    /// The depth of a new node over children of the given depths. Chains of operators build deep
+    /// trees without any nesting in the text (`1 + 1 + ... + 1`), and every later stage walks
+    /// trees recursively, so depth is bounded here too.
+    func node(above depths: Int...) throws(ParseFailure) -> Int {
+        let depth = 1 + (depths.max() ?? 0)
+        if depth > Parser.depthLimit {
+            throw fail(
+                "expression too complex (depth limit \(Parser.depthLimit))",
+                help: "each operator in a chain adds a level; split the expression into smaller metrics")
+        }
+        return depth
     }
 
     /// The operator at the cursor, if any, with its precedence.
@@ -127,6 +150,7 @@ extension Parser {
         advanceJoining()
         guard canStartExpression(current) else { throw fail("expected a condition after 'not'") }
         let operand = try binary(.notExpr)
+        lastDepth = try node(above: lastDepth)
         return Expr(.unary(.not, operand), notToken.span.union(operand.span))
     }
 
@@ -144,6 +168,7 @@ extension Parser {
         advanceJoining()
         guard canStartExpression(current) else { throw fail("expected an expression after '-'") }
         let operand = try unary()
+        lastDepth = try node(above: lastDepth)
         return Expr(.unary(.negate, operand), minus.span.union(operand.span))
     }
 
@@ -171,6 +196,7 @@ extension Parser {
     /// `primary = NUMBER | STRING | DATE | "true" | "false" | "null" | "(" expr ")" | call | IDENT [ "." IDENT ] ;`
     mutating func primary() throws(ParseFailure) -> Expr {
         let token = current
+        lastDepth = 1
         switch token.kind {
         case .number:
             advance()
@@ -207,7 +233,7 @@ extension Parser {
             let second = try expectNameAfterDot(first)
             return Expr(.qualified(first, second), first.span.union(second.span))
         default:
-            throw fail("expected an expression, found \(describe(token))")
+            throw fail("expected an expression, found \(described(token))")
         }
     }
 
@@ -246,12 +272,15 @@ extension Parser {
             throw fail("'*' is not an argument", help: "to count rows, name the dataset, e.g. count(orders)")
         }
         var arguments: [Expr] = []
+        var depth = 0
         if canStartExpression(current) {
             arguments.append(try expr())
+            depth = lastDepth
             while at(.comma) {
                 advance()
                 guard canStartExpression(current) else { throw fail("expected an argument after ','") }
                 arguments.append(try expr())
+                depth = max(depth, lastDepth)
             }
         }
         var anchor: Name?
@@ -271,6 +300,7 @@ extension Parser {
                 advance()
                 guard canStartExpression(current) else { throw fail("expected a condition after 'where'") }
                 filter = try expr()
+                depth = max(depth, lastDepth)
                 filterSpan = Span(start, lastEnd)
             } else {
                 break
@@ -279,22 +309,26 @@ extension Parser {
         guard at(.rightParen) else {
             throw unclosed(
                 open,
-                help: "in a call, arguments are separated by ',' and may be followed by 'on COLUMN' and 'where CONDITION'")
+                help:
+                    "in a call, arguments are separated by ',' and may be followed by 'on COLUMN' and 'where CONDITION'"
+            )
         }
         parenDepth -= 1
         advance()
+        lastDepth = try node(above: depth)
         let call = Call(function: function, arguments: arguments, anchor: anchor, filter: filter)
         return Expr(.call(call), Span(function.span.start, lastEnd))
     }
 
     /// `x [not] in ( expr { "," expr } )`, the cursor on `not` or `in`.
-    mutating func inList(_ left: Expr, negated: Bool) throws(ParseFailure) -> Expr {
+    mutating func inList(_ left: Expr, _ leftDepth: Int, negated: Bool) throws(ParseFailure) -> Expr {
         if negated { advance() }
         advanceJoining()
         let word = negated ? "not in" : "in"
         guard at(.leftParen) else {
             throw fail(
-                "expected '(' after '\(word)'", help: "write the values in parentheses, e.g. plan in (\"pro\", \"team\")")
+                "expected '(' after '\(word)'",
+                help: "write the values in parentheses, e.g. plan in (\"pro\", \"team\")")
         }
         let open = current
         try enterNesting()
@@ -305,29 +339,34 @@ extension Parser {
             throw fail("expected a value after '('", help: "the list needs at least one value")
         }
         var values = [try expr()]
+        var depth = max(leftDepth, lastDepth)
         while at(.comma) {
             advance()
             guard canStartExpression(current) else { throw fail("expected a value after ','") }
             values.append(try expr())
+            depth = max(depth, lastDepth)
         }
         guard at(.rightParen) else { throw unclosed(open) }
         parenDepth -= 1
         advance()
+        lastDepth = try node(above: depth)
         return Expr(.inList(left, values, negated: negated), Span(left.span.start, lastEnd))
     }
 
     /// `x [not] between additive and additive`, the cursor on `not` or `between`.
-    mutating func between(_ left: Expr, negated: Bool) throws(ParseFailure) -> Expr {
+    mutating func between(_ left: Expr, _ leftDepth: Int, negated: Bool) throws(ParseFailure) -> Expr {
         if negated { advance() }
         advanceJoining()
         guard canStartExpression(current) else { throw fail("expected a lower bound after 'between'") }
         let low = try binary(.additive)
+        let lowDepth = lastDepth
         guard at(.and) else {
             throw fail("expected 'and' after the lower bound of 'between'", help: "e.g. amount between 10 and 20")
         }
         advanceJoining()
         guard canStartExpression(current) else { throw fail("expected an upper bound after 'and'") }
         let high = try binary(.additive)
+        lastDepth = try node(above: leftDepth, lowDepth, lastDepth)
         return Expr(.between(left, low, high, negated: negated), left.span.union(high.span))
     }
 

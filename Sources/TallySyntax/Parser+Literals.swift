@@ -14,7 +14,9 @@ extension Parser {
             // `since 2024-03`
             throw fail(
                 "expected a date after '\(word)'",
-                help: "a range starts and ends on days, e.g. 2024-03-01; for the whole period write 'for \(text(current))'")
+                help:
+                    "a range starts and ends on days, e.g. 2024-03-01; for the whole period write 'for \(text(current))'"
+            )
         default:
             throw fail("expected a date after '\(word)'", help: "write dates as YYYY-MM-DD, e.g. 2024-01-31")
         }
@@ -30,11 +32,15 @@ extension Parser {
         let written = text(token)
         guard (1...12).contains(month) else {
             throw ParseFailure(
-                Diagnostic("invalid month \(twoDigits(month)) in \(written)", at: token.span, help: "months run from 01 to 12"))
+                Diagnostic(
+                    "invalid month \(twoDigits(month)) in \(written)", at: token.span, help: "months run from 01 to 12"),
+                position: token.span.start)
         }
         guard (1...31).contains(day) else {
             throw ParseFailure(
-                Diagnostic("invalid day \(twoDigits(day)) in \(written)", at: token.span, help: "days run from 01 to 31"))
+                Diagnostic(
+                    "invalid day \(twoDigits(day)) in \(written)", at: token.span, help: "days run from 01 to 31"),
+                position: token.span.start)
         }
         return DateLiteral(year: year, month: month, day: day, span: token.span)
     }

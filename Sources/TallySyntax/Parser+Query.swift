@@ -62,13 +62,15 @@ extension Parser {
         }
         if at(.rightParen) { return fail("unmatched ')'") }
         return fail(
-            "expected a statement, found \(describe(current))",
+            "expected a statement, found \(described(current))",
             help: "a statement is a query such as 'revenue by month', "
                 + "or starts with metric, load, relate, anchor, show, describe or explain")
     }
 
     /// `items = item { "," item } ;`
     mutating func items() throws(ParseFailure) -> [QueryItem] {
+        betweenIsRange = true
+        defer { betweenIsRange = false }
         var items = [try item()]
         while at(.comma) {
             advanceJoining()
@@ -83,7 +85,8 @@ extension Parser {
         let e = try expr()
         guard at(.as) else { return QueryItem(expr: e, alias: nil, span: e.span) }
         advanceJoining()
-        let alias = try expectName("a name after 'as'", help: reservedWordHelp(current) ?? "e.g. revenue / purchases as aov")
+        let alias = try expectName(
+            "a name after 'as'", help: reservedWordHelp(current) ?? "e.g. revenue / purchases as aov")
         return QueryItem(expr: e, alias: alias, span: e.span.union(alias.span))
     }
 
@@ -106,7 +109,7 @@ extension Parser {
             state.openList = .none
         case .order:
             try once("order by", state)
-            advance()
+            advanceJoining()
             guard at(.by) else { throw fail("expected 'by' after 'order'", help: "e.g. order by revenue desc") }
             advanceJoining()
             var keys = [try orderKey(after: "'order by'")]
@@ -159,11 +162,16 @@ extension Parser {
 
     /// `order_key = IDENT [ "asc" | "desc" ] ;` Keys name columns of the result, never `table.column`.
     mutating func orderKey(after: String) throws(ParseFailure) -> OrderKey {
-        let key = try expectName("a column name after \(after)", help: reservedWordHelp(current) ?? "e.g. order by revenue desc")
+        let key = try expectName(
+            "a column name after \(after)", help: reservedWordHelp(current) ?? "e.g. order by revenue desc")
         if at(.dot) {
+            // `order by customers.plan`: the result's column is `plan`.
+            let column =
+                nextKind == .identifier || nextKind.isKeyword
+                ? name(tokens[min(pos + 1, tokens.count - 1)]).text : key.text
             throw fail(
                 "'order by' takes a column of the result, not a qualified name",
-                help: "name the column as the result shows it, e.g. order by \(key.text)")
+                help: "name the column as the result shows it, e.g. order by \(column)")
         }
         var descending = false
         if at(.asc) || at(.desc) {
@@ -200,7 +208,9 @@ extension Parser {
         case .between:
             let from = try date(after: "between")
             guard at(.and) else {
-                throw fail("expected 'and' after 'between \(source.slice(from.span))'", help: "e.g. between 2024-01-01 and 2024-03-31")
+                throw fail(
+                    "expected 'and' after 'between \(source.slice(from.span))'",
+                    help: "e.g. between 2024-01-01 and 2024-03-31")
             }
             advanceJoining()
             let to = try date(after: "and")
@@ -235,7 +245,7 @@ extension Parser {
         if state.given["order by"] == nil { next.append("'order by'") }
         if state.given["limit"] == nil { next.append("'limit'") }
         let expected = "expected " + listing(next + ["the end of the query"])
-        let found = describe(current)
+        let found = described(current)
         let suggestion: String?
         switch current.kind {
         case .identifier:
@@ -259,9 +269,11 @@ extension Parser {
         let lower = word.lowercased()
         let clauseWords = Keyword.clauseStarters.map(\.rawValue).sorted()
         if lower != word, clauseWords.contains(lower) { return lower }  // `WHERE`
-        let grains: Set<String> = ["day", "week", "month", "quarter", "year", "days", "weeks", "months", "quarters", "years"]
+        let grains: Set<String> = [
+            "day", "week", "month", "quarter", "year", "days", "weeks", "months", "quarters", "years",
+        ]
         if word.count >= 4, !grains.contains(lower), let close = Suggestions.closest(to: word, in: clauseWords) {
-            return close
+            return close == "order" && nextKind != .keyword(.by) ? "order by" : close
         }
         if state.openList == .dimensions { return ", \(word)" }
         if state.given["by"] == nil { return "by \(word)" }

@@ -17,14 +17,20 @@ extension Parser {
         }
         advanceJoining()
         guard canStartExpression(current) else {
-            throw fail("expected the metric's formula after '='", help: "e.g. metric \(name.text) = revenue / purchases")
+            throw fail(
+                "expected the metric's formula after '='", help: "e.g. metric \(name.text) = revenue / purchases")
         }
         let formula = try expr()
         var unit: Name?
         var description: String?
         var given: [String: Span] = [:]
         while true {
-            continueOnNextLine(if: { [self] in isWord($0, "unit") || isWord($0, "description") })
+            // Clause words continue it too, only to be reported as out of place rather than as a
+            // query without items.
+            continueOnNextLine(if: { [self] token in
+                if case .keyword(let k) = token.kind, Keyword.clauseStarters.contains(k) { return true }
+                return isWord(token, "unit") || isWord(token, "description")
+            })
             let clauseStart = current.span.start
             if atWord("unit") {
                 if let first = given["unit"] { throw givenTwice("unit", first: first) }
@@ -56,7 +62,8 @@ extension Parser {
                 throw fail("a metric definition cannot have '\(k.rawValue)'", help: help)
             }
             let remaining = ["unit", "description"].filter { given[$0] == nil }.map { "'\($0)'" }
-            throw fail("unexpected \(describe(current)); expected \(listing(remaining + ["the end of the definition"]))")
+            throw fail(
+                "unexpected \(described(current)); expected \(listing(remaining + ["the end of the definition"]))")
         }
         let definition = MetricDefinition(name: name, expr: formula, unit: unit, description: description)
         return Statement(.metric(definition), Span(start, lastEnd))
@@ -94,7 +101,7 @@ extension Parser {
             if !renames.isEmpty { next.append("','") }
             if alias == nil && renames.isEmpty { next.append("'as'") }
             if renames.isEmpty { next.append("'with'") }
-            throw fail("unexpected \(describe(current)); expected \(listing(next + ["the end of the statement"]))")
+            throw fail("unexpected \(described(current)); expected \(listing(next + ["the end of the statement"]))")
         }
         let load = Load(path: path, pathSpan: pathSpan, alias: alias, renames: renames)
         return Statement(.load(load), Span(start, lastEnd))
@@ -162,8 +169,8 @@ extension Parser {
         let word = current
         advance()
         guard atWord("datasets") || atWord("metrics") else {
-            var help = statementWordHelp(word)
-            if help == nil, current.kind == .identifier,
+            var help = statementWordHelp(word) ?? "e.g. show datasets"
+            if current.kind == .identifier,
                 let close = Suggestions.closest(to: text(current), in: ["datasets", "metrics"])
             {
                 help = "did you mean 'show \(close)'?"
@@ -203,7 +210,7 @@ extension Parser {
 
     /// `show datasets now`
     func expectStatementEnd() throws(ParseFailure) {
-        guard atStatementEnd else { throw fail("unexpected \(describe(current)); expected the end of the statement") }
+        guard atStatementEnd else { throw fail("unexpected \(described(current)); expected the end of the statement") }
     }
 
     /// When a statement word is followed by what looks like the rest of a query (`load, revenue`,

@@ -5,7 +5,7 @@ import TallyDiagnostics
 /// Hand-written recursive descent parser for `grammar/tally.ebnf`. Functions are named after the
 /// grammar's productions; expressions use precedence climbing (Parser+Expressions.swift).
 ///
-/// Reports at most one diagnostic per statement (the earliest, lexical or syntactic), then skips to
+/// Reports at most one diagnostic per statement (its first, lexical or syntactic), then skips to
 /// the next separator and goes on, so every bad statement of a script is reported in one run.
 public struct Parser {
     let source: SourceFile
@@ -19,12 +19,21 @@ public struct Parser {
     /// End of the last token consumed (newlines excepted): where "expected ..." errors point at the end of input.
     var lastEnd = 0
 
+    /// Depth of the expression last parsed, in tree levels (a name is 1, `a + b` is 2).
+    var lastDepth = 0
+    /// Set while parsing a query's items: there, `revenue between 2024-01-01 and 2024-03-31` is
+    /// the range clause, since an item is never a condition.
+    var betweenIsRange = false
+
     /// More nested parentheses or unary operators than this is an error, not a crash.
     public static let nestingLimit = 200
+    /// Deeper expression trees than this are an error, so no stage's recursion can exhaust the stack.
+    public static let depthLimit = 1000
 
     init(source: SourceFile, tokens: [Token]) {
         self.source = source
-        self.tokens = tokens.last?.kind == .eof ? tokens : tokens + [Token(.eof, Span(source.utf8.count, source.utf8.count))]
+        self.tokens =
+            tokens.last?.kind == .eof ? tokens : tokens + [Token(.eof, Span(source.utf8.count, source.utf8.count))]
     }
 
     /// Parses a whole input. The script holds the statements that parsed; a caller must not run it
@@ -32,7 +41,9 @@ public struct Parser {
     public static func parse(_ source: SourceFile) -> (script: Script, diagnostics: [Diagnostic]) {
         let (tokens, lexical) = Lexer(source).tokens()
         var parser = Parser(source: source, tokens: tokens)
-        return parser.script(lexical: lexical)
+        let (script, diagnostics) = parser.script(lexical: lexical)
+        // Pointing diagnostics at their text lets callers render them without carrying the source.
+        return (script, diagnostics.map { $0.inSource(source) })
     }
 
     // MARK: script
@@ -42,7 +53,7 @@ public struct Parser {
     struct Region {
         var start: Int
         var end: Int
-        var error: Diagnostic?
+        var error: ParseFailure?
     }
 
     /// `script = { sep } [ statement { sep { sep } statement } ] { sep } ;`
@@ -61,10 +72,10 @@ public struct Parser {
                 statements.append(try statement())
                 if !isSeparator(current) && current.kind != .eof {
                     // Each statement checks its own end; this only guards against a production that forgot.
-                    throw fail("unexpected \(describe(current)); expected the end of the statement")
+                    throw fail("unexpected \(described(current)); expected the end of the statement")
                 }
             } catch {
-                region.error = error.diagnostic
+                region.error = error
                 recover()
             }
             region.end = current.span.start
@@ -73,14 +84,14 @@ public struct Parser {
         return (Script(statements: statements), Self.merge(regions: regions, lexical: lexical))
     }
 
-    /// One diagnostic per statement: its earliest, whether the lexer's or the parser's. Lexical
+    /// One diagnostic per statement: its first, whether the lexer's or the parser's. Lexical
     /// problems outside every statement (a line of stray characters) are all kept.
     static func merge(regions: [Region], lexical: [Diagnostic]) -> [Diagnostic] {
         var firstInRegion: [Int: Diagnostic] = [:]
         var outside: [Diagnostic] = []
         for d in lexical {
             let at = d.span?.start ?? 0
-            // Regions are in source order and disjoint; a binary search keeps huge inputs linear-ish.
+            // Regions are in source order and disjoint, so a binary search finds the one holding `at`.
             var lo = 0
             var hi = regions.count
             while lo < hi {
@@ -95,9 +106,12 @@ public struct Parser {
         }
         var result = outside
         for (i, region) in regions.enumerated() {
-            let candidates = [firstInRegion[i], region.error].compactMap { $0 }
-            if let first = candidates.min(by: { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }) {
-                result.append(first)
+            switch (firstInRegion[i], region.error) {
+            case (let lexical?, let syntax?):
+                result.append((lexical.span?.start ?? 0) <= syntax.position ? lexical : syntax.diagnostic)
+            case (let lexical?, nil): result.append(lexical)
+            case (nil, let syntax?): result.append(syntax.diagnostic)
+            case (nil, nil): break
             }
         }
         return result.sorted { ($0.span?.start ?? 0) < ($1.span?.start ?? 0) }
@@ -109,6 +123,7 @@ public struct Parser {
     mutating func recover() {
         parenDepth = 0
         nesting = 0
+        betweenIsRange = false
         var depth = 0
         while current.kind != .eof {
             switch current.kind {
@@ -235,11 +250,11 @@ public struct Parser {
 
     /// A failure at the current token.
     func fail(_ message: String, help: String? = nil, labels: [Diagnostic.Label] = []) -> ParseFailure {
-        ParseFailure(Diagnostic(message, at: errorSpan, help: help, labels: labels))
+        ParseFailure(Diagnostic(message, at: errorSpan, help: help, labels: labels), position: current.span.start)
     }
 
     /// How a token is named in messages: `'plan'`, `'('`, `the end of the line`.
-    func describe(_ token: Token) -> String {
+    func described(_ token: Token) -> String {
         switch token.kind {
         case .newline: return "the end of the line"
         case .eof: return "the end of the input"
@@ -272,5 +287,12 @@ public struct Parser {
 /// A syntax error that abandons the current statement.
 struct ParseFailure: Error {
     var diagnostic: Diagnostic
-    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    /// Start of the token the parser stood on. A lexical error at or before it wins: the parser
+    /// may have failed only because the lexer dropped bad text there (`revenue since 2024-1-5`).
+    var position: Int
+
+    init(_ diagnostic: Diagnostic, position: Int) {
+        self.diagnostic = diagnostic
+        self.position = position
+    }
 }

@@ -16,6 +16,7 @@ public enum SyntaxPrinter {
         script.statements.map { format($0) }.joined(separator: "\n")
     }
 
+    /// A statement: `(metric ...)`, `(load ...)`, `(query ...)`, `(explain (query ...))` and so on.
     public static func format(_ statement: Statement) -> String {
         switch statement.kind {
         case .query(let q):
@@ -36,7 +37,8 @@ public enum SyntaxPrinter {
             }
             return "(" + parts.joined(separator: " ") + ")"
         case .relate(let r):
-            return "(relate (. \(name(r.fromDataset)) \(name(r.fromColumn))) (. \(name(r.toDataset)) \(name(r.toColumn))))"
+            return
+                "(relate (. \(name(r.fromDataset)) \(name(r.fromColumn))) (. \(name(r.toDataset)) \(name(r.toColumn))))"
         case .anchor(let a):
             return "(anchor \(name(a.dataset)) \(name(a.column)))"
         case .show(let what):
@@ -46,6 +48,7 @@ public enum SyntaxPrinter {
         }
     }
 
+    /// `(query (items ...) (by ...) (where ...) RANGE (order ...) (limit N))`, absent clauses left out.
     public static func format(_ query: Query) -> String {
         var parts = ["query", "(items " + query.items.map(item).joined(separator: " ") + ")"]
         if !query.dimensions.isEmpty {
@@ -74,6 +77,7 @@ public enum SyntaxPrinter {
         }
     }
 
+    /// Literals as written, names bare, everything else `(operator operands...)`.
     public static func format(_ expr: Expr) -> String {
         switch expr.kind {
         case .number(let text): return text

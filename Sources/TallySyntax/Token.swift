@@ -4,9 +4,12 @@ import TallyDiagnostics
 
 /// One lexical unit of Tally source.
 public struct Token: Equatable, Sendable {
+    /// What the token is; literal values are read back from the source by `span`.
     public var kind: TokenKind
+    /// The UTF-8 offsets of the token's text, quotes and backquotes included.
     public var span: Span
 
+    /// A token of `kind` covering `span`.
     public init(_ kind: TokenKind, _ span: Span) {
         self.kind = kind
         self.span = span
@@ -27,11 +30,18 @@ public enum TokenKind: Equatable, Sendable {
     case date
     /// `2024-03` (month), `2024-Q1` (quarter), `2024-W09` (ISO week), written without spaces.
     case period
+    /// Punctuation or an operator.
     case symbol(Symbol)
     /// A line break; statements end at one unless the statement clearly continues.
     case newline
     /// End of input. Always the last token, so the parser can look at "the next token" without bounds checks.
     case eof
+
+    /// Whether this is any reserved word.
+    public var isKeyword: Bool {
+        if case .keyword = self { return true }
+        return false
+    }
 }
 
 /// Reserved words. Statement words (`metric`, `load`, ...) and clause words (`unit`, `with`, ...)
@@ -41,14 +51,28 @@ public enum Keyword: String, CaseIterable, Sendable {
     case `as`, on, last, `for`, asc, desc
 
     /// Words that start a query clause; a query continues onto a line that starts with one of them.
-    public static let clauseStarters: Set<Keyword> = [.by, .where, .since, .until, .between, .last, .for, .order, .limit]
+    public static let clauseStarters: Set<Keyword> = [
+        .by, .where, .since, .until, .between, .last, .for, .order, .limit,
+    ]
 }
 
 /// Punctuation and operators.
 public enum Symbol: String, CaseIterable, Sendable {
-    case leftParen = "(", rightParen = ")", comma = ",", dot = ".", semicolon = ";"
-    case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-    case plus = "+", minus = "-", star = "*", slash = "/"
+    case leftParen = "("
+    case rightParen = ")"
+    case comma = ","
+    case dot = "."
+    case semicolon = ";"
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case plus = "+"
+    case minus = "-"
+    case star = "*"
+    case slash = "/"
 }
 
 extension Token {
@@ -94,7 +118,9 @@ func decodeStringLiteral(_ bytes: [UInt8], _ span: Span) -> String {
             case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
             case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), quote: out.append(next)
-            default: out.append(b); out.append(next)
+            default:
+                out.append(b)
+                out.append(next)
             }
             i += 2
             continue

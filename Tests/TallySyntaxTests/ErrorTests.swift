@@ -188,7 +188,14 @@ import TallyDiagnostics
             "revenue ⟨plan⟩", "unexpected 'plan'; did you mean 'by plan'?",
             help: "expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
         checkError(
-            "revenue where x in (1 ⟨2⟩)", "expected ')'")
+            "revenue order by customers⟨.⟩plan", "'order by' takes a column of the result, not a qualified name",
+            help: "name the column as the result shows it, e.g. order by plan")
+        checkError("show⟨⟩", "expected 'datasets' or 'metrics' after 'show'", help: "e.g. show datasets")
+        checkError("revenue ⟨ordr⟩ by x", "unexpected 'ordr'; did you mean 'order'?")
+        checkError("revenue ⟨ordr⟩ x", "unexpected 'ordr'; did you mean 'order by'?")
+        checkError(
+            "metric x = revenue\n  ⟨by⟩ month", "a metric definition cannot have 'by'",
+            help: "a metric holds for every breakdown and period; put 'by' in the queries that use it")
     }
 
     @Test func nestingLimit() {
@@ -196,10 +203,22 @@ import TallyDiagnostics
         let (_, diagnostics) = parsed(deep)
         #expect(diagnostics.map(\.message) == ["expression nested too deeply (limit 200)"])
         #expect(diagnostics.first?.span == Span(200, 201))
-        #expect(parsed(String(repeating: "-", count: 201) + "x").diagnostics.map(\.message) == ["expression nested too deeply (limit 200)"])
+        #expect(parsed(String(repeating: "- ", count: 201) + "x").diagnostics.map(\.message) == ["expression nested too deeply (limit 200)"])
         #expect(parsed(String(repeating: "not ", count: 201) + "x").diagnostics.map(\.message) == ["expression nested too deeply (limit 200)"])
         #expect(parsed(String(repeating: "f(", count: 201) + "x").diagnostics.map(\.message) == ["expression nested too deeply (limit 200)"])
         #expect(parsed("x in " + String(repeating: "(", count: 300)).diagnostics.map(\.message) == ["expression nested too deeply (limit 200)"])
+    }
+
+    @Test func depthLimit() {
+        let message = "expression too complex (depth limit 1000)"
+        let chain = Array(repeating: "1", count: Parser.depthLimit + 1).joined(separator: " + ")
+        #expect(parsed(chain).diagnostics.map(\.message) == [message])
+        // Parentheses inside a chain do not reset the count.
+        let nested = String(repeating: "(", count: 10) + Array(repeating: "a", count: 995).joined(separator: " or ")
+            + String(repeating: ")", count: 10)
+        #expect(parsed(nested + " and b").diagnostics.isEmpty)
+        #expect(parsed("revenue where " + Array(repeating: nested, count: 2).joined(separator: " and ")).diagnostics.map(\.message) == [])
+        #expect(parsed("- (" + nested + ") * 2 + 1 * (c + 1) - 3 - 4 - 5").diagnostics.map(\.message) == [message])
     }
 
     @Test func oneDiagnosticPerBadStatement() {

@@ -37,7 +37,6 @@ import TallyDiagnostics
         checkExpr("`order`", "`order`")
         checkExpr("`my metric`", "`my metric`")
         checkExpr("deals.order", "(. deals `order`)")
-        checkExpr("load", "load")  // statement words are names when not first: see QueryTests
     }
 
     @Test func comparisons() {
@@ -70,10 +69,11 @@ import TallyDiagnostics
         checkExpr(#"plan in ("pro", "team")"#, #"(in plan "pro" "team")"#)
         checkExpr("x in (1)", "(in x 1)")
         checkExpr("x not in (1, 2)", "(not-in x 1 2)")
-        checkExpr("x between 1 and 2", "(between x 1 2)")
+        // At the top of a query item, `between` starts the range clause; in parentheses it compares.
+        checkExpr("(x between 1 and 2)", "(between x 1 2)")
         checkExpr("x not between 1 and 2", "(not-between x 1 2)")
-        checkExpr("x between 1 + 1 and 2 * 3", "(between x (+ 1 1) (* 2 3))")
-        checkExpr("x between 1 and 2 and y", "(and (between x 1 2) y)")
+        checkExpr("(x between 1 + 1 and 2 * 3)", "(between x (+ 1 1) (* 2 3))")
+        checkExpr("(x between 1 and 2 and y)", "(and (between x 1 2) y)")
         checkExpr("x is null", "(is-null x)")
         checkExpr("x is not null", "(is-not-null x)")
         checkExpr("a + 1 is null", "(is-null (+ a 1))")
@@ -109,7 +109,7 @@ import TallyDiagnostics
         checkExpr("1 +\n2", "(+ 1 2)")
         checkExpr("a and\n\n b", "(and a b)")
         checkExpr("a =\n b", "(= a b)")
-        checkExpr("x between\n 1 and\n 2", "(between x 1 2)")
+        checkExpr("x not between\n 1 and\n 2", "(not-between x 1 2)")
         checkExpr("x is\n not\n null", "(is-not-null x)")
     }
 
@@ -147,8 +147,11 @@ import TallyDiagnostics
     @Test func nestingUpToTheLimitIsFine() {
         let depth = Parser.nestingLimit
         checkExpr(String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth), "x")
-        checkExpr(String(repeating: "-", count: depth) + "x", String(repeating: "(- ", count: depth) + "x" + String(repeating: ")", count: depth))
+        checkExpr(String(repeating: "- ", count: depth) + "x", String(repeating: "(- ", count: depth) + "x" + String(repeating: ")", count: depth))
         checkExpr(String(repeating: "not ", count: depth) + "x", String(repeating: "(not ", count: depth) + "x" + String(repeating: ")", count: depth))
         checkExpr(String(repeating: "f(", count: depth) + "x" + String(repeating: ")", count: depth), String(repeating: "(f ", count: depth) + "x" + String(repeating: ")", count: depth))
+        // A chain of operators is as deep as it is long; up to the depth limit it is fine.
+        let chain = Array(repeating: "1", count: Parser.depthLimit).joined(separator: " + ")
+        #expect(parsed(chain).diagnostics.isEmpty)
     }
 }

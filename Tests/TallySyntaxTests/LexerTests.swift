@@ -104,6 +104,8 @@ import TallyDiagnostics
         checkLexError("a ⟨!⟩ b", "unexpected character '!'", help: "write != for 'not equal' and 'not' for negation")
         checkLexError("a ⟨&&⟩ b", "unexpected characters '&&'", help: "write 'and'")
         checkLexError("a⟨\u{7}⟩", "unexpected character '\\u{7}'")
+        checkLexError("a⟨\u{A0}⟩b", "unexpected character '\\u{a0}'", help: "this is an invisible non-ASCII space, often pasted from a document; type a plain space")
+        checkLexError("x = ⟨“⟩pro", "unexpected character '“'", help: "use straight double quotes: \"...\"")
         checkLexError("a ⟨==⟩ b", "use '=' to compare, not '=='")
         checkLexError(#"load "C:⟨\d⟩ata.csv""#, "unknown escape '\\d' in a string")
         checkLexError("⟨`order⟩", "unterminated quoted name")
