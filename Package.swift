@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "crmgen"),
+        .executableTarget(name: "crmgen", dependencies: ["TallyData"]),
         .testTarget(name: "TallySyntaxTests", dependencies: ["TallySyntax"]),
         .testTarget(name: "TallyDataTests", dependencies: ["TallyData"]),
         .testTarget(name: "TallySemanticsTests", dependencies: ["TallySemantics", "TallySyntax", "TallyData"]),

@@ -1,4 +1,5 @@
 // Model.swift — the shared vocabulary of the demo company (plans, regions, channels, campaigns) and its dated "stories".
+import TallyData
 
 /// Column values as pre-encoded bytes, indexed by the small integer codes stored in rows.
 enum Vocab {
@@ -43,16 +44,17 @@ enum Channel {
 struct Stories {
     /// Basic plan price rise: basic recurring orders cost more from here, and basic churn,
     /// billing tickets and NPS all react for two months.
-    let priceRise = Cal.days(year: 2024, month: 9, day: 1)
+    let priceRise = CivilDate.daysUnchecked(year: 2024, month: 9, day: 1)
     let priceRiseMonths = Cal.monthKey(year: 2024, month: 9)...Cal.monthKey(year: 2024, month: 10)
     /// Support understaffed over summer 2024: first responses take much longer.
-    let supportCrunch = Cal.days(year: 2024, month: 6, day: 1)...Cal.days(year: 2024, month: 8, day: 31)
+    let supportCrunch =
+        CivilDate.daysUnchecked(year: 2024, month: 6, day: 1)...CivilDate.daysUnchecked(year: 2024, month: 8, day: 31)
     /// A paid-search campaign on competitors' names shifts acquisition towards paid search.
-    let competitorSearchLaunch = Cal.days(year: 2024, month: 4, day: 1)
+    let competitorSearchLaunch = CivilDate.daysUnchecked(year: 2024, month: 4, day: 1)
     /// A checkout redesign lowers cart abandonment.
-    let checkoutRedesign = Cal.days(year: 2024, month: 5, day: 15)
+    let checkoutRedesign = CivilDate.daysUnchecked(year: 2024, month: 5, day: 15)
     /// Email win-back programme.
-    let winbackLaunch = Cal.days(year: 2024, month: 1, day: 8)
+    let winbackLaunch = CivilDate.daysUnchecked(year: 2024, month: 1, day: 8)
 }
 
 /// Ad campaigns of the paid channels; leads name the same campaigns as spend does.
@@ -72,14 +74,14 @@ struct Campaign {
     /// Relative daily budget intensity inside its channel.
     let intensity: Double
 
-    func isActive(_ day: Int, _ date: CivilDate) -> Bool {
+    /// `monthDay` is `Cal.monthDay(day)`, taken as given so callers checking many campaigns convert the day once.
+    func isActive(_ day: Int, monthDay md: Int) -> Bool {
         switch schedule {
         case .always:
             return true
         case .since(let first):
             return day >= first
         case .yearly(let fm, let fd, let tm, let td):
-            let md = date.month * 100 + date.day
             return md >= fm * 100 + fd && md <= tm * 100 + td
         }
     }

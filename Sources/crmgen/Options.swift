@@ -1,4 +1,5 @@
 // Options.swift — parses crmgen's command line without external dependencies.
+import TallyData
 
 struct Options {
     static let usage =
@@ -9,8 +10,8 @@ struct Options {
     /// Defaults to 8 orders per customer (16,000 for the default 2,000 customers).
     var orders: Int?
     var seed: UInt64 = 42
-    var start = Cal.days(year: 2023, month: 1, day: 1)
-    var end = Cal.days(year: 2025, month: 6, day: 30)
+    var start = CivilDate.daysUnchecked(year: 2023, month: 1, day: 1)
+    var end = CivilDate.daysUnchecked(year: 2025, month: 6, day: 30)
     var help = false
 
     var orderCount: Int { orders ?? customers * 8 }
@@ -78,9 +79,10 @@ struct Options {
     }
 
     private static func date(_ name: String, _ text: String) throws -> Int {
-        guard let d = Cal.parse(text) else {
+        // Narrower than CivilDate's years: four-digit years keep the writer's output fixed-width and ranges sane.
+        guard let d = CivilDate.parseDate(text), (1900...2999).contains(CivilDate.components(d).year) else {
             throw GenError(message: "\(name) must be a date YYYY-MM-DD between 1900 and 2999, got '\(text)'")
         }
-        return d
+        return Int(d)
     }
 }

@@ -20,7 +20,11 @@ struct REPL {
             let line = String(cString: raw)
             free(raw)
             pending += pending.isEmpty ? line : "\n" + line
-            if Self.needsMore(pending) { continue }
+            if Self.needsMore(pending) {
+                // An explicit `\` only asks for another line; it is not part of the statement.
+                if pending.hasSuffix("\\") { pending.removeLast() }
+                continue
+            }
             let statement = pending
             pending = ""
             if statement.trimmingCharacters(in: .whitespaces).isEmpty { continue }
@@ -47,7 +51,6 @@ struct REPL {
             default: break
             }
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        return inString || depth > 0 || trimmed.hasSuffix(",") || trimmed.hasSuffix("\\")
+        return inString || depth > 0 || text.hasSuffix(",") || text.hasSuffix("\\")
     }
 }
