@@ -22,10 +22,12 @@ public struct DiagnosticRenderer: Sendable {
         let (line, column) = source.location(of: span.start)
         let gutter = String(repeating: " ", count: String(line).count)
         let place = source.name.map { "\($0):\(line):\(column)" } ?? "\(line):\(column)"
+        let (text, caretColumn, width) = excerpt(source, span: span, line: line, column: column)
         out += "\n\(gutter)\(paint("-->", "34")) \(place)"
         out += "\n\(gutter) \(paint("|", "34"))"
-        out += "\n\(paint(String(line), "34")) \(paint("|", "34")) \(source.line(line))"
-        out += "\n\(gutter) \(paint("|", "34")) " + caretLine(source, span: span, line: line, column: column)
+        out += "\n\(paint(String(line), "34")) \(paint("|", "34")) \(text)"
+        out += "\n\(gutter) \(paint("|", "34")) " + String(repeating: " ", count: caretColumn - 1)
+            + paint(String(repeating: "^", count: width), "1;31")
         for label in d.labels {
             let (l, c) = source.location(of: label.span.start)
             out += "\n\(gutter) = note: \(label.message) (\(l):\(c))"
@@ -34,18 +36,25 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// Carets under the span, clipped to the first line it covers.
-    private func caretLine(_ source: SourceFile, span: Span, line: Int, column: Int) -> String {
-        let endOffset = min(span.end, source.utf8.count)
-        let (endLine, endColumn) = source.location(of: endOffset)
-        let lineLength = source.line(line).unicodeScalars.count
-        let width: Int
-        if endLine == line {
-            width = max(1, endColumn - column)
-        } else {
-            width = max(1, lineLength + 1 - column)
+    /// The source line (a window of it around the span when it is very long, so a megabyte
+    /// line does not flood the terminal), the caret's column in that text and the caret width.
+    private func excerpt(_ source: SourceFile, span: Span, line: Int, column: Int) -> (String, Int, Int) {
+        let scalars = Array(source.line(line).unicodeScalars)
+        let (endLine, endColumn) = source.location(of: min(span.end, source.utf8.count))
+        var width = endLine == line ? max(1, endColumn - column) : max(1, scalars.count + 1 - column)
+        let limit = 100
+        guard scalars.count > limit else { return (String(String.UnicodeScalarView(scalars)), column, width) }
+        let start = max(0, min(column - 1 - limit / 2, scalars.count - limit))
+        let end = min(scalars.count, start + limit)
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var caret = column - start
+        if start > 0 {
+            text = "…" + text
+            caret += 1
         }
-        return String(repeating: " ", count: column - 1) + paint(String(repeating: "^", count: width), "1;31")
+        if end < scalars.count { text += "…" }
+        width = max(1, min(width, end - (column - 1)))
+        return (text, caret, width)
     }
 
     private func paint(_ text: String, _ code: String) -> String {

@@ -1,4 +1,4 @@
-// Calendar.swift — the generator's month-based views of day numbers (days since 1970-01-01); the date arithmetic itself is TallyData's CivilDate.
+// Calendar.swift — crmgen's month-level views of day numbers and its window; the date maths is TallyData's CivilDate.
 import TallyData
 
 /// Encodings that let the generator compare dates by month, which CivilDate has no need for.

@@ -1,5 +1,6 @@
 // Customers.swift — customer signups (growth with seasonality), their plan, region, channel and churn.
 import Foundation
+import TallyData
 
 /// One customer, kept compact because the benchmark holds half a million in memory.
 /// The id is the array index + 1: customers are numbered in signup order.
@@ -26,7 +27,7 @@ struct Customer {
 struct DayCurve {
     let window: Window
     let weights: [Double]
-    private let cumulative: [Double]
+    private let days: Weights
 
     private static let seasonality: [Double] = [1.30, 1.05, 1.00, 0.95, 0.90, 0.78, 0.72, 0.76, 0.95, 1.05, 1.20, 1.15]
 
@@ -36,16 +37,13 @@ struct DayCurve {
         w.reserveCapacity(window.dayCount)
         for day in window.start...window.end {
             let years = Double(day - window.start) / 365.25
-            let month = Cal.civil(day).month
-            let weekend = Cal.weekday(day) >= 5
+            let month = CivilDate.components(Int32(day)).month
+            // ISO weekdays: 6 and 7 are Saturday and Sunday.
+            let weekend = CivilDate.weekday(Int32(day)) >= 6
             w.append(exp(0.6 * years) * Self.seasonality[month - 1] * (weekend ? 0.55 : 1.0))
         }
         weights = w
-        var sum = 0.0
-        cumulative = w.map { x in
-            sum += x
-            return sum
-        }
+        days = Weights(w)
     }
 
     func weight(_ day: Int) -> Double {
@@ -58,16 +56,9 @@ struct DayCurve {
         return s
     }
 
-    /// A random day with probability proportional to its weight (binary search).
+    /// A random day with probability proportional to its weight.
     func sample(_ rng: inout RNG) -> Int {
-        let target = rng.uniform() * (cumulative.last ?? 0)
-        var lo = 0
-        var hi = cumulative.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if cumulative[mid] > target { hi = mid } else { lo = mid + 1 }
-        }
-        return window.start + lo
+        window.start + days.pick(&rng)
     }
 }
 
@@ -100,8 +91,7 @@ enum CustomerGenerator {
         customers.reserveCapacity(count)
         for d in days {
             let signup = Int(d)
-            let date = Cal.civil(signup)
-            let md = date.month * 100 + date.day
+            let md = Cal.monthDay(signup)
             let promo = (md >= 315 && md <= 515) || md >= 1115
             let channel = UInt8(mixes[(promo ? 1 : 0) + (signup >= stories.competitorSearchLaunch ? 2 : 0)].pick(&rng))
             let plan = UInt8(Mix.planByChannel[Int(channel)].pick(&rng))
@@ -123,7 +113,7 @@ enum CustomerGenerator {
     static func sampleChurn(
         signup: Int, plan: UInt8, channel: UInt8, window: Window, stories: Stories, rng: inout RNG
     ) -> Int? {
-        let signupDate = Cal.civil(signup)
+        let signupDate = CivilDate.components(Int32(signup))
         let signupKey = Cal.monthKey(year: signupDate.year, month: signupDate.month)
         let base = baseHazard[Int(plan)] * channelHazard[Int(channel)]
         for seg in MonthSegments(from: signup + 1, through: window.end) {
@@ -133,7 +123,7 @@ enum CustomerGenerator {
             if plan == Plan.basic && stories.priceRiseMonths.contains(key) { h *= 2.5 }
             let p = 1 - pow(1 - min(h, 0.95), seg.fraction)
             if rng.uniform() < p {
-                return seg.first + rng.below(seg.length)
+                return seg.randomDay(&rng)
             }
         }
         return nil

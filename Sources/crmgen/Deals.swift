@@ -68,7 +68,7 @@ enum DealGenerator {
             for seg in MonthSegments(from: signup + 1, through: last) {
                 let n = rng.poisson(expansionRate[plan] * seg.fraction)
                 for _ in 0..<n {
-                    let created = seg.first + rng.below(seg.length)
+                    let created = seg.randomDay(&rng)
                     let cycle = max(1, Int(rng.logNormal(median: cycleMedian[plan], sigma: 0.6)))
                     let cents = Int((rng.logNormal(median: expansionMedian[plan], sigma: 0.7) * 100).rounded())
                     let rival = competitor(0.3)

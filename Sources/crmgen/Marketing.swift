@@ -22,11 +22,13 @@ enum MarketingGenerator {
         func mass(_ c: Campaign, _ day: Int) -> Double {
             switch c.cadence {
             case .daily:
-                return c.isActive(day, Cal.civil(day)) ? curve.weight(day) : 0
+                return c.isActive(day, monthDay: Cal.monthDay(day)) ? curve.weight(day) : 0
             case .weekly:
                 guard (day - window.start) % 7 == 0 else { return 0 }
                 var s = 0.0
-                for d in day...min(day + 6, window.end) where c.isActive(d, Cal.civil(d)) { s += curve.weight(d) }
+                for d in day...min(day + 6, window.end) where c.isActive(d, monthDay: Cal.monthDay(d)) {
+                    s += curve.weight(d)
+                }
                 return s
             }
         }
@@ -81,12 +83,14 @@ enum MarketingGenerator {
         for (i, c) in campaigns.enumerated() { byChannel[Int(c.channel)].append(i) }
 
         func campaign(channel: UInt8, day: Int) -> UInt8 {
-            let date = Cal.civil(day)
+            let md = Cal.monthDay(day)
             var total = 0.0
-            for i in byChannel[Int(channel)] where campaigns[i].isActive(day, date) { total += campaigns[i].intensity }
+            for i in byChannel[Int(channel)] where campaigns[i].isActive(day, monthDay: md) {
+                total += campaigns[i].intensity
+            }
             guard total > 0 else { return noCampaign }
             var target = rng.uniform() * total
-            for i in byChannel[Int(channel)] where campaigns[i].isActive(day, date) {
+            for i in byChannel[Int(channel)] where campaigns[i].isActive(day, monthDay: md) {
                 target -= campaigns[i].intensity
                 if target < 0 { return UInt8(i) }
             }

@@ -105,7 +105,8 @@ struct RNG {
     }
 }
 
-/// A fixed discrete distribution; picking is a linear scan because tables are tiny.
+/// A fixed discrete distribution. Picking is a binary search because day curves have
+/// thousands of entries; on the small tables it gives the same pick a linear scan would.
 struct Weights {
     private let cumulative: [Double]
 
@@ -119,9 +120,13 @@ struct Weights {
 
     func pick(_ rng: inout RNG) -> Int {
         let target = rng.uniform() * (cumulative.last ?? 0)
-        for (i, c) in cumulative.enumerated() where target < c {
-            return i
+        // The first entry whose running total exceeds the target.
+        var lo = 0
+        var hi = cumulative.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cumulative[mid] > target { hi = mid } else { lo = mid + 1 }
         }
-        return cumulative.count - 1
+        return lo
     }
 }

@@ -85,12 +85,12 @@ enum SupportGenerator {
                 let extraBilling = priceRise ? ticketRNG.poisson(priceRiseBillingRate * seg.fraction) : 0
                 for t in 0..<(n + extraBilling) {
                     let type = t < n ? UInt8(ticketTypes.pick(&ticketRNG)) : 0
-                    let day = seg.first + ticketRNG.below(seg.length)
+                    let day = seg.randomDay(&ticketRNG)
                     tickets.append(ticket(day: day, type: type, plan: plan, region: c.region, window: window, stories: stories, rng: &ticketRNG))
                 }
 
                 if surveyRNG.uniform() < npsInviteRate * seg.fraction {
-                    let day = seg.first + surveyRNG.below(seg.length)
+                    let day = seg.randomDay(&surveyRNG)
                     let mean = npsMean[plan] - (priceRise ? 1.8 : 0)
                     let score = min(10, max(0, Int((mean + 1.8 * surveyRNG.normal()).rounded())))
                     surveys.append(Survey(day: day, kind: 1, score: UInt8(score)))
@@ -98,7 +98,7 @@ enum SupportGenerator {
 
                 let carted = cartRNG.poisson(cartRate[plan] * seg.fraction)
                 for _ in 0..<carted {
-                    let day = seg.first + cartRNG.below(seg.length)
+                    let day = seg.randomDay(&cartRNG)
                     let p = checkoutRate[plan] + (day >= stories.checkoutRedesign ? 0.07 : 0)
                     carts.append(
                         Cart(created: day * 86_400 + secondOfDay(region: c.region, &cartRNG), checkedOut: cartRNG.uniform() < p))

@@ -1,5 +1,6 @@
 // Writer.swift — buffered CSV writer that formats numbers, dates and timestamps by hand, byte by byte.
 import Foundation
+import TallyData
 
 struct GenError: Error {
     let message: String
@@ -87,7 +88,8 @@ struct CSVWriter {
     /// `YYYY-MM-DDTHH:MM:SSZ` from seconds since the epoch, always UTC.
     mutating func timestamp(_ seconds: Int) {
         separate()
-        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        // Floored, so instants before 1970 (the window may start in 1900) land on the right day.
+        let day = CivilDate.floorDiv(seconds, 86_400)
         let s = seconds - day * 86_400
         appendDate(day)
         buffer.append(84)
@@ -160,7 +162,7 @@ struct CSVWriter {
 
     @inline(__always)
     private mutating func appendDate(_ day: Int) {
-        let c = Cal.civil(day)
+        let c = CivilDate.components(Int32(day))
         appendTwo(c.year / 100)
         appendTwo(c.year % 100)
         buffer.append(45)

@@ -8,14 +8,18 @@ func fail(_ message: String, usage: Bool, status: Int32) -> Never {
     exit(status)
 }
 
-let options: Options
-do {
-    options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
-} catch let error as GenError {
-    fail(error.message, usage: true, status: 2)
-} catch {
-    fail("\(error)", usage: true, status: 2)
+/// Runs `body`, or exits with its error: a GenError's message is written for users, anything else is shown as is.
+func orFail<T>(usage: Bool, status: Int32, _ body: () throws -> T) -> T {
+    do {
+        return try body()
+    } catch let error as GenError {
+        fail(error.message, usage: usage, status: status)
+    } catch {
+        fail("\(error)", usage: usage, status: status)
+    }
 }
+
+let options = orFail(usage: true, status: 2) { try Options.parse(Array(CommandLine.arguments.dropFirst())) }
 if options.help {
     print(Options.usage)
     print("""
@@ -30,13 +34,7 @@ if options.help {
     exit(0)
 }
 
-do {
-    try makeDirectory(options.out)
-} catch let error as GenError {
-    fail(error.message, usage: false, status: 1)
-} catch {
-    fail("\(error)", usage: false, status: 1)
-}
+orFail(usage: false, status: 1) { try makeDirectory(options.out) }
 
 let window = Window(start: options.start, end: options.end)
 let stories = Stories()
@@ -45,7 +43,7 @@ let campaigns = Campaign.all(stories)
 let dir = options.out
 let seed = options.seed
 
-do {
+orFail(usage: false, status: 1) {
     let customers = CustomerGenerator.generate(count: options.customers, curve: curve, stories: stories, seed: seed)
     var written: [CSVWriter] = []
     written.append(try CustomerGenerator.write(customers, to: dir))
@@ -64,10 +62,6 @@ do {
         let name = w.path.split(separator: "/").last.map(String.init) ?? w.path
         print(name.padding(toLength: 14, withPad: " ", startingAt: 0), String(w.rows).leftPadded(10), "rows", String(w.bytesWritten).leftPadded(12), "bytes")
     }
-} catch let error as GenError {
-    fail(error.message, usage: false, status: 1)
-} catch {
-    fail("\(error)", usage: false, status: 1)
 }
 
 extension String {
