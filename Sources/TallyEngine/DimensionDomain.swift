@@ -10,13 +10,20 @@ final class DimensionDomain {
     private var ids: [Key: Int32] = [:]
 
     /// Text is keyed by its bytes: Swift's String equality would merge canonically equivalent
-    /// spellings ("é" and "e\u{301}") that the data holds as different values.
+    /// spellings ("é" and "e\u{301}") that the data holds as different values. Numbers are keyed
+    /// by value, so 1 from an integer column and 1.0 from a decimal column are one group.
     private enum Key: Hashable {
         case text([UInt8])
+        case integer(Int64)
         case other(Value)
 
         init(_ v: Value) {
-            if case .text(let s) = v { self = .text(Array(s.utf8)) } else { self = .other(v) }
+            switch v {
+            case .text(let s): self = .text(Array(s.utf8))
+            case .integer(let i): self = .integer(i)
+            case .number(let d) where d == d.rounded() && abs(d) < 9.2e18: self = .integer(Int64(d))
+            default: self = .other(v)
+            }
         }
     }
 

@@ -55,10 +55,27 @@ final class RelationCache {
         switch storage {
         case .integer(let v): v.map { $0 == NullSentinel.int64 ? nil : String($0) }
         case .text(let codes, let dict): codes.map { $0 < 0 ? nil : dict[Int($0)] }
-        case .decimal(let v, _), .timestamp(let v): v.map { $0 == NullSentinel.int64 ? nil : String($0) }
-        case .double(let v): v.map { $0.isNaN ? nil : String($0) }
+        case .decimal(let v, let scale): v.map { $0 == NullSentinel.int64 ? nil : decimalText($0, scale: scale) }
+        case .timestamp(let v): v.map { $0 == NullSentinel.int64 ? nil : CivilDate.formatTimestamp($0) }
+        case .double(let v): v.map { $0.isNaN ? nil : doubleText($0) }
         case .boolean(let v): v.map { $0 == NullSentinel.boolean ? nil : ($0 == 1 ? "true" : "false") }
         case .date(let v): v.map { $0 == NullSentinel.int32 ? nil : CivilDate.format($0) }
         }
+    }
+
+    /// A decimal's value as the shortest text, so 7.50 matches "7.5" and 7.00 matches the integer 7.
+    private static func decimalText(_ mantissa: Int64, scale: Int) -> String {
+        var digits = String(mantissa.magnitude)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        var whole = String(digits.dropLast(scale))
+        var fraction = String(digits.suffix(scale))
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if whole.isEmpty { whole = "0" }
+        let sign = mantissa < 0 ? "-" : ""
+        return fraction.isEmpty ? sign + whole : sign + whole + "." + fraction
+    }
+
+    private static func doubleText(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 9.2e18 ? String(Int64(d)) : String(d)
     }
 }

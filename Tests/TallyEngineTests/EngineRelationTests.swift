@@ -172,3 +172,21 @@ import Testing
         #expect(try f.rows("count(events) as n by tier") == [[t("silver"), n(1)]])
     }
 }
+
+@Suite struct EngineNumericKeyTests {
+    @Test func decimalKeysMatchByValueNotByMantissa() throws {
+        // Keys 0.25 and 7.50 are stored as mantissas 25 and 750 at scale 2. An integer 25 is neither
+        // of them (by value or by text), so it finds no row; comparing the mantissa's digits would
+        // join it to 0.25.
+        let tiers = table("tiers", ["code": .decimal([25, 750], scale: 2), "tier": texts(["low", "high"])])
+        let refs = table("refs", ["code": .integer([25, 7])])
+        let f = Fixture(tiers, refs, relations: [relation("refs", "code", to: "tiers", "code")])
+        #expect(try f.rows("count(refs) as n by tier") == [[.null, n(2)]])
+
+        // The other way round: a decimal 0.25 does not find the integer key 25.
+        let ids = table("ids", ["id": .integer([25]), "tier": texts(["int"])])
+        let amounts = table("amounts", ["id": .decimal([25], scale: 2)])
+        let g = Fixture(ids, amounts, relations: [relation("amounts", "id", to: "ids", "id")])
+        #expect(try g.rows("count(amounts) as n by tier") == [[.null, n(1)]])
+    }
+}

@@ -1,4 +1,4 @@
-// The dense time axis (DESIGN §4): empty periods, clipping by since/until, null anchors, UTC timestamps, dimension combinations.
+// The dense time axis (DESIGN §4): empty periods, clipping by since/until, null anchors, timestamps placed in UTC.
 
 import TallyData
 import TallyDiagnostics
@@ -65,6 +65,16 @@ import Testing
     ] as [(String, [(String, Double)])])
     func rangesClipTheFirstAndLastPeriod(_ query: String, _ expected: [(String, Double)]) throws {
         #expect(try f.rows(query) == expected.map { [t($0.0), n($0.1)] }, "\(query)")
+    }
+
+    @Test func orderByTheTimeDimensionAndLimit() throws {
+        // Month labels sort chronologically; descending puts April first; limit then keeps two.
+        #expect(
+            try f.rows("count(orders) as n by month order by month desc limit 2") == [[t("2024-04"), n(1)], [t("2024-03"), n(0)]])
+        // Ordering by the measure keeps the dense zero months, ties in month order.
+        #expect(
+            try f.rows("count(orders) as n by month order by n desc")
+                == [[t("2024-01"), n(2)], [t("2024-04"), n(1)], [t("2024-02"), n(0)], [t("2024-03"), n(0)]])
     }
 
     @Test func aRangeWithoutATimeDimensionGivesOneRow() throws {
@@ -158,64 +168,5 @@ import Testing
             ["at": .timestamp([micros(1969, 12, 31, 23, 30), micros(1970, 1, 1, 0, 30)])])
         let g = Fixture(early, anchors: ["events": "at"])
         #expect(try g.rows("count(events) as n by day") == [[t("1969-12-31"), n(1)], [t("1970-01-01"), n(1)]])
-    }
-}
-
-// MARK: Combinations of column dimensions
-
-@Suite struct EngineCombinationTests {
-    /// kind × channel: (new, web) Jan 5, (new, store) Jan 6, (recurring, web) Mar 1. (recurring, store) never occurs.
-    static let sales = table(
-        "sales",
-        [
-            "date": .date([day(2024, 1, 5), day(2024, 1, 6), day(2024, 3, 1)]),
-            "kind": .text(codes: [0, 0, 1], dictionary: ["new", "recurring"]),
-            "channel": .text(codes: [0, 1, 0], dictionary: ["web", "store"]),
-            "amount": .integer([10, 20, 5]),
-        ])
-    let f = Fixture(sales, anchors: ["sales": "date"])
-
-    @Test func onlyCombinationsThatOccurAreCrossedWithEveryPeriod() throws {
-        // 3 combinations × 3 months (Jan..Mar), sorted by kind, channel, month.
-        #expect(
-            try f.rows("count(sales) as n by kind, channel, month") == [
-                [t("new"), t("store"), t("2024-01"), n(1)],
-                [t("new"), t("store"), t("2024-02"), n(0)],
-                [t("new"), t("store"), t("2024-03"), n(0)],
-                [t("new"), t("web"), t("2024-01"), n(1)],
-                [t("new"), t("web"), t("2024-02"), n(0)],
-                [t("new"), t("web"), t("2024-03"), n(0)],
-                [t("recurring"), t("web"), t("2024-01"), n(0)],
-                [t("recurring"), t("web"), t("2024-02"), n(0)],
-                [t("recurring"), t("web"), t("2024-03"), n(1)],
-            ])
-    }
-
-    @Test func rowsFollowTheDimensionsInTheOrderGiven() throws {
-        #expect(
-            try f.rows("sum(sales.amount) as s by month, kind") == [
-                [t("2024-01"), t("new"), n(30)],
-                [t("2024-01"), t("recurring"), n(0)],
-                [t("2024-02"), t("new"), n(0)],
-                [t("2024-02"), t("recurring"), n(0)],
-                [t("2024-03"), t("new"), n(0)],
-                [t("2024-03"), t("recurring"), n(5)],
-            ])
-    }
-
-    @Test func valuesComeFromTheWholeDataNotOnlyTheRange() throws {
-        // `new` only occurs in January, yet is listed for a range starting in March.
-        #expect(try f.rows("count(sales) as n by kind since 2024-03-01") == [[t("new"), n(0)], [t("recurring"), n(1)]])
-    }
-
-    @Test func whereRestrictsTheValuesButAnAggregatesOwnFilterDoesNot() throws {
-        #expect(try f.rows("count(sales) as n by kind where channel = \"store\"") == [[t("new"), n(1)]])
-        #expect(try f.rows("count(sales) as n by kind where channel = \"web\"") == [[t("new"), n(1)], [t("recurring"), n(1)]])
-        // The aggregate's own filter leaves `recurring` in, with a count of 0.
-        #expect(try f.rows("count(sales where kind = \"new\") as n by kind") == [[t("new"), n(2)], [t("recurring"), n(0)]])
-    }
-
-    @Test func noMatchingRowsMeansNoCombinations() throws {
-        #expect(try f.rows("count(sales) as n by kind where channel = \"phone\"") == [])
     }
 }
