@@ -22,12 +22,31 @@ public struct NativeEngine: QueryEngine {
         var days: [Int32]?
     }
 
+    private struct PreparationKey: Hashable {
+        var dataset: String
+        var filter: RowExpr?
+        var dimensions: [RowExpr]
+        var anchor: BoundColumn?
+    }
+
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
         let relations = RelationCache(data: data)
         let domains = (0..<query.columnDimensionCount).map { _ in DimensionDomain() }
 
+        // Aggregates over the same rows (nps reads surveys three times) share one preparation.
         var prepared: [Prepared] = []
+        var preparedFor: [Int] = []
+        var known: [PreparationKey: Int] = [:]
         for aggregate in query.aggregates {
+            let key = PreparationKey(
+                dataset: aggregate.dataset, filter: aggregate.queryFilter, dimensions: aggregate.dimensions,
+                anchor: aggregate.anchor)
+            if let index = known[key] {
+                preparedFor.append(index)
+                continue
+            }
+            known[key] = prepared.count
+            preparedFor.append(prepared.count)
             let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
             let n = evaluator.count
             let passes = try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
@@ -49,7 +68,8 @@ public struct NativeEngine: QueryEngine {
         }
 
         var values: [[Double?]] = []
-        for (aggregate, p) in zip(query.aggregates, prepared) {
+        for (aggregate, index) in zip(query.aggregates, preparedFor) {
+            let p = prepared[index]
             var mask = p.passes
             if let filter = aggregate.filter {
                 let own = try p.evaluator.condition(filter)

@@ -56,7 +56,7 @@ extension BindingState {
                 let path = (stack[loop...].map(\.name) + [name.text]).joined(separator: " → ")
                 throw located(Diagnostic("metric '\(name.text)' is defined in terms of itself (\(path))", at: name.span))
             }
-            stack.append(Expansion(name: name.text, span: stack.first?.span ?? name.span, source: metric.source))
+            stack.append(Expansion(name: name.text, span: stack.first?.span ?? name.span))
             defer { stack.removeLast() }
             return try bindMetric(metric.expr)
         }

@@ -55,7 +55,6 @@ final class BindingState {
         var name: String
         /// Where the outermost reference is written in the query.
         var span: Span
-        var source: SourceFile
     }
 
     /// An aggregate whose query-level parts (dimensions, where, anchor) are not resolved yet.
