@@ -75,6 +75,8 @@ public final class Session {
             try relate(r, checked: !isLibrary)
         case .anchor(let a):
             try anchor(a, checked: !isLibrary)
+        case .lifespan(let l):
+            try lifespan(l, checked: !isLibrary)
         case .show(let what):
             let started = Date()
             let table = try Introspection(catalog: catalog, datasets: datasets).show(what)
@@ -130,6 +132,19 @@ public final class Session {
             }
         }
         catalog.declareAnchor(dataset: a.dataset.text, column: a.column.text)
+    }
+
+    private func lifespan(_ l: Lifespan, checked: Bool) throws(Diagnostic) {
+        if checked {
+            for column in [l.start, l.end] {
+                try requireColumn(l.dataset, column)
+                if let type = datasets[l.dataset.text]?.column(named: column.text)?.type, type != .date, type != .timestamp {
+                    throw Diagnostic(
+                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(type.rawValue)", at: column.span)
+                }
+            }
+        }
+        catalog.declareLifespan(dataset: l.dataset.text, start: l.start.text, end: l.end.text)
     }
 
     private func requireColumn(_ dataset: Name, _ column: Name) throws(Diagnostic) {

@@ -20,6 +20,12 @@ public struct NativeEngine: QueryEngine {
         var dimensionIDs: [[Int32]]
         /// Anchor day per row (`Int32.min` when null), or nil when the dataset has no anchor.
         var days: [Int32]?
+        /// Start and end day per row of a lifespan dataset (`Int32.min` when null).
+        var lifespan: (start: [Int32], end: [Int32])?
+
+        /// Every date that places the rows in time, for inferring the range: the anchor and,
+        /// for a lifespan dataset, both ends (DESIGN §4).
+        var rangeDays: [[Int32]] { [days, lifespan?.start, lifespan?.end].compactMap { $0 } }
     }
 
     private struct PreparationKey: Hashable {
@@ -27,6 +33,7 @@ public struct NativeEngine: QueryEngine {
         var filter: RowExpr?
         var dimensions: [RowExpr]
         var anchor: BoundColumn?
+        var lifespan: BoundLifespan?
     }
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
@@ -40,7 +47,7 @@ public struct NativeEngine: QueryEngine {
         for aggregate in query.aggregates {
             let key = PreparationKey(
                 dataset: aggregate.dataset, filter: aggregate.queryFilter, dimensions: aggregate.dimensions,
-                anchor: aggregate.anchor)
+                anchor: aggregate.anchor, lifespan: aggregate.lifespan)
             if let index = known[key] {
                 preparedFor.append(index)
                 continue
@@ -55,12 +62,15 @@ public struct NativeEngine: QueryEngine {
             for (k, dim) in aggregate.dimensions.enumerated() {
                 ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
             }
-            let days = try aggregate.anchor.map { (a) throws(Diagnostic) in try anchorDays(a, evaluator) }
-            prepared.append(Prepared(evaluator: evaluator, passes: passes, dimensionIDs: ids, days: days))
+            let days = try aggregate.anchor.map { (a) throws(Diagnostic) in try self.days(of: a, evaluator) }
+            let lifespan = try aggregate.lifespan.map { (l) throws(Diagnostic) in
+                (start: try self.days(of: l.start, evaluator), end: try self.days(of: l.end, evaluator))
+            }
+            prepared.append(Prepared(evaluator: evaluator, passes: passes, dimensionIDs: ids, days: days, lifespan: lifespan))
         }
 
         let combos = Combinations(domains: domains, prepared: prepared.map { ($0.passes, $0.dimensionIDs) })
-        let periods = try Periods(query: query, days: prepared.map { ($0.passes, $0.days) })
+        let periods = try Periods(query: query, days: prepared.map { ($0.passes, $0.rangeDays) })
         let cellCount = combos.count * periods.count
         guard cellCount <= cellLimit else {
             throw Diagnostic(
@@ -75,13 +85,28 @@ public struct NativeEngine: QueryEngine {
                 let own = try p.evaluator.condition(filter)
                 for i in mask.indices { mask[i] &= own[i] }
             }
+            let v = try aggregate.value.map { (e) throws(Diagnostic) in try p.evaluator.evaluate(e) }
+            if let boundary = aggregate.activeAt, !aggregate.explicitAnchor, let lifespan = p.lifespan {
+                let spans = periods.activeSpans(start: lifespan.start, end: lifespan.end, at: boundary, mask: mask)
+                let combos = mask.indices.map { mask[$0] == 1 ? combos.combo(of: $0, in: p.dimensionIDs) : -1 }
+                values.append(
+                    try LifespanAggregator.run(
+                        aggregate.function, value: v, combos: combos, spans: spans, periods: periods.count,
+                        cellCount: cellCount))
+                continue
+            }
             var cells = [Int32](repeating: -1, count: mask.count)
             for i in mask.indices where mask[i] == 1 {
                 let period = p.days.map { periods.index(ofDay: $0[i]) } ?? 0
                 guard period >= 0 else { continue }
+                // `active at` with `on`: counted in the anchor's period, if active at its boundary.
+                if let boundary = aggregate.activeAt, let lifespan = p.lifespan,
+                    !periods.isActive(start: lifespan.start[i], end: lifespan.end[i], period: period, at: boundary)
+                {
+                    continue
+                }
                 cells[i] = Int32(combos.combo(of: i, in: p.dimensionIDs) * periods.count + period)
             }
-            let v = try aggregate.value.map { (e) throws(Diagnostic) in try p.evaluator.evaluate(e) }
             values.append(try Aggregator.run(aggregate.function, value: v, cells: cells, cellCount: cellCount))
         }
 
@@ -89,11 +114,13 @@ public struct NativeEngine: QueryEngine {
         return ResultBuilder(query: query, domains: domains, combos: combos, periods: periods, measures: measures).table()
     }
 
-    private func anchorDays(_ anchor: BoundColumn, _ evaluator: RowEvaluator) throws(Diagnostic) -> [Int32] {
-        switch try evaluator.evaluate(.column(anchor)) {
+    /// The UTC day of each row's date or timestamp. Lifespans compare at day boundaries, where a
+    /// timestamp and its day agree (a moment is before midnight exactly when its day is earlier).
+    private func days(of column: BoundColumn, _ evaluator: RowEvaluator) throws(Diagnostic) -> [Int32] {
+        switch try evaluator.evaluate(.column(column)) {
         case .date(let d): return d
         case .timestamp(let t): return t.map { $0 == NullSentinel.int64 ? NullSentinel.int32 : CivilDate.day(ofTimestamp: $0) }
-        default: throw Diagnostic("the anchor \(anchor.dataset).\(anchor.column) is not a date")
+        default: throw Diagnostic("\(column.dataset).\(column.column) is not a date")
         }
     }
 }

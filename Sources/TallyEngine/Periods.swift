@@ -15,8 +15,8 @@ struct Periods {
     let since: Int32?
     let until: Int32?
 
-    /// `days` holds, for each aggregate, the rows passing `where` and their anchor days.
-    init(query: BoundQuery, days: [(passes: [UInt8], days: [Int32]?)]) throws(Diagnostic) {
+    /// `days` holds, for each aggregate, the rows passing `where` and the days that place them in time.
+    init(query: BoundQuery, days: [(passes: [UInt8], days: [[Int32]])]) throws(Diagnostic) {
         grain = query.grain
         var since = query.range?.since
         var until = query.range?.until
@@ -24,11 +24,12 @@ struct Periods {
             // Open sides come from the data: the earliest and latest anchor dates read after `where`.
             var lo = Int32.max
             var hi = Int32.min
-            for (passes, d) in days {
-                guard let d else { continue }
-                for i in d.indices where passes[i] == 1 && d[i] != NullSentinel.int32 {
-                    lo = min(lo, d[i])
-                    hi = max(hi, d[i])
+            for (passes, columns) in days {
+                for d in columns {
+                    for i in d.indices where passes[i] == 1 && d[i] != NullSentinel.int32 {
+                        lo = min(lo, d[i])
+                        hi = max(hi, d[i])
+                    }
                 }
             }
             if lo <= hi {
@@ -64,5 +65,50 @@ struct Periods {
 
     func label(_ period: Int) -> String {
         grain?.label(ofIndex: first + period) ?? ""
+    }
+
+    // MARK: Lifespans
+
+    /// The day a period's boundary falls on: its first day, or the day after its last, clipped
+    /// to the range (DESIGN §4: in a clipped period "start of P" is `since`, "end of P" the day after `until`).
+    func boundary(_ period: Int, _ which: Boundary) -> Int32? {
+        guard let since, let until else { return nil }
+        switch which {
+        case .start:
+            guard let grain else { return since }
+            return max(grain.startDay(ofIndex: first + period), since)
+        case .end:
+            guard let grain else { return until + 1 }
+            return min(grain.startDay(ofIndex: first + period + 1), until + 1)
+        }
+    }
+
+    /// Whether a lifespan is active at a boundary: start < B and (end is null or end ≥ B).
+    func isActive(start: Int32, end: Int32, period: Int, at which: Boundary) -> Bool {
+        guard start != NullSentinel.int32, let b = boundary(period, which) else { return false }
+        return start < b && (end == NullSentinel.int32 || end >= b)
+    }
+
+    /// For each row in `mask`, the periods (first...last) at whose boundary it is active, or nil.
+    /// Boundaries increase with the period, so each row's periods are one run, found by binary search.
+    func activeSpans(start: [Int32], end: [Int32], at which: Boundary, mask: [UInt8]) -> [ClosedRange<Int>?] {
+        let bounds = (0..<count).compactMap { boundary($0, which) }
+        guard bounds.count == count, count > 0 else { return [ClosedRange<Int>?](repeating: nil, count: mask.count) }
+        /// The first period whose boundary is greater than `day`.
+        func firstAfter(_ day: Int32) -> Int {
+            var lo = 0
+            var hi = bounds.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if bounds[mid] > day { hi = mid } else { lo = mid + 1 }
+            }
+            return lo
+        }
+        return mask.indices.map { i in
+            guard mask[i] == 1, start[i] != NullSentinel.int32 else { return nil }
+            let firstActive = firstAfter(start[i])
+            let lastActive = end[i] == NullSentinel.int32 ? count - 1 : firstAfter(end[i]) - 1
+            return firstActive <= lastActive ? firstActive...lastActive : nil
+        }
     }
 }

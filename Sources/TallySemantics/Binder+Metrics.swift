@@ -151,11 +151,40 @@ extension BindingState {
             }
             anchor = column
         }
+        let activeAt = try call.activeAt.map { (word) throws(Diagnostic) in
+            try boundary(word, function: function, fname: fname, dataset: dataset)
+        }
         pending.append(
             PendingAggregate(
-                function: function, dataset: dataset, value: value, filter: filter, anchor: anchor, context: context,
-                span: referenceSpan ?? span))
+                function: function, dataset: dataset, value: value, filter: filter, anchor: anchor, activeAt: activeAt,
+                context: context, span: referenceSpan ?? span))
         return .aggregate(pending.count - 1)
+    }
+
+    /// `active at start|end`: needs a lifespan, and an aggregate that can be maintained as rows
+    /// become active and stop being active.
+    private func boundary(_ word: Name, function: AggregateFunction, fname: String, dataset: String) throws(Diagnostic)
+        -> Boundary
+    {
+        guard let boundary = Boundary(rawValue: word.text) else {
+            throw located(Diagnostic("expected 'start' or 'end' after 'active at'", at: word.span))
+        }
+        guard lifespan(of: dataset) != nil else {
+            let declared = catalog.lifespans[dataset] != nil
+            throw located(
+                Diagnostic(
+                    declared
+                        ? "the lifespan of '\(dataset)' needs two date or timestamp columns"
+                        : "dataset '\(dataset)' has no lifespan, so nothing in it is active at a boundary",
+                    at: word.span,
+                    help: "declare one: `lifespan \(dataset) from START_COLUMN to END_COLUMN`"))
+        }
+        switch function {
+        case .count, .sum, .avg: return boundary
+        default:
+            throw located(
+                Diagnostic("`active at` works with count, sum and avg, not \(fname)", at: word.span))
+        }
     }
 
     private func isColumnOfAnyDataset(_ name: String) -> Bool {

@@ -64,6 +64,7 @@ final class BindingState {
         var value: RowExpr?
         var filter: RowExpr?
         var anchor: BoundColumn?
+        var activeAt: Boundary?
         /// The metric it belongs to, for messages.
         var context: String
         var span: Span
@@ -179,10 +180,15 @@ final class BindingState {
             }
             let where_ = try filter.map { (f) throws(Diagnostic) in try rows.bindCondition(f) }
             var anchor = p.anchor
-            if anchor == nil { anchor = try defaultAnchor(of: p.dataset, context: p.context, required: needsTime, span: p.span) }
+            if anchor == nil {
+                // A lifespan aggregate without `on` is placed by its boundaries, not by an anchor.
+                anchor = try defaultAnchor(
+                    of: p.dataset, context: p.context, required: needsTime && p.activeAt == nil, span: p.span)
+            }
             let bound = BoundAggregate(
                 function: p.function, dataset: p.dataset, value: p.value, filter: p.filter, queryFilter: where_,
-                anchor: anchor, dimensions: dims)
+                anchor: anchor, dimensions: dims, lifespan: lifespan(of: p.dataset), activeAt: p.activeAt,
+                explicitAnchor: p.anchor != nil)
             if let existing = index[bound] {
                 remap.append(existing)
             } else {
@@ -205,6 +211,17 @@ final class BindingState {
         case .negate(let x): .negate(remapped(x))
         case .arithmetic(let op, let l, let r): .arithmetic(op, remapped(l), remapped(r))
         }
+    }
+
+    /// The dataset's declared lifespan, when both its columns exist and hold dates or timestamps.
+    func lifespan(of dataset: String) -> BoundLifespan? {
+        guard let (start, end) = catalog.lifespans[dataset], let schema = catalog.datasets[dataset],
+            let s = schema.column(start), let e = schema.column(end),
+            [ColumnType.date, .timestamp].contains(s.type), [ColumnType.date, .timestamp].contains(e.type)
+        else { return nil }
+        return BoundLifespan(
+            start: BoundColumn(via: nil, dataset: dataset, column: start, type: s.type),
+            end: BoundColumn(via: nil, dataset: dataset, column: end, type: e.type))
     }
 
     private func defaultAnchor(of dataset: String, context: String, required: Bool, span: Span) throws(Diagnostic)

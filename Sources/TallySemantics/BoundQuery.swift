@@ -94,6 +94,24 @@ public enum AggregateFunction: Hashable, Sendable {
     }
 }
 
+/// The two ends of a lifespan, as columns of the aggregate's dataset.
+public struct BoundLifespan: Hashable, Sendable {
+    public var start: BoundColumn
+    public var end: BoundColumn
+    public init(start: BoundColumn, end: BoundColumn) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A period boundary at which lifespan rows are tested for being active.
+public enum Boundary: String, Hashable, Sendable {
+    /// The period's first day (the `since` date in a clipped first period).
+    case start
+    /// The day after the period's last day (the day after `until` in a clipped last period).
+    case end
+}
+
 /// One aggregate over one dataset, with the query's dimensions and filter resolved for that dataset.
 public struct BoundAggregate: Hashable, Sendable {
     public var function: AggregateFunction
@@ -108,10 +126,19 @@ public struct BoundAggregate: Hashable, Sendable {
     public var anchor: BoundColumn?
     /// One per non-time dimension of the query, in order.
     public var dimensions: [RowExpr]
+    /// The dataset's lifespan, when it has one: its end dates also bound the query's range.
+    public var lifespan: BoundLifespan?
+    /// `active at start|end`: rows count in each period where they are active at that boundary
+    /// (start < boundary and (end is null or end ≥ boundary)); with an explicit `on` anchor,
+    /// only in the anchor's period.
+    public var activeAt: Boundary?
+    /// Whether `anchor` was chosen with `on` (rather than being the dataset's default).
+    public var explicitAnchor: Bool
 
     public init(
         function: AggregateFunction, dataset: String, value: RowExpr?, filter: RowExpr?,
-        queryFilter: RowExpr?, anchor: BoundColumn?, dimensions: [RowExpr]
+        queryFilter: RowExpr?, anchor: BoundColumn?, dimensions: [RowExpr], lifespan: BoundLifespan? = nil,
+        activeAt: Boundary? = nil, explicitAnchor: Bool = false
     ) {
         self.function = function
         self.dataset = dataset
@@ -120,6 +147,9 @@ public struct BoundAggregate: Hashable, Sendable {
         self.queryFilter = queryFilter
         self.anchor = anchor
         self.dimensions = dimensions
+        self.lifespan = lifespan
+        self.activeAt = activeAt
+        self.explicitAnchor = explicitAnchor
     }
 }
 

@@ -74,6 +74,8 @@ public struct Catalog: Sendable {
     public private(set) var datasetNames: [String] = []
     public private(set) var relations: [Relation] = []
     public private(set) var anchors: [String: String] = [:]
+    /// Dataset → (start column, end column).
+    public private(set) var lifespans: [String: (start: String, end: String)] = [:]
     public private(set) var metrics: [String: MetricDefinitionEntry] = [:]
     public private(set) var metricNames: [String] = []
 
@@ -92,6 +94,10 @@ public struct Catalog: Sendable {
 
     public mutating func declareAnchor(dataset: String, column: String) {
         anchors[dataset] = column
+    }
+
+    public mutating func declareLifespan(dataset: String, start: String, end: String) {
+        lifespans[dataset] = (start, end)
     }
 
     /// Defining an existing name replaces it: the library is overridable.

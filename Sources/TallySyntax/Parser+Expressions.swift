@@ -258,7 +258,7 @@ extension Parser {
         fail("expected ')'", help: help, labels: [Diagnostic.Label(span: open.span, message: "to match this '('")])
     }
 
-    /// `call = IDENT "(" [ expr { "," expr } ] { "on" IDENT | "where" expr } ")" ;`
+    /// `call = IDENT "(" [ expr { "," expr } ] { "on" IDENT | "where" expr | "active" "at" IDENT } ")" ;`
     mutating func call() throws(ParseFailure) -> Expr {
         let function = name(current)
         advance()
@@ -287,8 +287,20 @@ extension Parser {
         var anchorSpan = Span.none
         var filter: Expr?
         var filterSpan = Span.none
+        var activeAt: Name?
+        var activeSpan = Span.none
         while true {
-            if at(.on) {
+            if atWord("active") {
+                if activeAt != nil { throw givenTwice("active at", first: activeSpan) }
+                let start = current.span.start
+                advance()
+                guard atWord("at") else {
+                    throw fail("expected 'at start' or 'at end' after 'active'", help: "e.g. count(customers active at start)")
+                }
+                advance()
+                activeAt = try expectName("'start' or 'end' after 'active at'", help: "e.g. count(customers active at end)")
+                activeSpan = Span(start, lastEnd)
+            } else if at(.on) {
                 if anchor != nil { throw givenTwice("on", first: anchorSpan) }
                 let start = current.span.start
                 advance()
@@ -310,13 +322,13 @@ extension Parser {
             throw unclosed(
                 open,
                 help:
-                    "in a call, arguments are separated by ',' and may be followed by 'on COLUMN' and 'where CONDITION'"
+                    "in a call, arguments are separated by ',' and may be followed by 'on COLUMN', 'active at start|end' and 'where CONDITION'"
             )
         }
         parenDepth -= 1
         advance()
         lastDepth = try node(above: depth)
-        let call = Call(function: function, arguments: arguments, anchor: anchor, filter: filter)
+        let call = Call(function: function, arguments: arguments, anchor: anchor, filter: filter, activeAt: activeAt)
         return Expr(.call(call), Span(function.span.start, lastEnd))
     }
 

@@ -163,6 +163,24 @@ extension Parser {
         return Statement(.anchor(Anchor(dataset: dataset, column: column)), Span(start, lastEnd))
     }
 
+    /// `lifespan = "lifespan" IDENT "from" IDENT "to" IDENT ;`
+    mutating func lifespan() throws(ParseFailure) -> Statement {
+        let start = current.span.start
+        let word = current
+        let example = "e.g. lifespan customers from signup_date to churn_date"
+        advance()
+        let dataset = try expectName(
+            "a dataset name after 'lifespan'", help: statementWordHelp(word) ?? reservedWordHelp(current) ?? example)
+        guard atWord("from") else { throw fail("expected 'from' after '\(dataset.text)'", help: example) }
+        advanceJoining()
+        let first = try expectName("the start date column after 'from'", help: reservedWordHelp(current) ?? example)
+        guard atWord("to") else { throw fail("expected 'to' after '\(first.text)'", help: example) }
+        advanceJoining()
+        let last = try expectName("the end date column after 'to'", help: reservedWordHelp(current) ?? example)
+        try expectStatementEnd()
+        return Statement(.lifespan(Lifespan(dataset: dataset, start: first, end: last)), Span(start, lastEnd))
+    }
+
     /// `show = "show" ( "datasets" | "metrics" ) ;`
     mutating func show() throws(ParseFailure) -> Statement {
         let start = current.span.start

@@ -136,7 +136,7 @@ public struct Parser {
         }
     }
 
-    /// `statement = metric_def | load | relate | anchor | show | describe | explain | query ;`
+    /// `statement = metric_def | load | relate | anchor | lifespan | show | describe | explain | query ;`
     /// Statement words are keywords only here, as the first token, and never when backquoted.
     mutating func statement() throws(ParseFailure) -> Statement {
         if current.kind == .identifier, !current.isQuotedName(in: source) {
@@ -145,6 +145,7 @@ public struct Parser {
             case "load": return try load()
             case "relate": return try relate()
             case "anchor": return try anchor()
+            case "lifespan": return try lifespan()
             case "show": return try show()
             case "describe": return try describe()
             case "explain": return try explain()

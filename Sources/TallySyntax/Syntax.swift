@@ -38,6 +38,8 @@ public struct Statement: Sendable {
         case relate(Relate)
         /// `anchor orders on date`
         case anchor(Anchor)
+        /// `lifespan customers from signup_date to churn_date`
+        case lifespan(Lifespan)
         /// `show datasets`, `show metrics`
         case show(Name)
         /// `describe customers`
@@ -213,17 +215,20 @@ public enum BinaryOperator: String, Sendable {
     case and = "and", or = "or"
 }
 
-/// `count(deals on closed_date where stage = "won")`
+/// `count(deals on closed_date where stage = "won")`, `count(customers active at start)`
 public struct Call: Sendable {
     public var function: Name
     public var arguments: [Expr]
     public var anchor: Name?
     public var filter: Expr?
-    public init(function: Name, arguments: [Expr], anchor: Name?, filter: Expr?) {
+    /// `active at start` / `active at end`: the boundary word as written (the binder checks it).
+    public var activeAt: Name?
+    public init(function: Name, arguments: [Expr], anchor: Name?, filter: Expr?, activeAt: Name? = nil) {
         self.function = function
         self.arguments = arguments
         self.anchor = anchor
         self.filter = filter
+        self.activeAt = activeAt
     }
 }
 
@@ -280,5 +285,18 @@ public struct Anchor: Sendable {
     public init(dataset: Name, column: Name) {
         self.dataset = dataset
         self.column = column
+    }
+}
+
+/// `lifespan customers from signup_date to churn_date`: each row is active from its start date
+/// until its end date (a null end: still active).
+public struct Lifespan: Sendable {
+    public var dataset: Name
+    public var start: Name
+    public var end: Name
+    public init(dataset: Name, start: Name, end: Name) {
+        self.dataset = dataset
+        self.start = start
+        self.end = end
     }
 }

@@ -41,6 +41,8 @@ public enum SyntaxPrinter {
                 "(relate (. \(name(r.fromDataset)) \(name(r.fromColumn))) (. \(name(r.toDataset)) \(name(r.toColumn))))"
         case .anchor(let a):
             return "(anchor \(name(a.dataset)) \(name(a.column)))"
+        case .lifespan(let l):
+            return "(lifespan \(name(l.dataset)) \(name(l.start)) \(name(l.end)))"
         case .show(let what):
             return "(show \(name(what)))"
         case .describe(let dataset):
@@ -92,6 +94,7 @@ public enum SyntaxPrinter {
         case .call(let c):
             var parts = [name(c.function)] + c.arguments.map(format)
             if let anchor = c.anchor { parts.append("(on \(name(anchor)))") }
+            if let active = c.activeAt { parts.append("(active-at \(name(active)))") }
             if let filter = c.filter { parts.append("(where \(format(filter)))") }
             return "(" + parts.joined(separator: " ") + ")"
         case .inList(let e, let values, let negated):
