@@ -70,7 +70,8 @@ public struct NativeEngine: QueryEngine {
         }
 
         let combos = Combinations(domains: domains, prepared: prepared.map { ($0.passes, $0.dimensionIDs) })
-        let periods = try Periods(query: query, days: prepared.map { ($0.passes, $0.rangeDays) })
+        let lookback = query.items.map { MetricEvaluator.lookback($0.expr, grain: query.grain) }.max() ?? 0
+        let periods = try Periods(query: query, days: prepared.map { ($0.passes, $0.rangeDays) }, lookback: lookback)
         let cellCount = combos.count * periods.count
         guard cellCount <= cellLimit else {
             throw Diagnostic(
@@ -110,7 +111,8 @@ public struct NativeEngine: QueryEngine {
             values.append(try Aggregator.run(aggregate.function, value: v, cells: cells, cellCount: cellCount))
         }
 
-        let measures = query.items.map { item in (0..<cellCount).map { MetricEvaluator.evaluate(item.expr, cell: $0, values) } }
+        let evaluator = MetricEvaluator(aggregates: values, periods: periods, cellCount: cellCount)
+        let measures = query.items.map { evaluator.evaluate($0.expr) }
         return ResultBuilder(query: query, domains: domains, combos: combos, periods: periods, measures: measures).table()
     }
 
@@ -122,27 +124,5 @@ public struct NativeEngine: QueryEngine {
         case .timestamp(let t): return t.map { $0 == NullSentinel.int64 ? NullSentinel.int32 : CivilDate.day(ofTimestamp: $0) }
         default: throw Diagnostic("\(column.dataset).\(column.column) is not a date")
         }
-    }
-}
-
-/// Evaluates a metric expression for one cell. Division by zero and non-finite results are null.
-enum MetricEvaluator {
-    static func evaluate(_ e: MetricExpr, cell: Int, _ values: [[Double?]]) -> Double? {
-        let result: Double?
-        switch e {
-        case .aggregate(let i): result = values[i][cell]
-        case .constant(let c): result = c
-        case .negate(let x): result = evaluate(x, cell: cell, values).map { -$0 }
-        case .arithmetic(let op, let l, let r):
-            guard let a = evaluate(l, cell: cell, values), let b = evaluate(r, cell: cell, values) else { return nil }
-            switch op {
-            case .add: result = a + b
-            case .subtract: result = a - b
-            case .multiply: result = a * b
-            case .divide: result = b == 0 ? nil : a / b
-            }
-        }
-        guard let r = result, r.isFinite else { return nil }
-        return r == 0 ? 0 : r
     }
 }

@@ -4,24 +4,29 @@ import TallyData
 import TallyDiagnostics
 import TallySemantics
 
-/// The periods a query reports. With a grain, every period from the range's first to its last;
-/// without one, a single period covering the range (or all time).
+/// The periods a query computes. With a grain, every period from the range's first to its last,
+/// preceded by `shownFrom` whole periods of look-back that comparisons read (`previous`, `rolling`,
+/// `vs last year`) but the result does not show; without a grain, a single period covering the
+/// range (or all time).
 struct Periods {
     let grain: Grain?
-    /// Index (by the grain) of the first period.
+    /// Index (by the grain) of the first computed period.
     let first: Int
+    /// Computed periods, look-back included.
     let count: Int
-    /// Inclusive day bounds rows must fall in; nil sides are open.
+    /// The position of the first period shown; those before it are look-back.
+    let shownFrom: Int
+    /// Inclusive day bounds of the shown range; nil sides are open.
     let since: Int32?
     let until: Int32?
 
     /// `days` holds, for each aggregate, the rows passing `where` and the days that place them in time.
-    init(query: BoundQuery, days: [(passes: [UInt8], days: [[Int32]])]) throws(Diagnostic) {
+    init(query: BoundQuery, days: [(passes: [UInt8], days: [[Int32]])], lookback: Int) throws(Diagnostic) {
         grain = query.grain
         var since = query.range?.since
         var until = query.range?.until
         if since == nil || until == nil {
-            // Open sides come from the data: the earliest and latest anchor dates read after `where`.
+            // Open sides come from the data: the earliest and latest dates read after `where`.
             var lo = Int32.max
             var hi = Int32.min
             for (passes, columns) in days {
@@ -40,31 +45,70 @@ struct Periods {
         self.since = since
         self.until = until
         guard let grain else {
-            first = 0
-            count = 1
+            (first, count, shownFrom) = (0, 1, 0)
             return
         }
         guard let since, let until, since <= until else {
-            first = 0
-            count = 0
+            (first, count, shownFrom) = (0, 0, 0)
             return
         }
-        first = grain.index(ofDay: since)
+        shownFrom = lookback
+        first = grain.index(ofDay: since) - lookback
         count = grain.index(ofDay: until) - first + 1
     }
 
-    /// The period a day falls in, or -1 when it is null or outside the range.
+    /// The period a day falls in, or -1 when it is null or outside the range. Look-back periods
+    /// are whole; the first shown period starts at `since`.
     @inline(__always)
     func index(ofDay day: Int32) -> Int {
         if day == NullSentinel.int32 { return -1 }
-        if let since, day < since { return -1 }
         if let until, day > until { return -1 }
-        guard let grain else { return 0 }
-        return grain.index(ofDay: day) - first
+        guard let grain else {
+            if let since, day < since { return -1 }
+            return 0
+        }
+        guard let since else { return -1 }
+        let period = grain.index(ofDay: day) - first
+        if period < 0 { return -1 }
+        if period >= shownFrom, day < since { return -1 }
+        return period
     }
 
     func label(_ period: Int) -> String {
         grain?.label(ofIndex: first + period) ?? ""
+    }
+
+    /// The period a year before `period`, if it is computed: the same month, quarter or year
+    /// number, the same ISO week, the same calendar day.
+    func yearAgo(_ period: Int) -> Int? {
+        guard let grain else { return nil }
+        let index = first + period
+        let earlier: Int?
+        switch grain {
+        case .year: earlier = index - 1
+        case .quarter: earlier = index - 4
+        case .month: earlier = index - 12
+        case .week:
+            let (year, week) = Grain.isoWeek(ofDay: grain.startDay(ofIndex: index))
+            earlier = Grain.isoWeekRange(isoYear: year - 1, week: week).map { grain.index(ofDay: $0.lowerBound) }
+        case .day:
+            let (y, m, d) = CivilDate.components(Int32(index))
+            earlier = CivilDate.days(year: y - 1, month: m, day: d).map(Int.init)
+        }
+        guard let earlier, earlier >= first, earlier < first + count else { return nil }
+        return earlier - first
+    }
+
+    /// Look-back periods `vs last year` needs at most, by grain.
+    static func yearOfPeriods(_ grain: Grain?) -> Int {
+        switch grain {
+        case .year: 1
+        case .quarter: 4
+        case .month: 12
+        case .week: 53
+        case .day: 366
+        case nil: 0
+        }
     }
 
     // MARK: Lifespans
@@ -76,7 +120,8 @@ struct Periods {
         switch which {
         case .start:
             guard let grain else { return since }
-            return max(grain.startDay(ofIndex: first + period), since)
+            let start = grain.startDay(ofIndex: first + period)
+            return period < shownFrom ? start : max(start, since)
         case .end:
             guard let grain else { return until + 1 }
             return min(grain.startDay(ofIndex: first + period + 1), until + 1)

@@ -20,7 +20,8 @@ struct ResultBuilder {
             } + query.items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
 
         let ranks = domains.map { $0.ranks() }
-        var cells = Array(0..<(combos.count * periods.count))
+        // Look-back periods are computed for comparisons, not shown.
+        var cells = Array(0..<(combos.count * periods.count)).filter { $0 % max(1, periods.count) >= periods.shownFrom }
         // Rows go by the dimensions in the order given, ascending, nulls last.
         func key(_ cell: Int) -> [Int] {
             let combo = cell / max(1, periods.count)
@@ -32,8 +33,8 @@ struct ResultBuilder {
                 }
             }
         }
-        let keys = cells.map(key)
-        cells.sort { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        let keys = Dictionary(uniqueKeysWithValues: cells.map { ($0, key($0)) })
+        cells.sort { (keys[$0] ?? []).lexicographicallyPrecedes(keys[$1] ?? []) }
 
         var rows = cells.map { cell -> [Value] in
             let combo = cell / max(1, periods.count)

@@ -31,6 +31,7 @@ extension BindingState {
             }
             return .arithmetic(arithmetic, try bindMetric(l), try bindMetric(r))
         case .call(let call):
+            if Self.windowNames.contains(call.function.text) { return try bindWindow(call, span: e.span) }
             return try bindAggregate(call, span: e.span)
         case .unary(.not, _), .inList, .between, .isNull, .bool:
             throw located(
@@ -78,6 +79,58 @@ extension BindingState {
                 "unknown metric '\(name.text)'", at: name.span,
                 help: suggestion.map { "did you mean '\($0)'? (show metrics lists all \(catalog.metricNames.count))" }
                     ?? "show metrics lists the \(catalog.metricNames.count) metrics defined"))
+    }
+
+    // MARK: Comparisons over time
+
+    static let windowNames = ["previous", "change", "growth", "rolling", "cumulative", "share"]
+
+    /// `previous(x)`, `change(x)`, `growth(x)`, `rolling(x, N)`, `cumulative(x)`, `share(x)`.
+    private func bindWindow(_ call: Call, span: Span) throws(Diagnostic) -> MetricExpr {
+        let fname = call.function.text
+        let expected = fname == "rolling" ? 2 : 1
+        guard call.arguments.count == expected, call.anchor == nil, call.filter == nil, call.activeAt == nil else {
+            throw located(
+                Diagnostic(
+                    "\(fname)() takes \(expected == 1 ? "a metric" : "a metric and a number of periods")", at: span,
+                    help: fname == "rolling" ? "e.g. rolling(revenue, 3)" : "e.g. \(fname)(revenue)"))
+        }
+        if fname != "share", !windowsAllowed {
+            throw located(
+                Diagnostic(
+                    "\(fname)() compares periods, so the query needs a time dimension", at: call.function.span,
+                    help: "add one, e.g. `by month`"))
+        }
+        let x = try bindMetric(call.arguments[0])
+        let previous = MetricExpr.window(.previous, x)
+        switch fname {
+        case "previous": return previous
+        case "change": return .arithmetic(.subtract, x, previous)
+        case "growth": return .arithmetic(.divide, .arithmetic(.subtract, x, previous), previous)
+        case "cumulative": return .window(.cumulative, x)
+        case "share": return .window(.share, x)
+        default:
+            guard case .number(let text) = call.arguments[1].kind, let n = Int(text), n >= 1, n <= 1000 else {
+                throw located(
+                    Diagnostic(
+                        "rolling() takes a whole number of periods from 1 to 1000", at: call.arguments[1].span,
+                        help: "e.g. rolling(revenue, 3) for the mean over this period and the two before"))
+            }
+            return .window(.rolling(n), x)
+        }
+    }
+
+    /// The unit an item shows in: a metric's own, kept through comparisons; relative ones are percentages.
+    func unit(of e: Expr) -> MetricUnit? {
+        switch e.kind {
+        case .name(let n): return catalog.metrics[n.text]?.unit
+        case .call(let c) where Self.windowNames.contains(c.function.text):
+            switch c.function.text {
+            case "growth", "share": return .percent
+            default: return c.arguments.first.flatMap { unit(of: $0) }
+            }
+        default: return nil
+        }
     }
 
     // MARK: Aggregates

@@ -26,6 +26,7 @@ public struct Binder {
     public func check(_ definition: MetricDefinition, source: SourceFile) throws(Diagnostic) {
         let state = BindingState(catalog: catalog, source: source)
         state.topContext = definition.name.text
+        state.windowsAllowed = true
         _ = try state.bindMetric(definition.expr)
         try state.finishAggregates(dimensions: [], filter: nil, needsTime: false)
     }
@@ -77,6 +78,9 @@ final class BindingState {
 
     /// What is being bound when no metric is being expanded: a query item's text or a definition's name.
     var topContext = "query"
+    /// Whether comparisons over time may be bound: the query has a time dimension (a definition
+    /// is checked without one and may use them).
+    var windowsAllowed = true
 
     /// The metric (or query item) currently being bound, for messages.
     var context: String { stack.last?.name ?? topContext }
@@ -116,14 +120,21 @@ final class BindingState {
             }
         }
 
+        windowsAllowed = timeSpan != nil
         var items: [BoundItem] = []
         for item in query.items {
             let name = item.alias?.text ?? itemName(item.expr)
-            var unit: MetricUnit?
-            if case .name(let n) = item.expr.kind { unit = catalog.metrics[n.text]?.unit }
             topContext = name
             let expr = try bindMetric(item.expr)
-            items.append(BoundItem(name: name, unit: unit, expr: expr, span: item.span))
+            items.append(BoundItem(name: name, unit: unit(of: item.expr), expr: expr, span: item.span))
+        }
+        if let comparison = query.comparison {
+            guard timeSpan != nil else {
+                throw Diagnostic(
+                    "`vs \(comparison.kind.rawValue)` compares periods, so the query needs a time dimension",
+                    at: comparison.span, help: "add one, e.g. `by month`")
+            }
+            items = items.flatMap { compared($0, with: comparison) }
         }
 
         let range = try query.range.map { (r) throws(Diagnostic) in try bindRange(r, today: today) }
@@ -157,6 +168,23 @@ final class BindingState {
         return BoundQuery(
             items: items, dimensions: dimensions, aggregates: aggregates, range: range, order: order,
             limit: query.limit?.count)
+    }
+
+    /// An item, then its value in the compared period, the change and the relative change.
+    private func compared(_ item: BoundItem, with comparison: Comparison) -> [BoundItem] {
+        let earlier: MetricExpr
+        let suffix: String
+        switch comparison.kind {
+        case .previous: (earlier, suffix) = (.window(.previous, item.expr), "previous")
+        case .lastYear: (earlier, suffix) = (.window(.yearAgo, item.expr), "last_year")
+        }
+        let change = MetricExpr.arithmetic(.subtract, item.expr, earlier)
+        return [
+            item,
+            BoundItem(name: "\(item.name)_\(suffix)", unit: item.unit, expr: earlier, span: comparison.span),
+            BoundItem(name: "\(item.name)_change", unit: item.unit, expr: change, span: comparison.span),
+            BoundItem(name: "\(item.name)_growth", unit: .percent, expr: .arithmetic(.divide, change, earlier), span: comparison.span),
+        ]
     }
 
     /// A result column is named after its metric, else after the expression as written.
@@ -210,6 +238,7 @@ final class BindingState {
         case .constant: e
         case .negate(let x): .negate(remapped(x))
         case .arithmetic(let op, let l, let r): .arithmetic(op, remapped(l), remapped(r))
+        case .window(let f, let x): .window(f, remapped(x))
         }
     }
 

@@ -160,6 +160,26 @@ public indirect enum MetricExpr: Hashable, Sendable {
     case constant(Double)
     case negate(MetricExpr)
     case arithmetic(ArithmeticOperator, MetricExpr, MetricExpr)
+    /// A value taken from other cells: other periods of the same combination, or other
+    /// combinations of the same period.
+    case window(WindowFunction, MetricExpr)
+}
+
+/// Comparisons over time and across groups.
+public enum WindowFunction: Hashable, Sendable {
+    /// The value in the period before.
+    case previous
+    /// The value in the same period a year earlier.
+    case yearAgo
+    /// The mean of the values over this period and the N − 1 before it (nulls skipped).
+    case rolling(Int)
+    /// The running sum from the first period shown (nulls count as nothing).
+    case cumulative
+    /// The value over the total of all combinations in the same period.
+    case share
+
+    /// Whether it needs a time dimension to mean anything.
+    public var needsTime: Bool { self != .share }
 }
 
 public struct BoundItem: Sendable {

@@ -87,6 +87,17 @@ public enum BoundQueryPrinter {
         case .constant(let c): "\(c)"
         case .negate(let x): "-\(metric(x))"
         case .arithmetic(let op, let l, let r): "(\(metric(l)) \(op.rawValue) \(metric(r)))"
+        case .window(let f, let x): "\(window(f))(\(metric(x)))"
+        }
+    }
+
+    static func window(_ f: WindowFunction) -> String {
+        switch f {
+        case .previous: "previous"
+        case .yearAgo: "year_ago"
+        case .rolling(let n): "rolling[\(n)]"
+        case .cumulative: "cumulative"
+        case .share: "share"
         }
     }
 }

@@ -19,6 +19,7 @@ extension Parser {
         var rangeClauses: [(keyword: Keyword, span: Span)] = []
         var order: [OrderKey] = []
         var limit: Limit?
+        var comparison: Comparison?
         /// Clause word -> the span of that clause, for "given twice".
         var given: [String: Span] = [:]
         var openList = OpenList.items
@@ -31,7 +32,7 @@ extension Parser {
             }
             return Query(
                 items: items, dimensions: dimensions, filter: filter, range: rangeClause, order: order, limit: limit,
-                span: span)
+                comparison: comparison, span: span)
         }
     }
 
@@ -41,11 +42,16 @@ extension Parser {
         let start = current.span.start
         guard canStartExpression(current) else { throw queryStartError() }
         var state = QueryState(items: try items())
+        let source = self.source
         while true {
             continueOnNextLine(if: { token in
                 if case .keyword(let k) = token.kind { return Keyword.clauseStarters.contains(k) }
-                return false
+                return token.kind == .identifier && !token.isQuotedName(in: source) && token.text(in: source) == "vs"
             })
+            if atWord("vs") {
+                try comparison(&state)
+                continue
+            }
             guard case .keyword(let k) = current.kind, Keyword.clauseStarters.contains(k) else { break }
             try clause(k, &state)
         }
@@ -134,6 +140,26 @@ extension Parser {
     }
 
     /// `revenue by month by plan` → 'by' given twice.
+    /// `comparison = "vs" ( "previous" | "last" "year" ) ;`
+    mutating func comparison(_ state: inout QueryState) throws(ParseFailure) {
+        let start = current.span.start
+        try once("vs", state)
+        advance()
+        let kind: Comparison.Kind
+        if atWord("previous") {
+            kind = .previous
+        } else if at(.last), isWord(tokens[pos + 1], "year") {
+            advance()
+            kind = .lastYear
+        } else {
+            throw fail("expected 'previous' or 'last year' after 'vs'", help: "e.g. revenue by month vs previous")
+        }
+        advance()
+        state.comparison = Comparison(kind, Span(start, lastEnd))
+        state.given["vs"] = state.comparison?.span
+        state.openList = .none
+    }
+
     func once(_ word: String, _ state: QueryState) throws(ParseFailure) {
         if let first = state.given[word] { throw givenTwice(word, first: first) }
     }

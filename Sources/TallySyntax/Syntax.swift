@@ -59,11 +59,13 @@ public struct Query: Sendable {
     public var range: RangeClause?
     public var order: [OrderKey]
     public var limit: Limit?
+    /// `vs previous` or `vs last year`.
+    public var comparison: Comparison?
     public var span: Span
 
     public init(
         items: [QueryItem], dimensions: [Dimension] = [], filter: Expr? = nil, range: RangeClause? = nil,
-        order: [OrderKey] = [], limit: Limit? = nil, span: Span
+        order: [OrderKey] = [], limit: Limit? = nil, comparison: Comparison? = nil, span: Span
     ) {
         self.items = items
         self.dimensions = dimensions
@@ -71,6 +73,19 @@ public struct Query: Sendable {
         self.range = range
         self.order = order
         self.limit = limit
+        self.comparison = comparison
+        self.span = span
+    }
+}
+
+/// `vs previous` (the period before) or `vs last year` (the same period a year earlier): each
+/// item gains that period's value, the change and the relative change.
+public struct Comparison: Sendable {
+    public enum Kind: String, Sendable { case previous, lastYear = "last year" }
+    public var kind: Kind
+    public var span: Span
+    public init(_ kind: Kind, _ span: Span) {
+        self.kind = kind
         self.span = span
     }
 }
