@@ -46,6 +46,8 @@ public struct Statement: Sendable {
         case describe(Name)
         /// `explain churn`, `explain churn for 2024-03 where plan = "pro"`
         case explain(Query)
+        /// `assert churn for 2024-03 = 0.05 within 0.001`
+        case assert(Assertion)
     }
 }
 
@@ -247,20 +249,54 @@ public struct Call: Sendable {
     }
 }
 
+// MARK: Assertions
+
+/// `assert QUERY = EXPECTED [within TOLERANCE]`: the query must give one value, equal to the
+/// expected number (within the tolerance). Which values a query gives is the session's check.
+public struct Assertion: Sendable {
+    public var query: Query
+    /// The expected value, sign included.
+    public var expected: NumberLiteral
+    /// The largest difference allowed; nil for the default, relative tolerance.
+    public var tolerance: NumberLiteral?
+    /// The whole statement, from `assert` on.
+    public var span: Span
+    public init(query: Query, expected: NumberLiteral, tolerance: NumberLiteral?, span: Span) {
+        self.query = query
+        self.expected = expected
+        self.tolerance = tolerance
+        self.span = span
+    }
+}
+
+/// A number as written (`0.05`, `-1.5e3`), kept as text so it converts exactly, like `ExprKind.number`.
+public struct NumberLiteral: Hashable, Sendable {
+    /// The digits as written, with a leading `-` for a negative number (without any space after it).
+    public var text: String
+    public var span: Span
+    public init(text: String, span: Span) {
+        self.text = text
+        self.span = span
+    }
+}
+
 // MARK: Definitions and declarations
 
-/// `metric NAME = EXPR [unit UNIT] [description "..."]`
+/// `metric NAME = EXPR [unit UNIT] [description "..."] [area AREA]`
 public struct MetricDefinition: Sendable {
     public var name: Name
     public var expr: Expr
     /// The unit word as written; the binder checks it is one of `MetricUnit`.
     public var unit: Name?
     public var description: String?
-    public init(name: Name, expr: Expr, unit: Name?, description: String?) {
+    /// The subject area `show metrics` groups the metric under (`revenue`, `service`, ...); any name.
+    public var area: Name?
+    public init(name: Name, expr: Expr, unit: Name?, description: String?, area: Name? = nil) {
         self.name = name
         self.expr = expr
         self.unit = unit
         self.description = description
+        self.area = area
     }
 }
 
