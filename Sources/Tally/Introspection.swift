@@ -32,16 +32,19 @@ struct Introspection {
             ], rows: rows)
     }
 
+    /// Metrics grouped by area: areas in the order first named (the library's first), then `user`
+    /// for metrics defined without one; within an area, in definition order.
     private func showMetrics() -> ResultTable {
-        let rows = catalog.metricNames.compactMap { name -> [Value]? in
-            guard let m = catalog.metrics[name] else { return nil }
-            return [
-                .text(name), m.unit.map { .text($0.rawValue) } ?? .null, m.description.map(Value.text) ?? .null,
-                .text(m.isLibrary ? "library" : "user"),
-            ]
+        func area(_ m: MetricDefinitionEntry) -> String { m.area ?? "user" }
+        let entries = catalog.metricNames.compactMap { catalog.metrics[$0] }
+        let areas = catalog.areaNames + (catalog.areaNames.contains("user") ? [] : ["user"])
+        let rows = areas.flatMap { a in
+            entries.filter { area($0) == a }.map { m -> [Value] in
+                [.text(a), .text(m.name), m.unit.map { .text($0.rawValue) } ?? .null, m.description.map(Value.text) ?? .null]
+            }
         }
         return ResultTable(
-            columns: ["metric", "unit", "description", "defined by"].map { ResultColumn(name: $0, role: .dimension(time: false)) },
+            columns: ["area", "metric", "unit", "description"].map { ResultColumn(name: $0, role: .dimension(time: false)) },
             rows: rows)
     }
 

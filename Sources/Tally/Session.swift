@@ -77,6 +77,11 @@ public final class Session {
             try anchor(a, checked: !isLibrary)
         case .lifespan(let l):
             try lifespan(l, checked: !isLibrary)
+        case .dimension(let d):
+            if Grain.parse(d.name.text) != nil {
+                throw Diagnostic("'\(d.name.text)' is a time grain; name the dimension otherwise", at: d.name.span)
+            }
+            catalog.define(NamedDimension(name: d.name.text, expr: d.expr, description: d.description, source: source))
         case .show(let what):
             let started = Date()
             let table = try Introspection(catalog: catalog, datasets: datasets).show(what)
@@ -86,13 +91,17 @@ public final class Session {
             emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
         case .explain(let query):
             emit(.text(try Explainer(catalog: catalog).explain(query, source: source)))
+        case .assert(let assertion):
+            // A holding assertion prints nothing, as a passing check should; a failing one is an error.
+            try check(assertion, source: source)
         }
     }
 
     /// Binds and runs one query on the native engine.
     public func runQuery(_ query: Query, source: SourceFile) throws(Diagnostic) -> ResultTable {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        return try NativeEngine(data: LoadedData(datasets: datasets)).run(bound)
+        let table = try NativeEngine(data: LoadedData(datasets: datasets)).run(bound)
+        return bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table
     }
 
     // MARK: Definitions
@@ -110,7 +119,8 @@ public final class Session {
 
     private func entry(_ d: MetricDefinition, unit: MetricUnit?, source: SourceFile, isLibrary: Bool) -> MetricDefinitionEntry {
         MetricDefinitionEntry(
-            name: d.name.text, expr: d.expr, unit: unit, description: d.description, source: source, isLibrary: isLibrary)
+            name: d.name.text, expr: d.expr, unit: unit, description: d.description, area: d.area?.text, source: source,
+            isLibrary: isLibrary)
     }
 
     private func relate(_ r: Relate, checked: Bool) throws(Diagnostic) {

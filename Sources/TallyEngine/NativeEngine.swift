@@ -88,7 +88,9 @@ public struct NativeEngine: QueryEngine {
             }
             let v = try aggregate.value.map { (e) throws(Diagnostic) in try p.evaluator.evaluate(e) }
             if let boundary = aggregate.activeAt, !aggregate.explicitAnchor, let lifespan = p.lifespan {
-                let spans = periods.activeSpans(start: lifespan.start, end: lifespan.end, at: boundary, mask: mask)
+                // `started before` ignores the end: a row stays counted once it has begun.
+                let ends = aggregate.startedBefore ? [Int32](repeating: NullSentinel.int32, count: mask.count) : lifespan.end
+                let spans = periods.activeSpans(start: lifespan.start, end: ends, at: boundary, mask: mask)
                 let combos = mask.indices.map { mask[$0] == 1 ? combos.combo(of: $0, in: p.dimensionIDs) : -1 }
                 values.append(
                     try LifespanAggregator.run(
@@ -102,7 +104,9 @@ public struct NativeEngine: QueryEngine {
                 guard period >= 0 else { continue }
                 // `active at` with `on`: counted in the anchor's period, if active at its boundary.
                 if let boundary = aggregate.activeAt, let lifespan = p.lifespan,
-                    !periods.isActive(start: lifespan.start[i], end: lifespan.end[i], period: period, at: boundary)
+                    !periods.isActive(
+                        start: lifespan.start[i], end: aggregate.startedBefore ? NullSentinel.int32 : lifespan.end[i],
+                        period: period, at: boundary)
                 {
                     continue
                 }

@@ -116,12 +116,15 @@ struct RowEvaluator {
     }
 
     private func call(_ f: RowFunction, _ x: Vector) -> Vector {
+        if let grain = f.grain { return periodLabels(grain, x) }
         switch f {
         case .date:
             switch x {
             case .timestamp(let v): return .date(v.map { $0 == NullSentinel.int64 ? NullSentinel.int32 : CivilDate.day(ofTimestamp: $0) })
             default: return x
             }
+        case .day, .week, .month, .quarter, .year:
+            return x
         case .seconds, .minutes, .hours, .days:
             let per: Double =
                 switch f {
@@ -133,6 +136,33 @@ struct RowEvaluator {
             guard case .duration(let v) = x else { return .double(x.doubles(count: count)) }
             return .double(v.map { $0 == NullSentinel.int64 ? .nan : Double($0) / per })
         }
+    }
+}
+
+extension RowEvaluator {
+    /// Period labels as dictionary-encoded text, one dictionary entry per distinct period.
+    fileprivate func periodLabels(_ grain: Grain, _ x: Vector) -> Vector {
+        let days: [Int32]
+        switch x {
+        case .date(let d): days = d
+        case .timestamp(let t): days = t.map { $0 == NullSentinel.int64 ? NullSentinel.int32 : CivilDate.day(ofTimestamp: $0) }
+        default: return .text([Int32](repeating: NullSentinel.textCode, count: count), dictionary: [])
+        }
+        var codes = [Int32](repeating: NullSentinel.textCode, count: days.count)
+        var dictionary: [String] = []
+        var codeOfPeriod: [Int: Int32] = [:]
+        for (i, day) in days.enumerated() where day != NullSentinel.int32 {
+            let period = grain.index(ofDay: day)
+            if let code = codeOfPeriod[period] {
+                codes[i] = code
+            } else {
+                let code = Int32(dictionary.count)
+                dictionary.append(grain.label(ofIndex: period))
+                codeOfPeriod[period] = code
+                codes[i] = code
+            }
+        }
+        return .text(codes, dictionary: dictionary)
     }
 }
 

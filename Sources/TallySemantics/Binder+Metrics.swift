@@ -210,7 +210,7 @@ extension BindingState {
         pending.append(
             PendingAggregate(
                 function: function, dataset: dataset, value: value, filter: filter, anchor: anchor, activeAt: activeAt,
-                context: context, span: referenceSpan ?? span))
+                startedBefore: call.startedBefore, context: context, span: referenceSpan ?? span))
         return .aggregate(pending.count - 1)
     }
 
@@ -220,7 +220,7 @@ extension BindingState {
         -> Boundary
     {
         guard let boundary = Boundary(rawValue: word.text) else {
-            throw located(Diagnostic("expected 'start' or 'end' after 'active at'", at: word.span))
+            throw located(Diagnostic("expected 'start' or 'end', not '\(word.text)'", at: word.span))
         }
         guard lifespan(of: dataset) != nil else {
             let declared = catalog.lifespans[dataset] != nil
@@ -236,7 +236,7 @@ extension BindingState {
         case .count, .sum, .avg: return boundary
         default:
             throw located(
-                Diagnostic("`active at` works with count, sum and avg, not \(fname)", at: word.span))
+                Diagnostic("`active at` and `started before` work with count, sum and avg, not \(fname)", at: word.span))
         }
     }
 

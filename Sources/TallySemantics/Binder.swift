@@ -66,6 +66,7 @@ final class BindingState {
         var filter: RowExpr?
         var anchor: BoundColumn?
         var activeAt: Boundary?
+        var startedBefore: Bool
         /// The metric it belongs to, for messages.
         var context: String
         var span: Span
@@ -165,9 +166,18 @@ final class BindingState {
             order.append(BoundOrderKey(column: index, descending: key.descending))
         }
 
-        return BoundQuery(
+        if let pivot = query.pivot {
+            guard !dimensions.isEmpty, items.count == 1 else {
+                throw Diagnostic(
+                    "pivot turns the last dimension's values into columns of one metric", at: pivot,
+                    help: "e.g. cohort_retention by cohort, month pivot")
+            }
+        }
+        var bound = BoundQuery(
             items: items, dimensions: dimensions, aggregates: aggregates, range: range, order: order,
             limit: query.limit?.count)
+        bound.pivot = query.pivot != nil
+        return bound
     }
 
     /// An item, then its value in the compared period, the change and the relative change.
@@ -204,7 +214,11 @@ final class BindingState {
             let rows = RowBinder(state: self, dataset: p.dataset, context: p.context)
             var dims: [RowExpr] = []
             for d in dimensions {
-                dims.append(.column(try rows.resolveColumn(qualifier: d.qualifier, name: d.name)))
+                if d.qualifier == nil, let named = catalog.dimensions[d.name.text] {
+                    dims.append(try bindNamed(named, for: rows, at: d.span))
+                } else {
+                    dims.append(.column(try rows.resolveColumn(qualifier: d.qualifier, name: d.name)))
+                }
             }
             let where_ = try filter.map { (f) throws(Diagnostic) in try rows.bindCondition(f) }
             var anchor = p.anchor
@@ -216,7 +230,7 @@ final class BindingState {
             let bound = BoundAggregate(
                 function: p.function, dataset: p.dataset, value: p.value, filter: p.filter, queryFilter: where_,
                 anchor: anchor, dimensions: dims, lifespan: lifespan(of: p.dataset), activeAt: p.activeAt,
-                explicitAnchor: p.anchor != nil)
+                explicitAnchor: p.anchor != nil, startedBefore: p.startedBefore)
             if let existing = index[bound] {
                 remap.append(existing)
             } else {
@@ -239,6 +253,23 @@ final class BindingState {
         case .negate(let x): .negate(remapped(x))
         case .arithmetic(let op, let l, let r): .arithmetic(op, remapped(l), remapped(r))
         case .window(let f, let x): .window(f, remapped(x))
+        }
+    }
+
+    /// A named dimension's expression for one dataset; its errors point at the query's use of it.
+    private func bindNamed(_ named: NamedDimension, for rows: RowBinder, at span: Span) throws(Diagnostic) -> RowExpr {
+        do throws(Diagnostic) {
+            let (bound, type) = try rows.bindValue(named.expr)
+            guard type != .duration, type != .null else {
+                throw Diagnostic("a dimension's values must be text, numbers, dates or booleans, not \(type.rawValue)")
+            }
+            return bound
+        } catch {
+            var d = error
+            d.span = span
+            d.labels = []
+            if !d.message.hasPrefix("in dimension") { d.message = "in dimension '\(named.name)': " + d.message }
+            throw d
         }
     }
 

@@ -60,6 +60,21 @@ public enum RowFunction: String, Hashable, Sendable, CaseIterable {
     case seconds, minutes, hours, days
     /// The UTC calendar date of a timestamp.
     case date
+    /// The label of the period holding a date or timestamp (`2024-03`, `2024-Q1`, ...), as text,
+    /// which sorts in time order: for dimensions such as a signup cohort.
+    case day, week, month, quarter, year
+
+    /// The grain of a period-label function.
+    public var grain: Grain? {
+        switch self {
+        case .day: .day
+        case .week: .week
+        case .month: .month
+        case .quarter: .quarter
+        case .year: .year
+        default: nil
+        }
+    }
 }
 
 /// A typed expression evaluated for each row of one dataset.
@@ -134,11 +149,14 @@ public struct BoundAggregate: Hashable, Sendable {
     public var activeAt: Boundary?
     /// Whether `anchor` was chosen with `on` (rather than being the dataset's default).
     public var explicitAnchor: Bool
+    /// `started before` rather than `active at`: rows that began before the boundary count even
+    /// when they have ended since (a cohort's size).
+    public var startedBefore: Bool
 
     public init(
         function: AggregateFunction, dataset: String, value: RowExpr?, filter: RowExpr?,
         queryFilter: RowExpr?, anchor: BoundColumn?, dimensions: [RowExpr], lifespan: BoundLifespan? = nil,
-        activeAt: Boundary? = nil, explicitAnchor: Bool = false
+        activeAt: Boundary? = nil, explicitAnchor: Bool = false, startedBefore: Bool = false
     ) {
         self.function = function
         self.dataset = dataset
@@ -150,6 +168,7 @@ public struct BoundAggregate: Hashable, Sendable {
         self.lifespan = lifespan
         self.activeAt = activeAt
         self.explicitAnchor = explicitAnchor
+        self.startedBefore = startedBefore
     }
 }
 
@@ -224,6 +243,8 @@ public struct BoundQuery: Sendable {
     public var range: DayRange?
     public var order: [BoundOrderKey]
     public var limit: Int?
+    /// Show the last dimension's values as columns (one item only).
+    public var pivot: Bool = false
 
     /// The grain of the time dimension, if there is one.
     public var grain: Grain? {

@@ -51,18 +51,38 @@ public struct MetricDefinitionEntry: Sendable {
     public var expr: Expr
     public var unit: MetricUnit?
     public var description: String?
+    /// The subject area `show metrics` groups it under; nil when the definition names none.
+    public var area: String?
     /// The text the definition was written in, so messages can quote it.
     public var source: SourceFile
     /// Defined by the shipped standard library rather than by the user.
     public var isLibrary: Bool
 
-    public init(name: String, expr: Expr, unit: MetricUnit?, description: String?, source: SourceFile, isLibrary: Bool) {
+    public init(
+        name: String, expr: Expr, unit: MetricUnit?, description: String?, area: String? = nil, source: SourceFile,
+        isLibrary: Bool
+    ) {
         self.name = name
         self.expr = expr
         self.unit = unit
         self.description = description
+        self.area = area
         self.source = source
         self.isLibrary = isLibrary
+    }
+}
+
+/// A dimension defined in a script.
+public struct NamedDimension: Sendable {
+    public var name: String
+    public var expr: Expr
+    public var description: String?
+    public var source: SourceFile
+    public init(name: String, expr: Expr, description: String?, source: SourceFile) {
+        self.name = name
+        self.expr = expr
+        self.description = description
+        self.source = source
     }
 }
 
@@ -77,7 +97,12 @@ public struct Catalog: Sendable {
     /// Dataset → (start column, end column).
     public private(set) var lifespans: [String: (start: String, end: String)] = [:]
     public private(set) var metrics: [String: MetricDefinitionEntry] = [:]
+    /// Named dimensions (`dimension cohort = month(customers.signup_date)`), kept as syntax and
+    /// bound for each dataset a query reads.
+    public private(set) var dimensions: [String: NamedDimension] = [:]
     public private(set) var metricNames: [String] = []
+    /// Areas named by metric definitions, in the order first named (so the library's come first).
+    public private(set) var areaNames: [String] = []
 
     public init() {}
 
@@ -103,7 +128,12 @@ public struct Catalog: Sendable {
     /// Defining an existing name replaces it: the library is overridable.
     public mutating func define(_ metric: MetricDefinitionEntry) {
         if metrics[metric.name] == nil { metricNames.append(metric.name) }
+        if let area = metric.area, !areaNames.contains(area) { areaNames.append(area) }
         metrics[metric.name] = metric
+    }
+
+    public mutating func define(_ dimension: NamedDimension) {
+        dimensions[dimension.name] = dimension
     }
 
     /// Relations leading out of a dataset whose both ends are loaded.

@@ -172,6 +172,14 @@ struct RowBinder {
                 throw fail(Diagnostic("date() takes a timestamp; this is \(article(t))", at: call.arguments[0].span))
             }
             return (.call(.date, v), .date)
+        case .day, .week, .month, .quarter, .year:
+            guard t == .timestamp || t == .date else {
+                throw fail(
+                    Diagnostic(
+                        "\(function.rawValue)() takes a date or timestamp; this is \(article(t))", at: call.arguments[0].span,
+                        help: "e.g. \(function.rawValue)(customers.signup_date)"))
+            }
+            return (.call(function, v), .text)
         case .seconds, .minutes, .hours, .days:
             guard t == .duration else {
                 throw fail(
@@ -215,7 +223,7 @@ struct RowBinder {
                     Diagnostic(
                         "metric '\(context)' reads dataset '\(dataset)', which has no relation to '\(qualifier.text)'",
                         at: qualifier.span,
-                        help: "declare one, e.g. `relate \(dataset).\(qualifier.text)_id to \(qualifier.text).id`"))
+                        help: "declare one, e.g. `relate \(dataset).\(singular(qualifier.text))_id to \(qualifier.text).id`"))
             }
             return try column(of: qualifier.text, name: name, via: relation)
         }
@@ -255,6 +263,11 @@ struct RowBinder {
                         ?? "describe \(target) lists its columns"))
         }
         return BoundColumn(via: via, dataset: target, column: column.name, type: column.type)
+    }
+
+    /// `customers` → `customer`, for suggesting a key column's name.
+    private func singular(_ name: String) -> String {
+        name.hasSuffix("s") && name.count > 1 ? String(name.dropLast()) : name
     }
 
     private func article(_ type: RowType) -> String {

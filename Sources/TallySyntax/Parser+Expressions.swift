@@ -31,6 +31,7 @@ extension Parser {
     /// Comparisons do not chain (`1 < x < 3` is an error). After a complete condition, and at the
     /// top of a query item, `between` ends the expression: in `where x > 5 between 2024-01-01 and
     /// 2024-03-31` and in `revenue between 2024-01-01 and 2024-03-31` it is the query's range.
+    /// In an assertion's query `=` ends it in the same places (see `equalEndsQuery`).
     mutating func binary(_ level: Precedence) throws(ParseFailure) -> Expr {
         var left = try notExpr(level)
         var leftDepth = lastDepth
@@ -39,6 +40,11 @@ extension Parser {
             let (op, precedence) = found
             if precedence == .comparison {
                 if case .between(negated: false) = op, isCondition(left) || (betweenIsRange && parenDepth == 0) {
+                    break
+                }
+                // `assert revenue where plan = "pro" = 5`: the second '=' is the assertion's (an item is
+                // never a condition, and comparisons do not chain, so neither could take it).
+                if case .binary(.equal) = op, equalEndsQuery, parenDepth == 0, isCondition(left) || betweenIsRange {
                     break
                 }
                 if compared {
@@ -258,7 +264,7 @@ extension Parser {
         fail("expected ')'", help: help, labels: [Diagnostic.Label(span: open.span, message: "to match this '('")])
     }
 
-    /// `call = IDENT "(" [ expr { "," expr } ] { "on" IDENT | "where" expr | "active" "at" IDENT } ")" ;`
+    /// `call = IDENT "(" [ expr { "," expr } ] { "on" IDENT | "where" expr | ( "active" "at" | "started" "before" ) IDENT } ")" ;`
     mutating func call() throws(ParseFailure) -> Expr {
         let function = name(current)
         advance()
@@ -289,16 +295,22 @@ extension Parser {
         var filterSpan = Span.none
         var activeAt: Name?
         var activeSpan = Span.none
+        var startedBefore = false
         while true {
-            if atWord("active") {
-                if activeAt != nil { throw givenTwice("active at", first: activeSpan) }
+            if atWord("active") || atWord("started") {
+                let phrase = atWord("active") ? ("active", "at") : ("started", "before")
+                if activeAt != nil { throw givenTwice("\(phrase.0) \(phrase.1)", first: activeSpan) }
                 let start = current.span.start
                 advance()
-                guard atWord("at") else {
-                    throw fail("expected 'at start' or 'at end' after 'active'", help: "e.g. count(customers active at start)")
+                guard atWord(phrase.1) else {
+                    throw fail(
+                        "expected '\(phrase.1) start' or '\(phrase.1) end' after '\(phrase.0)'",
+                        help: "e.g. count(customers \(phrase.0) \(phrase.1) end)")
                 }
                 advance()
-                activeAt = try expectName("'start' or 'end' after 'active at'", help: "e.g. count(customers active at end)")
+                activeAt = try expectName(
+                    "'start' or 'end' after '\(phrase.0) \(phrase.1)'", help: "e.g. count(customers \(phrase.0) \(phrase.1) end)")
+                startedBefore = phrase.0 == "started"
                 activeSpan = Span(start, lastEnd)
             } else if at(.on) {
                 if anchor != nil { throw givenTwice("on", first: anchorSpan) }
@@ -328,7 +340,9 @@ extension Parser {
         parenDepth -= 1
         advance()
         lastDepth = try node(above: depth)
-        let call = Call(function: function, arguments: arguments, anchor: anchor, filter: filter, activeAt: activeAt)
+        let call = Call(
+            function: function, arguments: arguments, anchor: anchor, filter: filter, activeAt: activeAt,
+            startedBefore: startedBefore)
         return Expr(.call(call), Span(function.span.start, lastEnd))
     }
 

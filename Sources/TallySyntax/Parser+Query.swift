@@ -20,6 +20,7 @@ extension Parser {
         var order: [OrderKey] = []
         var limit: Limit?
         var comparison: Comparison?
+        var pivot: Span?
         /// Clause word -> the span of that clause, for "given twice".
         var given: [String: Span] = [:]
         var openList = OpenList.items
@@ -32,7 +33,7 @@ extension Parser {
             }
             return Query(
                 items: items, dimensions: dimensions, filter: filter, range: rangeClause, order: order, limit: limit,
-                comparison: comparison, span: span)
+                comparison: comparison, pivot: pivot, span: span)
         }
     }
 
@@ -46,16 +47,25 @@ extension Parser {
         while true {
             continueOnNextLine(if: { token in
                 if case .keyword(let k) = token.kind { return Keyword.clauseStarters.contains(k) }
-                return token.kind == .identifier && !token.isQuotedName(in: source) && token.text(in: source) == "vs"
+                guard token.kind == .identifier, !token.isQuotedName(in: source) else { return false }
+                return ["vs", "pivot"].contains(token.text(in: source))
             })
             if atWord("vs") {
                 try comparison(&state)
                 continue
             }
+            if atWord("pivot") {
+                try once("pivot", state)
+                state.pivot = current.span
+                state.given["pivot"] = current.span
+                state.openList = .none
+                advance()
+                continue
+            }
             guard case .keyword(let k) = current.kind, Keyword.clauseStarters.contains(k) else { break }
             try clause(k, &state)
         }
-        guard atStatementEnd else { throw unexpectedAfterQuery(state) }
+        guard atStatementEnd || (equalEndsQuery && at(.equal)) else { throw unexpectedAfterQuery(state) }
         return state.query(span: Span(start, lastEnd))
     }
 
@@ -270,7 +280,7 @@ extension Parser {
         }
         if state.given["order by"] == nil { next.append("'order by'") }
         if state.given["limit"] == nil { next.append("'limit'") }
-        let expected = "expected " + listing(next + ["the end of the query"])
+        let expected = "expected " + listing(next + [equalEndsQuery ? "'=' and the expected value" : "the end of the query"])
         let found = described(current)
         let suggestion: String?
         switch current.kind {
@@ -286,6 +296,12 @@ extension Parser {
         }
         if let suggestion {
             return fail("unexpected \(found); did you mean '\(suggestion)'?", help: expected)
+        }
+        if at(.equal) && !equalEndsQuery {
+            // `churn for 2024-03 = 0.05`: a check written without its statement word.
+            return fail(
+                "unexpected \(found); \(expected)",
+                help: "to check the query's value, start with 'assert': assert churn for 2024-03 = 0.05")
         }
         return fail("unexpected \(found); \(expected)")
     }

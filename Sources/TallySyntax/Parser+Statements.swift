@@ -1,10 +1,10 @@
-// Statements other than queries: metric definitions, load, relate, anchor, show, describe, explain.
+// Statements other than queries: metric definitions, load, relate, anchor, show, describe, explain, assert.
 
 import TallyDiagnostics
 
 extension Parser {
     /// `metric_def = "metric" IDENT "=" expr { metric_clause } ;`
-    /// `metric_clause = "unit" IDENT | "description" STRING ;` (each at most once, possibly on later lines)
+    /// `metric_clause = "unit" IDENT | "description" STRING | "area" IDENT ;` (each at most once, possibly on later lines)
     mutating func metricDefinition() throws(ParseFailure) -> Statement {
         let start = current.span.start
         let word = current
@@ -23,13 +23,14 @@ extension Parser {
         let formula = try expr()
         var unit: Name?
         var description: String?
+        var area: Name?
         var given: [String: Span] = [:]
         while true {
             // Clause words continue it too, only to be reported as out of place rather than as a
             // query without items.
             continueOnNextLine(if: { [self] token in
                 if case .keyword(let k) = token.kind, Keyword.clauseStarters.contains(k) { return true }
-                return isWord(token, "unit") || isWord(token, "description")
+                return isWord(token, "unit") || isWord(token, "description") || isWord(token, "area")
             })
             let clauseStart = current.span.start
             if atWord("unit") {
@@ -48,6 +49,13 @@ extension Parser {
                 description = current.stringValue(in: source)
                 advance()
                 given["description"] = Span(clauseStart, lastEnd)
+            } else if atWord("area") {
+                if let first = given["area"] { throw givenTwice("area", first: first) }
+                advanceJoining()
+                area = try expectName(
+                    "an area name after 'area'",
+                    help: reservedWordHelp(current) ?? "e.g. area revenue; show metrics groups metrics by area")
+                given["area"] = Span(clauseStart, lastEnd)
             } else {
                 break
             }
@@ -61,11 +69,11 @@ extension Parser {
                     : "a metric holds for every breakdown and period; put '\(k.rawValue)' in the queries that use it"
                 throw fail("a metric definition cannot have '\(k.rawValue)'", help: help)
             }
-            let remaining = ["unit", "description"].filter { given[$0] == nil }.map { "'\($0)'" }
+            let remaining = ["unit", "description", "area"].filter { given[$0] == nil }.map { "'\($0)'" }
             throw fail(
                 "unexpected \(described(current)); expected \(listing(remaining + ["the end of the definition"]))")
         }
-        let definition = MetricDefinition(name: name, expr: formula, unit: unit, description: description)
+        let definition = MetricDefinition(name: name, expr: formula, unit: unit, description: description, area: area)
         return Statement(.metric(definition), Span(start, lastEnd))
     }
 
@@ -224,6 +232,69 @@ extension Parser {
         }
         let q = try query()
         return Statement(.explain(q), Span(start, lastEnd))
+    }
+
+    /// `assert = "assert" query "=" [ "-" ] NUMBER [ "within" NUMBER ] ;`
+    ///
+    /// The query's end is found by `equalEndsQuery`: an `=` outside parentheses after an item or a
+    /// complete condition is the assertion's, so in `assert revenue where plan = "pro" = 5` the first
+    /// '=' compares and the second asserts. The '=' and `within` may start a later line.
+    mutating func assertion() throws(ParseFailure) -> Statement {
+        let start = current.span.start
+        let word = current
+        let example = "e.g. assert churn for 2024-03 = 0.05 within 0.001"
+        advance()
+        guard canStartExpression(current) else {
+            throw fail("expected a query after 'assert'", help: statementWordHelp(word) ?? example)
+        }
+        equalEndsQuery = true
+        defer { equalEndsQuery = false }
+        let q = try query()
+        continueOnNextLine(if: { $0.kind == .symbol(.equal) })
+        guard at(.equal) else {
+            var help = example
+            if case .binary(.equal, _, let right)? = q.filter?.kind, right.span.end == q.span.end {
+                // `assert revenue where is_trial = 5`: the where clause took the '=' as its comparison.
+                help = "the '=' after 'where' was read as part of the condition; the assertion's '=' comes "
+                    + "after the whole condition, e.g. assert revenue where plan = \"pro\" = 250.5"
+            }
+            throw fail("expected '=' and the expected value after the query", help: help)
+        }
+        advanceJoining()
+        let expected = try assertedNumber(
+            after: "'='", signed: true,
+            help: "an assertion compares the query's value with a number, e.g. = 0.05 (rates are fractions: 5% is 0.05)")
+        var tolerance: NumberLiteral?
+        // Only `within` and a number continue it: a line starting `within by month` is a query of a metric `within`.
+        if current.kind == .newline {
+            var i = pos
+            while tokens[i].kind == .newline, i < tokens.count - 1 { i += 1 }
+            if isWord(tokens[i], "within"), tokens[min(i + 1, tokens.count - 1)].kind == .number { pos = i }
+        }
+        if atWord("within") {
+            advanceJoining()
+            if at(.minus) { throw fail("the tolerance after 'within' cannot be negative", help: "e.g. within 0.001") }
+            tolerance = try assertedNumber(after: "'within'", signed: false, help: "e.g. within 0.001")
+        }
+        guard atStatementEnd else {
+            let next = tolerance == nil ? "'within' or the end of the assertion" : "the end of the assertion"
+            throw fail("unexpected \(described(current)); expected \(next)")
+        }
+        let span = Span(start, lastEnd)
+        return Statement(.assert(Assertion(query: q, expected: expected, tolerance: tolerance, span: span)), span)
+    }
+
+    /// `[ "-" ] NUMBER` in an assertion (the sign only where `signed`), kept as written.
+    mutating func assertedNumber(after: String, signed: Bool, help: String) throws(ParseFailure) -> NumberLiteral {
+        let start = current.span.start
+        let negative = signed && at(.minus)
+        if negative { advance() }
+        guard current.kind == .number else {
+            throw fail("expected a number after \(negative ? "'-'" : after)", help: help)
+        }
+        let digits = text(current)
+        advance()
+        return NumberLiteral(text: (negative ? "-" : "") + digits, span: Span(start, lastEnd))
     }
 
     /// `show datasets now`

@@ -24,6 +24,9 @@ public struct Parser {
     /// Set while parsing a query's items: there, `revenue between 2024-01-01 and 2024-03-31` is
     /// the range clause, since an item is never a condition.
     var betweenIsRange = false
+    /// Set while parsing an assertion's query: there, an `=` outside parentheses after an item or
+    /// after a complete condition is the assertion's `=`, not a comparison.
+    var equalEndsQuery = false
 
     /// More nested parentheses or unary operators than this is an error, not a crash.
     public static let nestingLimit = 200
@@ -124,6 +127,7 @@ public struct Parser {
         parenDepth = 0
         nesting = 0
         betweenIsRange = false
+        equalEndsQuery = false
         var depth = 0
         while current.kind != .eof {
             switch current.kind {
@@ -136,7 +140,7 @@ public struct Parser {
         }
     }
 
-    /// `statement = metric_def | load | relate | anchor | lifespan | show | describe | explain | query ;`
+    /// `statement = metric_def | load | relate | anchor | lifespan | show | describe | explain | assert | query ;`
     /// Statement words are keywords only here, as the first token, and never when backquoted.
     mutating func statement() throws(ParseFailure) -> Statement {
         if current.kind == .identifier, !current.isQuotedName(in: source) {
@@ -146,9 +150,11 @@ public struct Parser {
             case "relate": return try relate()
             case "anchor": return try anchor()
             case "lifespan": return try lifespan()
+            case "dimension": return try dimensionDefinition()
             case "show": return try show()
             case "describe": return try describe()
             case "explain": return try explain()
+            case "assert": return try assertion()
             default: break
             }
         }

@@ -40,6 +40,8 @@ public struct Statement: Sendable {
         case anchor(Anchor)
         /// `lifespan customers from signup_date to churn_date`
         case lifespan(Lifespan)
+        /// `dimension cohort = month(customers.signup_date)`
+        case dimension(DimensionDefinition)
         /// `show datasets`, `show metrics`
         case show(Name)
         /// `describe customers`
@@ -63,11 +65,13 @@ public struct Query: Sendable {
     public var limit: Limit?
     /// `vs previous` or `vs last year`.
     public var comparison: Comparison?
+    /// `pivot`: the last dimension's values become columns.
+    public var pivot: Span?
     public var span: Span
 
     public init(
         items: [QueryItem], dimensions: [Dimension] = [], filter: Expr? = nil, range: RangeClause? = nil,
-        order: [OrderKey] = [], limit: Limit? = nil, comparison: Comparison? = nil, span: Span
+        order: [OrderKey] = [], limit: Limit? = nil, comparison: Comparison? = nil, pivot: Span? = nil, span: Span
     ) {
         self.items = items
         self.dimensions = dimensions
@@ -76,6 +80,7 @@ public struct Query: Sendable {
         self.order = order
         self.limit = limit
         self.comparison = comparison
+        self.pivot = pivot
         self.span = span
     }
 }
@@ -240,12 +245,18 @@ public struct Call: Sendable {
     public var filter: Expr?
     /// `active at start` / `active at end`: the boundary word as written (the binder checks it).
     public var activeAt: Name?
-    public init(function: Name, arguments: [Expr], anchor: Name?, filter: Expr?, activeAt: Name? = nil) {
+    /// Written `started before start|end` rather than `active at`: rows that began before the
+    /// boundary, whether or not they have ended since.
+    public var startedBefore: Bool
+    public init(
+        function: Name, arguments: [Expr], anchor: Name?, filter: Expr?, activeAt: Name? = nil, startedBefore: Bool = false
+    ) {
         self.function = function
         self.arguments = arguments
         self.anchor = anchor
         self.filter = filter
         self.activeAt = activeAt
+        self.startedBefore = startedBefore
     }
 }
 
@@ -336,6 +347,19 @@ public struct Anchor: Sendable {
     public init(dataset: Name, column: Name) {
         self.dataset = dataset
         self.column = column
+    }
+}
+
+/// `dimension cohort = month(customers.signup_date) description "..."`: a named row expression
+/// that queries can break down by; it resolves for each dataset a query reads, like a column.
+public struct DimensionDefinition: Sendable {
+    public var name: Name
+    public var expr: Expr
+    public var description: String?
+    public init(name: Name, expr: Expr, description: String?) {
+        self.name = name
+        self.expr = expr
+        self.description = description
     }
 }
 

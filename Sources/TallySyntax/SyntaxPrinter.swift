@@ -23,10 +23,15 @@ public enum SyntaxPrinter {
             return format(q)
         case .explain(let q):
             return "(explain \(format(q)))"
+        case .assert(let a):
+            var parts = ["assert", format(a.query), a.expected.text]
+            if let tolerance = a.tolerance { parts.append("(within \(tolerance.text))") }
+            return "(" + parts.joined(separator: " ") + ")"
         case .metric(let m):
             var parts = ["metric", name(m.name), format(m.expr)]
             if let unit = m.unit { parts.append("(unit \(name(unit)))") }
             if let d = m.description { parts.append("(description \(string(d)))") }
+            if let area = m.area { parts.append("(area \(name(area)))") }
             return "(" + parts.joined(separator: " ") + ")"
         case .load(let l):
             var parts = ["load", string(l.path)]
@@ -41,6 +46,8 @@ public enum SyntaxPrinter {
                 "(relate (. \(name(r.fromDataset)) \(name(r.fromColumn))) (. \(name(r.toDataset)) \(name(r.toColumn))))"
         case .anchor(let a):
             return "(anchor \(name(a.dataset)) \(name(a.column)))"
+        case .dimension(let d):
+            return "(dimension \(name(d.name)) \(format(d.expr)))"
         case .lifespan(let l):
             return "(lifespan \(name(l.dataset)) \(name(l.start)) \(name(l.end)))"
         case .show(let what):
@@ -94,7 +101,7 @@ public enum SyntaxPrinter {
         case .call(let c):
             var parts = [name(c.function)] + c.arguments.map(format)
             if let anchor = c.anchor { parts.append("(on \(name(anchor)))") }
-            if let active = c.activeAt { parts.append("(active-at \(name(active)))") }
+            if let active = c.activeAt { parts.append("(\(c.startedBefore ? "started-before" : "active-at") \(name(active)))") }
             if let filter = c.filter { parts.append("(where \(format(filter)))") }
             return "(" + parts.joined(separator: " ") + ")"
         case .inList(let e, let values, let negated):
