@@ -8,12 +8,13 @@ import TallySyntax
 struct Explainer {
     let catalog: Catalog
 
-    func explain(_ query: Query, source: SourceFile) throws(Diagnostic) -> String {
-        guard query.items.count == 1, case .name(let name) = query.items[0].expr.kind,
-            query.dimensions.isEmpty, query.filter == nil, query.range == nil
-        else {
+    /// The metric an `explain` names: one metric, no dimensions (a period and a filter are for
+    /// the worked numbers).
+    func metric(of query: Query) throws(Diagnostic) -> MetricDefinitionEntry {
+        guard query.items.count == 1, case .name(let name) = query.items[0].expr.kind, query.dimensions.isEmpty else {
             throw Diagnostic(
-                "explain takes one metric name", at: query.span, help: "for example: explain avg_order_value")
+                "explain takes one metric name, and a period for its numbers", at: query.span,
+                help: "for example: explain churn, or explain churn for 2024-03 where plan = \"pro\"")
         }
         guard let metric = catalog.metrics[name.text] else {
             throw Diagnostic(
@@ -21,6 +22,11 @@ struct Explainer {
                 help: Suggestions.closest(to: name.text, in: catalog.metricNames).map { "did you mean '\($0)'?" }
                     ?? "show metrics lists the metrics defined")
         }
+        return metric
+    }
+
+    /// The definition in words and symbols, what it reads and what it builds on.
+    func definition(_ metric: MetricDefinitionEntry) -> String {
         var lines: [String] = []
         lines.append(metric.description.map { "\(metric.name): \($0)" } ?? metric.name)
         lines.append("")

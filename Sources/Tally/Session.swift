@@ -14,6 +14,8 @@ public enum Output: Sendable {
     case table(ResultTable, seconds: Double)
     /// Prose: `explain`, confirmations of `load`.
     case text(String)
+    /// A remark about the table just shown, for people only (not part of csv or json output).
+    case note(String)
 }
 
 /// An interactive or scripted session over some datasets.
@@ -65,8 +67,9 @@ public final class Session {
         switch statement.kind {
         case .query(let query):
             let started = Date()
-            let table = try runQuery(query, source: source)
+            let (table, bound) = try bindAndRun(query, source: source)
             emit(.table(table, seconds: Date().timeIntervalSince(started)))
+            if let hint = NullHint.hint(for: table, query: bound, catalog: catalog) { emit(.note(hint)) }
         case .metric(let definition):
             try define(definition, source: source, isLibrary: isLibrary)
         case .load(let load):
@@ -90,7 +93,7 @@ public final class Session {
             guard let dataset = datasets[name.text] else { throw unknownDataset(name) }
             emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
         case .explain(let query):
-            emit(.text(try Explainer(catalog: catalog).explain(query, source: source)))
+            emit(.text(try explain(query, source: source)))
         case .assert(let assertion):
             // A holding assertion prints nothing, as a passing check should; a failing one is an error.
             try check(assertion, source: source)
@@ -99,9 +102,24 @@ public final class Session {
 
     /// Binds and runs one query on the native engine.
     public func runQuery(_ query: Query, source: SourceFile) throws(Diagnostic) -> ResultTable {
+        try bindAndRun(query, source: source).0
+    }
+
+    private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
         let table = try NativeEngine(data: LoadedData(datasets: datasets)).run(bound)
-        return bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table
+        return (bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table, bound)
+    }
+
+    /// `explain METRIC`: the definition; with a period (and a filter), also the worked numbers.
+    private func explain(_ query: Query, source: SourceFile) throws(Diagnostic) -> String {
+        let explainer = Explainer(catalog: catalog)
+        let metric = try explainer.metric(of: query)
+        guard query.range != nil || query.filter != nil else { return explainer.definition(metric) }
+        let worked = WorkedExample(catalog: catalog) { (q: Query) throws(Diagnostic) in
+            try self.bindAndRun(q, source: source)
+        }
+        return try worked.explain(metric, query: query, querySource: source)
     }
 
     // MARK: Definitions

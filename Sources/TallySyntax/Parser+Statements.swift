@@ -253,7 +253,7 @@ extension Parser {
         continueOnNextLine(if: { $0.kind == .symbol(.equal) })
         guard at(.equal) else {
             var help = example
-            if case .binary(.equal, _, let right)? = q.filter?.kind, right.span.end == q.span.end {
+            if let filter = q.filter, endsInEquality(filter), filter.span.end == q.span.end {
                 // `assert revenue where is_trial = 5`: the where clause took the '=' as its comparison.
                 help = "the '=' after 'where' was read as part of the condition; the assertion's '=' comes "
                     + "after the whole condition, e.g. assert revenue where plan = \"pro\" = 250.5"
@@ -282,6 +282,17 @@ extension Parser {
         }
         let span = Span(start, lastEnd)
         return Statement(.assert(Assertion(query: q, expected: expected, tolerance: tolerance, span: span)), span)
+    }
+
+    /// Whether a condition's last comparison is an '=' (`a = 1 and b = 2`): the one an assertion may
+    /// have meant as its own.
+    func endsInEquality(_ condition: Expr) -> Bool {
+        switch condition.kind {
+        case .binary(.equal, _, _): return true
+        case .binary(.and, _, let right), .binary(.or, _, let right), .unary(.not, let right):
+            return endsInEquality(right)
+        default: return false
+        }
     }
 
     /// `[ "-" ] NUMBER` in an assertion (the sign only where `signed`), kept as written.

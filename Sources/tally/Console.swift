@@ -23,6 +23,8 @@ struct Console {
         case .table(let table, let seconds):
             let timing = interactive || Terminal.isInteractive(STDOUT_FILENO) ? Self.timing(seconds) : nil
             write(Renderer.render(table, format: format, options: TableOptions(color: color, timing: timing)))
+        case .note(let note):
+            if format == .table || format == .markdown { write(note + "\n") }
         case .text(let text):
             // Prose is for people; in machine formats it would corrupt the stream, so it goes to stderr.
             if format == .table || format == .markdown {

@@ -31,7 +31,7 @@ import Testing
         try session.run(SourceFile(name: path, text: text)) { output in
             switch output {
             case .table(let table, _): out += Renderer.render(table, format: .table) + "\n"
-            case .text(let t): out += t + "\n"
+            case .text(let t), .note(let t): out += t + "\n"
             }
         }
         let expectedPath = GoldenPaths.root.appendingPathComponent("examples/\(name).out").path

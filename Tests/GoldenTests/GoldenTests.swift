@@ -78,6 +78,7 @@ enum GoldenPaths {
             switch output {
             case .table(let table, _): parts.append(Renderer.render(table, format: format))
             case .text(let text): parts.append(text.hasSuffix("\n") ? text : text + "\n")
+            case .note(let note): if format == .table || format == .markdown { parts.append(note + "\n") }
             }
         }
         do {

@@ -145,7 +145,7 @@ import TallyDiagnostics
         checkError(#"metric x = 1 description "a" ⟨description⟩ "b""#, "'description' given twice")
         checkError("metric x = revenue ⟨by⟩ month", "a metric definition cannot have 'by'")
         checkError(#"metric x = revenue ⟨where⟩ kind = "new""#, "a metric definition cannot have 'where'")
-        checkError("metric x = 1 ⟨y⟩", "unexpected 'y'; expected 'unit', 'description' or the end of the definition")
+        checkError("metric x = 1 ⟨y⟩", "unexpected 'y'; expected 'unit', 'description', 'area' or the end of the definition")
         checkError("load⟨⟩", "expected a file path in double quotes after 'load'")
         checkError("load ⟨orders⟩", "expected a file path in double quotes after 'load'")
         checkError(#"load "a.csv" as⟨⟩"#, "expected a dataset name after 'as'")
