@@ -21,6 +21,11 @@ extension Session {
         let what = oneLine(assertion.query, in: source)
         var expectation = "expected \(assertion.expected.text)"
         if let tolerance = assertion.tolerance { expectation += " within \(tolerance.text)" }
+        // `explain` works out one named metric, so it can say where a wrong or missing value comes from.
+        var explainCommand: String?
+        if case .name(let name)? = assertion.query.items.first?.expr.kind, catalog.metrics[name.text] != nil {
+            explainCommand = "explain \(what)"
+        }
 
         let actual: String
         switch value {
@@ -29,20 +34,21 @@ extension Session {
         case .null, .number:
             throw Diagnostic(
                 "assertion failed: \(what) is null (no value), \(expectation)", at: assertion.span,
-                help: "an average or ratio over no rows has no value; check the range and the where clause")
+                help: "a ratio or average over nothing has no value; "
+                    + (explainCommand.map { "`\($0)` shows why" } ?? "check the range and the where clause"))
         case .text, .bool, .date, .timestamp:
             throw Diagnostic(
                 "assertion failed: \(what) is \(ValueText.plain(value) ?? ""), not a number", at: assertion.span,
                 help: "an assertion compares the query's value with a number")
         }
-        let comparison = Comparison(actual: actual, expected: assertion.expected.text, tolerance: assertion.tolerance?.text)
+        let comparison = ToleranceCheck(actual: actual, expected: assertion.expected.text, tolerance: assertion.tolerance?.text)
         guard !comparison.holds else { return }
         let allowed =
             assertion.tolerance.map { "more than \($0.text)" }
             ?? "more than the default tolerance, 1e-9 × max(1, |expected|)"
-        throw Diagnostic(
-            "assertion failed: \(what) is \(comparison.shortActual), \(expectation)", at: assertion.span,
-            help: "the full value is \(actual); it differs from \(assertion.expected.text) by \(comparison.difference), \(allowed)")
+        var help = "the full value is \(actual); it differs from \(assertion.expected.text) by \(comparison.difference), \(allowed)"
+        if let explainCommand { help += "; `\(explainCommand)` shows how it is worked out" }
+        throw Diagnostic("assertion failed: \(what) is \(comparison.shortActual), \(expectation)", at: assertion.span, help: help)
     }
 
     /// An assertion checks one number, so its query has one item and nothing that makes rows.
@@ -82,7 +88,7 @@ extension Session {
 
 /// An actual value against an expected one, in decimal arithmetic where the numbers fit a
 /// `Decimal` (38 digits), else in binary floating point.
-private struct Comparison {
+private struct ToleranceCheck {
     var holds: Bool
     /// The difference, |actual − expected|, as text.
     var difference: String
