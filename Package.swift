@@ -31,10 +31,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // Signal handlers for the prompt must be C; it calls libedit, linked through CLibEdit.
+        .target(name: "CTerminal", dependencies: ["CLibEdit"]),
         .executableTarget(
             name: "tally",
             dependencies: [
-                "Tally", "CLibEdit",
+                "Tally", "CLibEdit", "CTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

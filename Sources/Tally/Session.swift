@@ -24,6 +24,8 @@ public final class Session {
     private var datasets: [String: Dataset] = [:]
     /// The day relative ranges count from (`--today`).
     public var today: Int32
+    /// Asked between steps of a running statement; true stops it (Ctrl-C at the prompt).
+    public var isCancelled: @Sendable () -> Bool = { false }
 
     /// A session with the standard CRM library defined (and no data).
     public init(today: Int32) throws(Failure) {
@@ -35,6 +37,9 @@ public final class Session {
 
     /// The names of loaded datasets, in load order.
     public var datasetNames: [String] { catalog.datasetNames }
+
+    /// A loaded dataset (for completion of its values).
+    public func dataset(named name: String) -> Dataset? { datasets[name] }
 
     // MARK: Running statements
 
@@ -55,6 +60,7 @@ public final class Session {
         let (script, diagnostics) = Parser.parse(source)
         guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics.map { $0.inSource(source) }) }
         for statement in script.statements {
+            if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
             do {
                 try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
             } catch {
@@ -107,7 +113,7 @@ public final class Session {
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        let table = try NativeEngine(data: LoadedData(datasets: datasets)).run(bound)
+        let table = try NativeEngine(data: LoadedData(datasets: datasets), isCancelled: isCancelled).run(bound)
         return (bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table, bound)
     }
 

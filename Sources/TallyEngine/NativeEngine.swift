@@ -10,7 +10,17 @@ public struct NativeEngine: QueryEngine {
     /// Refuses results larger than this many cells rather than exhausting memory.
     private let cellLimit = 20_000_000
 
-    public init(data: DataSource) { self.data = data }
+    /// Asked between steps; true stops the query with a "cancelled" error.
+    private let isCancelled: @Sendable () -> Bool
+
+    public init(data: DataSource, isCancelled: @escaping @Sendable () -> Bool = { false }) {
+        self.data = data
+        self.isCancelled = isCancelled
+    }
+
+    private func checkCancelled() throws(Diagnostic) {
+        if isCancelled() { throw Diagnostic("cancelled", help: "the query was stopped with Ctrl-C") }
+    }
 
     /// One aggregate's rows, prepared: which pass the query's `where`, their dimension
     /// combination and their anchor day.
@@ -54,6 +64,7 @@ public struct NativeEngine: QueryEngine {
             }
             known[key] = prepared.count
             preparedFor.append(prepared.count)
+            try checkCancelled()
             let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
             let n = evaluator.count
             let passes = try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
@@ -80,6 +91,7 @@ public struct NativeEngine: QueryEngine {
 
         var values: [[Double?]] = []
         for (aggregate, index) in zip(query.aggregates, preparedFor) {
+            try checkCancelled()
             let p = prepared[index]
             var mask = p.passes
             if let filter = aggregate.filter {

@@ -6,33 +6,66 @@ import TallyData
 import TallyDiagnostics
 import TallyRender
 
-struct Console {
-    let format: OutputFormat
-    /// A person is at the prompt: timings in table footers.
+/// Where results and errors go. At the prompt it also fits tables to the terminal, cuts long ones
+/// (keeping the whole result for `last`) and shows timings.
+final class Console {
+    var format: OutputFormat
+    /// A person is at the prompt.
     let interactive: Bool
+    /// Show how long each statement took (table footers); on at the prompt.
+    var timer: Bool
+    /// The last result, whole, for `last`.
+    private(set) var lastTable: ResultTable?
     private let color = Terminal.wantsColor(STDOUT_FILENO)
     private let errorColor = Terminal.wantsColor(STDERR_FILENO)
+    /// Rows shown at the prompt before a result is cut.
+    private let rowLimit = 40
 
     init(format: OutputFormat, interactive: Bool) {
         self.format = format
         self.interactive = interactive
+        self.timer = interactive || Terminal.isInteractive(STDOUT_FILENO)
     }
 
     func show(_ output: Output) {
         switch output {
         case .table(let table, let seconds):
-            let timing = interactive || Terminal.isInteractive(STDOUT_FILENO) ? Self.timing(seconds) : nil
-            write(Renderer.render(table, format: format, options: TableOptions(color: color, timing: timing)))
+            lastTable = table
+            show(table, timing: timer ? Self.timing(seconds) : nil, whole: !interactive)
         case .note(let note):
             if format == .table || format == .markdown { write(note + "\n") }
         case .text(let text):
             // Prose is for people; in machine formats it would corrupt the stream, so it goes to stderr.
-            if format == .table || format == .markdown {
-                write(text.hasSuffix("\n") ? text : text + "\n")
-            } else {
-                FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-            }
+            let line = text.hasSuffix("\n") ? text : text + "\n"
+            if format == .table || format == .markdown { write(line) } else { FileHandle.standardError.write(Data(line.utf8)) }
         }
+    }
+
+    /// Shows the last result again, all of it.
+    func showLast() {
+        guard let table = lastTable else {
+            report([Diagnostic("there is no result yet", help: "run a query first, e.g. revenue by month")])
+            return
+        }
+        show(table, timing: nil, whole: true)
+    }
+
+    private func show(_ table: ResultTable, timing: String?, whole: Bool) {
+        guard format == .table, interactive else {
+            write(Renderer.render(table, format: format, options: TableOptions(color: color, timing: timing)))
+            return
+        }
+        var shown = Fit.toWidth(table, columns: Terminal.width(STDOUT_FILENO))
+        var hidden = 0
+        if !whole, shown.rows.count > rowLimit {
+            hidden = shown.rows.count - rowLimit
+            shown.rows = Array(shown.rows.prefix(rowLimit))
+        }
+        var text = Renderer.render(shown, format: .table, options: TableOptions(color: color, timing: timing))
+        if hidden > 0 {
+            text += "… \(hidden) more rows (\(table.rows.count) in all): type `last` to see them all\n"
+        }
+        write(text)
     }
 
     func report(_ diagnostics: [Diagnostic]) {
@@ -41,7 +74,7 @@ struct Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    private func write(_ text: String) {
+    func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 

@@ -1,24 +1,34 @@
-// The interactive prompt, on libedit: read a statement, run it, print, repeat. Errors never end it.
+// The interactive prompt: read a statement (over several lines if it is open), run it, print, repeat.
+// Errors and Ctrl-C never end it; Ctrl-D on an empty line does.
 
-import CLibEdit
+import CTerminal
 import Foundation
+import Tally
+import TallyRender
 
 struct REPL {
     let runner: Runner
 
     func loop() {
-        setlocale(LC_CTYPE, "")  // without it libedit drops non-ASCII input
-        tally_set_readline_name("tally")
-        print("Tally — type a query such as `revenue by month`, `show metrics`, or Ctrl-D to quit.")
+        let editor = LineEditor(completer: Completer(session: runner.session))
+        runner.session.isCancelled = { tally_signals_interrupted() != 0 }
+        runStartupFile()
+        print("Tally — ask a question such as `revenue by month`; `help` for a tour, Ctrl-D to leave.")
         var pending = ""
         while true {
-            let prompt = pending.isEmpty ? "tally> " : "   ..> "
-            guard let raw = readline(prompt) else {
+            let line: String
+            switch editor.read(prompt: pending.isEmpty ? "tally> " : "   ..> ") {
+            case .line(let text):
+                line = text
+            case .interrupted:
+                pending = ""  // Ctrl-C abandons the statement being typed, over all its lines
+                continue
+            case .end:
                 print()
-                return
+                if pending.isEmpty { return }
+                pending = ""  // Ctrl-D inside an open statement abandons it
+                continue
             }
-            let line = String(cString: raw)
-            free(raw)
             pending += pending.isEmpty ? line : "\n" + line
             if Self.needsMore(pending) {
                 // An explicit `\` only asks for another line; it is not part of the statement.
@@ -27,14 +37,28 @@ struct REPL {
             }
             let statement = pending
             pending = ""
-            if statement.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            add_history(statement)
-            if ["quit", "exit", "\\q"].contains(statement.trimmingCharacters(in: .whitespaces)) { return }
+            let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { continue }
+            editor.remember(statement)
+            if trimmed == "quit" || trimmed == "exit" || trimmed == "\\q" { return }
+            if Commands(runner: runner).handle(trimmed) { continue }
+            _ = tally_signals_take_interrupt()
             _ = runner.run(text: statement, name: nil)
         }
     }
 
-    /// A statement continues while a quote or parenthesis is open, or the line ends with `,` or `\`.
+    /// `~/.config/tally/init.tally` (or under `$XDG_CONFIG_HOME`) runs before the first prompt.
+    private func runStartupFile() {
+        let environment = ProcessInfo.processInfo.environment
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { $0 + "/.config" }
+        guard let config else { return }
+        let path = config + "/tally/init.tally"
+        if FileManager.default.fileExists(atPath: path) { _ = runner.runScript(path) }
+    }
+
+    /// A statement continues while a quote or parenthesis is open, or the line ends with a comma,
+    /// an operator or `\`.
     static func needsMore(_ text: String) -> Bool {
         var depth = 0
         var inString = false
@@ -51,6 +75,8 @@ struct REPL {
             default: break
             }
         }
-        return inString || depth > 0 || text.hasSuffix(",") || text.hasSuffix("\\")
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let continuing = [",", "\\", "+", "-", "*", "/", "=", "<", ">", "("]
+        return inString || depth > 0 || continuing.contains { trimmed.hasSuffix($0) } && !trimmed.hasSuffix("--")
     }
 }

@@ -10,4 +10,12 @@ enum Terminal {
         isInteractive(fd) && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
+
+    /// The terminal's width in columns (80 when it cannot be told).
+    static func width(_ fd: Int32) -> Int {
+        var size = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
 }

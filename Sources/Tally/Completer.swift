@@ -1,0 +1,167 @@
+// Tab completion that knows the catalog and the position: metrics where items go, grains and
+// columns after `by`, columns after `where`, a column's actual values after `plan = `, and so on.
+
+import Foundation
+import TallyData
+import TallyDiagnostics
+import TallySemantics
+import TallySyntax
+
+/// Completes the word being typed, from the text before it.
+public struct Completer {
+    let session: Session
+
+    public init(session: Session) { self.session = session }
+
+    /// Candidates for `word`, the text from the start of the word being completed to the cursor;
+    /// `before` is the line up to that word. Candidates replace the word whole.
+    public func complete(before: String, word: String) -> [String] {
+        let all: [String]
+        if word.hasPrefix("\"") {
+            all = quoted(before: before, word: word)
+        } else {
+            all = words(before: before)
+        }
+        let matches = all.filter { $0.hasPrefix(word) && $0 != word }
+        return Array(Set(matches)).sorted()
+    }
+
+    // MARK: Contexts
+
+    private static let statementWords = [
+        "metric", "dimension", "load", "relate", "anchor", "lifespan", "show", "describe", "explain", "assert",
+        "plot", "help",
+    ]
+    private static let clauseWords = [
+        "by", "where", "since", "until", "between", "last", "for", "order by", "limit", "vs previous",
+        "vs last year", "pivot",
+    ]
+    private static let functions = [
+        "count(", "count_distinct(", "sum(", "avg(", "min(", "max(", "median(", "percentile(", "previous(",
+        "change(", "growth(", "rolling(", "cumulative(", "share(",
+    ]
+
+    private func words(before: String) -> [String] {
+        let tokens = self.tokens(before)
+        guard let last = tokens.last else { return Self.statementWords + metrics + Self.functions }
+        let previous = tokens.dropLast().last
+        switch last.text {
+        case ";": return Self.statementWords + metrics + Self.functions
+        case "describe": return datasets
+        case "explain", "plot", "assert": return metrics
+        case "show": return ["datasets", "metrics"]
+        case "by": return dimensionWords
+        case "where", "and", "or", "not": return columns
+        case "(" where previous.map { ["count", "count_distinct"].contains($0.text) } ?? false: return datasets
+        case "=", "!=", "<>", "in": return values(before: tokens).map { "\"\($0)\"" }
+        case ",":
+            switch openClause(tokens) {
+            case "by": return dimensionWords
+            case "order": return []
+            case "in": return values(before: tokens).map { "\"\($0)\"" }
+            default: return metrics + Self.functions
+            }
+        default:
+            if tokens.count == 1, last.isName { return Self.clauseWords }
+            if last.isName || last.text == ")" || last.isLiteral { return Self.clauseWords + ["and", "or", "as"] }
+            return []
+        }
+    }
+
+    /// Inside a string: file paths after `load`, else the values of the column being compared.
+    private func quoted(before: String, word: String) -> [String] {
+        let tokens = self.tokens(before)
+        if tokens.last?.text == "load" { return paths(word) }
+        return values(before: tokens).map { "\"\($0)\"" }
+    }
+
+    /// The clause a `,` continues: the last of by / order / in / items at the top level.
+    private func openClause(_ tokens: [Piece]) -> String? {
+        var depth = 0
+        for piece in tokens.reversed() {
+            switch piece.text {
+            case ")": depth += 1
+            case "(":
+                if depth == 0 { return tokens.contains { $0.text == "in" } ? "in" : nil }
+                depth -= 1
+            case "by", "order", "where": if depth == 0 { return piece.text == "by" && isOrderBy(tokens, piece) ? "order" : piece.text }
+            default: break
+            }
+        }
+        return nil
+    }
+
+    private func isOrderBy(_ tokens: [Piece], _ by: Piece) -> Bool {
+        guard let i = tokens.lastIndex(where: { $0.offset == by.offset }), i > 0 else { return false }
+        return tokens[i - 1].text == "order"
+    }
+
+    // MARK: Catalog
+
+    private var catalog: Catalog { session.catalog }
+    private var metrics: [String] { catalog.metricNames }
+    private var datasets: [String] { catalog.datasetNames }
+
+    private var columns: [String] {
+        catalog.datasetNames.flatMap { catalog.datasets[$0]?.columns.map(\.name) ?? [] }
+    }
+
+    private var dimensionWords: [String] {
+        Grain.allCases.map(\.rawValue) + catalog.dimensions.keys.sorted() + columns
+    }
+
+    /// The values of the column named just before the comparison (`plan = `, `plan in (`),
+    /// from every loaded dataset that has it, most common first is not needed: sorted.
+    private func values(before tokens: [Piece]) -> [String] {
+        guard let column = tokens.last(where: { $0.isName && !["in", "not", "and", "or", "where"].contains($0.text) })?.text
+        else { return [] }
+        var result: Set<String> = []
+        for name in session.datasetNames {
+            guard let storage = session.dataset(named: name)?.column(named: column)?.storage,
+                case .text(_, let dictionary) = storage
+            else { continue }
+            result.formUnion(dictionary.prefix(1000).filter { !$0.contains("\"") })
+        }
+        return result.sorted()
+    }
+
+    /// Entries of the folder typed so far (else the working directory) for `load "`: folders end
+    /// in `/` to go on typing, CSV files close the quote.
+    private func paths(_ word: String) -> [String] {
+        let typed = String(word.dropFirst())
+        var folder = ""
+        if let slash = typed.lastIndex(of: "/") { folder = String(typed[...slash]) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.compactMap { name in
+            var isDirectory: ObjCBool = false
+            let path = folder + name
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+            if isDirectory.boolValue { return "\"" + path + "/" }
+            return name.lowercased().hasSuffix(".csv") ? "\"" + path + "\"" : nil
+        }
+    }
+
+    // MARK: Tokens
+
+    private struct Piece {
+        var text: String
+        var offset: Int
+        var isName: Bool
+        var isLiteral: Bool
+    }
+
+    /// The significant tokens of the text before the word (newlines and errors dropped).
+    private func tokens(_ text: String) -> [Piece] {
+        let source = SourceFile(name: nil, text: text)
+        return Lexer(source).tokens().tokens.compactMap { token in
+            switch token.kind {
+            case .eof, .newline: return nil
+            case .identifier: return Piece(text: token.nameText(in: source), offset: token.span.start, isName: true, isLiteral: false)
+            case .keyword: return Piece(text: token.text(in: source), offset: token.span.start, isName: false, isLiteral: false)
+            case .number, .string, .date, .period:
+                return Piece(text: token.text(in: source), offset: token.span.start, isName: false, isLiteral: true)
+            case .symbol: return Piece(text: token.text(in: source), offset: token.span.start, isName: false, isLiteral: false)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+// The prompt's help: a one-screen tour, and a page per topic.
+
+enum Help {
+    static let topics: [(name: String, text: String)] = [
+        (
+            "queries",
+            """
+            A query lists what to compute, then clauses in any order:
+              revenue, arpu by quarter, plan where region = "europe" since 2024-01-01
+              revenue by plan order by revenue desc limit 3
+            Items are metrics (show metrics) or expressions: revenue / purchases as aov.
+            """
+        ),
+        (
+            "ranges",
+            """
+            since 2024-01-01, until 2024-06-30 (inclusive), between D and D,
+            last 3 months (the current month counts), for 2024, for 2024-Q1, for 2024-03, for 2024-W09.
+            The axis is dense: every period appears, empty ones as 0 or —.
+            """
+        ),
+        (
+            "comparisons",
+            """
+            revenue by month vs previous      -- adds revenue_previous, revenue_change, revenue_growth
+            revenue by month vs last year
+            previous(x), change(x), growth(x), rolling(x, 3), cumulative(x), share(x)
+            cohort_retention by cohort, month pivot   -- the cohort triangle
+            """
+        ),
+        (
+            "metrics",
+            """
+            metric aov = revenue / purchases unit currency description "Average order value"
+            count(orders where kind = "new"), sum(orders.amount), avg(hours(t.resolved_at - t.opened_at))
+            count(customers active at start), count(deals on closed_date where stage = "won")
+            explain churn  ·  explain churn for 2024-03 where plan = "pro"
+            """
+        ),
+        (
+            "data",
+            """
+            load "export.csv" as customers with signup_date = "Create Date"
+            relate orders.customer_id to customers.id · anchor orders on date
+            show datasets · describe orders
+            """
+        ),
+        (
+            "prompt",
+            """
+            Tab completes metrics, dimensions, columns and a column's values (plan = "p<Tab>).
+            A statement goes on while a quote or parenthesis is open or a line ends with , or \\.
+            Ctrl-R searches history, Ctrl-C clears the line or stops a query, Ctrl-D leaves.
+            format table|csv|json|markdown · timer on|off · last (the last result, whole) · quit
+            """
+        ),
+    ]
+
+    static func text(topic: String?) -> String {
+        if let topic {
+            guard let page = topics.first(where: { $0.name == topic }) else {
+                return "no help on '\(topic)'; topics: " + topics.map(\.name).joined(separator: ", ")
+            }
+            return page.text
+        }
+        return """
+            Tally answers questions about CRM data. Try:
+              show metrics                          what can be asked
+              revenue by month                      a metric over time
+              churn, nps by quarter, plan           several, broken down
+              revenue by month where plan = "pro"   filtered (through relations too)
+              explain churn for 2024-03             what a number means, worked out
+              plot revenue by month                 a chart
+            More: help \(topics.map(\.name).joined(separator: " | help "))
+            """
+    }
+}
