@@ -43,7 +43,13 @@ struct TallyCommand: ParsableCommand {
     static func main() {
         let command: TallyCommand
         do {
-            command = try parseAsRoot() as? TallyCommand ?? TallyCommand()
+            var parsed = try parseAsRoot()
+            guard let tally = parsed as? TallyCommand else {
+                // `--help` and friends parse as ArgumentParser's own commands.
+                try parsed.run()
+                Foundation.exit(0)
+            }
+            command = tally
         } catch {
             if exitCode(for: error) == .success {
                 print(fullMessage(for: error))

@@ -87,6 +87,13 @@ import Testing
         #expect(try run(["--today", "2024-02-30", "-e", "1"]).status == 2)
     }
 
+    @Test func helpPrintsUsageAndExitsZero() throws {
+        let r = try run(["--help"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("USAGE: tally [--data <DIR>]"))
+        #expect(r.stderr == "")
+    }
+
     @Test func aMissingDataFolderExitsOne() throws {
         let r = try run(["--data", "/nonexistent/folder", "-e", "1"])
         #expect(r.status == 1)
