@@ -14,6 +14,8 @@ public enum Output: Sendable {
     case table(ResultTable, seconds: Double)
     /// Prose: `explain`, confirmations of `load`.
     case text(String)
+    /// A result to draw as a chart (`plot`); in csv or json it is shown as data.
+    case chart(ResultTable)
     /// A remark about the table just shown, for people only (not part of csv or json output).
     case note(String)
 }
@@ -98,6 +100,8 @@ public final class Session {
         case .describe(let name):
             guard let dataset = datasets[name.text] else { throw unknownDataset(name) }
             emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
+        case .plot(let query):
+            emit(.chart(try runQuery(query, source: source)))
         case .explain(let query):
             emit(.text(try explain(query, source: source)))
         case .assert(let assertion):

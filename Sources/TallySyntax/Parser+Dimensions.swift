@@ -3,6 +3,18 @@
 import TallyDiagnostics
 
 extension Parser {
+    /// `plot = "plot" query ;`
+    mutating func plot() throws(ParseFailure) -> Statement {
+        let start = current.span.start
+        let word = current
+        advance()
+        guard canStartExpression(current) else {
+            throw fail("expected a query after 'plot'", help: statementWordHelp(word) ?? "e.g. plot revenue by month")
+        }
+        let q = try query()
+        return Statement(.plot(q), Span(start, lastEnd))
+    }
+
     /// `dimension_def = "dimension" IDENT "=" expr [ "description" STRING ] ;`
     mutating func dimensionDefinition() throws(ParseFailure) -> Statement {
         let start = current.span.start

@@ -154,6 +154,7 @@ public struct Parser {
             case "show": return try show()
             case "describe": return try describe()
             case "explain": return try explain()
+            case "plot": return try plot()
             case "assert": return try assertion()
             default: break
             }

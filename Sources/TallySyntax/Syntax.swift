@@ -48,6 +48,8 @@ public struct Statement: Sendable {
         case describe(Name)
         /// `explain churn`, `explain churn for 2024-03 where plan = "pro"`
         case explain(Query)
+        /// `plot revenue by month`: the query's result as a chart
+        case plot(Query)
         /// `assert churn for 2024-03 = 0.05 within 0.001`
         case assert(Assertion)
     }

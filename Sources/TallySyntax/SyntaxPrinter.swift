@@ -46,6 +46,8 @@ public enum SyntaxPrinter {
                 "(relate (. \(name(r.fromDataset)) \(name(r.fromColumn))) (. \(name(r.toDataset)) \(name(r.toColumn))))"
         case .anchor(let a):
             return "(anchor \(name(a.dataset)) \(name(a.column)))"
+        case .plot(let q):
+            return "(plot \(format(q)))"
         case .dimension(let d):
             return "(dimension \(name(d.name)) \(format(d.expr)))"
         case .lifespan(let l):

@@ -32,6 +32,15 @@ final class Console {
         case .table(let table, let seconds):
             lastTable = table
             show(table, timing: timer ? Self.timing(seconds) : nil, whole: !interactive)
+        case .chart(let table):
+            lastTable = table
+            guard format == .table else { return show(table, timing: nil, whole: true) }
+            do {
+                let options = ChartOptions(width: Terminal.width(STDOUT_FILENO), height: 16, color: color)
+                write(try Chart.render(table, options: options))
+            } catch {
+                report([Diagnostic(error.message, help: "plot draws one or more measures over time or by category")])
+            }
         case .note(let note):
             if format == .table || format == .markdown { write(note + "\n") }
         case .text(let text):

@@ -32,6 +32,7 @@ import Testing
             switch output {
             case .table(let table, _): out += Renderer.render(table, format: .table) + "\n"
             case .text(let t), .note(let t): out += t + "\n"
+            case .chart(let table): out += ((try? Chart.render(table, options: ChartOptions(width: 72, height: 12))) ?? "") + "\n"
             }
         }
         let expectedPath = GoldenPaths.root.appendingPathComponent("examples/\(name).out").path

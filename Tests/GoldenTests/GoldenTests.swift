@@ -78,6 +78,11 @@ enum GoldenPaths {
             switch output {
             case .table(let table, _): parts.append(Renderer.render(table, format: format))
             case .text(let text): parts.append(text.hasSuffix("\n") ? text : text + "\n")
+            case .chart(let table):
+                parts.append(
+                    format == .table
+                        ? ((try? Chart.render(table, options: ChartOptions(width: 60, height: 10))) ?? "cannot chart")
+                        : Renderer.render(table, format: format))
             case .note(let note): if format == .table || format == .markdown { parts.append(note + "\n") }
             }
         }
