@@ -70,11 +70,40 @@ final class Console {
             hidden = shown.rows.count - rowLimit
             shown.rows = Array(shown.rows.prefix(rowLimit))
         }
-        var text = Renderer.render(shown, format: .table, options: TableOptions(color: color, timing: timing))
+        var text = Self.renderFitting(shown, columns: Terminal.width(STDOUT_FILENO), color: color, timing: timing)
         if hidden > 0 {
             text += "… \(hidden) more rows (\(table.rows.count) in all): type `last` to see them all\n"
         }
         write(text)
+    }
+
+    /// A table too wide for the terminal, even with text cut, is shown in parts: the dimension
+    /// columns, then as many measure columns as fit, part after part (numbers are never cut).
+    static func renderFitting(_ table: ResultTable, columns: Int, color: Bool, timing: String?) -> String {
+        let options = TableOptions(color: color, timing: timing)
+        let whole = Renderer.render(table, format: .table, options: options)
+        func width(_ text: String) -> Int { text.split(separator: "\n").first.map { $0.count } ?? 0 }
+        guard width(whole) > columns else { return whole }
+        let dimensions = table.columns.indices.filter { if case .dimension = table.columns[$0].role { true } else { false } }
+        let measures = table.columns.indices.filter { !dimensions.contains($0) }
+        func part(_ picked: [Int], _ options: TableOptions) -> String {
+            let sub = ResultTable(
+                columns: picked.map { table.columns[$0] }, rows: table.rows.map { row in picked.map { row[$0] } })
+            return Renderer.render(sub, format: .table, options: options)
+        }
+        var parts: [[Int]] = []
+        var current: [Int] = []
+        for m in measures {
+            if !current.isEmpty, width(part(dimensions + current + [m], options)) > columns {
+                parts.append(current)
+                current = []
+            }
+            current.append(m)
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.enumerated().map { i, picked in
+            part(dimensions + picked, i == parts.count - 1 ? options : TableOptions(color: color, timing: nil))
+        }.joined(separator: "\n")
     }
 
     func report(_ diagnostics: [Diagnostic]) {
