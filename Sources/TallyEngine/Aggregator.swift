@@ -63,20 +63,10 @@ enum Aggregator {
         -> [Double?]
     {
         var counts = [Int](repeating: 0, count: cellCount)
-        let exact: ([Int64], Int)? =
-            switch value {
-            case .int(let x): (x, 0)
-            case .decimal(let x, let s): (x, s)
-            default: nil
-            }
-        if let (values, scale) = exact {
+        if let (values, scale) = value?.exact {
             var sums = [Int64](repeating: 0, count: cellCount)
             for (i, c) in cells.enumerated() where c >= 0 && values[i] != NullSentinel.int64 {
-                let (s, overflow) = sums[Int(c)].addingReportingOverflow(values[i])
-                if overflow {
-                    throw Diagnostic("a sum exceeds the range of 64-bit integers", help: "sum fewer rows, or a smaller unit")
-                }
-                sums[Int(c)] = s
+                sums[Int(c)] = try Vector.checkedAdd(sums[Int(c)], values[i])
                 counts[Int(c)] += 1
             }
             let f = pow10(scale)

@@ -14,12 +14,7 @@ enum LifespanAggregator {
         cellCount: Int
     ) throws(Diagnostic) -> [Double?] {
         var counts = [Int](repeating: 0, count: cellCount)
-        let exact: ([Int64], Int)? =
-            switch value {
-            case .int(let x): (x, 0)
-            case .decimal(let x, let s): (x, s)
-            default: nil
-            }
+        let exact = value?.exact
         var exactSums = [Int64](repeating: 0, count: exact == nil ? 0 : cellCount)
         // count(ds.col) counts non-null values; sum and avg need numbers (the binder checked).
         let nulls = value?.nullMask(count: spans.count)
@@ -32,8 +27,8 @@ enum LifespanAggregator {
             // A run that lasts to the final period needs no removal (it would land in the next combination).
             let afterLast = span.upperBound + 1 < periods ? combos[i] * periods + span.upperBound + 1 : nil
             if let (values, _) = exact {
-                exactSums[first] = try add(exactSums[first], values[i])
-                if let afterLast { exactSums[afterLast] = try add(exactSums[afterLast], -values[i]) }
+                exactSums[first] = try Vector.checkedAdd(exactSums[first], values[i])
+                if let afterLast { exactSums[afterLast] = try Vector.checkedAdd(exactSums[afterLast], -values[i]) }
             } else if let doubles {
                 sums[first] += doubles[i]
                 if let afterLast { sums[afterLast] -= doubles[i] }
@@ -51,7 +46,7 @@ enum LifespanAggregator {
             for period in 0..<periods {
                 let cell = combo * periods + period
                 count += counts[cell]
-                if exact != nil { exactSum = try add(exactSum, exactSums[cell]) }
+                if exact != nil { exactSum = try Vector.checkedAdd(exactSum, exactSums[cell]) }
                 if doubles != nil { sum += sums[cell] }
                 let total = exact != nil ? Double(exactSum) / scale : sum
                 switch function {
@@ -62,11 +57,5 @@ enum LifespanAggregator {
             }
         }
         return result
-    }
-
-    private static func add(_ a: Int64, _ b: Int64) throws(Diagnostic) -> Int64 {
-        let (s, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw Diagnostic("a sum exceeds the range of 64-bit integers", help: "sum fewer rows, or a smaller unit") }
-        return s
     }
 }

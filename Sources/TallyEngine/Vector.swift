@@ -1,6 +1,7 @@
 // Row values of one dataset as evaluated by the native engine: one typed array per expression.
 
 import TallyData
+import TallyDiagnostics
 import TallySemantics
 
 /// An evaluated row expression. Nulls use the column sentinels (`Int64.min`, `Int32.min`, NaN, 2, -1).
@@ -41,6 +42,25 @@ enum Vector {
         case .scalar(let lit): return [Double](repeating: lit.doubleValue ?? .nan, count: count)
         case .bool, .date, .timestamp, .text: return [Double](repeating: .nan, count: count)
         }
+    }
+
+    /// Integer and decimal values as scaled integers (value = mantissa / 10^scale), which sum
+    /// exactly; nil for other kinds.
+    var exact: (values: [Int64], scale: Int)? {
+        switch self {
+        case .int(let x): (x, 0)
+        case .decimal(let x, let s): (x, s)
+        default: nil
+        }
+    }
+
+    /// Adds scaled integers, refusing to wrap around.
+    static func checkedAdd(_ a: Int64, _ b: Int64) throws(Diagnostic) -> Int64 {
+        let (s, overflow) = a.addingReportingOverflow(b)
+        if overflow {
+            throw Diagnostic("a sum exceeds the range of 64-bit integers", help: "sum fewer rows, or a smaller unit")
+        }
+        return s
     }
 
     /// Whether each row is null.
