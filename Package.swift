@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData"]),
         .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics"], exclude: ["cases", "fixtures", "examples"]),
-        .testTarget(name: "TallyCLITests", dependencies: ["Tally"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["Tally"], exclude: ["repl_driver.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

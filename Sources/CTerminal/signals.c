@@ -2,6 +2,7 @@
 // interrupt the statement notices between steps.
 #include "CTerminal.h"
 
+#include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -12,15 +13,37 @@
 
 static volatile sig_atomic_t interrupted = 0;
 static volatile sig_atomic_t at_prompt = 0;
+/// Set only around the read() of a key, where leaving by siglongjmp interrupts nothing half-done.
+static volatile sig_atomic_t in_read = 0;
 static sigjmp_buf prompt_jump;
 
 static void on_sigint(int signo) {
     (void)signo;
     interrupted = 1;
-    if (at_prompt) {
-        // libedit is blocked in read(); leave readline and start a fresh prompt, as shells do.
+    if (at_prompt && in_read) {
+        // Blocked waiting for a key: leave readline and start a fresh prompt, as shells do.
+        in_read = 0;
         at_prompt = 0;
         siglongjmp(prompt_jump, 1);
+    }
+    // Anywhere else (libedit drawing, a statement running) only the flag is set: the next key
+    // read leaves the line, and a running statement checks the flag between steps.
+}
+
+/// libedit's key reader: one byte at a time, leaving the line on a pending Ctrl-C.
+static int read_key(FILE *stream) {
+    unsigned char c;
+    for (;;) {
+        if (at_prompt && interrupted) {
+            at_prompt = 0;
+            siglongjmp(prompt_jump, 1);
+        }
+        in_read = 1;
+        ssize_t n = read(fileno(stream), &c, 1);
+        in_read = 0;
+        if (n == 1) return c;
+        if (n < 0 && errno == EINTR) continue;
+        return EOF;
     }
 }
 
@@ -31,6 +54,13 @@ void tally_signals_install(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, NULL);
+    // A parent may have left SIGINT blocked; Ctrl-C must reach us.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    // Must be set before libedit is initialised, which is when it adopts the key reader.
+    rl_getc_function = read_key;
 }
 
 char *tally_readline(const char *prompt, int *was_interrupted) {
@@ -43,6 +73,7 @@ char *tally_readline(const char *prompt, int *was_interrupted) {
         interrupted = 0;
         return NULL;
     }
+    interrupted = 0;
     at_prompt = 1;
     char *line = readline(prompt);
     at_prompt = 0;

@@ -18,11 +18,11 @@ final class LineEditor {
         setlocale(LC_CTYPE, "")  // without it libedit drops non-ASCII input
         tally_set_readline_name("tally")  // before setup, so ~/.editrc sections for tally apply
         tally_disable_readline_signals()
+        tally_signals_install()
         tally_initialize()
         // Quotes are not word breaks, so `plan = "pr` completes to `"pro"`.
         tally_set_word_break_characters(" \t\n,()=<>!;")
         tally_set_completer(LineEditor.attemptCompletion)
-        tally_signals_install()
         Self.completer = completer
         historyPath = Self.historyFile()
         if let historyPath { _ = read_history(historyPath) }

@@ -2,8 +2,9 @@
 #ifndef TALLY_CTERMINAL_H
 #define TALLY_CTERMINAL_H
 
-/// Installs the SIGINT handler: at the prompt, Ctrl-C abandons the line; otherwise it records an
-/// interrupt for the running statement to notice.
+/// Installs the SIGINT handler and libedit's key reader (call before libedit is initialised): at
+/// the prompt, Ctrl-C abandons the line; otherwise it records an interrupt for the running
+/// statement to notice.
 void tally_signals_install(void);
 
 /// readline(), which returns NULL with *was_interrupted set when Ctrl-C abandoned the line
