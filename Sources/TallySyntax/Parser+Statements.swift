@@ -40,14 +40,7 @@ extension Parser {
                 given["unit"] = Span(clauseStart, lastEnd)
             } else if atWord("description") {
                 if let first = given["description"] { throw givenTwice("description", first: first) }
-                advanceJoining()
-                guard current.kind == .string else {
-                    throw fail(
-                        "expected a description in double quotes after 'description'",
-                        help: "e.g. description \"Revenue per order\"")
-                }
-                description = current.stringValue(in: source)
-                advance()
+                description = try descriptionClause()
                 given["description"] = Span(clauseStart, lastEnd)
             } else if atWord("area") {
                 if let first = given["area"] { throw givenTwice("area", first: first) }
@@ -223,15 +216,34 @@ extension Parser {
 
     /// `explain = "explain" query ;`
     mutating func explain() throws(ParseFailure) -> Statement {
+        try wordThenQuery(expected: "a metric", example: "e.g. explain churn for 2024-03", Statement.Kind.explain)
+    }
+
+    /// A statement word followed by a query (`explain`, `plot`).
+    mutating func wordThenQuery(expected: String, example: String, _ kind: (Query) -> Statement.Kind)
+        throws(ParseFailure) -> Statement
+    {
         let start = current.span.start
         let word = current
         advance()
         guard canStartExpression(current) else {
-            throw fail(
-                "expected a metric after 'explain'", help: statementWordHelp(word) ?? "e.g. explain churn for 2024-03")
+            throw fail("expected \(expected) after '\(text(word))'", help: statementWordHelp(word) ?? example)
         }
         let q = try query()
-        return Statement(.explain(q), Span(start, lastEnd))
+        return Statement(kind(q), Span(start, lastEnd))
+    }
+
+    /// `"description" STRING`, the cursor on `description`.
+    mutating func descriptionClause() throws(ParseFailure) -> String {
+        advanceJoining()
+        guard current.kind == .string else {
+            throw fail(
+                "expected a description in double quotes after 'description'",
+                help: "e.g. description \"Revenue per order\"")
+        }
+        let text = current.stringValue(in: source)
+        advance()
+        return text
     }
 
     /// `assert = "assert" query "=" [ "-" ] NUMBER [ "within" NUMBER ] ;`

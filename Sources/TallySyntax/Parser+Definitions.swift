@@ -1,18 +1,11 @@
-// Dimension definitions: a named row expression usable after `by` (a signup cohort, a size band).
+// Dimension definitions (a named row expression usable after `by`) and `plot`.
 
 import TallyDiagnostics
 
 extension Parser {
     /// `plot = "plot" query ;`
     mutating func plot() throws(ParseFailure) -> Statement {
-        let start = current.span.start
-        let word = current
-        advance()
-        guard canStartExpression(current) else {
-            throw fail("expected a query after 'plot'", help: statementWordHelp(word) ?? "e.g. plot revenue by month")
-        }
-        let q = try query()
-        return Statement(.plot(q), Span(start, lastEnd))
+        try wordThenQuery(expected: "a query", example: "e.g. plot revenue by month", Statement.Kind.plot)
     }
 
     /// `dimension_def = "dimension" IDENT "=" expr [ "description" STRING ] ;`
@@ -29,14 +22,7 @@ extension Parser {
         let value = try expr()
         var description: String?
         continueOnNextLine(if: { [self] token in isWord(token, "description") })
-        if atWord("description") {
-            advanceJoining()
-            guard current.kind == .string else {
-                throw fail("expected a description in double quotes after 'description'")
-            }
-            description = current.stringValue(in: source)
-            advance()
-        }
+        if atWord("description") { description = try descriptionClause() }
         try expectStatementEnd()
         let definition = DimensionDefinition(name: name, expr: value, description: description)
         return Statement(.dimension(definition), Span(start, lastEnd))
