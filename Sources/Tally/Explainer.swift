@@ -76,6 +76,14 @@ private struct References {
         case .call(let c):
             c.arguments.forEach { visit($0) }
             if let f = c.filter { visit(f) }
+            // The dates that place rows in time are read too: the anchor, or both ends of a lifespan.
+            if case .name(let d)? = c.arguments.first?.kind, catalog.datasets[d.text] != nil || catalog.lifespans[d.text] != nil {
+                if let anchor = c.anchor { note("\(d.text).\(anchor.text)") }
+                if c.activeAt != nil, let l = catalog.lifespans[d.text] {
+                    note("\(d.text).\(l.start)")
+                    note("\(d.text).\(l.end)")
+                }
+            }
         case .inList(let x, let xs, _): ([x] + xs).forEach { visit($0) }
         case .between(let x, let lo, let hi, _): [x, lo, hi].forEach { visit($0) }
         default: break
