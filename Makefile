@@ -1,6 +1,6 @@
 # Thin one-verb targets; each installs missing system packages first.
 
-.PHONY: deps build release test demo golden demo-data fmt
+.PHONY: deps build release test demo golden demo-data fmt fuzz
 
 deps:
 	@scripts/deps.sh
@@ -28,3 +28,13 @@ demo-data:
 
 fmt:
 	swift format --in-place --recursive Sources Tests
+
+# Fuzz each harness for FUZZ_SECONDS (one process at a time); crashes land in .build-fuzz/artifacts.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := .build-fuzz
+
+fuzz: deps
+	fuzz/build.sh $(FUZZ_DIR)
+	fuzz/seeds.py $(FUZZ_DIR)/seeds
+	fuzz/run.sh $(FUZZ_DIR) query $(FUZZ_SECONDS)
+	fuzz/run.sh $(FUZZ_DIR) csv $(FUZZ_SECONDS)

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses: each library module the harness needs is compiled with
+# coverage instrumentation and AddressSanitizer, then linked with the harness and libFuzzer.
+# A SwiftPM target cannot hold them: without -sanitize=fuzzer a harness has no main to link.
+#
+# usage: fuzz/build.sh OUT_DIR
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-.build-fuzz}"
+mkdir -p "$out"
+flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -I "$out")
+
+module() {
+  local name="$1"
+  # Rebuild only when a source is newer than the module's object file.
+  if [ -f "$out/$name.o" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$out/$name.o")" ]; then return; fi
+  echo "compiling $name" >&2
+  swiftc "${flags[@]}" -wmo -module-name "$name" -emit-module -emit-module-path "$out/$name.swiftmodule" \
+    -c "Sources/$name"/*.swift -o "$out/$name.o"
+}
+
+harness() {
+  local name="$1"; shift
+  echo "linking $name" >&2
+  swiftc "${flags[@]}" "fuzz/$name.swift" "${@/#/$out/}" -o "$out/$name"
+}
+
+module TallyDiagnostics
+module TallySyntax
+module TallyData
+module TallySemantics
+harness fuzz-query TallyDiagnostics.o TallySyntax.o TallyData.o TallySemantics.o
+harness fuzz-csv TallyDiagnostics.o TallyData.o
