@@ -117,7 +117,15 @@ public final class Session {
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        let table = try NativeEngine(data: LoadedData(datasets: datasets), isCancelled: isCancelled).run(bound)
+        let table: ResultTable
+        do {
+            table = try NativeEngine(data: LoadedData(datasets: datasets), isCancelled: isCancelled).run(bound)
+        } catch {
+            // What stops the engine (an overflowing sum, a result too large) concerns the whole query.
+            var located = error
+            if located.span == nil { located.span = query.span }
+            throw located
+        }
         return (bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table, bound)
     }
 
@@ -218,7 +226,8 @@ public final class Session {
             throw d
         }
         add(dataset)
-        return "loaded \(name): \(dataset.rowCount) rows, \(dataset.columns.count) columns"
+        let rows = dataset.rowCount == 1 ? "1 row" : "\(dataset.rowCount) rows"
+        return "loaded \(name): \(rows), \(dataset.columns.count) columns"
     }
 
     /// Adds (or replaces) a dataset.
@@ -240,10 +249,12 @@ public final class Session {
             }
         }
         if let model = folder.model {
-            guard let text = try? String(contentsOfFile: model, encoding: .utf8) else {
-                throw Failure(diagnostics: [Diagnostic("cannot read \(model) as UTF-8 text")])
+            guard let bytes = FileManager.default.contents(atPath: model) else {
+                throw Failure(diagnostics: [Diagnostic("cannot read \(model)")])
             }
-            try run(SourceFile(name: model, text: text), emit: emit)
+            let source: SourceFile
+            do { source = try SourceFile.decoding(Array(bytes), name: model) } catch { throw Failure(diagnostics: [error]) }
+            try run(source, emit: emit)
         }
     }
 

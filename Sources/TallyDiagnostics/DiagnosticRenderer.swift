@@ -14,9 +14,11 @@ public struct DiagnosticRenderer: Sendable {
     public init(color: Bool) { self.color = color }
 
     public func render(_ d: Diagnostic) -> String {
-        var out = paint("\(d.severity.rawValue):", d.severity == .error ? "1;31" : "1;33") + " " + paint(d.message, "1")
+        let message = Self.printable(d.message)
+        let help = d.help.map(Self.printable)
+        var out = paint("\(d.severity.rawValue):", d.severity == .error ? "1;31" : "1;33") + " " + paint(message, "1")
         guard let source = d.source, let span = d.span else {
-            if let help = d.help { out += "\n  = help: \(help)" }
+            if let help { out += "\n  = help: \(help)" }
             return out
         }
         let (line, column) = source.location(of: span.start)
@@ -30,16 +32,16 @@ public struct DiagnosticRenderer: Sendable {
             + paint(String(repeating: "^", count: width), "1;31")
         for label in d.labels {
             let (l, c) = source.location(of: label.span.start)
-            out += "\n\(gutter) = note: \(label.message) (\(l):\(c))"
+            out += "\n\(gutter) = note: \(Self.printable(label.message)) (\(l):\(c))"
         }
-        if let help = d.help { out += "\n\(gutter) = help: \(help)" }
+        if let help { out += "\n\(gutter) = help: \(help)" }
         return out
     }
 
     /// The source line (a window of it around the span when it is very long, so a megabyte
     /// line does not flood the terminal), the caret's column in that text and the caret width.
     private func excerpt(_ source: SourceFile, span: Span, line: Int, column: Int) -> (String, Int, Int) {
-        let scalars = Array(source.line(line).unicodeScalars)
+        let scalars = source.line(line).unicodeScalars.map(Self.visible)
         let (endLine, endColumn) = source.location(of: min(span.end, source.utf8.count))
         var width = endLine == line ? max(1, endColumn - column) : max(1, scalars.count + 1 - column)
         let limit = 100
@@ -55,6 +57,30 @@ public struct DiagnosticRenderer: Sendable {
         if end < scalars.count { text += "…" }
         width = max(1, min(width, end - (column - 1)))
         return (text, caret, width)
+    }
+
+    /// Longest word kept whole in a message: names are quoted from the input, which may hold a
+    /// megabyte identifier, and the message must stay readable.
+    static let wordLimit = 100
+
+    /// A message or help line as it may be printed: over-long words cut, control characters
+    /// (which could move the cursor or recolour the terminal) made visible.
+    static func printable(_ text: String) -> String {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.count > wordLimit ? String(word.prefix(wordLimit - 1)) + "…" : String(word)
+        }
+        return String(String.UnicodeScalarView(words.joined(separator: " ").unicodeScalars.map(visible)))
+    }
+
+    /// One scalar of input as shown: a tab as a space, other control characters as U+FFFD, each one
+    /// column wide so the caret below stays aligned.
+    private static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x09: " "
+        case 0x0A: scalar
+        case 0x00..<0x20, 0x7F..<0xA0: "\u{FFFD}"
+        default: scalar
+        }
     }
 
     private func paint(_ text: String, _ code: String) -> String {

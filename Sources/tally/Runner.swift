@@ -32,24 +32,37 @@ final class Runner {
 
     /// Runs statements; false (after printing the error) when one fails.
     func run(text: String, name: String?) -> Bool {
+        run(SourceFile(name: name, text: text))
+    }
+
+    /// Runs statements given as bytes (a script, a pipe), which must be UTF-8.
+    func run(bytes: [UInt8], name: String?) -> Bool {
         do {
-            try session.run(SourceFile(name: name, text: text)) { console.show($0) }
-            return true
+            return run(try SourceFile.decoding(bytes, name: name))
         } catch {
-            console.report(error.diagnostics)
+            console.report([error])
             return false
         }
     }
 
     func runScript(_ path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else {
-            console.report([Diagnostic("cannot read script '\(path)'")])
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let problem = !exists ? "no such file" : isDirectory.boolValue ? "is a directory" : "cannot be read"
+            console.report([Diagnostic("script '\(path)': \(problem)")])
             return false
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            console.report([Diagnostic("script '\(path)' is not UTF-8 text")])
+        return run(bytes: Array(data), name: path)
+    }
+
+    private func run(_ source: SourceFile) -> Bool {
+        do {
+            try session.run(source) { console.show($0) }
+            return true
+        } catch {
+            console.report(error.diagnostics)
             return false
         }
-        return run(text: text, name: path)
     }
 }

@@ -84,7 +84,7 @@ struct TallyCommand: ParsableCommand {
         }
         // Statements from a pipe: read everything, run it as one script.
         let input = FileHandle.standardInput.readDataToEndOfFile()
-        return runner.run(text: String(decoding: input, as: UTF8.self), name: nil) ? 0 : 1
+        return runner.run(bytes: Array(input), name: nil) ? 0 : 1
     }
 }
 

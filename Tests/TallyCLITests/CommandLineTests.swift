@@ -25,6 +25,11 @@ import Testing
     }
 
     private func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        try Self.run(arguments, bytes: stdin.map { Data($0.utf8) })
+    }
+
+    /// Runs tally from the package root with `bytes` on its standard input.
+    static func run(_ arguments: [String], bytes stdin: Data?) throws -> Run {
         let process = Process()
         process.executableURL = Self.tally
         process.arguments = arguments
@@ -36,7 +41,7 @@ import Testing
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
