@@ -26,6 +26,8 @@ public final class Session {
     private var datasets: [String: Dataset] = [:]
     /// The day relative ranges count from (`--today`).
     public var today: Int32
+    /// Bytes of memory loads may count on (the machine's memory unless set lower).
+    public var memoryLimit: UInt64 = ProcessInfo.processInfo.physicalMemory
     /// Asked between steps of a running statement; true stops it (Ctrl-C at the prompt).
     public var isCancelled: @Sendable () -> Bool = { false }
 
@@ -217,17 +219,52 @@ public final class Session {
         let name = load.alias?.text ?? DataFolder.datasetName(forFile: path)
         var options = CSVOptions()
         options.renames = load.renames.map { (column: $0.column.text, header: $0.header) }
-        let dataset: Dataset
+        options.skipBadRows = load.skipBadRows
+        let loaded: CSVLoad
         do {
-            dataset = try CSVReader.load(path: path, name: name, options: options).dataset
+            loaded = try readCSV(path: path, name: name, options: options)
         } catch {
-            var d = error.diagnostic()
+            var d = error
             d.span = load.pathSpan
             throw d
         }
+        let dataset = loaded.dataset
         add(dataset)
         let rows = dataset.rowCount == 1 ? "1 row" : "\(dataset.rowCount) rows"
-        return "loaded \(name): \(rows), \(dataset.columns.count) columns"
+        let columns = dataset.columns.count == 1 ? "1 column" : "\(dataset.columns.count) columns"
+        return "loaded \(name): \(rows), \(columns)" + Self.skippedNote(loaded.skippedRows)
+    }
+
+    /// How many rows a lenient load left out, and where: every line up to ten, then a count.
+    static func skippedNote(_ lines: [Int]) -> String {
+        guard !lines.isEmpty else { return "" }
+        let shown = lines.prefix(10).map(String.init).joined(separator: ", ")
+        let more = lines.count > 10 ? " and \(lines.count - 10) more" : ""
+        let rows = lines.count == 1 ? "1 bad row" : "\(lines.count) bad rows"
+        return "; skipped \(rows) (line\(lines.count == 1 ? "" : "s") \(shown)\(more))"
+    }
+
+    /// Reads a CSV file unless it clearly cannot fit in memory: its columns take about as many bytes
+    /// as the file and the reader's index of fields as many again, so a file over half of
+    /// `memoryLimit` is refused up front rather than ending the process when memory runs out.
+    private func readCSV(path: String, name: String, options: CSVOptions) throws(Diagnostic) -> CSVLoad {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
+        if size > memoryLimit / 2 {
+            throw Diagnostic(
+                "\(path) is \(Self.bytes(size)); loading it needs about \(Self.bytes(size * 2)) of memory, more than the \(Self.bytes(memoryLimit)) available",
+                help: "load a smaller extract (fewer rows or columns) of the file")
+        }
+        do { return try CSVReader.load(path: path, name: name, options: options) } catch { throw error.diagnostic() }
+    }
+
+    /// A size for people: 1.5 GB, 512 MB, 900 bytes.
+    static func bytes(_ n: UInt64) -> String {
+        let units: [(UInt64, String)] = [(1 << 40, "TB"), (1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
+        for (size, unit) in units where n >= size {
+            let value = Double(n) / Double(size)
+            return (value < 10 ? String(format: "%.1f", value) : String(Int(value.rounded()))) + " " + unit
+        }
+        return "\(n) bytes"
     }
 
     /// Adds (or replaces) a dataset.
@@ -243,9 +280,9 @@ public final class Session {
         do { folder = try DataFolder(path: path) } catch { throw Failure(diagnostics: [error]) }
         for file in folder.csvFiles {
             do {
-                add(try CSVReader.load(path: file, name: DataFolder.datasetName(forFile: file)).dataset)
+                add(try readCSV(path: file, name: DataFolder.datasetName(forFile: file), options: CSVOptions()).dataset)
             } catch {
-                throw Failure(diagnostics: [error.diagnostic()])
+                throw Failure(diagnostics: [error])
             }
         }
         if let model = folder.model {

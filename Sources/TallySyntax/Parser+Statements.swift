@@ -70,7 +70,7 @@ extension Parser {
         return Statement(.metric(definition), Span(start, lastEnd))
     }
 
-    /// `load = "load" STRING [ "as" IDENT ] [ "with" rename { "," rename } ] ;`
+    /// `load = "load" STRING [ "as" IDENT ] [ "with" rename { "," rename } ] [ "skipping" "bad" "rows" ] ;`
     mutating func load() throws(ParseFailure) -> Statement {
         let start = current.span.start
         let word = current
@@ -97,14 +97,26 @@ extension Parser {
                 renames.append(try rename(after: "','"))
             }
         }
+        var skipBadRows = false
+        if atWord("skipping") {
+            for word in ["bad", "rows"] {
+                advanceJoining()
+                guard atWord(word) else {
+                    throw fail("expected 'skipping bad rows'", help: "e.g. load \"orders.csv\" skipping bad rows")
+                }
+            }
+            advance()
+            skipBadRows = true
+        }
         guard atStatementEnd else {
             var next: [String] = []
-            if !renames.isEmpty { next.append("','") }
-            if alias == nil && renames.isEmpty { next.append("'as'") }
-            if renames.isEmpty { next.append("'with'") }
+            if !renames.isEmpty && !skipBadRows { next.append("','") }
+            if alias == nil && renames.isEmpty && !skipBadRows { next.append("'as'") }
+            if renames.isEmpty && !skipBadRows { next.append("'with'") }
+            if !skipBadRows { next.append("'skipping bad rows'") }
             throw fail("unexpected \(described(current)); expected \(listing(next + ["the end of the statement"]))")
         }
-        let load = Load(path: path, pathSpan: pathSpan, alias: alias, renames: renames)
+        let load = Load(path: path, pathSpan: pathSpan, alias: alias, renames: renames, skipBadRows: skipBadRows)
         return Statement(.load(load), Span(start, lastEnd))
     }
 

@@ -313,18 +313,21 @@ public struct MetricDefinition: Sendable {
     }
 }
 
-/// `load "path.csv" [as name] [with column = "Header", ...]`
+/// `load "path.csv" [as name] [with column = "Header", ...] [skipping bad rows]`
 public struct Load: Sendable {
     public var path: String
     public var pathSpan: Span
     public var alias: Name?
     /// Canonical column name -> header in the file.
     public var renames: [(column: Name, header: String)]
-    public init(path: String, pathSpan: Span, alias: Name?, renames: [(column: Name, header: String)]) {
+    /// Rows whose field count differs from the header's are left out (and counted) instead of failing.
+    public var skipBadRows: Bool
+    public init(path: String, pathSpan: Span, alias: Name?, renames: [(column: Name, header: String)], skipBadRows: Bool = false) {
         self.path = path
         self.pathSpan = pathSpan
         self.alias = alias
         self.renames = renames
+        self.skipBadRows = skipBadRows
     }
 }
 

@@ -40,6 +40,7 @@ public enum SyntaxPrinter {
                 let renames = l.renames.map { "(\(name($0.column)) \(string($0.header)))" }
                 parts.append("(with " + renames.joined(separator: " ") + ")")
             }
+            if l.skipBadRows { parts.append("(skipping bad rows)") }
             return "(" + parts.joined(separator: " ") + ")"
         case .relate(let r):
             return
