@@ -63,12 +63,15 @@ public final class Session {
     private func execute(_ source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Failure) {
         let (script, diagnostics) = Parser.parse(source)
         guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics.map { $0.inSource(source) }) }
-        for statement in script.statements {
-            if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
-            do {
-                try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
-            } catch {
-                throw Failure(diagnostics: [error.inSource(source)])
+        // Binding and evaluation recurse once per level of an expression, as parsing does.
+        try DeepStack.run { () throws(Failure) in
+            for statement in script.statements {
+                if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
+                do throws(Diagnostic) {
+                    try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
+                } catch {
+                    throw Failure(diagnostics: [error.inSource(source)])
+                }
             }
         }
     }

@@ -44,7 +44,7 @@ public struct Parser {
     public static func parse(_ source: SourceFile) -> (script: Script, diagnostics: [Diagnostic]) {
         let (tokens, lexical) = Lexer(source).tokens()
         var parser = Parser(source: source, tokens: tokens)
-        let (script, diagnostics) = parser.script(lexical: lexical)
+        let (script, diagnostics) = DeepStack.run { parser.script(lexical: lexical) }
         // Pointing diagnostics at their text lets callers render them without carrying the source.
         return (script, diagnostics.map { $0.inSource(source) })
     }
