@@ -26,6 +26,8 @@ import time
 
 PROMPT = "tally> "
 CONTINUATION = "   ..> "
+# A file with a short row on line 3, to fail a load (tally runs in the package root, as this does).
+BAD_ROWS = "Tests/GoldenTests/fixtures/bad/short_row.csv"
 WAIT = 10.0  # the longest any single wait may take
 TOTAL = 60  # the longest the whole run may take
 ROWS, COLS = 40, 120
@@ -452,13 +454,25 @@ def main():
         last_statement = "last"
         ok()
 
-        step = (7, "Ctrl-D on an empty line exits with status 0")
+        step = (7, "a failed load and a failing statement leave the loaded data as it was")
+        before, _ = s.enter("purchases, revenue for 2024")
+        expect(has_line(before, r"^1 row$"), "no one-row answer to compare with")
+        output, _ = s.enter('load "%s" as orders' % BAD_ROWS)
+        expect(has_line(output, r"^error: .*short_row\.csv:3:4: expected 3 fields, found 2$"), "no error naming line 3 of the file")
+        output, _ = s.enter("revenue by")
+        expect(has_line(output, r"^error: expected a dimension after 'by'$"), "no syntax error")
+        after, _ = s.enter("purchases, revenue for 2024")
+        expect(after == before, "the answer changed after the failures: %r, then %r" % (before, after))
+        last_statement = "purchases, revenue for 2024"
+        ok()
+
+        step = (8, "Ctrl-D on an empty line exits with status 0")
         s.send("\x04")
         status = s.wait_exit()
         expect(status == 0, "exit status %s" % status)
         ok()
 
-        step = (8, "a new session recalls the last statement with Up; the history has no duplicates")
+        step = (9, "a new session recalls the last statement with Up; the history has no duplicates")
         expect(os.path.isfile(history), "no history file at %s" % history)
         s = start()
         row = s.type("\x1b[A")
@@ -480,7 +494,7 @@ def main():
             expect(statement in entries, "%r is not in the history %r" % (statement, entries))
         ok()
 
-        step = (9, "`quit` leaves with status 0")
+        step = (10, "`quit` leaves with status 0")
         s = start()
         s.type("quit\r")
         status = s.wait_exit()
