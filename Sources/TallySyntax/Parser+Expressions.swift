@@ -277,6 +277,10 @@ extension Parser {
             // `count(*)`, from SQL
             throw fail("'*' is not an argument", help: "to count rows, name the dataset, e.g. count(orders)")
         }
+        // `count(order)`: a reserved word where a dataset name was meant.
+        if !canStartExpression(current), let help = reservedWordHelp(current) {
+            throw fail("unexpected \(described(current)) as an argument", help: help)
+        }
         var arguments: [Expr] = []
         var depth = 0
         if canStartExpression(current) {
