@@ -28,6 +28,9 @@ final class LineEditor {
         if let historyPath { _ = read_history(historyPath) }
     }
 
+    /// The prompt is done: let the session go with it, so nothing it holds outlives the prompt.
+    deinit { Self.completer = nil }
+
     enum Input {
         case line(String)
         /// Ctrl-C: the line was abandoned.
