@@ -30,6 +30,9 @@ struct TallyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date relative ranges count from (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
 
+    @Flag(name: .long, help: "Print each statement's wall-clock time to standard error (as `time: 12.345 ms`).")
+    var timing = false
+
     @Argument(help: ArgumentHelp("Scripts to run in order.", valueName: "script.tally"))
     var scripts: [String] = []
 
@@ -71,6 +74,11 @@ struct TallyCommand: ParsableCommand {
         let interactive = Terminal.isInteractive(STDIN_FILENO) && execute.isEmpty && scripts.isEmpty
         let console = Console(format: format, interactive: interactive)
         guard let runner = Runner(today: day, console: console) else { return 1 }
+        if timing {
+            runner.session.statementFinished = { seconds in
+                FileHandle.standardError.write(Data("time: \(String(format: "%.3f", seconds * 1000)) ms\n".utf8))
+            }
+        }
         if let data, !runner.openFolder(data) { return 1 }
         if !execute.isEmpty {
             for (i, text) in execute.enumerated() where !runner.run(text: text, name: execute.count > 1 ? "-e#\(i + 1)" : nil) {
