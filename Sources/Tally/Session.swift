@@ -27,6 +27,8 @@ public final class Session {
     private var datasets: [String: Dataset] = [:]
     /// Datasets of a data folder, read column by column as statements need them.
     private var lazy: [String: LazyDataset] = [:]
+    /// Relation row mappings, kept while no dataset's rows change.
+    private let mappings = RowMappings()
     /// The day relative ranges count from (`--today`).
     public var today: Int32
     /// Asked between steps of a running statement; true stops it (Ctrl-C at the prompt).
@@ -134,7 +136,7 @@ public final class Session {
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        let table = try NativeEngine(data: LoadedData(datasets: datasets), isCancelled: isCancelled).run(bound)
+        let table = try NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled).run(bound)
         return (bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table, bound)
     }
 
@@ -241,6 +243,7 @@ public final class Session {
     /// Adds (or replaces) a dataset.
     public func add(_ dataset: Dataset) {
         lazy[dataset.name] = nil
+        mappings.removeAll()
         datasets[dataset.name] = dataset
         catalog.addDataset(DatasetSchema(dataset))
     }
@@ -251,6 +254,7 @@ public final class Session {
     public func openFolder(_ path: String, emit: (Output) -> Void) throws(Failure) {
         let folder: DataFolder
         do { folder = try DataFolder(path: path) } catch { throw Failure(diagnostics: [error]) }
+        mappings.removeAll()
         for path in folder.csvFiles {
             let name = DataFolder.datasetName(forFile: path)
             do {
