@@ -5,6 +5,7 @@ import Foundation
 import TallyData
 import TallyDiagnostics
 import TallyEngine
+import TallySQL
 import TallySemantics
 import TallySyntax
 
@@ -28,6 +29,8 @@ public final class Session {
     public var today: Int32
     /// Asked between steps of a running statement; true stops it (Ctrl-C at the prompt).
     public var isCancelled: @Sendable () -> Bool = { false }
+    /// The database queries run on once connected (`connect`, `--db`); the native engine until then.
+    var database: DatabaseLink?
 
     /// A session with the standard CRM library defined (and no data).
     public init(today: Int32) throws(Failure) {
@@ -107,6 +110,12 @@ public final class Session {
         case .assert(let assertion):
             // A holding assertion prints nothing, as a passing check should; a failing one is an error.
             try check(assertion, source: source)
+        case .sql(let query):
+            emit(.text(try sql(query, source: source)))
+        case .connect(let target):
+            emit(.text(try connect(target)))
+        case .useTable(let use):
+            emit(.text(try useTable(use)))
         }
     }
 
@@ -117,7 +126,10 @@ public final class Session {
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        let table = try NativeEngine(data: LoadedData(datasets: datasets), isCancelled: isCancelled).run(bound)
+        let engine: any QueryEngine =
+            database?.engine(schemas: catalog.datasets)
+            ?? NativeEngine(data: LoadedData(datasets: datasets), isCancelled: isCancelled)
+        let table = try engine.run(bound)
         return (bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table, bound)
     }
 
@@ -219,6 +231,11 @@ public final class Session {
         }
         add(dataset)
         return "loaded \(name): \(dataset.rowCount) rows, \(dataset.columns.count) columns"
+    }
+
+    /// Declares a dataset that lives in the connected database.
+    func addSchema(_ schema: DatasetSchema) {
+        catalog.addDataset(schema)
     }
 
     /// Adds (or replaces) a dataset.
