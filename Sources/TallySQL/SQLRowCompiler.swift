@@ -135,19 +135,12 @@ struct SQLRowCompiler {
         switch lit {
         case .null: .null
         case .integer(let i): .value(.integer(i))
-        case .decimal(let m, let scale): .value(.decimal(decimalText(m, scale: scale)))
+        case .decimal(let m, let scale): .value(.decimal(SQLValue.decimalText(m, scale: scale)))
         case .double(let d): .value(.double(d))
         case .text(let s): .value(.text(s))
         case .bool(let b): .value(.bool(b))
         case .date(let d): .value(.date(d))
         }
-    }
-
-    static func decimalText(_ mantissa: Int64, scale: Int) -> String {
-        guard scale > 0 else { return String(mantissa) }
-        var digits = String(mantissa.magnitude)
-        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
-        return (mantissa < 0 ? "-" : "") + digits.dropLast(scale) + "." + digits.suffix(scale)
     }
 
     /// The type of a row expression, as the binder typed it.

@@ -15,6 +15,16 @@ public enum SQLValue: Hashable, Sendable {
     case date(Int32)
 }
 
+extension SQLValue {
+    /// A scaled integer as exact decimal text: 1250 at scale 2 is `12.50`.
+    public static func decimalText(_ mantissa: Int64, scale: Int) -> String {
+        guard scale > 0 else { return String(mantissa) }
+        var digits = String(mantissa.magnitude)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        return (mantissa < 0 ? "-" : "") + digits.dropLast(scale) + "." + digits.suffix(scale)
+    }
+}
+
 /// Types the compiler casts to; each dialect spells them its own way.
 public enum SQLType: Hashable, Sendable {
     case double, bigint, numeric, text, date, timestamp, boolean

@@ -16,10 +16,19 @@ struct TallyCommand: ParsableCommand {
               tally --data examples/crm
               tally --data examples/crm -e 'revenue by month where plan = "pro"'
               tally --data examples/crm --format csv report.tally
+              tally --db postgresql://localhost/crm -e 'churn by month'
+              tally export --to postgresql://localhost/crm examples/crm
             """)
 
     @Option(name: .long, help: ArgumentHelp("Load every *.csv in DIR, then run DIR/model.tally.", valueName: "DIR"))
     var data: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run queries on this PostgreSQL database (a libpq URL; the password may come from PGPASSWORD or ~/.pgpass).",
+            valueName: "URL"))
+    var db: String?
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run these statements, print the results and exit.", valueName: "STATEMENTS"))
     var execute: [String] = []
@@ -41,6 +50,22 @@ struct TallyCommand: ParsableCommand {
 
     /// Exit status 2 for any misuse of the command line (ArgumentParser's own would be 64).
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "export" {
+            // A subcommand word first; anything else is the session's options and scripts.
+            do {
+                try ExportCommand.parse(Array(arguments.dropFirst())).run()
+                Foundation.exit(0)
+            } catch {
+                if ExportCommand.exitCode(for: error) == .success {
+                    print(ExportCommand.fullMessage(for: error))
+                    Foundation.exit(0)
+                }
+                FileHandle.standardError.write(
+                    Data("error: \(ExportCommand.message(for: error))\n\(ExportCommand.usageString())\n".utf8))
+                Foundation.exit(2)
+            }
+        }
         let command: TallyCommand
         do {
             var parsed = try parseAsRoot()
@@ -68,6 +93,7 @@ struct TallyCommand: ParsableCommand {
         let console = Console(format: format, interactive: interactive)
         guard let runner = Runner(today: day, console: console) else { return 1 }
         if let data, !runner.openFolder(data) { return 1 }
+        if let db, !runner.connect(db) { return 1 }
         if !execute.isEmpty {
             for (i, text) in execute.enumerated() where !runner.run(text: text, name: execute.count > 1 ? "-e#\(i + 1)" : nil) {
                 return 1
