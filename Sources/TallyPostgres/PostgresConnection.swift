@@ -33,6 +33,8 @@ public final class PostgresConnection: @unchecked Sendable {
         // Timestamps are UTC throughout, and doubles print at full precision.
         try execute("SET TIME ZONE 'UTC'")
         try execute("SET extra_float_digits = 3")
+        // Notices (a table that did not exist to drop) are not for Tally's users.
+        try execute("SET client_min_messages = warning")
     }
 
     deinit { PQfinish(connection) }

@@ -202,7 +202,7 @@ public struct SQLCompiler {
                 SQLSelectItem(idx, as: .own("idx")),
                 SQLSelectItem(start, as: .own("period_start")),
                 SQLSelectItem(lo, as: .own("lo")),
-                SQLSelectItem(.function("LEAST", [.addPeriods(grain, day, .integer(1)), dayAfterUntil]), as: .own("hi")),
+                SQLSelectItem(.function("LEAST", [.addPeriods(grain, grain == .day ? start : day, .integer(1)), dayAfterUntil]), as: .own("hi")),
                 SQLSelectItem(.periodLabel(grain, .own("s", "day")), as: .own("label")),
             ],
             from: .named("bounds", alias: "b"))
