@@ -2,7 +2,8 @@
 # Runs a command with a throwaway PostgreSQL server on loopback, its URL in TALLY_TEST_PG.
 # The server lives in a temporary folder, runs as a non-root user on a free port, trusts only
 # local connections, and is stopped and removed when the command ends. Without PostgreSQL's
-# server programs the command runs alone (the tests that need the server say they are skipped).
+# server programs the command runs alone (the tests that need the server say they are skipped),
+# unless TALLY_REQUIRE_PG=1 (CI), which makes that an error.
 #
 #   scripts/with-postgres.sh swift test
 set -euo pipefail
@@ -12,6 +13,10 @@ for dir in "$(pg_config --bindir 2>/dev/null || true)" /usr/lib/postgresql/*/bin
   if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then bindir="$dir"; fi
 done
 if [ -z "$bindir" ]; then
+  if [ "${TALLY_REQUIRE_PG:-}" = 1 ]; then
+    echo "error: PostgreSQL server programs not found (install postgresql)" >&2
+    exit 1
+  fi
   echo "note: PostgreSQL server programs not found; running without the parity tests" >&2
   exec "$@"
 fi
