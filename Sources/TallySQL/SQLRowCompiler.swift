@@ -94,7 +94,10 @@ struct SQLRowCompiler {
         case .arithmetic(let op, let l, let r):
             let (lt, rt) = (Self.type(of: l), Self.type(of: r))
             if op == .subtract, [.date, .timestamp].contains(lt), [.date, .timestamp].contains(rt) {
-                return .secondsBetween(.cast(value(l), .timestamp), .cast(value(r), .timestamp))
+                // Dates count from midnight; timestamps are used as they are.
+                let a = lt == .date ? .cast(value(l), .timestamp) : value(l)
+                let b = rt == .date ? .cast(value(r), .timestamp) : value(r)
+                return .secondsBetween(a, b)
             }
             var a = value(l)
             if !Self.isDouble(l) { a = .cast(a, .double) }
