@@ -18,10 +18,51 @@ public struct PostgresEngine: QueryEngine {
     }
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
+        try checkKeys(of: query)
         let statement = try SQLCompiler(query: query, tables: tables, schemas: schemas, dialect: .postgres).compile()
         let (text, parameters) = SQLPrinter.print(statement, dialect: .postgres, values: .bound)
         let rows = try connection.query(text, parameters: parameters)
         return try PostgresResult.table(rows, query: query)
+    }
+}
+
+extension PostgresEngine {
+    /// A join on a key that repeats would count a row twice; the native engine refuses such a
+    /// relation, and so does this one, before running the query.
+    private func checkKeys(of query: BoundQuery) throws(Diagnostic) {
+        var relations: [Relation] = []
+        for a in query.aggregates {
+            for e in [a.value, a.filter, a.queryFilter].compactMap({ $0 }) + a.dimensions {
+                Self.collect(e, into: &relations)
+            }
+        }
+        for r in relations {
+            let key = SQLExpr.column(table: "t", name: .user(r.toColumn))
+            let repeats = SQLExpr.binary(
+                .subtract, .aggregate(SQLAggregate(function: .count, argument: key)),
+                .aggregate(SQLAggregate(function: .countDistinct, argument: key)))
+            let select = SQLSelect(items: [SQLSelectItem(repeats, as: .own("repeats"))], from: .table(tables.table(for: r.toDataset), alias: "t"))
+            let (text, parameters) = SQLPrinter.print(SQLStatement(ctes: [], body: select), dialect: .postgres, values: .bound)
+            let rows = try connection.query(text, parameters: parameters)
+            if let value = rows.rows.first?.first ?? nil, value != "0" {
+                throw Diagnostic(
+                    "\(r.toDataset).\(r.toColumn) holds a value more than once, so \(r.fromDataset).\(r.fromColumn) cannot point at one row",
+                    help: "a relation needs a key that is unique in \(r.toDataset)")
+            }
+        }
+    }
+
+    private static func collect(_ e: RowExpr, into relations: inout [Relation]) {
+        switch e {
+        case .column(let c):
+            if let r = c.via, !relations.contains(r) { relations.append(r) }
+        case .literal: break
+        case .negate(let x), .not(let x), .isNull(let x, _), .call(_, let x), .inList(let x, _, _):
+            collect(x, into: &relations)
+        case .arithmetic(_, let l, let r), .compare(_, let l, let r), .logical(_, let l, let r):
+            collect(l, into: &relations)
+            collect(r, into: &relations)
+        }
     }
 }
 

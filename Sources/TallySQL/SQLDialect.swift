@@ -10,14 +10,10 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         switch (self, t) {
         case (.postgres, .double): "DOUBLE PRECISION"
         case (_, .double): "DOUBLE"
-        case (.postgres, .numeric): "NUMERIC"
-        case (_, .numeric): "DOUBLE"
         case (.postgres, .text): "TEXT"
         case (_, .text): "VARCHAR"
-        case (_, .bigint): "BIGINT"
         case (_, .date): "DATE"
         case (_, .timestamp): "TIMESTAMP"
-        case (_, .boolean): "BOOLEAN"
         }
     }
 

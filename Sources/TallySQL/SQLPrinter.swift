@@ -147,8 +147,6 @@ public struct SQLPrinter {
             return "NULL"
         case .bool(let b):
             return b ? "TRUE" : "FALSE"
-        case .star:
-            return "*"
         case .negate(let x):
             return "-" + expr(x, above: 9)
         case .not(let x):
@@ -198,8 +196,6 @@ public struct SQLPrinter {
             case .duckdb: return wrap("date_diff('microsecond', \(expr(b)), \(expr(a))) / 1000000.0", 7, above)
             case .trino: return wrap("date_diff('millisecond', \(expr(b)), \(expr(a))) / 1000.0", 7, above)
             }
-        case .subquery(let s):
-            return "(" + select(s).joined(separator: " ") + ")"
         }
     }
 

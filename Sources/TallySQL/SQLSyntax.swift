@@ -27,11 +27,8 @@ extension SQLValue {
 
 /// Types the compiler casts to; each dialect spells them its own way.
 public enum SQLType: Hashable, Sendable {
-    case double, bigint, numeric, text, date, timestamp, boolean
+    case double, text, date, timestamp
 }
-
-/// Calendar units for intervals, truncation and labels.
-public typealias SQLGrain = Grain
 
 public indirect enum SQLExpr: Hashable, Sendable {
     /// A column of a table or of a subquery: `t."plan"` (a user's name, quoted) or `p.idx` (the compiler's own).
@@ -43,7 +40,6 @@ public indirect enum SQLExpr: Hashable, Sendable {
     case integer(Int)
     case null
     case bool(Bool)
-    case star
     case negate(SQLExpr)
     case not(SQLExpr)
     case binary(SQLBinary, SQLExpr, SQLExpr)
@@ -67,8 +63,6 @@ public indirect enum SQLExpr: Hashable, Sendable {
     case yearKey(Grain, SQLExpr)
     /// Seconds from the second operand to the first (dates at midnight), as an exact number.
     case secondsBetween(SQLExpr, SQLExpr)
-    /// A scalar subquery.
-    case subquery(SQLSelect)
 }
 
 public struct SQLWhen: Hashable, Sendable {
@@ -81,7 +75,6 @@ public enum SQLBinary: String, Hashable, Sendable {
     case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     case distinctFrom = "IS DISTINCT FROM", notDistinctFrom = "IS NOT DISTINCT FROM"
     case and = "AND", or = "OR"
-    case concat = "||"
 
     /// Binding strength: higher binds tighter.
     var precedence: Int {
@@ -89,7 +82,6 @@ public enum SQLBinary: String, Hashable, Sendable {
         case .or: 1
         case .and: 2
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .distinctFrom, .notDistinctFrom: 4
-        case .concat: 5
         case .add, .subtract: 6
         case .multiply, .divide: 7
         }
@@ -107,6 +99,11 @@ public struct SQLAggregate: Hashable, Sendable {
     public var function: SQLAggregateFunction
     public var argument: SQLExpr?
     public var filter: SQLExpr?
+    public init(function: SQLAggregateFunction, argument: SQLExpr?, filter: SQLExpr? = nil) {
+        self.function = function
+        self.argument = argument
+        self.filter = filter
+    }
 }
 
 public enum SQLWindowFunction: Hashable, Sendable {
@@ -211,6 +208,10 @@ public struct SQLCommonTable: Hashable, Sendable {
 public struct SQLStatement: Hashable, Sendable {
     public var ctes: [SQLCommonTable]
     public var body: SQLSelect
+    public init(ctes: [SQLCommonTable], body: SQLSelect) {
+        self.ctes = ctes
+        self.body = body
+    }
 }
 
 extension SQLExpr {
