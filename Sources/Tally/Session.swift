@@ -24,7 +24,10 @@ public enum Output: Sendable {
 /// An interactive or scripted session over some datasets.
 public final class Session {
     public private(set) var catalog = Catalog()
+    /// The columns read so far of every dataset: what engines and introspection see.
     private var datasets: [String: Dataset] = [:]
+    /// Datasets of a data folder, read column by column as statements need them.
+    private var lazy: [String: LazyDataset] = [:]
     /// The day relative ranges count from (`--today`).
     public var today: Int32
     /// Asked between steps of a running statement; true stops it (Ctrl-C at the prompt).
@@ -43,8 +46,17 @@ public final class Session {
     /// The names of loaded datasets, in load order.
     public var datasetNames: [String] { catalog.datasetNames }
 
-    /// A loaded dataset (for completion of its values).
-    public func dataset(named name: String) -> Dataset? { datasets[name] }
+    /// The distinct values of a text column in every dataset that has it (for completion), reading
+    /// the column first if it has not been read.
+    public func textValues(ofColumn column: String) -> Set<String> {
+        var values = Set<String>()
+        for name in catalog.datasetNames where catalog.datasets[name]?.hasColumn(column) == true {
+            try? read([column], of: name)
+            guard case .text(_, let dictionary)? = datasets[name]?.column(named: column)?.storage else { continue }
+            values.formUnion(dictionary)
+        }
+        return values
+    }
 
     // MARK: Running statements
 
@@ -75,6 +87,7 @@ public final class Session {
     }
 
     private func execute(_ statement: Statement, source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Diagnostic) {
+        if !isLibrary { try readColumns(for: statement, source: source) }
         switch statement.kind {
         case .query(let query):
             let started = Date()
@@ -198,11 +211,11 @@ public final class Session {
     }
 
     private func requireColumn(_ dataset: Name, _ column: Name) throws(Diagnostic) {
-        guard let d = datasets[dataset.text] else { throw unknownDataset(dataset) }
-        guard d.column(named: column.text) != nil else {
+        guard let d = catalog.datasets[dataset.text] else { throw unknownDataset(dataset) }
+        guard d.hasColumn(column.text) else {
             throw Diagnostic(
                 "dataset '\(dataset.text)' has no column '\(column.text)'", at: column.span,
-                help: Suggestions.closest(to: column.text, in: d.columns.map(\.name)).map { "did you mean '\($0)'?" }
+                help: Suggestions.closest(to: column.text, in: d.columnNames).map { "did you mean '\($0)'?" }
                     ?? "describe \(dataset.text) lists its columns")
         }
     }
@@ -240,18 +253,24 @@ public final class Session {
 
     /// Adds (or replaces) a dataset.
     public func add(_ dataset: Dataset) {
+        lazy[dataset.name] = nil
         datasets[dataset.name] = dataset
         catalog.addDataset(DatasetSchema(dataset))
     }
 
-    /// Loads every `*.csv` in a folder as a dataset named after its file, then runs `model.tally`
-    /// there if present (DESIGN §2).
+    /// Opens every `*.csv` in a folder as a dataset named after its file, then runs `model.tally`
+    /// there if present (DESIGN §2). Only headers are read here: a column is read when a statement
+    /// first needs it, so a question about one dataset never pays for the others.
     public func openFolder(_ path: String, emit: (Output) -> Void) throws(Failure) {
         let folder: DataFolder
         do { folder = try DataFolder(path: path) } catch { throw Failure(diagnostics: [error]) }
-        for file in folder.csvFiles {
+        for path in folder.csvFiles {
+            let name = DataFolder.datasetName(forFile: path)
             do {
-                add(try CSVReader.load(path: file, name: DataFolder.datasetName(forFile: file)).dataset)
+                let table = LazyDataset(name: name, file: try CSVFile(path: path))
+                lazy[name] = table
+                datasets[name] = table.dataset
+                catalog.addDataset(DatasetSchema(table.dataset, columnNames: table.columnNames))
             } catch {
                 throw Failure(diagnostics: [error.diagnostic()])
             }
@@ -262,6 +281,33 @@ public final class Session {
             }
             try run(SourceFile(name: model, text: text), emit: emit)
         }
+    }
+
+    // MARK: Reading columns
+
+    /// Reads what a statement may need of lazily opened datasets, before it is bound.
+    private func readColumns(for statement: Statement, source: SourceFile) throws(Diagnostic) {
+        guard !lazy.isEmpty else { return }
+        switch statement.kind {
+        case .describe(let name):
+            if let table = lazy[name.text] { try read(Set(table.columnNames), of: name.text) }
+        case .show:
+            for name in lazy.keys.sorted() { try read([], of: name) }
+        case .load:
+            return
+        default:
+            var headers: [String: [String]] = [:]
+            for name in catalog.datasetNames { headers[name] = catalog.datasets[name]?.columnNames }
+            let demand = ColumnDemand(text: source.slice(statement.span), catalog: catalog, headers: headers)
+            for (name, columns) in demand.columns.sorted(by: { $0.key < $1.key }) { try read(columns, of: name) }
+        }
+    }
+
+    private func read(_ columns: Set<String>, of name: String) throws(Diagnostic) {
+        guard let table = lazy[name] else { return }
+        try table.read(columns)
+        datasets[name] = table.dataset
+        catalog.addDataset(DatasetSchema(table.dataset, columnNames: table.columnNames))
     }
 
     /// Paths in a script are relative to the script's folder; elsewhere to the working directory.
