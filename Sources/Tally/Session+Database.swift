@@ -82,7 +82,10 @@ extension Session {
     /// Copies every loaded dataset into a table of its name (`tally export`).
     public func export(to target: String, schema: String?, replace: Bool) throws(Diagnostic) -> String {
         let connection = try PostgresConnection(target)
-        let loaded = datasetNames.compactMap { dataset(named: $0) }
+        var loaded: [Dataset] = []
+        for name in datasetNames {
+            if let dataset = try wholeDataset(named: name) { loaded.append(dataset) }
+        }
         try PostgresExport.export(loaded, to: connection, schema: schema, replace: replace)
         return loaded.map { "exported \($0.name): \($0.rowCount) rows" }.joined(separator: "\n")
     }

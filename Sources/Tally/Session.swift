@@ -303,6 +303,12 @@ public final class Session {
         }
     }
 
+    /// A dataset with every column read, for copying it elsewhere; nil when none has that name.
+    func wholeDataset(named name: String) throws(Diagnostic) -> Dataset? {
+        if let table = lazy[name] { try read(Set(table.columnNames), of: name) }
+        return datasets[name]
+    }
+
     private func read(_ columns: Set<String>, of name: String) throws(Diagnostic) {
         guard let table = lazy[name] else { return }
         try table.read(columns)

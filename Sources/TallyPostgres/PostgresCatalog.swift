@@ -35,16 +35,16 @@ public enum PostgresCatalog {
     }
 
     private static func group(_ rows: PostgresRows) -> [(SQLTableName, DatasetSchema)] {
-        var result: [(SQLTableName, DatasetSchema)] = []
+        var tables: [(SQLTableName, [ColumnSchema])] = []
         for row in rows.rows {
             guard row.count == 4, let schema = row[0], let table = row[1], let column = row[2], let type = row[3] else { continue }
             let c = ColumnSchema(name: column, type: PostgresType.columnType(dataType: type))
-            if let last = result.last, last.0.schema == schema, last.0.name == table {
-                result[result.count - 1].1.columns.append(c)
+            if let last = tables.last, last.0.schema == schema, last.0.name == table {
+                tables[tables.count - 1].1.append(c)
             } else {
-                result.append((SQLTableName(schema: schema, name: table), DatasetSchema(name: table, columns: [c])))
+                tables.append((SQLTableName(schema: schema, name: table), [c]))
             }
         }
-        return result
+        return tables.map { ($0.0, DatasetSchema(name: $0.0.name, columns: $0.1)) }
     }
 }
