@@ -1,6 +1,6 @@
 # Thin one-verb targets; each installs missing system packages first.
 
-.PHONY: deps build release test demo demo-postgres golden demo-data fmt
+.PHONY: deps build release test demo demo-postgres golden demo-data fmt bench
 
 deps:
 	@scripts/deps.sh
@@ -33,3 +33,11 @@ demo-data:
 
 fmt:
 	swift format --in-place --recursive Sources Tests
+
+# Tally against DuckDB and Polars on generated data (1M and 10M orders; BENCH_SIZES="1m 10m 30m" for more).
+BENCH_SIZES ?= 1m 10m
+bench: deps
+	swift build -c release --scratch-path .build-release
+	bench/generate.sh $(BENCH_SIZES)
+	bench/setup.sh
+	bench/.venv/bin/python bench/run.py $(BENCH_SIZES)

@@ -34,6 +34,8 @@ public final class Session {
     public var isCancelled: @Sendable () -> Bool = { false }
     /// The database queries run on once connected (`connect`, `--db`); the native engine until then.
     var database: DatabaseLink?
+    /// Told the wall-clock seconds of each statement of a user's script once it has run (`--timing`).
+    public var statementFinished: ((Double) -> Void)?
 
     /// A session with the standard CRM library defined (and no data).
     public init(today: Int32) throws(Failure) {
@@ -78,11 +80,13 @@ public final class Session {
         guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics.map { $0.inSource(source) }) }
         for statement in script.statements {
             if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
+            let started = DispatchTime.now().uptimeNanoseconds
             do {
                 try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
             } catch {
                 throw Failure(diagnostics: [error.inSource(source)])
             }
+            if !isLibrary { statementFinished?(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
         }
     }
 

@@ -39,6 +39,9 @@ struct TallyCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date relative ranges count from (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
 
+    @Flag(name: .long, help: "Print each statement's wall-clock time to standard error (as `time: 12.345 ms`).")
+    var timing = false
+
     @Argument(help: ArgumentHelp("Scripts to run in order.", valueName: "script.tally"))
     var scripts: [String] = []
 
@@ -96,6 +99,11 @@ struct TallyCommand: ParsableCommand {
         let interactive = Terminal.isInteractive(STDIN_FILENO) && execute.isEmpty && scripts.isEmpty
         let console = Console(format: format, interactive: interactive)
         guard let runner = Runner(today: day, console: console) else { return 1 }
+        if timing {
+            runner.session.statementFinished = { seconds in
+                FileHandle.standardError.write(Data("time: \(String(format: "%.3f", seconds * 1000)) ms\n".utf8))
+            }
+        }
         if let data, !runner.openFolder(data) { return 1 }
         if let db, !runner.connect(db) { return 1 }
         if !execute.isEmpty {
