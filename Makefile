@@ -1,6 +1,6 @@
 # Thin one-verb targets; each installs missing system packages first.
 
-.PHONY: deps build release test demo golden demo-data fmt bench
+.PHONY: deps build release test demo demo-postgres golden demo-data fmt bench
 
 deps:
 	@scripts/deps.sh
@@ -11,12 +11,17 @@ build: deps
 release: deps
 	swift build -c release
 
+# The whole suite, with a throwaway PostgreSQL server for the parity tests.
 test: deps
-	swift test
+	scripts/with-postgres.sh swift test
 
 # An interactive session over the bundled demo CRM data.
 demo: build
 	.build/debug/tally --data examples/crm
+
+# An interactive session on a throwaway PostgreSQL server holding the demo data.
+demo-postgres: build
+	scripts/with-postgres.sh sh -c '.build/debug/tally export --to "$$TALLY_TEST_PG" examples/crm && .build/debug/tally --db "$$TALLY_TEST_PG"'
 
 # Rewrite golden expectations from the current output; review the diff like code.
 golden: deps

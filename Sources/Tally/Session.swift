@@ -5,6 +5,7 @@ import Foundation
 import TallyData
 import TallyDiagnostics
 import TallyEngine
+import TallySQL
 import TallySemantics
 import TallySyntax
 
@@ -33,6 +34,8 @@ public final class Session {
     public var today: Int32
     /// Asked between steps of a running statement; true stops it (Ctrl-C at the prompt).
     public var isCancelled: @Sendable () -> Bool = { false }
+    /// The database queries run on once connected (`connect`, `--db`); the native engine until then.
+    var database: DatabaseLink?
     /// Told the wall-clock seconds of each statement of a user's script once it has run (`--timing`).
     public var statementFinished: ((Double) -> Void)?
 
@@ -126,6 +129,12 @@ public final class Session {
         case .assert(let assertion):
             // A holding assertion prints nothing, as a passing check should; a failing one is an error.
             try check(assertion, source: source)
+        case .sql(let query):
+            emit(.text(try sql(query, source: source)))
+        case .connect(let target):
+            emit(.text(try connect(target)))
+        case .useTable(let use):
+            emit(.text(try useTable(use)))
         }
     }
 
@@ -136,7 +145,10 @@ public final class Session {
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        let table = try NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled).run(bound)
+        let engine: any QueryEngine =
+            database?.engine(schemas: catalog.datasets)
+            ?? NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled)
+        let table = try engine.run(bound)
         return (bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table, bound)
     }
 
@@ -240,6 +252,11 @@ public final class Session {
         return "loaded \(name): \(dataset.rowCount) rows, \(dataset.columns.count) columns"
     }
 
+    /// Declares a dataset that lives in the connected database.
+    func addSchema(_ schema: DatasetSchema) {
+        catalog.addDataset(schema)
+    }
+
     /// Adds (or replaces) a dataset.
     public func add(_ dataset: Dataset) {
         lazy[dataset.name] = nil
@@ -292,6 +309,12 @@ public final class Session {
             let demand = ColumnDemand(text: source.slice(statement.span), catalog: catalog, headers: headers)
             for (name, columns) in demand.columns.sorted(by: { $0.key < $1.key }) { try read(columns, of: name) }
         }
+    }
+
+    /// A dataset with every column read, for copying it elsewhere; nil when none has that name.
+    func wholeDataset(named name: String) throws(Diagnostic) -> Dataset? {
+        if let table = lazy[name] { try read(Set(table.columnNames), of: name) }
+        return datasets[name]
     }
 
     private func read(_ columns: Set<String>, of name: String) throws(Diagnostic) {

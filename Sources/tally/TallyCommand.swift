@@ -16,10 +16,19 @@ struct TallyCommand: ParsableCommand {
               tally --data examples/crm
               tally --data examples/crm -e 'revenue by month where plan = "pro"'
               tally --data examples/crm --format csv report.tally
+              tally --db postgresql://localhost/crm -e 'churn by month'
+              tally export --to postgresql://localhost/crm examples/crm
             """)
 
     @Option(name: .long, help: ArgumentHelp("Load every *.csv in DIR, then run DIR/model.tally.", valueName: "DIR"))
     var data: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run queries on this PostgreSQL database (a libpq URL; the password may come from PGPASSWORD or ~/.pgpass).",
+            valueName: "URL"))
+    var db: String?
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run these statements, print the results and exit.", valueName: "STATEMENTS"))
     var execute: [String] = []
@@ -48,6 +57,22 @@ struct TallyCommand: ParsableCommand {
         // keeps glibc from raising it as they are freed, so freed buffers go back to the system at once
         // instead of lingering in per-thread arenas (which doubled peak memory on large loads).
         _ = mallopt(mallocMmapThreshold, 256 * 1024)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "export" {
+            // A subcommand word first; anything else is the session's options and scripts.
+            do {
+                try ExportCommand.parse(Array(arguments.dropFirst())).run()
+                Foundation.exit(0)
+            } catch {
+                if ExportCommand.exitCode(for: error) == .success {
+                    print(ExportCommand.fullMessage(for: error))
+                    Foundation.exit(0)
+                }
+                FileHandle.standardError.write(
+                    Data("error: \(ExportCommand.message(for: error))\n\(ExportCommand.usageString())\n".utf8))
+                Foundation.exit(2)
+            }
+        }
         let command: TallyCommand
         do {
             var parsed = try parseAsRoot()
@@ -80,6 +105,7 @@ struct TallyCommand: ParsableCommand {
             }
         }
         if let data, !runner.openFolder(data) { return 1 }
+        if let db, !runner.connect(db) { return 1 }
         if !execute.isEmpty {
             for (i, text) in execute.enumerated() where !runner.run(text: text, name: execute.count > 1 ? "-e#\(i + 1)" : nil) {
                 return 1
