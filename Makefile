@@ -1,6 +1,6 @@
 # Thin one-verb targets; each installs missing system packages first.
 
-.PHONY: deps build release test demo golden demo-data fmt fuzz
+.PHONY: deps build release test demo demo-postgres golden demo-data fmt bench fuzz
 
 deps:
 	@scripts/deps.sh
@@ -11,12 +11,17 @@ build: deps
 release: deps
 	swift build -c release
 
+# The whole suite, with a throwaway PostgreSQL server for the parity tests.
 test: deps
-	swift test
+	scripts/with-postgres.sh swift test
 
 # An interactive session over the bundled demo CRM data.
 demo: build
 	.build/debug/tally --data examples/crm
+
+# An interactive session on a throwaway PostgreSQL server holding the demo data.
+demo-postgres: build
+	scripts/with-postgres.sh sh -c '.build/debug/tally export --to "$$TALLY_TEST_PG" examples/crm && .build/debug/tally --db "$$TALLY_TEST_PG"'
 
 # Rewrite golden expectations from the current output; review the diff like code.
 golden: deps
@@ -28,6 +33,14 @@ demo-data:
 
 fmt:
 	swift format --in-place --recursive Sources Tests
+
+# Tally against DuckDB and Polars on generated data (1M and 10M orders; BENCH_SIZES="1m 10m 30m" for more).
+BENCH_SIZES ?= 1m 10m
+bench: deps
+	swift build -c release --scratch-path .build-release
+	bench/generate.sh $(BENCH_SIZES)
+	bench/setup.sh
+	bench/.venv/bin/python bench/run.py $(BENCH_SIZES)
 
 # Fuzz each harness for FUZZ_SECONDS (one process at a time); crashes land in .build-fuzz/artifacts.
 FUZZ_SECONDS ?= 60

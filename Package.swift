@@ -3,7 +3,7 @@ import PackageDescription
 
 // One target per stage; dependencies point one way:
 // Diagnostics <- Syntax <- Semantics <- Engine <- Tally (session) <- tally (CLI, REPL)
-//                Data   <-´
+//                Data   <-´            <- SQL <- Postgres <-´
 let package = Package(
     name: "Tally",
     platforms: [.macOS(.v13)],
@@ -21,9 +21,21 @@ let package = Package(
         .target(name: "TallySemantics", dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData"]),
         .target(name: "TallyEngine", dependencies: ["TallySemantics", "TallyData"]),
         .target(name: "TallyRender", dependencies: ["TallyData"]),
+        // Bound query -> SQL syntax tree -> SQL text; never imports the native engine.
+        .target(name: "TallySQL", dependencies: ["TallySemantics", "TallyData", "TallyDiagnostics"]),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Runs compiled queries on PostgreSQL through libpq, and copies datasets into it.
+        .target(name: "TallyPostgres", dependencies: ["CLibPQ", "TallySQL", "TallySemantics", "TallyData", "TallyDiagnostics"]),
         .target(
             name: "Tally",
-            dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData", "TallySemantics", "TallyEngine", "TallyRender"],
+            dependencies: [
+                "TallyDiagnostics", "TallySyntax", "TallyData", "TallySemantics", "TallyEngine", "TallyRender", "TallySQL",
+                "TallyPostgres",
+            ],
             resources: [.copy("Library/crm.tally")]
         ),
         .systemLibrary(
@@ -46,6 +58,7 @@ let package = Package(
         .testTarget(name: "TallySemanticsTests", dependencies: ["TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData"]),
+        .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics"], exclude: ["cases", "fixtures", "examples"]),
         .testTarget(name: "TallyCLITests", dependencies: ["Tally"], exclude: ["repl_driver.py"]),
     ],

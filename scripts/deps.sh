@@ -4,6 +4,10 @@ set -euo pipefail
 
 missing=()
 pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
+pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
+# The tests run the queries on a throwaway PostgreSQL server too (scripts/with-postgres.sh).
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -103,7 +103,7 @@ public struct Completer {
     private var datasets: [String] { catalog.datasetNames }
 
     private var columns: [String] {
-        catalog.datasetNames.flatMap { catalog.datasets[$0]?.columns.map(\.name) ?? [] }
+        catalog.datasetNames.flatMap { catalog.datasets[$0]?.columnNames ?? [] }
     }
 
     private var dimensionWords: [String] {
@@ -115,14 +115,7 @@ public struct Completer {
     private func values(before tokens: [Piece]) -> [String] {
         guard let column = tokens.last(where: { $0.isName && !["in", "not", "and", "or", "where"].contains($0.text) })?.text
         else { return [] }
-        var result: Set<String> = []
-        for name in session.datasetNames {
-            guard let storage = session.dataset(named: name)?.column(named: column)?.storage,
-                case .text(_, let dictionary) = storage
-            else { continue }
-            result.formUnion(dictionary.prefix(1000).filter { !$0.contains("\"") })
-        }
-        return result.sorted()
+        return session.textValues(ofColumn: column).filter { !$0.contains("\"") }.sorted().prefix(1000).map { $0 }
     }
 
     /// Entries of the folder typed so far (else the working directory) for `load "`: folders end

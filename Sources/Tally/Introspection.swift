@@ -21,7 +21,8 @@ struct Introspection {
     private func showDatasets() -> ResultTable {
         let rows = catalog.datasetNames.compactMap { name -> [Value]? in
             guard let d = datasets[name] else { return nil }
-            return [.text(name), .integer(Int64(d.rowCount)), .integer(Int64(d.columns.count)), d.source.map(Value.text) ?? .null]
+            let columns = catalog.datasets[name]?.columnNames.count ?? d.columns.count
+            return [.text(name), .integer(Int64(d.rowCount)), .integer(Int64(columns)), d.source.map(Value.text) ?? .null]
         }
         return ResultTable(
             columns: [

@@ -5,6 +5,7 @@ import Foundation
 import TallyData
 import TallyDiagnostics
 import TallyEngine
+import TallySQL
 import TallySemantics
 import TallySyntax
 
@@ -23,13 +24,22 @@ public enum Output: Sendable {
 /// An interactive or scripted session over some datasets.
 public final class Session {
     public private(set) var catalog = Catalog()
+    /// The columns read so far of every dataset: what engines and introspection see.
     private var datasets: [String: Dataset] = [:]
+    /// Datasets of a data folder, read column by column as statements need them.
+    private var lazy: [String: LazyDataset] = [:]
+    /// Relation row mappings, kept while no dataset's rows change.
+    private let mappings = RowMappings()
     /// The day relative ranges count from (`--today`).
     public var today: Int32
     /// Bytes of memory loads may count on (the machine's memory unless set lower).
     public var memoryLimit: UInt64 = ProcessInfo.processInfo.physicalMemory
     /// Asked between steps of a running statement; true stops it (Ctrl-C at the prompt).
     public var isCancelled: @Sendable () -> Bool = { false }
+    /// The database queries run on once connected (`connect`, `--db`); the native engine until then.
+    var database: DatabaseLink?
+    /// Told the wall-clock seconds of each statement of a user's script once it has run (`--timing`).
+    public var statementFinished: ((Double) -> Void)?
 
     /// A session with the standard CRM library defined (and no data).
     public init(today: Int32) throws(Failure) {
@@ -42,8 +52,17 @@ public final class Session {
     /// The names of loaded datasets, in load order.
     public var datasetNames: [String] { catalog.datasetNames }
 
-    /// A loaded dataset (for completion of its values).
-    public func dataset(named name: String) -> Dataset? { datasets[name] }
+    /// The distinct values of a text column in every dataset that has it (for completion), reading
+    /// the column first if it has not been read.
+    public func textValues(ofColumn column: String) -> Set<String> {
+        var values = Set<String>()
+        for name in catalog.datasetNames where catalog.datasets[name]?.hasColumn(column) == true {
+            try? read([column], of: name)
+            guard case .text(_, let dictionary)? = datasets[name]?.column(named: column)?.storage else { continue }
+            values.formUnion(dictionary)
+        }
+        return values
+    }
 
     // MARK: Running statements
 
@@ -67,16 +86,19 @@ public final class Session {
         try DeepStack.run { () throws(Failure) in
             for statement in script.statements {
                 if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
+                let started = DispatchTime.now().uptimeNanoseconds
                 do throws(Diagnostic) {
                     try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
                 } catch {
                     throw Failure(diagnostics: [error.inSource(source)])
                 }
+                if !isLibrary { statementFinished?(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
             }
         }
     }
 
     private func execute(_ statement: Statement, source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Diagnostic) {
+        if !isLibrary { try readColumns(for: statement, source: source) }
         switch statement.kind {
         case .query(let query):
             let started = Date()
@@ -112,6 +134,12 @@ public final class Session {
         case .assert(let assertion):
             // A holding assertion prints nothing, as a passing check should; a failing one is an error.
             try check(assertion, source: source)
+        case .sql(let query):
+            emit(.text(try sql(query, source: source)))
+        case .connect(let target):
+            emit(.text(try connect(target)))
+        case .useTable(let use):
+            emit(.text(try useTable(use)))
         }
     }
 
@@ -122,11 +150,14 @@ public final class Session {
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
+        let engine: any QueryEngine =
+            database?.engine(schemas: catalog.datasets)
+            ?? NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled)
         let table: ResultTable
         do {
-            table = try NativeEngine(data: LoadedData(datasets: datasets), isCancelled: isCancelled).run(bound)
+            table = try engine.run(bound)
         } catch {
-            // What stops the engine (an overflowing sum, a result too large) concerns the whole query.
+            // What stops an engine (an overflowing sum, a result too large) concerns the whole query.
             var located = error
             if located.span == nil { located.span = query.span }
             throw located
@@ -199,11 +230,11 @@ public final class Session {
     }
 
     private func requireColumn(_ dataset: Name, _ column: Name) throws(Diagnostic) {
-        guard let d = datasets[dataset.text] else { throw unknownDataset(dataset) }
-        guard d.column(named: column.text) != nil else {
+        guard let d = catalog.datasets[dataset.text] else { throw unknownDataset(dataset) }
+        guard d.hasColumn(column.text) else {
             throw Diagnostic(
                 "dataset '\(dataset.text)' has no column '\(column.text)'", at: column.span,
-                help: Suggestions.closest(to: column.text, in: d.columns.map(\.name)).map { "did you mean '\($0)'?" }
+                help: Suggestions.closest(to: column.text, in: d.columnNames).map { "did you mean '\($0)'?" }
                     ?? "describe \(dataset.text) lists its columns")
         }
     }
@@ -270,22 +301,35 @@ public final class Session {
         return "\(n) bytes"
     }
 
+    /// Declares a dataset that lives in the connected database.
+    func addSchema(_ schema: DatasetSchema) {
+        catalog.addDataset(schema)
+    }
+
     /// Adds (or replaces) a dataset.
     public func add(_ dataset: Dataset) {
+        lazy[dataset.name] = nil
+        mappings.removeAll()
         datasets[dataset.name] = dataset
         catalog.addDataset(DatasetSchema(dataset))
     }
 
-    /// Loads every `*.csv` in a folder as a dataset named after its file, then runs `model.tally`
-    /// there if present (DESIGN §2).
+    /// Opens every `*.csv` in a folder as a dataset named after its file, then runs `model.tally`
+    /// there if present (DESIGN §2). Only headers are read here: a column is read when a statement
+    /// first needs it, so a question about one dataset never pays for the others.
     public func openFolder(_ path: String, emit: (Output) -> Void) throws(Failure) {
         let folder: DataFolder
         do { folder = try DataFolder(path: path) } catch { throw Failure(diagnostics: [error]) }
-        for file in folder.csvFiles {
+        mappings.removeAll()
+        for path in folder.csvFiles {
+            let name = DataFolder.datasetName(forFile: path)
             do {
-                add(try readCSV(path: file, name: DataFolder.datasetName(forFile: file), options: CSVOptions()).dataset)
+                let table = LazyDataset(name: name, file: try CSVFile(path: path))
+                lazy[name] = table
+                datasets[name] = table.dataset
+                catalog.addDataset(DatasetSchema(table.dataset, columnNames: table.columnNames))
             } catch {
-                throw Failure(diagnostics: [error])
+                throw Failure(diagnostics: [error.diagnostic()])
             }
         }
         if let model = folder.model {
@@ -296,6 +340,39 @@ public final class Session {
             do { source = try SourceFile.decoding(Array(bytes), name: model) } catch { throw Failure(diagnostics: [error]) }
             try run(source, emit: emit)
         }
+    }
+
+    // MARK: Reading columns
+
+    /// Reads what a statement may need of lazily opened datasets, before it is bound.
+    private func readColumns(for statement: Statement, source: SourceFile) throws(Diagnostic) {
+        guard !lazy.isEmpty else { return }
+        switch statement.kind {
+        case .describe(let name):
+            if let table = lazy[name.text] { try read(Set(table.columnNames), of: name.text) }
+        case .show:
+            for name in lazy.keys.sorted() { try read([], of: name) }
+        case .load:
+            return
+        default:
+            var headers: [String: [String]] = [:]
+            for name in catalog.datasetNames { headers[name] = catalog.datasets[name]?.columnNames }
+            let demand = ColumnDemand(text: source.slice(statement.span), catalog: catalog, headers: headers)
+            for (name, columns) in demand.columns.sorted(by: { $0.key < $1.key }) { try read(columns, of: name) }
+        }
+    }
+
+    /// A dataset with every column read, for copying it elsewhere; nil when none has that name.
+    func wholeDataset(named name: String) throws(Diagnostic) -> Dataset? {
+        if let table = lazy[name] { try read(Set(table.columnNames), of: name) }
+        return datasets[name]
+    }
+
+    private func read(_ columns: Set<String>, of name: String) throws(Diagnostic) {
+        guard let table = lazy[name] else { return }
+        try table.read(columns)
+        datasets[name] = table.dataset
+        catalog.addDataset(DatasetSchema(table.dataset, columnNames: table.columnNames))
     }
 
     /// Paths in a script are relative to the script's folder; elsewhere to the working directory.

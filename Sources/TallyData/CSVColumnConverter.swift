@@ -1,16 +1,15 @@
 // Turns one column's field slices into typed storage once its type is known.
 
-/// Converts the fields of one column, reading values straight from the file's bytes.
+/// Converts the fields of one column in one buffer, reading values straight from the bytes.
 struct CSVColumnConverter {
     let bytes: UnsafeBufferPointer<UInt8>
-    let file: String
-    let bomLength: Int
+    /// File offset of `bytes[0]`, for locating problems.
+    let base: Int
 
     /// Storage for `column` as `type`. Only text can fail (invalid UTF-8); a decimal column whose scaled
     /// values overflow Int64 quietly becomes double, which is still the `decimal` column type.
-    func convert(
-        _ column: CSVFieldColumn, rowCount: Int, as type: InferredType
-    ) throws(CSVError) -> ColumnStorage {
+    func convert(_ column: UnsafeBufferPointer<CSVFieldRef>, as type: InferredType) throws(CSVProblem) -> ColumnStorage {
+        let rowCount = column.count
         switch type {
         case .boolean:
             return .boolean(map(column, rowCount, null: NullSentinel.boolean) { f in
@@ -45,7 +44,7 @@ struct CSVColumnConverter {
 
     /// Applies `parse` to every non-null field. Inference guaranteed each parses, so no field is dropped.
     private func map<T>(
-        _ column: CSVFieldColumn, _ rowCount: Int, null: T, _ parse: (UnsafeBufferPointer<UInt8>) -> T
+        _ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int, null: T, _ parse: (UnsafeBufferPointer<UInt8>) -> T
     ) -> [T] {
         var out = [T]()
         out.reserveCapacity(rowCount)
@@ -62,7 +61,7 @@ struct CSVColumnConverter {
     }
 
     /// Every value scaled to `scale`, or nil if any overflows (then the column is stored as double).
-    private func decimals(_ column: CSVFieldColumn, _ rowCount: Int, scale: Int) -> [Int64]? {
+    private func decimals(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int, scale: Int) -> [Int64]? {
         var out = [Int64]()
         out.reserveCapacity(rowCount)
         for row in 0..<rowCount {
@@ -78,7 +77,7 @@ struct CSVColumnConverter {
         return out
     }
 
-    private func doubles(_ column: CSVFieldColumn, _ rowCount: Int) -> [Double] {
+    private func doubles(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) -> [Double] {
         map(column, rowCount, null: Double.nan) { f in
             // Short numbers fit Swift's small-string form, so this allocates only for long digit strings;
             // double columns are rare (exponents, more than 18 digits).
@@ -89,7 +88,7 @@ struct CSVColumnConverter {
         }
     }
 
-    private func text(_ column: CSVFieldColumn, _ rowCount: Int) throws(CSVError) -> ColumnStorage {
+    private func text(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) throws(CSVProblem) -> ColumnStorage {
         var builder = TextDictionaryBuilder()
         var codes = [Int32]()
         codes.reserveCapacity(rowCount)
@@ -103,7 +102,7 @@ struct CSVColumnConverter {
             let raw = UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
             let lookup: TextDictionaryBuilder.Lookup
             if f.escaped {
-                unescape(raw, into: &unescaped)
+                Self.unescape(raw, into: &unescaped)
                 lookup = unescaped.withUnsafeBufferPointer { builder.code(for: $0) }
             } else {
                 lookup = builder.code(for: raw)
@@ -121,15 +120,14 @@ struct CSVColumnConverter {
         return .text(codes: codes, dictionary: builder.strings)
     }
 
-    private func error(at f: CSVFieldSlice, _ message: String, help: String?) -> CSVError {
+    private func error(at f: CSVFieldRef, _ message: String, help: String?) -> CSVProblem {
         // Point at the opening quote of a quoted field: the content starts one byte later.
-        let start = f.start > bomLength && bytes[f.start - 1] == UInt8(ascii: "\"") ? f.start - 1 : f.start
-        let (line, column) = CSVTokenizer.location(of: start, in: bytes, bomLength: bomLength)
-        return CSVError(file: file, line: line, column: column, message: message, help: help)
+        let start = f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") ? f.start - 1 : f.start
+        return CSVProblem(offset: base + start, message: message, help: help)
     }
 
     /// Collapses doubled quotes (`""` → `"`) from a quoted field's content.
-    func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    static func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         var i = 0
         while i < raw.count {

@@ -39,29 +39,53 @@ enum TypeInference {
     /// Largest decimal scale kept exact; more fraction digits make the column double.
     static let maxDecimalScale = 9
 
-    /// Infers the type of one column by narrowing candidates field by field; stops early once only text fits.
-    static func infer(_ column: CSVFieldColumn, rowCount: Int, bytes: UnsafeBufferPointer<UInt8>) -> InferredType {
+    /// What one stretch of a column's fields says about its type; stretches combine with `merge`.
+    struct Evidence {
         var candidates = TypeCandidates.all
         var scale = 0
         var sawValue = false
-        for row in 0..<rowCount {
-            let f = column[row]
-            if f.length == 0 { continue }
-            sawValue = true
-            // Collapsed doubled quotes leave a '"' in the value, which no typed syntax allows.
-            if f.escaped { return .text }
-            let field = UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
-            candidates.formIntersection(classify(field, scale: &scale))
-            if candidates.isEmpty { return .text }
+
+        /// Narrows by the fields of one stretch; stops early once only text fits.
+        init(_ fields: UnsafeBufferPointer<CSVFieldRef>, in bytes: UnsafeBufferPointer<UInt8>) {
+            for f in fields where f.length > 0 {
+                sawValue = true
+                // Collapsed doubled quotes leave a '"' in the value, which no typed syntax allows.
+                if f.escaped {
+                    candidates = []
+                    return
+                }
+                candidates.formIntersection(classify(UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length]), scale: &scale))
+                if candidates.isEmpty { return }
+            }
         }
-        if !sawValue { return .text }
-        if candidates.contains(.boolean) { return .boolean }
-        if candidates.contains(.integer) { return .integer }
-        if candidates.contains(.decimal) { return .decimal(scale: scale) }
-        if candidates.contains(.double) { return .double }
-        if candidates.contains(.date) { return .date }
-        if candidates.contains(.timestamp) { return .timestamp }
-        return .text
+
+        init() {}
+
+        /// Evidence of a stretch with at least one value.
+        init(candidates: TypeCandidates, scale: Int) {
+            self.candidates = candidates
+            self.scale = scale
+            sawValue = true
+        }
+
+        mutating func merge(_ other: Evidence) {
+            guard other.sawValue else { return }
+            candidates = sawValue ? candidates.intersection(other.candidates) : other.candidates
+            scale = max(scale, other.scale)
+            sawValue = true
+        }
+
+        /// The first type that fits every value; an all-null column is text.
+        var type: InferredType {
+            if !sawValue { return .text }
+            if candidates.contains(.boolean) { return .boolean }
+            if candidates.contains(.integer) { return .integer }
+            if candidates.contains(.decimal) { return .decimal(scale: scale) }
+            if candidates.contains(.double) { return .double }
+            if candidates.contains(.date) { return .date }
+            if candidates.contains(.timestamp) { return .timestamp }
+            return .text
+        }
     }
 
     /// Which types a non-empty field fits. Raises `scale` to the field's fraction digits when it is a decimal.
@@ -134,6 +158,15 @@ enum TypeInference {
     /// The value scaled by 10^scale as an Int64, or nil if it overflows or lands on the null sentinel.
     /// `scale` must be at least the number of fraction digits.
     static func mantissa(_ f: UnsafeBufferPointer<UInt8>, _ shape: NumberShape, scale: Int) -> Int64? {
+        let padding = max(0, scale - shape.fracDigits.count)
+        if shape.intDigits.count + shape.fracDigits.count + padding <= 18 {
+            // At most 18 digits cannot overflow Int64: no checks needed.
+            var value: Int64 = 0
+            for i in shape.intDigits { value = value &* 10 &+ Int64(f[i] &- UInt8(ascii: "0")) }
+            for i in shape.fracDigits { value = value &* 10 &+ Int64(f[i] &- UInt8(ascii: "0")) }
+            for _ in 0..<padding { value = value &* 10 }
+            return shape.negative ? -value : value
+        }
         // Accumulate negatively so Int64.min's magnitude is representable, then reject it as the null sentinel.
         var value: Int64 = 0
         func push(_ digit: Int64) -> Bool {
@@ -148,10 +181,8 @@ enum TypeInference {
         for i in shape.fracDigits {
             guard push(Int64(f[i] &- UInt8(ascii: "0"))) else { return nil }
         }
-        var padding = scale - shape.fracDigits.count
-        while padding > 0 {
+        for _ in 0..<padding {
             guard push(0) else { return nil }
-            padding -= 1
         }
         if shape.negative { return value == Int64.min ? nil : value }
         return value == Int64.min ? nil : -value

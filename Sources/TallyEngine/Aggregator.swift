@@ -37,25 +37,30 @@ enum Aggregator {
 
     private static func countDistinct(value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
         guard let value else { return count(value: nil, cells: cells, cellCount: cellCount) }
-        let keys = distinctKeys(value, count: cells.count)
+        let ids = DistinctIDs(value, count: cells.count)
+        // One bit per (cell, value) when that fits in 256 MiB: no hashing per row.
+        let words = (ids.count + 63) / 64
+        let (bitWords, overflow) = words.multipliedReportingOverflow(by: cellCount)
+        if words > 0, !overflow, bitWords <= 1 << 25 {
+            var bits = [UInt64](repeating: 0, count: bitWords)
+            var counts = [Int](repeating: 0, count: cellCount)
+            for (i, c) in cells.enumerated() where c >= 0 {
+                let id = ids.id(i)
+                if id < 0 { continue }
+                let word = Int(c) * words + id >> 6
+                let bit = UInt64(1) << UInt64(id & 63)
+                if bits[word] & bit == 0 {
+                    bits[word] |= bit
+                    counts[Int(c)] += 1
+                }
+            }
+            return counts.map { Double($0) }
+        }
         var sets = [Set<Int64>](repeating: [], count: cellCount)
         for (i, c) in cells.enumerated() where c >= 0 {
-            if let k = keys[i] { sets[Int(c)].insert(k) }
+            if let k = ids.key(i) { sets[Int(c)].insert(k) }
         }
         return sets.map { Double($0.count) }
-    }
-
-    /// A 64-bit identity for each non-null value (text by dictionary code, doubles by bit pattern).
-    private static func distinctKeys(_ v: Vector, count: Int) -> [Int64?] {
-        switch v {
-        case .int(let x), .decimal(let x, _), .timestamp(let x), .duration(let x):
-            return x.map { $0 == NullSentinel.int64 ? nil : $0 }
-        case .double(let x): return x.map { $0.isNaN ? nil : Int64(bitPattern: ($0 == 0 ? 0 : $0).bitPattern) }
-        case .bool(let x): return x.map { $0 == NullSentinel.boolean ? nil : Int64($0) }
-        case .date(let x): return x.map { $0 == NullSentinel.int32 ? nil : Int64($0) }
-        case .text(let codes, _): return codes.map { $0 < 0 ? nil : Int64($0) }
-        case .scalar(let lit): return [Int64?](repeating: lit == .null ? nil : 0, count: count)
-        }
     }
 
     /// Exact integer and decimal columns are summed as integers, so money does not drift.

@@ -3,61 +3,62 @@
 import TallyDiagnostics
 
 /// Numbers the dimension combinations found in rows that pass the query's `where`
-/// (DESIGN §4: values anywhere in the data, not only inside the range).
+/// (DESIGN §4: values anywhere in the data, not only inside the range), and gives every row its
+/// combination once, so aggregates index an array instead of hashing per row.
 struct Combinations {
     /// Dimension ids of each combination, in order of first appearance.
     private(set) var tuples: [[Int32]] = []
-    private let radices: [Int]
-    /// Whether every combination has its own mixed-radix Int64 key; when the domains are too
-    /// large for that, combinations are keyed by their id tuples instead.
-    private let packed: Bool
-    private var index: [Int64: Int32] = [:]
-    private var wideIndex: [[Int32]: Int32] = [:]
+    /// For each prepared row set, each row's combination (-1 where the row fails `where`); nil when
+    /// there are no dimensions (every row that passes is in combination 0).
+    private(set) var rows: [[Int32]?] = []
 
     var count: Int { tuples.count }
 
+    /// Key spaces up to this size are numbered through an array rather than a hash map.
+    private static let denseLimit = 1 << 22
+
     init(domains: [DimensionDomain], prepared: [(passes: [UInt8], ids: [[Int32]])]) {
-        radices = domains.map { max(1, $0.values.count) }
+        let radices = domains.map { max(1, $0.values.count) }
+        guard !domains.isEmpty else {
+            tuples = [[]]
+            rows = Array(repeating: nil, count: prepared.count)
+            return
+        }
         var product: Int64 = 1
         var overflow = false
         for r in radices where !overflow {
             (product, overflow) = product.multipliedReportingOverflow(by: Int64(r))
         }
-        packed = !overflow
-        guard !domains.isEmpty else {
-            tuples = [[]]
-            return
-        }
+        var dense = !overflow && product <= Self.denseLimit ? [Int32](repeating: -1, count: Int(product)) : []
+        var packed: [Int64: Int32] = [:]
+        var wide: [[Int32]: Int32] = [:]
         for (passes, ids) in prepared {
-            for row in passes.indices where passes[row] == 1 && lookup(row, ids) == nil {
-                insert(row, ids)
+            var out = [Int32](repeating: -1, count: passes.count)
+            for row in passes.indices where passes[row] == 1 {
+                if overflow {
+                    let tuple = ids.map { $0[row] }
+                    if let id = wide[tuple] {
+                        out[row] = id
+                    } else {
+                        out[row] = Int32(tuples.count)
+                        wide[tuple] = out[row]
+                        tuples.append(tuple)
+                    }
+                    continue
+                }
+                var key: Int64 = 0
+                for (k, column) in ids.enumerated() { key = key &* Int64(radices[k]) &+ Int64(column[row]) }
+                let known = dense.isEmpty ? packed[key] : (dense[Int(key)] >= 0 ? dense[Int(key)] : nil)
+                if let id = known {
+                    out[row] = id
+                    continue
+                }
+                let id = Int32(tuples.count)
+                tuples.append(ids.map { $0[row] })
+                if dense.isEmpty { packed[key] = id } else { dense[Int(key)] = id }
+                out[row] = id
             }
+            rows.append(out)
         }
-    }
-
-    /// The combination of a row that passed the query's `where`.
-    func combo(of row: Int, in ids: [[Int32]]) -> Int {
-        if ids.isEmpty { return 0 }
-        return Int(lookup(row, ids) ?? 0)
-    }
-
-    private func lookup(_ row: Int, _ ids: [[Int32]]) -> Int32? {
-        packed ? index[key(row, ids)] : wideIndex[ids.map { $0[row] }]
-    }
-
-    private mutating func insert(_ row: Int, _ ids: [[Int32]]) {
-        let id = Int32(tuples.count)
-        let tuple = ids.map { $0[row] }
-        if packed { index[key(row, ids)] = id } else { wideIndex[tuple] = id }
-        tuples.append(tuple)
-    }
-
-    /// Mixed-radix key, unique while the product of the radices fits in Int64 (`packed`).
-    private func key(_ row: Int, _ ids: [[Int32]]) -> Int64 {
-        var key: Int64 = 0
-        for (k, column) in ids.enumerated() {
-            key = key &* Int64(radices[k]) &+ Int64(column[row])
-        }
-        return key
     }
 }

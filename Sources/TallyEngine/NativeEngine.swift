@@ -13,8 +13,12 @@ public struct NativeEngine: QueryEngine {
     /// Asked between steps; true stops the query with a "cancelled" error.
     private let isCancelled: @Sendable () -> Bool
 
-    public init(data: DataSource, isCancelled: @escaping @Sendable () -> Bool = { false }) {
+    /// Relation row mappings shared with earlier queries, when the caller keeps them.
+    private let mappings: RowMappings?
+
+    public init(data: DataSource, mappings: RowMappings? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }) {
         self.data = data
+        self.mappings = mappings
         self.isCancelled = isCancelled
     }
 
@@ -47,7 +51,7 @@ public struct NativeEngine: QueryEngine {
     }
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
-        let relations = RelationCache(data: data)
+        let relations = RelationCache(data: data, shared: mappings)
         let domains = (0..<query.columnDimensionCount).map { _ in DimensionDomain() }
 
         // Aggregates over the same rows (nps reads surveys three times) share one preparation.
@@ -103,26 +107,30 @@ public struct NativeEngine: QueryEngine {
                 // `started before` ignores the end: a row stays counted once it has begun.
                 let ends = aggregate.startedBefore ? [Int32](repeating: NullSentinel.int32, count: mask.count) : lifespan.end
                 let spans = periods.activeSpans(start: lifespan.start, end: ends, at: boundary, mask: mask)
-                let combos = mask.indices.map { mask[$0] == 1 ? combos.combo(of: $0, in: p.dimensionIDs) : -1 }
+                let rowCombos = combos.rows[index]
+                let combos = mask.indices.map { mask[$0] == 1 ? Int(rowCombos?[$0] ?? 0) : -1 }
                 values.append(
                     try LifespanAggregator.run(
                         aggregate.function, value: v, combos: combos, spans: spans, periods: periods.count,
                         cellCount: cellCount))
                 continue
             }
+            let rowCombos = combos.rows[index]
+            let periodCount = Int32(periods.count)
+            let table = PeriodTable(periods)
             var cells = [Int32](repeating: -1, count: mask.count)
             for i in mask.indices where mask[i] == 1 {
-                let period = p.days.map { periods.index(ofDay: $0[i]) } ?? 0
+                let period = p.days.map { table.index(ofDay: $0[i]) } ?? 0
                 guard period >= 0 else { continue }
                 // `active at` with `on`: counted in the anchor's period, if active at its boundary.
                 if let boundary = aggregate.activeAt, let lifespan = p.lifespan,
                     !periods.isActive(
                         start: lifespan.start[i], end: aggregate.startedBefore ? NullSentinel.int32 : lifespan.end[i],
-                        period: period, at: boundary)
+                        period: Int(period), at: boundary)
                 {
                     continue
                 }
-                cells[i] = Int32(combos.combo(of: i, in: p.dimensionIDs) * periods.count + period)
+                cells[i] = (rowCombos?[i] ?? 0) * periodCount + period
             }
             values.append(try Aggregator.run(aggregate.function, value: v, cells: cells, cellCount: cellCount))
         }

@@ -157,3 +157,33 @@ struct Periods {
         }
     }
 }
+
+/// `Periods.index(ofDay:)` through a table over the days of the computed periods, for per-row use.
+struct PeriodTable {
+    private let periods: Periods
+    private let first: Int32
+    private let table: [Int32]
+
+    /// Ranges longer than this many days are indexed day by day instead.
+    private static let limit = 1 << 22
+
+    init(_ periods: Periods) {
+        self.periods = periods
+        let lo = periods.grain.map { $0.startDay(ofIndex: periods.first) } ?? periods.since
+        if let lo, let until = periods.until, until >= lo, Int(until) - Int(lo) < Self.limit {
+            first = lo
+            table = (lo...until).map { Int32(periods.index(ofDay: $0)) }
+        } else {
+            first = 0
+            table = []
+        }
+    }
+
+    @inline(__always)
+    func index(ofDay day: Int32) -> Int32 {
+        if table.isEmpty { return Int32(periods.index(ofDay: day)) }
+        // Null (Int32.min) and days outside the table land outside the unsigned range check.
+        let offset = UInt32(bitPattern: day &- first)
+        return offset < UInt32(table.count) ? table[Int(offset)] : -1
+    }
+}

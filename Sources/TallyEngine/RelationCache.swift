@@ -4,28 +4,47 @@ import TallyData
 import TallyDiagnostics
 import TallySemantics
 
-/// Builds each relation's row mapping once per query and reuses it for every column it gathers.
+/// Row mappings kept between queries. The owner clears it whenever a dataset's rows change (columns
+/// read later do not change rows, so they keep it valid).
+public final class RowMappings: @unchecked Sendable {
+    fileprivate var rows: [Relation: [Int32]] = [:]
+    public init() {}
+    public func removeAll() { rows.removeAll() }
+}
+
+/// Builds each relation's row mapping once (per query, or once for all queries with `RowMappings`)
+/// and reuses it for every column it gathers.
 final class RelationCache {
     private let data: DataSource
+    private let shared: RowMappings
     private var mappings: [Relation: (Dataset, [Int32])] = [:]
 
-    init(data: DataSource) { self.data = data }
+    init(data: DataSource, shared: RowMappings?) {
+        self.data = data
+        self.shared = shared ?? RowMappings()
+    }
 
     /// The target dataset and, per row of `source`, the matching target row (-1 when none matches).
     func mapping(for relation: Relation, from source: Dataset) throws(Diagnostic) -> (Dataset, [Int32]) {
         if let cached = mappings[relation] { return cached }
         let target = try data.dataset(named: relation.toDataset)
+        if let rows = shared.rows[relation], rows.count == source.rowCount {
+            mappings[relation] = (target, rows)
+            return (target, rows)
+        }
         guard let key = target.column(named: relation.toColumn), let foreign = source.column(named: relation.fromColumn) else {
             throw Diagnostic("relation \(relation.fromDataset).\(relation.fromColumn) → \(relation.toDataset).\(relation.toColumn) names a missing column")
         }
         let rows = try Self.match(foreign.storage, key.storage, relation: relation)
         mappings[relation] = (target, rows)
+        shared.rows[relation] = rows
         return (target, rows)
     }
 
     private static func match(_ foreign: ColumnStorage, _ key: ColumnStorage, relation: Relation) throws(Diagnostic) -> [Int32] {
         switch (foreign, key) {
         case (.integer(let fk), .integer(let pk)):
+            if let rows = try denseMatch(fk, pk, relation: relation) { return rows }
             var index: [Int64: Int32] = [:]
             index.reserveCapacity(pk.count)
             for (row, k) in pk.enumerated() where k != NullSentinel.int64 {
@@ -42,6 +61,28 @@ final class RelationCache {
                 if index.updateValue(Int32(row), forKey: Array(k.utf8)) != nil { throw duplicate(relation, k) }
             }
             return texts(foreign).map { $0.flatMap { index[Array($0.utf8)] } ?? -1 }
+        }
+    }
+
+    /// Integer keys in a range not much wider than their count index an array instead of a hash map.
+    private static func denseMatch(_ fk: [Int64], _ pk: [Int64], relation: Relation) throws(Diagnostic) -> [Int32]? {
+        var lo = Int64.max
+        var hi = Int64.min
+        for k in pk where k != NullSentinel.int64 {
+            lo = min(lo, k)
+            hi = max(hi, k)
+        }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard lo <= hi, !overflow, span < max(1 << 16, 4 * Int64(pk.count)) else { return nil }
+        var table = [Int32](repeating: -1, count: Int(span) + 1)
+        for (row, k) in pk.enumerated() where k != NullSentinel.int64 {
+            if table[Int(k - lo)] >= 0 { throw duplicate(relation, "\(k)") }
+            table[Int(k - lo)] = Int32(row)
+        }
+        return fk.map { k in
+            guard k != NullSentinel.int64 else { return -1 }
+            let (offset, overflow) = k.subtractingReportingOverflow(lo)
+            return !overflow && offset >= 0 && offset <= span ? table[Int(offset)] : -1
         }
     }
 

@@ -241,7 +241,7 @@ extension BindingState {
     }
 
     private func isColumnOfAnyDataset(_ name: String) -> Bool {
-        catalog.datasets.values.contains { $0.column(name) != nil }
+        catalog.datasets.values.contains { $0.hasColumn(name) }
     }
 
     private func percentileFraction(_ e: Expr) throws(Diagnostic) -> Double {

@@ -5,20 +5,32 @@ import TallyDiagnostics
 import TallySyntax
 
 /// The shape of a dataset: what the binder needs, without its rows.
+///
+/// A dataset read lazily knows all its column names (from the file's header) but the types only of the
+/// columns read so far; the session reads every column a statement may name before binding it, so a
+/// name the binder resolves is always typed. Messages and relations go by `columnNames`.
 public struct DatasetSchema: Sendable {
     public var name: String
+    /// The columns whose types are known.
     public var columns: [ColumnSchema]
+    /// Every column name, typed or not, in file order.
+    public var columnNames: [String]
 
-    public init(name: String, columns: [ColumnSchema]) {
+    public init(name: String, columns: [ColumnSchema], columnNames: [String]? = nil) {
         self.name = name
         self.columns = columns
+        self.columnNames = columnNames ?? columns.map(\.name)
     }
 
-    public init(_ dataset: Dataset) {
-        self.init(name: dataset.name, columns: dataset.columns.map { ColumnSchema(name: $0.name, type: $0.type) })
+    public init(_ dataset: Dataset, columnNames: [String]? = nil) {
+        self.init(
+            name: dataset.name, columns: dataset.columns.map { ColumnSchema(name: $0.name, type: $0.type) },
+            columnNames: columnNames)
     }
 
     public func column(_ name: String) -> ColumnSchema? { columns.first { $0.name == name } }
+
+    public func hasColumn(_ name: String) -> Bool { columnNames.contains(name) }
 }
 
 public struct ColumnSchema: Sendable, Hashable {
@@ -139,8 +151,8 @@ public struct Catalog: Sendable {
     /// Relations leading out of a dataset whose both ends are loaded.
     public func relations(from dataset: String) -> [Relation] {
         relations.filter {
-            $0.fromDataset == dataset && datasets[$0.toDataset]?.column($0.toColumn) != nil
-                && datasets[dataset]?.column($0.fromColumn) != nil
+            $0.fromDataset == dataset && datasets[$0.toDataset]?.hasColumn($0.toColumn) == true
+                && datasets[dataset]?.hasColumn($0.fromColumn) == true
         }
     }
 }

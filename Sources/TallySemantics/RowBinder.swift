@@ -231,7 +231,7 @@ struct RowBinder {
             return BoundColumn(via: nil, dataset: dataset, column: own.name, type: own.type)
         }
         if qualifier != nil { return try column(of: dataset, name: name, via: nil) }
-        let reachable = catalog.relations(from: dataset).filter { catalog.datasets[$0.toDataset]?.column(name.text) != nil }
+        let reachable = catalog.relations(from: dataset).filter { catalog.datasets[$0.toDataset]?.hasColumn(name.text) == true }
         if reachable.count > 1 {
             let options = reachable.map { "\($0.toDataset).\(name.text)" }
             throw fail(
@@ -242,8 +242,7 @@ struct RowBinder {
         if let relation = reachable.first { return try column(of: relation.toDataset, name: name, via: relation) }
 
         let related = catalog.relations(from: dataset).map(\.toDataset)
-        let candidates = schema.columns.map(\.name)
-            + related.flatMap { catalog.datasets[$0]?.columns.map(\.name) ?? [] }
+        let candidates = schema.columnNames + related.flatMap { catalog.datasets[$0]?.columnNames ?? [] }
         let where_ = related.isEmpty ? "" : " (nor does \(related.joined(separator: ", ")), which it relates to)"
         var help = Suggestions.closest(to: name.text, in: candidates).map { "did you mean '\($0)'?" }
         if help == nil, Grain.parse(name.text) != nil { help = "time grains go after `by`: by \(name.text)" }
@@ -255,7 +254,7 @@ struct RowBinder {
 
     private func column(of target: String, name: Name, via: Relation?) throws(Diagnostic) -> BoundColumn {
         guard let schema = catalog.datasets[target], let column = schema.column(name.text) else {
-            let candidates = catalog.datasets[target]?.columns.map(\.name) ?? []
+            let candidates = catalog.datasets[target]?.columnNames ?? []
             throw fail(
                 Diagnostic(
                     "dataset '\(target)' has no column '\(name.text)'", at: name.span,

@@ -140,7 +140,8 @@ public struct Parser {
         }
     }
 
-    /// `statement = metric_def | load | relate | anchor | lifespan | show | describe | explain | assert | query ;`
+    /// `statement = metric_def | dimension_def | load | relate | anchor | lifespan | show | describe | explain | plot
+    /// | assert | sql | connect | use_table | query ;`
     /// Statement words are keywords only here, as the first token, and never when backquoted.
     mutating func statement() throws(ParseFailure) -> Statement {
         if current.kind == .identifier, !current.isQuotedName(in: source) {
@@ -156,6 +157,9 @@ public struct Parser {
             case "explain": return try explain()
             case "plot": return try plot()
             case "assert": return try assertion()
+            case "sql": return try sql()
+            case "connect": return try connect()
+            case "use": return try useTable()
             default: break
             }
         }

@@ -52,6 +52,12 @@ public struct Statement: Sendable {
         case plot(Query)
         /// `assert churn for 2024-03 = 0.05 within 0.001`
         case assert(Assertion)
+        /// `sql churn by month`: the SQL the query compiles to, for PostgreSQL
+        case sql(Query)
+        /// `connect "postgresql://localhost/crm"`: run queries on that database from now on
+        case connect(Connect)
+        /// `use table crm.customers as customers`: where a dataset lives in the database
+        case useTable(UseTable)
     }
 }
 
@@ -378,5 +384,27 @@ public struct Lifespan: Sendable {
         self.dataset = dataset
         self.start = start
         self.end = end
+    }
+}
+
+/// `connect "postgresql://user@host/db"`: a libpq connection string or URL.
+public struct Connect: Sendable {
+    public var target: String
+    public var targetSpan: Span
+    public init(target: String, targetSpan: Span) {
+        self.target = target
+        self.targetSpan = targetSpan
+    }
+}
+
+/// `use table crm.customers as customers`: the table (optionally schema-qualified) that holds a dataset.
+public struct UseTable: Sendable {
+    public var schema: Name?
+    public var table: Name
+    public var dataset: Name
+    public init(schema: Name?, table: Name, dataset: Name) {
+        self.schema = schema
+        self.table = table
+        self.dataset = dataset
     }
 }

@@ -57,6 +57,13 @@ public enum SyntaxPrinter {
             return "(show \(name(what)))"
         case .describe(let dataset):
             return "(describe \(name(dataset)))"
+        case .sql(let q):
+            return "(sql \(format(q)))"
+        case .connect(let c):
+            return "(connect \(string(c.target)))"
+        case .useTable(let u):
+            let table = u.schema.map { "(. \(name($0)) \(name(u.table)))" } ?? name(u.table)
+            return "(use-table \(table) \(name(u.dataset)))"
         }
     }
 

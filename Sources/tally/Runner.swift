@@ -30,6 +30,17 @@ final class Runner {
         }
     }
 
+    /// Connects to a database (`--db`); queries run there from now on.
+    func connect(_ target: String) -> Bool {
+        do {
+            console.show(.note(try session.connect(to: target)))
+            return true
+        } catch {
+            console.report([error])
+            return false
+        }
+    }
+
     /// Runs statements; false (after printing the error) when one fails.
     func run(text: String, name: String?) -> Bool {
         run(SourceFile(name: name, text: text))

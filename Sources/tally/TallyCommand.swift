@@ -16,10 +16,19 @@ struct TallyCommand: ParsableCommand {
               tally --data examples/crm
               tally --data examples/crm -e 'revenue by month where plan = "pro"'
               tally --data examples/crm --format csv report.tally
+              tally --db postgresql://localhost/crm -e 'churn by month'
+              tally export --to postgresql://localhost/crm examples/crm
             """)
 
     @Option(name: .long, help: ArgumentHelp("Load every *.csv in DIR, then run DIR/model.tally.", valueName: "DIR"))
     var data: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run queries on this PostgreSQL database (a libpq URL; the password may come from PGPASSWORD or ~/.pgpass).",
+            valueName: "URL"))
+    var db: String?
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run these statements, print the results and exit.", valueName: "STATEMENTS"))
     var execute: [String] = []
@@ -29,6 +38,9 @@ struct TallyCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The date relative ranges count from (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
+
+    @Flag(name: .long, help: "Print each statement's wall-clock time to standard error (as `time: 12.345 ms`).")
+    var timing = false
 
     @Argument(help: ArgumentHelp("Scripts to run in order.", valueName: "script.tally"))
     var scripts: [String] = []
@@ -41,6 +53,26 @@ struct TallyCommand: ParsableCommand {
 
     /// Exit status 2 for any misuse of the command line (ArgumentParser's own would be 64).
     static func main() {
+        // Columns are built from many short-lived buffers of a few hundred kilobytes. A fixed threshold
+        // keeps glibc from raising it as they are freed, so freed buffers go back to the system at once
+        // instead of lingering in per-thread arenas (which doubled peak memory on large loads).
+        _ = mallopt(mallocMmapThreshold, 256 * 1024)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "export" {
+            // A subcommand word first; anything else is the session's options and scripts.
+            do {
+                try ExportCommand.parse(Array(arguments.dropFirst())).run()
+                Foundation.exit(0)
+            } catch {
+                if ExportCommand.exitCode(for: error) == .success {
+                    print(ExportCommand.fullMessage(for: error))
+                    Foundation.exit(0)
+                }
+                FileHandle.standardError.write(
+                    Data("error: \(ExportCommand.message(for: error))\n\(ExportCommand.usageString())\n".utf8))
+                Foundation.exit(2)
+            }
+        }
         let command: TallyCommand
         do {
             var parsed = try parseAsRoot()
@@ -67,7 +99,13 @@ struct TallyCommand: ParsableCommand {
         let interactive = Terminal.isInteractive(STDIN_FILENO) && execute.isEmpty && scripts.isEmpty
         let console = Console(format: format, interactive: interactive)
         guard let runner = Runner(today: day, console: console) else { return 1 }
+        if timing {
+            runner.session.statementFinished = { seconds in
+                FileHandle.standardError.write(Data("time: \(String(format: "%.3f", seconds * 1000)) ms\n".utf8))
+            }
+        }
         if let data, !runner.openFolder(data) { return 1 }
+        if let db, !runner.connect(db) { return 1 }
         if !execute.isEmpty {
             for (i, text) in execute.enumerated() where !runner.run(text: text, name: execute.count > 1 ? "-e#\(i + 1)" : nil) {
                 return 1
@@ -89,3 +127,8 @@ struct TallyCommand: ParsableCommand {
 }
 
 extension OutputFormat: ExpressibleByArgument {}
+
+// glibc's mallopt; Swift's Glibc module leaves out <malloc.h>.
+@_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+/// M_MMAP_THRESHOLD in <malloc.h>.
+private let mallocMmapThreshold: Int32 = -3

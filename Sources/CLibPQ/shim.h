@@ -1,0 +1,7 @@
+// libpq, PostgreSQL's client library (Debian: libpq-dev).
+#ifndef TALLY_CLIBPQ_SHIM_H
+#define TALLY_CLIBPQ_SHIM_H
+
+#include <libpq-fe.h>
+
+#endif

@@ -1,0 +1,98 @@
+// Where CSV bytes come from: a file read with pread, or bytes already in memory.
+
+import Foundation
+
+/// Random-access bytes. Reading a file by ranges (not mapping it) keeps memory bounded by the
+/// buffers in use, and a file truncated while it is read gives an error rather than a bus fault.
+protocol ByteSource: Sendable {
+    var size: Int { get }
+    /// Copies bytes `offset..<offset+count` (clamped to the end) into `buffer`; returns how many.
+    func read(into buffer: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) -> Int
+}
+
+extension ByteSource {
+    /// Fills as much of `buffer` as the bytes from `offset` allow; returns how many.
+    func read(into buffer: UnsafeMutableRawBufferPointer, offset: Int, count: Int) throws(CSVError) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        return try read(into: base, offset: offset, count: min(count, buffer.count))
+    }
+
+    /// Bytes `offset..<offset+count`, fewer at the end of the data.
+    func bytes(offset: Int, count: Int) throws(CSVError) -> [UInt8] {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, count), alignment: 8)
+        defer { buffer.deallocate() }
+        let got = try read(into: buffer, offset: offset, count: count)
+        return Array(buffer.bindMemory(to: UInt8.self)[0..<got])
+    }
+}
+
+/// A file opened for reading; closed when the last reference goes.
+final class FileBytes: ByteSource {
+    let path: String
+    let size: Int
+    /// Modification time in nanoseconds since 1970, to tell when the file changed.
+    let modified: Int64
+    private let descriptor: Int32
+
+    init(path: String) throws(CSVError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CSVError(file: path, line: 0, column: 0, message: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw CSVError(file: path, line: 0, column: 0, message: "is a directory, not a CSV file")
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw CSVError(
+                file: path, line: 0, column: 0, message: "cannot read the file",
+                help: "check that it is readable: \(String(cString: strerror(errno)))")
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw CSVError(file: path, line: 0, column: 0, message: "cannot read the file")
+        }
+        self.path = path
+        self.descriptor = fd
+        self.size = Int(info.st_size)
+        self.modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+
+    deinit { close(descriptor) }
+
+    func read(into buffer: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) -> Int {
+        let wanted = max(0, min(count, size - offset))
+        var done = 0
+        while done < wanted {
+            let got = pread(descriptor, buffer + done, wanted - done, off_t(offset + done))
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw CSVError(
+                    file: path, line: 0, column: 0, message: "cannot read the file",
+                    help: String(cString: strerror(errno)))
+            }
+            if got == 0 {
+                throw CSVError(
+                    file: path, line: 0, column: 0, message: "the file got shorter while it was read",
+                    help: "load it again once it is no longer being written")
+            }
+            done += got
+        }
+        return wanted
+    }
+}
+
+/// Bytes held in memory (tests, data from a pipe).
+struct MemoryBytes: ByteSource {
+    let bytes: [UInt8]
+    var size: Int { bytes.count }
+
+    func read(into buffer: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) -> Int {
+        let wanted = max(0, min(count, bytes.count - offset))
+        bytes.withUnsafeBytes { raw in
+            if wanted > 0, let base = raw.baseAddress { buffer.copyMemory(from: base + offset, byteCount: wanted) }
+        }
+        return wanted
+    }
+}

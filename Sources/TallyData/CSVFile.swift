@@ -1,0 +1,230 @@
+// A CSV file opened for reading: the header is read at once, columns when asked for, by chunks in parallel.
+
+import Dispatch
+import Foundation
+
+/// The columns read from a CSV file, with what was skipped on the way.
+public struct CSVColumns: Sendable {
+    public var columns: [Column]
+    public var rowCount: Int
+    /// 1-based physical line numbers where skipped rows start, in file order; empty unless `skipBadRows`.
+    public var skippedRows: [Int]
+}
+
+/// A CSV file whose header is known; any subset of its columns can be read, each read being one pass
+/// over the file's bytes by chunks on every core.
+///
+/// Chunks after the first start at the first line break past their nominal offset. That guess is wrong
+/// only when the break lies inside a quoted field; each chunk's true start is the previous chunk's end,
+/// so a chunk whose guess differs is scanned again from there, and its speculative result (even an
+/// error) is dropped. Types are inferred per chunk, then agreed for the whole column: a chunk whose
+/// values have another type is widened in place when that is exact, or read again as the agreed type.
+public final class CSVFile: Sendable {
+    /// The path or name errors mention.
+    public let file: String
+    /// Column names after renames, in file order.
+    public let columnNames: [String]
+    let source: any ByteSource
+    let options: CSVOptions
+    let dataStart: Int
+    /// Rows start only before here: trailing line breaks are not rows.
+    let dataEnd: Int
+    let chunkSize: Int
+
+    /// Size and modification time of the file when opened (nil for bytes in memory).
+    public var fileStamp: (size: Int, modified: Int64)? {
+        (source as? FileBytes).map { ($0.size, $0.modified) }
+    }
+
+    public static let defaultChunkSize = 4 << 20
+
+    public convenience init(path: String, options: CSVOptions = .init()) throws(CSVError) {
+        try self.init(source: FileBytes(path: path), file: path, options: options, chunkSize: Self.defaultChunkSize)
+    }
+
+    init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int) throws(CSVError) {
+        guard source.size < 1 << 40 else {
+            throw CSVError(file: file, line: 0, column: 0, message: "file is too large (over 1 TiB)")
+        }
+        self.source = source
+        self.file = file
+        self.options = options
+        self.chunkSize = max(1, chunkSize)
+        let header = try CSVHeader.read(source, file: file, renames: options.renames)
+        columnNames = header.names
+        dataStart = header.end
+        dataEnd = header.dataEnd
+    }
+
+    /// Reads the named columns (all when nil), in the order named.
+    public func read(columns names: [String]? = nil) throws(CSVError) -> CSVColumns {
+        let indexes = (names ?? columnNames).compactMap { columnNames.firstIndex(of: $0) }
+        var chunks = try scanChunks(wanted: indexes)
+        var columns: [Column] = []
+        for (slot, index) in indexes.enumerated() {
+            for chunk in chunks {
+                if let problem = chunk.convertProblems[slot] { throw locate(problem) }
+            }
+            let storage = try CSVColumnMerge(file: self, wanted: indexes, slot: slot).merge(&chunks)
+            columns.append(Column(name: columnNames[index], storage: storage))
+        }
+        let skippedOffsets = chunks.flatMap(\.skipped)
+        let skipped = skippedOffsets.isEmpty ? [] : try CSVLocator(source: source).lines(of: skippedOffsets)
+        return CSVColumns(columns: columns, rowCount: chunks.reduce(0) { $0 + $1.rows }, skippedRows: skipped)
+    }
+
+    // MARK: Chunks
+
+    /// Scans every chunk (in parallel), then checks that each starts where the previous one ended.
+    private func scanChunks(wanted: [Int]) throws(CSVError) -> [CSVChunk] {
+        let starts = try guessStarts()
+        let count = starts.count - 1
+        let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize().deallocate() }
+        let shared = SendableBuffer(results)
+        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let scratch = CSVScratch()
+            var i = worker
+            while i < count {
+                shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratch)
+                i += workers
+            }
+        }
+        var chunks: [CSVChunk] = []
+        chunks.reserveCapacity(count)
+        var expected = dataStart
+        let scratch = CSVScratch()
+        for i in 0..<count {
+            var chunk = results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+            if chunk.start != expected {
+                chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+            }
+            if let error = chunk.readError { throw error }
+            if let problem = chunk.scanProblem { throw locate(problem) }
+            expected = chunk.end
+            chunks.append(chunk)
+        }
+        return chunks
+    }
+
+    /// Chunk boundaries: the data's start, then the first row start at or after each multiple of the
+    /// chunk size (a guess), then the data's end.
+    private func guessStarts() throws(CSVError) -> [Int] {
+        var starts = [dataStart]
+        var nominal = dataStart + chunkSize
+        while nominal < dataEnd {
+            let start = try CSVLocator(source: source).lineStart(atOrAfter: nominal, limit: dataEnd)
+            if start > starts[starts.count - 1], start < dataEnd { starts.append(start) }
+            nominal = max(nominal + chunkSize, start)
+        }
+        starts.append(max(dataEnd, dataStart))
+        return starts
+    }
+
+    /// Scans the rows starting in `start..<limit` and converts the wanted columns, each to the type its
+    /// own values suggest, or to `forced` where given.
+    func scanChunk(
+        from start: Int, before limit: Int, wanted: [Int], forced: [Int: InferredType] = [:], scratch: CSVScratch = CSVScratch()
+    ) -> CSVChunk {
+        var chunk = CSVChunk(start: start, end: start, wantedCount: wanted.count)
+        let rowLimit = min(limit, dataEnd)
+        guard start < rowLimit else { return chunk }
+        var slotOf = [Int](repeating: -1, count: columnNames.count)
+        for (slot, index) in wanted.enumerated() { slotOf[index] = slot }
+        var slack = 1 << 16
+        while true {
+            let length = min(source.size - start, rowLimit - start + slack)
+            let buffer = scratch.bytes(length)
+            let got: Int
+            do { got = try source.read(into: UnsafeMutableRawBufferPointer(buffer), offset: start, count: length) } catch {
+                chunk.readError = error
+                return chunk
+            }
+            let bytes = UnsafeBufferPointer(rebasing: buffer[0..<got])
+            var scanner = CSVScanner(bytes, base: start, atEOF: start + got == source.size)
+            let rows: CSVRows
+            do throws(CSVScanStop) {
+                rows = try CSVRows.scan(
+                    &scanner, from: 0, before: rowLimit - start, columnCount: columnNames.count, slotOf: slotOf,
+                    into: scratch.fields, wantedCount: wanted.count, skipBadRows: options.skipBadRows)
+            } catch {
+                switch error {
+                case .needMore:
+                    slack *= 4
+                    continue
+                case .problem(let problem):
+                    chunk.scanProblem = problem
+                    return chunk
+                }
+            }
+            chunk.end = start + rows.end
+            chunk.rows = rows.rowCount
+            chunk.skipped = rows.skipped
+            let converter = CSVColumnConverter(bytes: bytes, base: start)
+            for slot in 0..<wanted.count {
+                let fields = scratch.fields.fields(slot)
+                do throws(CSVProblem) {
+                    if let type = forced[slot] {
+                        chunk.values[slot] = try converter.convert(fields, as: type)
+                    } else {
+                        (chunk.values[slot], chunk.evidence[slot]) = try converter.inferAndConvert(fields)
+                    }
+                } catch {
+                    chunk.convertProblems[slot] = error
+                }
+            }
+            return chunk
+        }
+    }
+
+    func locate(_ problem: CSVProblem) -> CSVError {
+        let (line, column) = (try? CSVLocator(source: source).location(of: problem.offset)) ?? (0, 0)
+        return CSVError(file: file, line: line, column: column, message: problem.message, help: problem.help)
+    }
+}
+
+/// One chunk's rows: where it started and ended, and its columns' values and type evidence.
+struct CSVChunk {
+    var start: Int
+    var end: Int
+    var rows = 0
+    var values: [ColumnStorage?]
+    var evidence: [TypeInference.Evidence]
+    var skipped: [Int] = []
+    var scanProblem: CSVProblem?
+    var convertProblems: [CSVProblem?]
+    var readError: CSVError?
+
+    init(start: Int, end: Int, wantedCount: Int) {
+        self.start = start
+        self.end = end
+        values = Array(repeating: nil, count: wantedCount)
+        evidence = Array(repeating: TypeInference.Evidence(), count: wantedCount)
+        convertProblems = Array(repeating: nil, count: wantedCount)
+    }
+}
+
+/// A worker's reusable memory: the bytes of the chunk being scanned and its fields.
+final class CSVScratch {
+    let fields = CSVFieldBuffers()
+    private var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1)
+
+    deinit { buffer.deallocate() }
+
+    /// A buffer of at least `count` bytes (its contents are not kept when it grows).
+    func bytes(_ count: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        if buffer.count < count {
+            buffer.deallocate()
+            buffer = .allocate(capacity: count)
+        }
+        return buffer
+    }
+}
+
+/// Lets parallel workers write distinct slots of one buffer.
+private struct SendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}

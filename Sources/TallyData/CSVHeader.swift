@@ -1,0 +1,149 @@
+import TallyDiagnostics
+
+// Reads a CSV file's header row: column names checked (non-empty, distinct, UTF-8) and renames applied.
+
+/// The header of a file and where its data lies.
+struct CSVHeader {
+    var names: [String]
+    /// Offset of the first data row.
+    var end: Int
+    /// Rows start only before here: the final run of line-break bytes is not a row.
+    var dataEnd: Int
+
+    static func read(_ source: any ByteSource, file: String, renames: [(column: String, header: String)]) throws(CSVError) -> CSVHeader {
+        let locator = CSVLocator(source: source)
+        func located(_ problem: CSVProblem) -> CSVError {
+            let (line, column) = (try? locator.location(of: problem.offset)) ?? (1, 1)
+            return CSVError(file: file, line: line, column: column, message: problem.message, help: problem.help)
+        }
+        let dataEnd = try dataEnd(of: source)
+        var length = min(source.size, 1 << 16)
+        while true {
+            let bytes = try source.bytes(offset: 0, count: length)
+            let result = bytes.withUnsafeBufferPointer { all in
+                Result { () throws(CSVScanStop) -> CSVHeader in
+                    try scan(all, atEOF: bytes.count == source.size, dataEnd: dataEnd, file: file, renames: renames)
+                }
+            }
+            switch result {
+            case .success(let header): return header
+            case .failure(.needMore): length *= 4
+            case .failure(.problem(let problem)): throw located(problem)
+            }
+        }
+    }
+
+    private static func scan(
+        _ b: UnsafeBufferPointer<UInt8>, atEOF: Bool, dataEnd: Int, file: String, renames: [(column: String, header: String)]
+    ) throws(CSVScanStop) -> CSVHeader {
+        let bomLength = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+        guard bomLength < dataEnd else {
+            throw .problem(CSVProblem(
+                offset: 0, message: "file is empty: a header row is required",
+                help: "the first line must name the columns, separated by commas"))
+        }
+        var scanner = CSVScanner(b, base: 0, atEOF: atEOF, at: bomLength)
+        var fields: [(ref: CSVFieldRef, offset: Int)] = []
+        repeat {
+            let offset = scanner.p
+            fields.append((try scanner.scanField(), offset))
+        } while scanner.skipComma()
+        scanner.endLine()
+        let headers = try names(fields, in: b)
+        return CSVHeader(names: try apply(renames, to: headers, fields: fields, file: file), end: scanner.p, dataEnd: dataEnd)
+    }
+
+    /// Decodes header names and rejects empty, duplicate or non-UTF-8 names.
+    private static func names(_ fields: [(ref: CSVFieldRef, offset: Int)], in b: UnsafeBufferPointer<UInt8>) throws(CSVScanStop) -> [String] {
+        var names: [String] = []
+        var seen: [String: Int] = [:]
+        var scratch: [UInt8] = []
+        for (index, field) in fields.enumerated() {
+            let ref = field.ref
+            guard ref.length > 0 else {
+                throw .problem(CSVProblem(
+                    offset: field.offset, message: "empty column name in the header",
+                    help: "every column needs a name in the first row"))
+            }
+            let raw = UnsafeBufferPointer(rebasing: b[ref.start..<ref.start + ref.length])
+            var decoded: String?
+            if ref.escaped {
+                CSVColumnConverter.unescape(raw, into: &scratch)
+                decoded = scratch.withUnsafeBufferPointer { UTF8Validation.isValid($0) ? String(decoding: $0, as: UTF8.self) : nil }
+            } else {
+                decoded = UTF8Validation.isValid(raw) ? String(decoding: raw, as: UTF8.self) : nil
+            }
+            guard let name = decoded else {
+                throw .problem(CSVProblem(
+                    offset: field.offset, message: "invalid UTF-8 in column name",
+                    help: "Tally reads CSV files as UTF-8; re-export or convert the file (iconv -t UTF-8)"))
+            }
+            if let first = seen[name] {
+                throw .problem(CSVProblem(
+                    offset: field.offset, message: "duplicate column name '\(name)'",
+                    help: "column \(first + 1) of the header has the same name; rename one of them in the file"))
+            }
+            seen[name] = index
+            names.append(name)
+        }
+        return names
+    }
+
+    /// Replaces header names by the requested column names; every named header must exist.
+    private static func apply(
+        _ renames: [(column: String, header: String)], to headers: [String], fields: [(ref: CSVFieldRef, offset: Int)],
+        file: String
+    ) throws(CSVScanStop) -> [String] {
+        guard !renames.isEmpty else { return headers }
+        let firstField = fields[0].offset
+        var names = headers
+        var renamed = Set<Int>()
+        for rename in renames {
+            guard let index = headers.firstIndex(of: rename.header) else {
+                let list = headers.map { "'\($0)'" }.joined(separator: ", ")
+                var help = "the columns are: \(list)"
+                if let near = Suggestions.closest(to: rename.header, in: headers) {
+                    help = "did you mean '\(near)'? " + help
+                }
+                throw .problem(CSVProblem(offset: firstField, message: "no column '\(rename.header)' in \(displayName(file))", help: help))
+            }
+            guard renamed.insert(index).inserted else {
+                throw .problem(CSVProblem(
+                    offset: firstField, message: "column '\(rename.header)' is renamed more than once",
+                    help: "name each header in one rename only"))
+            }
+            names[index] = rename.column
+        }
+        var seen: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if let other = seen[name] {
+                // Report at whichever of the two clashing headers kept its own name, if any.
+                let at = renamed.contains(index) ? other : index
+                throw .problem(CSVProblem(
+                    offset: fields[at].offset, message: "two columns would be named '\(name)' after renaming",
+                    help: "rename '\(headers[at])' too, or choose another name"))
+            }
+            seen[name] = index
+        }
+        return names
+    }
+
+    /// The end of the data once the final run of line-break bytes is left out.
+    private static func dataEnd(of source: any ByteSource) throws(CSVError) -> Int {
+        var end = source.size
+        while end > 0 {
+            let start = max(0, end - 4096)
+            let block = try source.bytes(offset: start, count: end - start)
+            var i = block.count
+            while i > 0, block[i - 1] == CSVScanner.lf || block[i - 1] == CSVScanner.cr { i -= 1 }
+            if i > 0 { return start + i }
+            end = start
+        }
+        return 0
+    }
+
+    /// The last path component, which is how people name the file in prose.
+    private static func displayName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

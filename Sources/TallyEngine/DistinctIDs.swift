@@ -1,0 +1,55 @@
+// Identities of values for count_distinct: dense small integers when the values allow, else 64-bit keys.
+
+import TallyData
+
+/// Each row's value as an identity. Text codes are already dense; integers and dates whose range is
+/// small are offset from their minimum, so distinct counting can use bitsets. Other values get a 64-bit
+/// key (doubles by bit pattern, with -0 as 0) and `count` is 0.
+struct DistinctIDs {
+    /// The number of dense identities (ids are 0..<count); 0 when only `key` applies.
+    let count: Int
+    private let dense: [Int32]
+    /// Keys when not dense; `Int64.min` is null (no key of a number, date or double has that pattern:
+    /// -0.0, the only double with it, is keyed as 0).
+    private let keys: [Int64]
+    private static let denseLimit: Int64 = 1 << 26
+
+    init(_ v: Vector, count rows: Int) {
+        switch v {
+        case .text(let codes, let dictionary):
+            (count, dense, keys) = (dictionary.count, codes, [])
+        case .int(let x), .decimal(let x, _), .timestamp(let x), .duration(let x):
+            (count, dense, keys) = Self.integers(x)
+        case .date(let x):
+            (count, dense, keys) = Self.integers(x.map { $0 == NullSentinel.int32 ? NullSentinel.int64 : Int64($0) })
+        case .double(let x):
+            (count, dense, keys) = (0, [], x.map { $0.isNaN ? Int64.min : Int64(bitPattern: ($0 == 0 ? 0 : $0).bitPattern) })
+        case .bool(let x):
+            (count, dense, keys) = (2, x.map { $0 == NullSentinel.boolean ? -1 : Int32($0) }, [])
+        case .scalar(let literal):
+            (count, dense, keys) = (1, [Int32](repeating: literal == .null ? -1 : 0, count: rows), [])
+        }
+    }
+
+    private static func integers(_ x: [Int64]) -> (Int, [Int32], [Int64]) {
+        var lo = Int64.max
+        var hi = Int64.min
+        for k in x where k != NullSentinel.int64 {
+            lo = min(lo, k)
+            hi = max(hi, k)
+        }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        guard lo <= hi, !overflow, span < denseLimit else { return (0, [], x) }
+        return (Int(span) + 1, x.map { $0 == NullSentinel.int64 ? -1 : Int32($0 - lo) }, [])
+    }
+
+    /// The dense id of row `i`, -1 for null. Only when `count > 0`.
+    @inline(__always)
+    func id(_ i: Int) -> Int { Int(dense[i]) }
+
+    /// The 64-bit key of row `i`, nil for null.
+    func key(_ i: Int) -> Int64? {
+        if count > 0 { return dense[i] < 0 ? nil : Int64(dense[i]) }
+        return keys.isEmpty || keys[i] == Int64.min ? nil : keys[i]
+    }
+}

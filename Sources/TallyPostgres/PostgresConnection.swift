@@ -1,0 +1,158 @@
+// One libpq connection: statements with bound parameters, rows as text, COPY in.
+
+import CLibPQ
+import Foundation
+import TallyData
+import TallyDiagnostics
+import TallySQL
+
+/// Rows returned by a statement, every value as PostgreSQL's text output (nil for null).
+public struct PostgresRows: Sendable {
+    public var columns: [(name: String, type: UInt32)]
+    public var rows: [[String?]]
+}
+
+/// A connection to PostgreSQL. Values always travel as parameters, apart from the statement's text.
+public final class PostgresConnection: @unchecked Sendable {
+    private let connection: OpaquePointer
+
+    /// Connects with a libpq connection string or URL (`postgresql://user@host:port/db`); what the
+    /// string leaves out comes from the PG* variables and ~/.pgpass, as for psql. Messages never
+    /// repeat the string, which may hold a password.
+    public init(_ target: String) throws(Diagnostic) {
+        guard !target.utf8.contains(0) else { throw Diagnostic("the connection string holds a NUL character") }
+        guard let c = PQconnectdb(target) else { throw Diagnostic("cannot connect to PostgreSQL: out of memory") }
+        guard PQstatus(c) == CONNECTION_OK else {
+            let message = Self.text(PQerrorMessage(c))
+            PQfinish(c)
+            throw Diagnostic(
+                "cannot connect to PostgreSQL: \(message)",
+                help: "check the host, port, database and user; passwords come from the URL, PGPASSWORD or ~/.pgpass")
+        }
+        connection = c
+        // Timestamps are UTC throughout, and doubles print at full precision.
+        try execute("SET TIME ZONE 'UTC'")
+        try execute("SET extra_float_digits = 3")
+        // Notices (a table that did not exist to drop) are not for Tally's users.
+        try execute("SET client_min_messages = warning")
+    }
+
+    deinit { PQfinish(connection) }
+
+    /// The server's name for what was connected to, without credentials: `user@host:port/db`.
+    public var description: String {
+        let user = Self.text(PQuser(connection))
+        let host = Self.text(PQhost(connection))
+        let port = Self.text(PQport(connection))
+        let db = Self.text(PQdb(connection))
+        return "\(user)@\(host):\(port)/\(db)"
+    }
+
+    /// Runs a statement without parameters (DDL, settings).
+    public func execute(_ sql: String) throws(Diagnostic) {
+        _ = try query(sql, parameters: [])
+    }
+
+    /// Runs one statement with its `$n` placeholders bound to `parameters`, typed, in text form.
+    public func query(_ sql: String, parameters: [SQLValue]) throws(Diagnostic) -> PostgresRows {
+        let encoded = try parameters.map(Self.encode)
+        let types = encoded.map(\.type)
+        let result: OpaquePointer? = withCStrings(encoded.map(\.text)) { values in
+            PQexecParams(connection, sql, Int32(parameters.count), types, values, nil, nil, 0)
+        }
+        guard let result else { throw Diagnostic("PostgreSQL: \(Self.text(PQerrorMessage(connection)))") }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+            return Self.rows(result)
+        default:
+            throw Self.failure(result)
+        }
+    }
+
+    /// `COPY ... FROM STDIN`: sends the chunks as they come.
+    public func copy(_ sql: String, chunks: some Sequence<[UInt8]>) throws(Diagnostic) {
+        guard let start = PQexec(connection, sql) else { throw Diagnostic("PostgreSQL: \(Self.text(PQerrorMessage(connection)))") }
+        let status = PQresultStatus(start)
+        if status != PGRES_COPY_IN {
+            defer { PQclear(start) }
+            throw Self.failure(start)
+        }
+        PQclear(start)
+        var sendError: String?
+        for chunk in chunks {
+            let sent = chunk.withUnsafeBufferPointer { b in
+                b.baseAddress.map { base in
+                    base.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(connection, $0, Int32(b.count)) }
+                } ?? 1
+            }
+            if sent != 1 {
+                sendError = Self.text(PQerrorMessage(connection))
+                break
+            }
+        }
+        _ = PQputCopyEnd(connection, sendError)
+        var failure: Diagnostic?
+        while let result = PQgetResult(connection) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK, failure == nil { failure = Self.failure(result) }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        if let sendError { throw Diagnostic("PostgreSQL: \(sendError)") }
+    }
+
+    // MARK: Conversions
+
+    /// A parameter's type (by PostgreSQL's type id) and text.
+    private static func encode(_ v: SQLValue) throws(Diagnostic) -> (type: UInt32, text: String) {
+        switch v {
+        case .text(let s):
+            guard !s.utf8.contains(0) else { throw Diagnostic("PostgreSQL text cannot hold a NUL character") }
+            return (PostgresType.text, s)
+        case .integer(let i): return (PostgresType.int8, String(i))
+        case .decimal(let s): return (PostgresType.numeric, s)
+        case .double(let d): return (PostgresType.float8, String(d))
+        case .bool(let b): return (PostgresType.bool, b ? "true" : "false")
+        case .date(let d): return (PostgresType.date, CivilDate.format(d))
+        }
+    }
+
+    private static func rows(_ result: OpaquePointer) -> PostgresRows {
+        let n = PQnfields(result)
+        let columns = (0..<n).map { (name: text(PQfname(result, $0)), type: UInt32(PQftype(result, $0))) }
+        let rows = (0..<PQntuples(result)).map { r in
+            (0..<n).map { c -> String? in PQgetisnull(result, r, c) == 1 ? nil : text(PQgetvalue(result, r, c)) }
+        }
+        return PostgresRows(columns: columns, rows: rows)
+    }
+
+    private static func failure(_ result: OpaquePointer) -> Diagnostic {
+        let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+        let message = primary ?? text(PQresultErrorMessage(result))
+        let hint = PQresultErrorField(result, Int32(UInt8(ascii: "H"))).map { String(cString: $0) }
+        return Diagnostic("PostgreSQL: \(message.trimmingSpace)", help: hint)
+    }
+
+    private static func text(_ p: UnsafePointer<CChar>?) -> String {
+        p.map { String(cString: $0).trimmingSpace } ?? ""
+    }
+
+    private static func text(_ p: UnsafeMutablePointer<CChar>?) -> String {
+        p.map { String(cString: $0).trimmingSpace } ?? ""
+    }
+}
+
+/// Hands C functions an array of C strings that live for the call.
+private func withCStrings<R>(_ strings: [String], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    let copies = strings.map { s in s.withCString { strdup($0) } }
+    defer { copies.forEach { free($0) } }
+    return body(copies.map { $0.map { UnsafePointer($0) } })
+}
+
+extension String {
+    var trimmingSpace: String {
+        var s = Substring(self)
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,73 @@
+// How each SQL engine spells what the tree holds: types, calendar functions, series, parameters.
+
+import TallyData
+
+/// The SQL engines Tally prints for. PostgreSQL is the one it runs on; the others print the same tree.
+public enum SQLDialect: String, Sendable, CaseIterable {
+    case postgres, duckdb, trino
+
+    func type(_ t: SQLType) -> String {
+        switch (self, t) {
+        case (.postgres, .double): "DOUBLE PRECISION"
+        case (_, .double): "DOUBLE"
+        case (.postgres, .text): "TEXT"
+        case (_, .text): "VARCHAR"
+        case (_, .date): "DATE"
+        case (_, .timestamp): "TIMESTAMP"
+        }
+    }
+
+    /// A placeholder for the n-th (1-based) bound value.
+    func placeholder(_ n: Int) -> String {
+        self == .trino ? "?" : "$\(n)"
+    }
+
+    /// Whether text needs an explicit collation to compare by code point (PostgreSQL databases
+    /// usually sort by the locale's rules; DuckDB and Trino compare bytes).
+    var needsBinaryCollation: Bool { self == .postgres }
+
+    /// An interval of `count` periods, e.g. `INTERVAL '3 months'`.
+    func interval(_ grain: Grain, _ count: Int) -> String {
+        let (n, unit): (Int, String) =
+            switch grain {
+            case .day: (count, "day")
+            case .week: (count * 7, "day")
+            case .month: (count, "month")
+            case .quarter: (count * 3, "month")
+            case .year: (count, "year")
+            }
+        if self == .trino { return "INTERVAL '\(n)' \(unit.uppercased())" }
+        return "INTERVAL '\(n) \(unit)\(n == 1 ? "" : "s")'"
+    }
+
+    /// A pattern for PostgreSQL's `to_char` / DuckDB's `strftime`, or nil where the dialect composes the label.
+    func labelPattern(_ grain: Grain) -> String? {
+        switch (self, grain) {
+        case (.postgres, .day): "YYYY-MM-DD"
+        case (.postgres, .week): "IYYY-\"W\"IW"
+        case (.postgres, .month): "YYYY-MM"
+        case (.postgres, .quarter): "YYYY-\"Q\"Q"
+        case (.postgres, .year): "YYYY"
+        case (.duckdb, .day): "%Y-%m-%d"
+        case (.duckdb, .week): "%G-W%V"
+        case (.duckdb, .month): "%Y-%m"
+        case (.duckdb, .year): "%Y"
+        case (.trino, .day): "%Y-%m-%d"
+        case (.trino, .month): "%Y-%m"
+        case (.trino, .year): "%Y"
+        default: nil
+        }
+    }
+}
+
+extension Grain {
+    /// How much `yearKey` drops from a period to the same period a year earlier.
+    var yearStep: Int {
+        switch self {
+        case .day: 10_000
+        case .week, .month: 100
+        case .quarter: 10
+        case .year: 1
+        }
+    }
+}

@@ -1,0 +1,153 @@
+// Reading by chunks must not change a single value, type or error: every file here is read whole and with
+// chunk sizes small enough to split rows, quoted fields and line breaks anywhere.
+
+import Testing
+
+@testable import TallyData
+
+@Suite struct CSVChunkingTests {
+    /// Files whose columns change type part-way, hold quoted line breaks, CRLF, nulls and blank trailing lines.
+    static let files: [(name: String, text: String)] = [
+        ("ints then decimals", "a,b\n1,x\n2,y\n3,z\n4.5,w\n5,v\n"),
+        ("decimal scales widen", "a\n1.5\n2.25\n3\n4.125\n"),
+        ("ints then text", "a,b\n1,2\n2,3\n3,4\nfour,5\n"),
+        ("dates then timestamps", "d\n2024-01-01\n2024-01-02\n2024-01-03T10:00:00Z\n2024-01-04\n"),
+        ("decimals overflow into double", "a\n1.5\n2.5\n99999999999999999.5\n3.5\n"),
+        ("nulls then values", "a,b\n,1\n,2\n,3\n7,4\n"),
+        ("all null", "a,b\n,1\n,2\n"),
+        ("booleans then text", "a\ntrue\nfalse\nTRUE\nmaybe\n"),
+        ("quoted line breaks", "id,note\n1,\"a\nb\"\n2,\"c,\"\"d\"\"\n\ne\"\n3,plain\n4,\"\"\n5,\"x\r\ny\"\n"),
+        ("crlf", "id,v\r\n1,a\r\n2,b\r\n3,\"c\r\nd\"\r\n\r\n\r\n"),
+        ("no trailing newline", "id,v\n1,a\n2,b"),
+        ("bom", "\u{FEFF}id,v\n1,a\n2,b\n"),
+        ("text repeats across chunks", "k\nb\na\nb\nc\na\nd\nb\n"),
+    ]
+
+    static let chunkSizes = [1, 2, 3, 5, 8, 13, 64]
+
+    @Test(arguments: files.map(\.name))
+    func sameAsWhole(_ name: String) throws {
+        let text = try #require(Self.files.first { $0.name == name }).text
+        let whole = try render(read(text, chunkSize: 1 << 30))
+        for size in Self.chunkSizes {
+            #expect(try render(read(text, chunkSize: size)) == whole, "chunk size \(size)")
+        }
+    }
+
+    @Test func generatedFilesMatch() throws {
+        var random = SplitMix(seed: 7)
+        for _ in 0..<40 {
+            let text = Self.generate(&random)
+            let whole = try render(read(text, chunkSize: 1 << 30))
+            for size in [1, 7, 31, 97] {
+                #expect(try render(read(text, chunkSize: size)) == whole, "chunk size \(size) of:\n\(text)")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        "a,b\n1,2\n3,4\n5\n7,8\n",
+        "a,b\n1,2\n3,4\n5,6,7\n",
+        "a,b\n1,\"x\ny\n2,3\n",
+        "a,b\n1,2\n3,x\"y\n",
+        "a,b\n1,\"x\"y,2\n",
+        "a\nok\nok\n\u{FF}\n",
+    ])
+    func sameErrorAsWhole(_ text: String) throws {
+        let bytes = text.utf8.map { $0 == 0xC3 ? 0xFF : $0 }
+        let whole = error(bytes, chunkSize: 1 << 30)
+        #expect(whole != nil)
+        for size in Self.chunkSizes {
+            #expect(error(bytes, chunkSize: size) == whole, "chunk size \(size)")
+        }
+    }
+
+    @Test func skippedRowsSameAsWhole() throws {
+        let text = "a,b\n1,2\n3\n4,5\n\"6\n\",7,8\n9,10\n"
+        var options = CSVOptions()
+        options.skipBadRows = true
+        let whole = try CSVReader.parse(bytes: Array(text.utf8), fileName: "t.csv", name: "t", options: options, chunkSize: 1 << 30)
+        #expect(whole.skippedRows == [3, 5])
+        for size in Self.chunkSizes {
+            let chunked = try CSVReader.parse(bytes: Array(text.utf8), fileName: "t.csv", name: "t", options: options, chunkSize: size)
+            #expect(chunked.skippedRows == whole.skippedRows)
+            #expect(render(chunked.dataset) == render(whole.dataset))
+        }
+    }
+
+    @Test func someColumnsOnly() throws {
+        let text = "id,when,amount,kind\n1,2024-01-01,1.50,new\n2,2024-01-02,2.25,old\n3,,3,new\n"
+        let file = try CSVFile(source: MemoryBytes(bytes: Array(text.utf8)), file: "t.csv", options: .init(), chunkSize: 9)
+        #expect(file.columnNames == ["id", "when", "amount", "kind"])
+        let some = try file.read(columns: ["kind", "amount"])
+        #expect(some.rowCount == 3)
+        #expect(some.columns.map(\.name) == ["kind", "amount"])
+        #expect(some.columns[0].texts == ["new", "old", "new"])
+        #expect(some.columns[1].decimals?.mantissas == [150, 225, 300])
+        let none = try file.read(columns: [])
+        #expect(none.rowCount == 3 && none.columns.isEmpty)
+    }
+
+    // MARK: Helpers
+
+    private func read(_ text: String, chunkSize: Int) throws -> Dataset {
+        try CSVReader.parse(bytes: Array(text.utf8), fileName: "t.csv", name: "t", chunkSize: chunkSize).dataset
+    }
+
+    private func error(_ bytes: [UInt8], chunkSize: Int) -> CSVError? {
+        do {
+            _ = try CSVReader.parse(bytes: bytes, fileName: "t.csv", name: "t", chunkSize: chunkSize)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Every column's name, type and values, as text that differs whenever the data does.
+    private func render(_ dataset: Dataset) -> String {
+        var lines = ["rows \(dataset.rowCount)"]
+        for column in dataset.columns {
+            let values: String
+            switch column.storage {
+            case .integer(let v): values = "\(v)"
+            case .decimal(let v, let scale): values = "scale \(scale) \(v)"
+            case .double(let v): values = "\(v.map { $0.isNaN ? "null" : "\($0)" })"
+            case .boolean(let v): values = "\(v)"
+            case .date(let v): values = "\(v)"
+            case .timestamp(let v): values = "\(v)"
+            case .text(let codes, let dictionary): values = "\(codes) \(dictionary)"
+            }
+            lines.append("\(column.name) \(column.storage) \(values)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A random file of four columns whose values mix numbers, dates, text, quotes and line breaks.
+    static func generate(_ random: inout SplitMix) -> String {
+        let pools: [[String]] = [
+            ["1", "22", "-3", "", "4.5", "0.125"],
+            ["2024-01-31", "", "2024-02-29", "2024-03-01T12:00:00Z"],
+            ["a", "b", "\"c,d\"", "\"e\nf\"", "\"g\"\"h\"", "", "a"],
+            ["true", "false", "", "1"],
+        ]
+        var lines = ["n,d,t,b"]
+        let rows = Int(random.next() % 12)
+        for _ in 0..<rows {
+            lines.append(pools.map { pool in pool[Int(random.next() % UInt64(pool.count))] }.joined(separator: ","))
+        }
+        return lines.joined(separator: random.next() % 2 == 0 ? "\n" : "\r\n") + "\n"
+    }
+}
+
+/// A small deterministic generator, so failures reproduce.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,112 @@
+// The SQL compiler and printer without a database: values bound, names quoted, dialects, refusals.
+
+import TallyData
+import TallyDiagnostics
+import TallySQL
+import TallySemantics
+import TallySyntax
+import Testing
+
+/// A catalog with customers and orders related, as the standard library declares them.
+private func catalog() -> Catalog {
+    var c = Catalog()
+    c.addDataset(
+        DatasetSchema(
+            name: "customers",
+            columns: [
+                ColumnSchema(name: "id", type: .integer), ColumnSchema(name: "signup_date", type: .date),
+                ColumnSchema(name: "churn_date", type: .date), ColumnSchema(name: "plan", type: .text),
+            ]))
+    c.addDataset(
+        DatasetSchema(
+            name: "orders",
+            columns: [
+                ColumnSchema(name: "id", type: .integer), ColumnSchema(name: "customer_id", type: .integer),
+                ColumnSchema(name: "date", type: .date), ColumnSchema(name: "amount", type: .decimal),
+            ]))
+    c.declareAnchor(dataset: "customers", column: "signup_date")
+    c.declareAnchor(dataset: "orders", column: "date")
+    c.declareLifespan(dataset: "customers", start: "signup_date", end: "churn_date")
+    c.declare(Relation(fromDataset: "orders", fromColumn: "customer_id", toDataset: "customers", toColumn: "id"))
+    return c
+}
+
+private func compile(_ text: String, dialect: SQLDialect = .postgres, values: SQLPrinter.Values = .bound) throws
+    -> (text: String, parameters: [SQLValue])
+{
+    let source = SourceFile(name: nil, text: text)
+    let (script, diagnostics) = Parser.parse(source)
+    #expect(diagnostics.isEmpty)
+    guard case .query(let query) = script.statements.first?.kind else { throw Diagnostic("not a query") }
+    let bound = try Binder(catalog: catalog(), today: 20_000).bind(query, source: source)
+    let statement = try SQLCompiler(query: bound, tables: SQLTableMap(), schemas: catalog().datasets, dialect: dialect).compile()
+    return SQLPrinter.print(statement, dialect: dialect, values: values)
+}
+
+@Suite struct SQLCompilerTests {
+    static let injection = "x'; drop table customers; --"
+
+    @Test func filterValuesAreBoundNeverSpliced() throws {
+        let (text, parameters) = try compile("count(customers) where plan = \"\(Self.injection)\"")
+        #expect(!text.contains("drop table"))
+        #expect(text.contains("t.\"plan\" = $1"))
+        #expect(parameters == [.text(Self.injection)])
+    }
+
+    @Test func valuesShownInlineAreQuoted() throws {
+        let (text, parameters) = try compile("count(customers) where plan = \"\(Self.injection)\"", values: .inline)
+        #expect(text.contains("'x''; drop table customers; --'"))
+        #expect(parameters.isEmpty)
+    }
+
+    @Test func namesAreQuoted() throws {
+        let (text, _) = try compile("count(customers) as `a\"; drop table orders; --`")
+        #expect(text.contains("AS \"a\"\"; drop table orders; --\""))
+    }
+
+    @Test func ratiosDivideByNullIfZero() throws {
+        let (text, _) = try compile("sum(orders.amount) / count(orders) by month")
+        #expect(text.contains("a0 / NULLIF(a1, 0)"))
+    }
+
+    @Test func constantsAreFoldedAsTheNativeEngineComputesThem() throws {
+        let (text, _) = try compile("count(orders) * (1 / 2) + 1 / 0 by month")
+        #expect(text.contains("a0 * 0.5 + CAST(NULL AS DOUBLE PRECISION)"))
+    }
+
+    @Test func relationsAreLeftJoins() throws {
+        let (text, _) = try compile("sum(orders.amount) by plan")
+        #expect(text.contains("LEFT JOIN \"customers\" AS r0 ON r0.\"id\" = t.\"customer_id\""))
+        #expect(text.contains("ORDER BY d0 COLLATE \"C\" NULLS LAST"))
+    }
+
+    @Test func lifespansAreRangeConditions() throws {
+        let (text, _) = try compile("count(customers active at end) by quarter")
+        #expect(text.contains("t.\"signup_date\" < p.hi AND (t.\"churn_date\" IS NULL OR t.\"churn_date\" >= p.hi)"))
+    }
+
+    @Test func comparisonsAreWindowFunctions() throws {
+        let (text, _) = try compile("count(orders) by month vs last year")
+        #expect(text.contains("FIRST_VALUE(a0) OVER (ORDER BY year_key RANGE BETWEEN 100 PRECEDING AND 100 PRECEDING)"))
+        #expect(text.contains("WHERE idx >= 12"))
+        let (rolling, _) = try compile("rolling(count(orders), 3) by month")
+        #expect(rolling.contains("AVG(a0) OVER (ORDER BY idx ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)"))
+    }
+
+    @Test func dialectsPrintTheSameTree() throws {
+        let query = "median(orders.amount) by week since 2024-01-01"
+        let (pg, _) = try compile(query)
+        #expect(pg.contains("percentile_cont(0.5) WITHIN GROUP (ORDER BY t.\"amount\")"))
+        #expect(pg.contains("to_char(s.day, 'IYYY-\"W\"IW')"))
+        let (duck, _) = try compile(query, dialect: .duckdb)
+        #expect(duck.contains("quantile_cont(t.\"amount\", 0.5)"))
+        #expect(duck.contains("strftime(s.day, '%G-W%V')"))
+        #expect(!duck.contains("COLLATE"))
+        let (trino, _) = try compile("count(orders) by month", dialect: .trino)
+        #expect(trino.contains("UNNEST(sequence("))
+    }
+
+    @Test func trinoRefusesExactPercentiles() throws {
+        #expect(throws: Diagnostic.self) { try compile("median(orders.amount) by month", dialect: .trino) }
+    }
+}

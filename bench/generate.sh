@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Generates the benchmark datasets with the project's deterministic generator (same seed every time).
+#   1m:  50,000 customers,  1,000,000 orders  (~58 MB)
+#   10m: 500,000 customers, 10,000,000 orders (~630 MB)
+#   30m: 1,500,000 customers, 30,000,000 orders (~1.9 GB), only when asked: generate.sh 30m
+set -euo pipefail
+cd "$(dirname "$0")/.."
+crmgen=.build-release/release/crmgen
+[ -x "$crmgen" ] || swift build -c release --scratch-path .build-release --product crmgen
+for size in "${@:-1m 10m}"; do
+  for s in $size; do
+    case "$s" in
+      1m) customers=50000; orders=1000000 ;;
+      10m) customers=500000; orders=10000000 ;;
+      30m) customers=1500000; orders=30000000 ;;
+      *) echo "unknown size '$s' (1m, 10m or 30m)" >&2; exit 2 ;;
+    esac
+    if [ -f "bench/data/$s/orders.csv" ]; then continue; fi
+    "$crmgen" --out "bench/data/$s" --customers "$customers" --orders "$orders"
+  done
+done

@@ -1,0 +1,165 @@
+"""Runs Tally, DuckDB and Polars on the same data and questions, checks that the answers agree, and
+prints a table of times, peak memory and ratios. Usage: bench/.venv/bin/python bench/run.py [1m 10m ...]
+
+- load: orders + customers parsed from CSV in one process (Tally: two `load` statements, eager).
+- warm: each question in a session that has the data loaded; median of 5 runs after one warm-up.
+- one-shot: the whole process (`tally --data DIR -e QUESTION`, a Python process for the peers), reading
+  only what the question needs; median wall time of 3 runs and the largest peak RSS.
+"""
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+import peers
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(BENCH)
+TALLY = os.path.join(ROOT, ".build-release", "release", "tally")
+PYTHON = sys.executable
+RUNS = 5
+
+
+def tally_warm(folder):
+    loads = [f'load "{folder}/{n}.csv"' for n in ("orders", "customers", "surveys")]
+    script = loads + [q for q in peers.QUESTIONS.values() for _ in range(RUNS + 1)]
+    done = subprocess.run([TALLY, "--format", "csv", "--timing"], input="\n".join(script) + "\n",
+                          capture_output=True, text=True, check=True)
+    times = [float(x) / 1000 for x in re.findall(r"^time: ([0-9.]+) ms$", done.stderr, re.M)]
+    load = times[0] + times[1]
+    warm = {}
+    for i, question in enumerate(peers.QUESTIONS):
+        runs = times[3 + i * (RUNS + 1):3 + (i + 1) * (RUNS + 1)]
+        warm[question] = statistics.median(runs[1:])
+    return load, warm
+
+
+def timed(fn):
+    started = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, result
+
+
+def duckdb_warm(folder):
+    con = peers.duckdb_connect()
+    load, _ = timed(lambda: peers.duckdb_load(con, folder, ["orders", "customers"]))
+    peers.duckdb_load(con, folder, ["surveys"])
+    warm = {}
+    for question in peers.QUESTIONS:
+        runs = [timed(lambda: peers.duckdb_answer(con, question))[0] for _ in range(RUNS + 1)]
+        warm[question] = statistics.median(runs[1:])
+    return load, warm
+
+
+def polars_warm(folder):
+    load, frames = timed(lambda: peers.polars_load(folder, ["orders", "customers"]))
+    frames.update(peers.polars_load(folder, ["surveys"]))
+    warm = {}
+    for question in peers.QUESTIONS:
+        runs = [timed(lambda: peers.polars_answer(frames, question))[0] for _ in range(RUNS + 1)]
+        warm[question] = statistics.median(runs[1:])
+    return load, warm
+
+
+def whole_process(command):
+    """Median wall seconds of 3 runs and the largest peak RSS in MiB, from GNU time."""
+    walls, peaks, out = [], [], ""
+    for _ in range(3):
+        done = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, capture_output=True, text=True, check=True)
+        wall, peak = done.stderr.strip().splitlines()[-1].split()
+        walls.append(float(wall))
+        peaks.append(int(peak) / 1024)
+        out = done.stdout
+    return statistics.median(walls), max(peaks), out
+
+
+def parse_tally_csv(text):
+    lines = text.strip().splitlines()[1:]
+    answer = {}
+    for line in lines:
+        cells = line.split(",")
+        answer[tuple(c if c != "" else None for c in cells[:-1])] = float(cells[-1]) if cells[-1] != "" else None
+    return answer
+
+
+def agree(a, b):
+    if a.keys() != b.keys():
+        return f"rows differ: {sorted(set(a) ^ set(b), key=str)[:5]}"
+    for key, x in a.items():
+        y = b[key]
+        if (x is None) != (y is None):
+            return f"{key}: {x} vs {y}"
+        if x is not None and abs(x - y) > 1e-9 * max(abs(x), abs(y), 1e-300):
+            return f"{key}: {x} vs {y}"
+    return None
+
+
+def answers_of_peers(folder):
+    con = peers.duckdb_connect()
+    peers.duckdb_load(con, folder, ["orders", "customers", "surveys"])
+    frames = peers.polars_load(folder, ["orders", "customers", "surveys"])
+    return ({q: peers.duckdb_answer(con, q) for q in peers.QUESTIONS},
+            {q: peers.polars_answer(frames, q) for q in peers.QUESTIONS})
+
+
+def fmt_time(seconds):
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def ratio(tally, others):
+    best = min(others)
+    return f"{tally / best:.2f}×" if best > 0 else "—"
+
+
+def bench(size):
+    folder = os.path.join(BENCH, "data", size)
+    print(f"\n## {size}: {folder}\n", flush=True)
+    rows = []
+    t_load, t_warm = tally_warm(folder)
+    d_load, d_warm = duckdb_warm(folder)
+    p_load, p_warm = polars_warm(folder)
+    rows.append(("load orders + customers", t_load, d_load, p_load))
+    for q, text in peers.QUESTIONS.items():
+        rows.append((f"warm: {text}", t_warm[q], d_warm[q], p_warm[q]))
+
+    duck_answers, polars_answers = answers_of_peers(folder)
+    problems = []
+    oneshots = []
+    for q, text in peers.QUESTIONS.items():
+        t = whole_process([TALLY, "--data", folder, "--format", "csv", "-e", text])
+        d = whole_process([PYTHON, os.path.join(BENCH, "peers.py"), "duckdb", q, folder])
+        p = whole_process([PYTHON, os.path.join(BENCH, "peers.py"), "polars", q, folder])
+        oneshots.append((text, t, d, p))
+        mine = parse_tally_csv(t[2])
+        for peer, theirs in (("DuckDB", duck_answers[q]), ("Polars", polars_answers[q])):
+            problem = agree(mine, theirs)
+            if problem:
+                problems.append(f"{text}: Tally and {peer} disagree: {problem}")
+
+    print("| work | Tally | DuckDB | Polars | Tally ÷ best peer |")
+    print("|---|---|---|---|---|")
+    for name, t, d, p in rows:
+        print(f"| {name} | {fmt_time(t)} | {fmt_time(d)} | {fmt_time(p)} | {ratio(t, [d, p])} |")
+    for text, t, d, p in oneshots:
+        print(f"| one-shot: {text} | {fmt_time(t[0])}, {t[1]:.0f} MiB | {fmt_time(d[0])}, {d[1]:.0f} MiB"
+              f" | {fmt_time(p[0])}, {p[1]:.0f} MiB | {ratio(t[0], [d[0], p[0]])} time, {ratio(t[1], [d[1], p[1]])} memory |")
+    print()
+    if problems:
+        print("ANSWERS DISAGREE:\n" + "\n".join(problems))
+        return False
+    print(f"answers agree: {len(peers.QUESTIONS)} questions, Tally = DuckDB = Polars (1e-9 relative)")
+    return True
+
+
+def main():
+    sizes = sys.argv[1:] or ["1m", "10m"]
+    print(f"cores: {os.cpu_count()}; runs: median of {RUNS} warm, 3 one-shot")
+    ok = all([bench(size) for size in sizes])
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
