@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct HostileInputTests {
     let small = CommandLineTests.small
-    let usage = "tally [--data <DIR>] [-e <STATEMENTS> ...] [--format <format>] [--today <YYYY-MM-DD>] [<script.tally> ...]\n"
+    let usage = "tally [--data <DIR>] [--db <URL>] [-e <STATEMENTS> ...] [--format <format>] [--today <YYYY-MM-DD>] [--timing] [<script.tally> ...]\n"
 
     private func pipe(_ bytes: [UInt8]) throws -> CommandLineTests.Run {
         try CommandLineTests.run(["--data", small, "--format", "csv", "--today", "2024-06-15"], bytes: Data(bytes))
