@@ -8,7 +8,7 @@ import TallySemantics
 import TallySyntax
 
 /// Built once: the fixture's datasets and the standard library's definitions.
-nonisolated(unsafe) let catalog: Catalog = makeCatalog()
+let catalog: Catalog = makeCatalog()
 let today: Int32 = CivilDate.parseDate("2024-06-15") ?? 0
 
 func makeCatalog() -> Catalog {
