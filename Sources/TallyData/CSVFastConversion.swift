@@ -29,26 +29,33 @@ extension CSVColumnConverter {
 
     /// Integers or exact decimals, or nil when some value is neither (then the general path decides).
     private func numbers(_ fields: UnsafeBufferPointer<CSVFieldRef>) -> (ColumnStorage, TypeInference.Evidence)? {
-        var values = [Int64]()
-        values.reserveCapacity(fields.count)
-        var digits = [UInt8]()
-        digits.reserveCapacity(fields.count)
+        var failed = false
         var scale = 0
         var uniform = true
         var firstScale = -1
-        for f in fields {
-            if f.length == 0 {
-                values.append(NullSentinel.int64)
-                digits.append(0)
-                continue
+        var digits = [UInt8](repeating: 0, count: fields.count)
+        var values = [Int64](unsafeUninitializedCapacity: fields.count) { out, initialized in
+            digits.withUnsafeMutableBufferPointer { digits in
+                for (i, f) in fields.enumerated() {
+                    if f.length == 0 {
+                        out[i] = NullSentinel.int64
+                        continue
+                    }
+                    guard let (m, fraction) = Self.plainDecimal(field(f)) else {
+                        failed = true
+                        return
+                    }
+                    if firstScale < 0 { firstScale = fraction }
+                    uniform = uniform && fraction == firstScale
+                    scale = max(scale, fraction)
+                    out[i] = m
+                    digits[i] = UInt8(fraction)
+                }
+                initialized = fields.count
             }
-            guard let (m, fraction) = Self.plainDecimal(field(f)) else { return nil }
-            if firstScale < 0 { firstScale = fraction }
-            uniform = uniform && fraction == firstScale
-            scale = max(scale, fraction)
-            values.append(m)
-            digits.append(UInt8(fraction))
+            if failed { initialized = 0 }
         }
+        if failed { return nil }
         if !uniform {
             for i in values.indices where values[i] != NullSentinel.int64 {
                 var m = values[i]
