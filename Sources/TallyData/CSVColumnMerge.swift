@@ -152,7 +152,8 @@ struct CSVColumnMerge {
             if identity {
                 codes.append(contentsOf: local)
             } else {
-                codes.append(contentsOf: local.lazy.map { $0 < 0 ? $0 : remap[Int($0)] })
+                let remapped = remap
+                codes.append(contentsOf: local.lazy.map { $0 < 0 ? $0 : remapped[Int($0)] })
             }
         }
         return .text(codes: codes, dictionary: dictionary)

@@ -150,21 +150,19 @@ public final class CSVFile: Sendable {
                     &scanner, from: 0, before: rowLimit - start, columnCount: columnNames.count, slotOf: slotOf,
                     into: scratch.fields, wantedCount: wanted.count, skipBadRows: options.skipBadRows)
             } catch {
-                switch error {
-                case .needMore:
+                guard let problem = error.problem else {
                     slack *= 4
                     continue
-                case .problem(let problem):
-                    chunk.scanProblem = problem
-                    return chunk
                 }
+                chunk.scanProblem = problem
+                return chunk
             }
             chunk.end = start + rows.end
             chunk.rows = rows.rowCount
             chunk.skipped = rows.skipped
             let converter = CSVColumnConverter(bytes: bytes, base: start)
             for slot in 0..<wanted.count {
-                let fields = scratch.fields.fields(slot)
+                let fields = scratch.fields.fields(slot, rows: rows.rowCount)
                 do throws(CSVProblem) {
                     if let type = forced[slot] {
                         chunk.values[slot] = try converter.convert(fields, as: type)
