@@ -251,7 +251,9 @@ public struct SQLPrinter {
         case .max: text = "MAX(\(arg))"
         case .percentile(let p):
             switch dialect {
-            case .duckdb: text = "quantile_cont(\(arg), \(number(p)))"
+            // On a DECIMAL DuckDB interpolates in the column's scale (210.033 becomes 210.03);
+            // the native engine interpolates in double precision.
+            case .duckdb: text = "quantile_cont(CAST(\(arg) AS DOUBLE), \(number(p)))"
             // Trino has only approximate percentiles; the compiler refuses these before printing.
             case .postgres, .trino: text = "percentile_cont(\(number(p))) WITHIN GROUP (ORDER BY \(arg))"
             }
