@@ -28,7 +28,9 @@ public struct PostgresEngine: QueryEngine {
 
 extension PostgresEngine {
     /// A join on a key that repeats would count a row twice; the native engine refuses such a
-    /// relation, and so does this one, before running the query.
+    /// relation, and so does this one, before running the query, with the native message. When
+    /// several values repeat, the one named is the least (natively, the first met in row order,
+    /// which a table does not have).
     private func checkKeys(of query: BoundQuery) throws(Diagnostic) {
         var relations: [Relation] = []
         for a in query.aggregates {
@@ -38,15 +40,25 @@ extension PostgresEngine {
         }
         for r in relations {
             let key = SQLExpr.column(table: "t", name: .user(r.toColumn))
-            let repeats = SQLExpr.binary(
-                .subtract, .aggregate(SQLAggregate(function: .count, argument: key)),
-                .aggregate(SQLAggregate(function: .countDistinct, argument: key)))
-            let select = SQLSelect(items: [SQLSelectItem(repeats, as: .own("repeats"))], from: .table(tables.table(for: r.toDataset), alias: "t"))
-            let (text, parameters) = SQLPrinter.print(SQLStatement(ctes: [], body: select), dialect: .postgres, values: .bound)
-            let rows = try connection.query(text, parameters: parameters)
-            if let value = rows.rows.first?.first ?? nil, value != "0" {
+            var counts = SQLSelect(
+                items: [
+                    SQLSelectItem(key, as: .own("k")),
+                    SQLSelectItem(.aggregate(SQLAggregate(function: .count, argument: nil)), as: .own("n")),
+                ], from: .table(tables.table(for: r.toDataset), alias: "t"))
+            counts.filter = .isNull(key, negated: true)
+            counts.groupBy = [key]
+            var repeated = SQLSelect(items: [SQLSelectItem(.column(table: "c", name: .own("k")))], from: .subquery(counts, alias: "c"))
+            repeated.filter = .binary(.greater, .column(table: "c", name: .own("n")), .integer(1))
+            let text = schemas[r.toDataset]?.column(r.toColumn)?.type == .text
+            let k = SQLExpr.column(table: "c", name: .own("k"))
+            repeated.orderBy = [SQLOrderItem(expr: text ? .binaryCollation(k) : k)]
+            repeated.limit = 1
+            let (sql, parameters) = SQLPrinter.print(SQLStatement(ctes: [], body: repeated), dialect: .postgres, values: .bound)
+            let rows = try connection.query(sql, parameters: parameters)
+            if let value = rows.rows.first?.first ?? nil {
+                let shown = PostgresResult.keyText(value, type: rows.columns.first?.type ?? PostgresType.text)
                 throw Diagnostic(
-                    "\(r.toDataset).\(r.toColumn) holds a value more than once, so \(r.fromDataset).\(r.fromColumn) cannot point at one row",
+                    "\(r.toDataset).\(r.toColumn) holds the value \(shown) more than once, so \(r.fromDataset).\(r.fromColumn) cannot point at one row",
                     help: "a relation needs a key that is unique in \(r.toDataset)")
             }
         }
@@ -93,6 +105,24 @@ enum PostgresResult {
             table.append(values)
         }
         return ResultTable(columns: columns, rows: table)
+    }
+
+    /// A key value as the native engine writes it in messages: decimals without trailing zeros,
+    /// timestamps in ISO form, booleans as words.
+    static func keyText(_ text: String, type: UInt32) -> String {
+        switch type {
+        case PostgresType.numeric where text.contains("."):
+            var t = Substring(text)
+            while t.hasSuffix("0") { t = t.dropLast() }
+            if t.hasSuffix(".") { t = t.dropLast() }
+            return String(t)
+        case PostgresType.timestamp, PostgresType.timestamptz:
+            return CivilDate.parseTimestamp(text).map(CivilDate.formatTimestamp) ?? text
+        case PostgresType.bool:
+            return text == "t" ? "true" : "false"
+        default:
+            return text
+        }
     }
 
     /// Non-finite numbers are null, and -0 is 0, as in the native engine.

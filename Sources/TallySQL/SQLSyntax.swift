@@ -135,6 +135,11 @@ public struct SQLOrderItem: Hashable, Sendable {
     public var expr: SQLExpr
     public var descending: Bool = false
     public var nullsLast: Bool = false
+    public init(expr: SQLExpr, descending: Bool = false, nullsLast: Bool = false) {
+        self.expr = expr
+        self.descending = descending
+        self.nullsLast = nullsLast
+    }
 }
 
 /// A name in a statement: the user's (always quoted, so any text is safe) or the compiler's own
