@@ -61,8 +61,9 @@ public indirect enum SQLExpr: Hashable, Sendable {
     case periodLabel(Grain, SQLExpr)
     /// An integer where the same period a year earlier is exactly `yearStep(grain)` less.
     case yearKey(Grain, SQLExpr)
-    /// Seconds from the second operand to the first (dates at midnight), as an exact number.
-    case secondsBetween(SQLExpr, SQLExpr)
+    /// Microseconds from the second operand to the first (dates at midnight), as an exact number:
+    /// durations are counted in microseconds, as the native engine counts them.
+    case microsecondsBetween(SQLExpr, SQLExpr)
 }
 
 public struct SQLWhen: Hashable, Sendable {
