@@ -19,7 +19,20 @@ public struct PostgresEngine: QueryEngine {
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
         try checkKeys(of: query)
-        let statement = try SQLCompiler(query: query, tables: tables, schemas: schemas, dialect: .postgres).compile()
+        var compiler = SQLCompiler(query: query, tables: tables, schemas: schemas, dialect: .postgres)
+        do {
+            return try run(compiler.compile(), query: query)
+        } catch {
+            // PostgreSQL stops at a double that overflows (or underflows); the native engine shows
+            // null (or 0) there. Rare, so only then is the query run again with every step of
+            // arithmetic checked, which the plain statement (and `sql`) need not carry.
+            guard connection.lastErrorState == "22003" else { throw error }
+            compiler.overflowSafe = true
+            return try run(compiler.compile(), query: query)
+        }
+    }
+
+    private func run(_ statement: SQLStatement, query: BoundQuery) throws(Diagnostic) -> ResultTable {
         let (text, parameters) = SQLPrinter.print(statement, dialect: .postgres, values: .bound)
         let rows = try connection.query(text, parameters: parameters)
         return try PostgresResult.table(rows, query: query)

@@ -22,6 +22,10 @@ public struct SQLCompiler {
     let tables: SQLTableMap
     let schemas: [String: DatasetSchema]
     let dialect: SQLDialect
+    /// Arithmetic on doubles done exactly and brought back in range, so a result beyond the
+    /// doubles' range is null (as natively) instead of an error. PostgreSQL only: it raises an
+    /// error where DuckDB and Trino give infinity (which reads back as null).
+    public var overflowSafe = false
 
     public init(query: BoundQuery, tables: SQLTableMap, schemas: [String: DatasetSchema], dialect: SQLDialect) {
         self.query = query
@@ -68,6 +72,7 @@ public struct SQLCompiler {
     public func compile() throws(Diagnostic) -> SQLStatement {
         try checkExpressible()
         var metrics = SQLMetricCompiler(query: query, lookback: lookback, dimensionColumns: dimensionColumns)
+        metrics.overflowSafe = overflowSafe
         let items = query.items.map { metrics.expression($0.expr) }
 
         var ctes: [SQLCommonTable] = []
@@ -107,6 +112,12 @@ public struct SQLCompiler {
             default: continue
             }
         }
+    }
+
+    private func rowCompiler(_ dataset: String) -> SQLRowCompiler {
+        var rows = SQLRowCompiler(dataset: dataset, tables: tables, schemas: schemas)
+        rows.overflowSafe = overflowSafe
+        return rows
     }
 
     private var dimensionColumns: [String] { (0..<query.columnDimensionCount).map { "d\($0)" } }
@@ -155,7 +166,7 @@ public struct SQLCompiler {
         for a in query.aggregates {
             for column in [a.anchor, a.lifespan?.start, a.lifespan?.end].compactMap({ $0 }) {
                 guard seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, column: column)).inserted else { continue }
-                var rows = SQLRowCompiler(dataset: a.dataset, tables: tables, schemas: schemas)
+                var rows = rowCompiler(a.dataset)
                 var day = rows.column(column)
                 if column.type == .timestamp { day = .cast(day, .date) }
                 let filter = a.queryFilter.map { rows.condition($0) }
@@ -227,7 +238,7 @@ public struct SQLCompiler {
         var seen: Set<Key> = []
         var selects: [SQLSelect] = []
         for a in query.aggregates where seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, dimensions: a.dimensions)).inserted {
-            var rows = SQLRowCompiler(dataset: a.dataset, tables: tables, schemas: schemas)
+            var rows = rowCompiler(a.dataset)
             let dims = a.dimensions.enumerated().map { k, d in SQLSelectItem(rows.value(d), as: .own("d\(k)")) }
             let filter = a.queryFilter.map { rows.condition($0) }
             let (from, joins) = rows.from()
@@ -248,7 +259,7 @@ public struct SQLCompiler {
     // MARK: Aggregates
 
     private func group(_ key: GroupKey, aggregates members: [Int]) -> SQLSelect {
-        var rows = SQLRowCompiler(dataset: key.dataset, tables: tables, schemas: schemas)
+        var rows = rowCompiler(key.dataset)
         var items: [SQLSelectItem] = []
         var groupBy: [SQLExpr] = []
         for (k, d) in key.dimensions.enumerated() {
@@ -265,7 +276,7 @@ public struct SQLCompiler {
             let a = query.aggregates[i]
             let value = a.value.map { rows.value($0) }
             let filter = a.filter.map { rows.condition($0) }
-            items.append(SQLSelectItem(.aggregate(Self.aggregate(a.function, value, filter)), as: .own("a\(i)")))
+            items.append(SQLSelectItem(aggregate(a.function, value, filter), as: .own("a\(i)")))
         }
         let where_ = key.filter.map { rows.condition($0) }
         let on = placed ? placement(key.placement, &rows) : nil
@@ -276,6 +287,17 @@ public struct SQLCompiler {
         s.filter = where_
         s.groupBy = groupBy
         return s
+    }
+
+    /// An aggregate; when overflow-safe, sums and means add exactly, and a mean whose sum goes
+    /// beyond the doubles' range is null, as the native engine's infinite sum gives.
+    private func aggregate(_ f: AggregateFunction, _ value: SQLExpr?, _ filter: SQLExpr?) -> SQLExpr {
+        guard overflowSafe, f == .sum || f == .avg, let value else { return .aggregate(Self.aggregate(f, value, filter)) }
+        let exact: SQLExpr = .cast(value, .numeric)
+        let sum: SQLExpr = .aggregate(SQLAggregate(function: .sum, argument: exact, filter: filter))
+        if f == .sum { return sum }
+        let tooLarge = SQLExpr.binary(.greater, .function("ABS", [sum]), .number(Double.greatestFiniteMagnitude))
+        return .caseWhen([SQLWhen(condition: tooLarge, result: .null)], otherwise: .aggregate(SQLAggregate(function: .avg, argument: exact, filter: filter)))
     }
 
     private static func aggregate(_ f: AggregateFunction, _ value: SQLExpr?, _ filter: SQLExpr?) -> SQLAggregate {
@@ -331,7 +353,7 @@ public struct SQLCompiler {
         for (i, a) in query.aggregates.enumerated() {
             var v: SQLExpr = .own("g\(groupOf[i])", "a\(i)")
             if a.function.emptyIsZero { v = .coalesce(v, .integer(0)) }
-            items.append(SQLSelectItem(.cast(v, .double), as: .own("a\(i)")))
+            items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("a\(i)")))
         }
         var s = SQLSelect(items: items, from: .named("periods", alias: "p"))
         if !dims.isEmpty { s.joins.append(SQLJoin(kind: .cross, source: .named("combos", alias: "k"), on: nil)) }

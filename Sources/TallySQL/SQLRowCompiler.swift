@@ -13,6 +13,8 @@ struct SQLRowCompiler {
     let tables: SQLTableMap
     let schemas: [String: DatasetSchema]
     private(set) var relations: [Relation] = []
+    /// Arithmetic on numbers done exactly and brought back in range (SQLCompiler.overflowSafe).
+    var overflowSafe = false
 
     init(dataset: String, tables: SQLTableMap, schemas: [String: DatasetSchema]) {
         self.dataset = dataset
@@ -102,6 +104,10 @@ struct SQLRowCompiler {
             var a = value(l)
             if !Self.isDouble(l) { a = .cast(a, .double) }
             let b = value(r)
+            // A row whose arithmetic leaves the doubles' range is null, as natively.
+            if overflowSafe, Self.type(of: e) == .number {
+                return .safeArithmetic(SQLBinary(op), a, b)
+            }
             let result: SQLExpr
             switch op {
             case .add: result = .binary(.add, a, b)
@@ -173,6 +179,17 @@ struct SQLRowCompiler {
         case .call(let f, _):
             if f.grain != nil { return .text }
             return f == .date ? .date : .number
+        }
+    }
+}
+
+extension SQLBinary {
+    init(_ op: ArithmeticOperator) {
+        switch op {
+        case .add: self = .add
+        case .subtract: self = .subtract
+        case .multiply: self = .multiply
+        case .divide: self = .divide
         }
     }
 }

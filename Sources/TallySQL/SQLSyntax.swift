@@ -28,6 +28,8 @@ extension SQLValue {
 /// Types the compiler casts to; each dialect spells them its own way.
 public enum SQLType: Hashable, Sendable {
     case double, text, date, timestamp
+    /// Exact numbers far beyond the doubles' range (PostgreSQL's NUMERIC), for overflow-safe arithmetic.
+    case numeric
 }
 
 public indirect enum SQLExpr: Hashable, Sendable {
@@ -231,4 +233,22 @@ extension SQLExpr {
         return result
     }
     static func coalesce(_ a: SQLExpr, _ b: SQLExpr) -> SQLExpr { .function("COALESCE", [a, b]) }
+
+    /// An exact number back as a double, as IEEE arithmetic would end natively: null beyond the
+    /// largest double (the native engine shows infinity as null), 0 below the smallest normal one.
+    static func inDoubleRange(_ x: SQLExpr) -> SQLExpr {
+        let magnitude: SQLExpr = .function("ABS", [x])
+        return .caseWhen(
+            [
+                SQLWhen(condition: .binary(.greater, magnitude, .number(Double.greatestFiniteMagnitude)), result: .null),
+                SQLWhen(condition: .binary(.less, magnitude, .number(Double.leastNormalMagnitude)), result: .number(0)),
+            ], otherwise: .cast(x, .double))
+    }
+
+    /// Arithmetic on doubles done exactly, then brought back in range (`inDoubleRange`).
+    static func safeArithmetic(_ op: SQLBinary, _ a: SQLExpr, _ b: SQLExpr) -> SQLExpr {
+        let (x, y): (SQLExpr, SQLExpr) = (.cast(a, .numeric), .cast(b, .numeric))
+        let divisor: SQLExpr = .function("NULLIF", [y, .integer(0)])
+        return inDoubleRange(.binary(op, x, op == .divide ? divisor : y))
+    }
 }
