@@ -99,21 +99,27 @@ enum PostgresResult {
                 if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
                 return ResultColumn(name: d.name, role: .dimension(time: false))
             } + query.items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
-        guard rows.columns.count == columns.count else {
-            throw Diagnostic("PostgreSQL returned \(rows.columns.count) columns where \(columns.count) were expected")
+        let mixed = SQLCompiler.mixedNumberDimensions(query)
+        guard rows.columns.count == columns.count + mixed.count else {
+            throw Diagnostic("PostgreSQL returned \(rows.columns.count) columns where \(columns.count + mixed.count) were expected")
         }
         let dimensions = query.dimensions.count
+        let positions = mixed.map { k in query.dimensions.firstIndex { if case .column(k) = $0.kind { true } else { false } } }
         var table: [[Value]] = []
         table.reserveCapacity(rows.rows.count)
         for row in rows.rows {
             var values: [Value] = []
-            values.reserveCapacity(row.count)
-            for (i, text) in row.enumerated() {
+            values.reserveCapacity(columns.count)
+            for (i, text) in row.prefix(columns.count).enumerated() {
                 guard let text else {
                     values.append(.null)
                     continue
                 }
                 values.append(i < dimensions ? try dimensionValue(text, type: rows.columns[i].type) : measure(text))
+            }
+            // A number that came first from an integer column is an integer, as natively.
+            for (j, position) in positions.enumerated() where row[columns.count + j] == "t" {
+                if let position, case .number(let d) = values[position], let i = Int64(exactly: d) { values[position] = .integer(i) }
             }
             table.append(values)
         }

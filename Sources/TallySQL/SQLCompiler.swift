@@ -97,7 +97,74 @@ public struct SQLCompiler {
         }
         ctes.append(SQLCommonTable(name: "cells", select: cells(groups: groups, groupOf: groupOf, yearKey: metrics.needsYearKey)))
         ctes += metrics.layers
-        return SQLStatement(ctes: ctes, body: result(items: items, from: metrics.layers.last?.name ?? "cells"))
+        var body = result(items: items, from: metrics.layers.last?.name ?? "cells")
+        for k in Self.mixedNumberDimensions(query) {
+            ctes.append(SQLCommonTable(name: "kinds\(k)", select: kinds(k)))
+            let first: SQLExpr = .own("kinds\(k)", "first")
+            let integers = integerSources(k).map { SQLExpr.integer($0) }
+            body.items.append(SQLSelectItem(.coalesce(.inList(first, integers, negated: false), .bool(false)), as: .own("d\(k)_integer")))
+            body.joins.append(
+                SQLJoin(kind: .left, source: .named("kinds\(k)", alias: nil), on: .binary(.equal, .own("kinds\(k)", "v"), .own(nil, "d\(k)"))))
+        }
+        return SQLStatement(ctes: ctes, body: body)
+    }
+
+    // MARK: Numbers of two types in one dimension
+
+    /// Column dimensions read from an integer column by some aggregates and a decimal one by others.
+    /// Natively a value takes the type of the first aggregate (in the query's order) whose dataset
+    /// holds it in any row, so 2 is an integer when an integer column gave it first; such a
+    /// statement ends with one extra column `d<k>_integer` per dimension saying which, for the
+    /// reader to type each value as the native engine does.
+    public static func mixedNumberDimensions(_ query: BoundQuery) -> [Int] {
+        (0..<query.columnDimensionCount).filter { k in
+            let types = Set(query.aggregates.compactMap { a -> ColumnType? in
+                guard k < a.dimensions.count, case .column(let c) = a.dimensions[k] else { return nil }
+                return c.type
+            })
+            return types.contains(.integer) && types.contains(.decimal)
+        }
+    }
+
+    /// The ways a dimension's values are read, in the aggregates' order: dataset and expression.
+    private func dimensionSources(_ k: Int) -> [(dataset: String, value: RowExpr)] {
+        var sources: [(dataset: String, value: RowExpr)] = []
+        for a in query.aggregates where k < a.dimensions.count {
+            if !sources.contains(where: { $0.dataset == a.dataset && $0.value == a.dimensions[k] }) {
+                sources.append((a.dataset, a.dimensions[k]))
+            }
+        }
+        return sources
+    }
+
+    private func integerSources(_ k: Int) -> [Int] {
+        dimensionSources(k).enumerated().compactMap { i, source in
+            if case .column(let c) = source.value, c.type == .integer { return i }
+            return nil
+        }
+    }
+
+    /// Each value of dimension `k` and the first source holding it, in any row (as natively, before `where`).
+    private func kinds(_ k: Int) -> SQLSelect {
+        let selects = dimensionSources(k).enumerated().map { i, source -> SQLSelect in
+            var rows = rowCompiler(source.dataset)
+            let value = rows.value(source.value)
+            let (from, joins) = rows.from()
+            var s = SQLSelect(items: [SQLSelectItem(value, as: .own("v")), SQLSelectItem(.integer(i), as: .own("src"))], from: from)
+            s.distinct = true
+            s.joins = joins
+            return s
+        }
+        var union = selects[0]
+        union.unions = Array(selects.dropFirst())
+        union.unionAll = true
+        var s = SQLSelect(
+            items: [
+                SQLSelectItem(.own("s", "v"), as: .own("v")),
+                SQLSelectItem(.aggregate(SQLAggregate(function: .min, argument: .own("s", "src"))), as: .own("first")),
+            ], from: .subquery(union, alias: "s"))
+        s.groupBy = [.own("s", "v")]
+        return s
     }
 
     /// Refuses what a dialect cannot compute exactly.

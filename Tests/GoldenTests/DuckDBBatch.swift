@@ -177,13 +177,23 @@ enum DuckDBResult {
                 if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
                 return ResultColumn(name: d.name, role: .dimension(time: false))
             } + query.items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
-        guard types.count == columns.count else { throw DuckDBError(message: "\(types.count) columns where \(columns.count) were expected") }
+        let mixed = SQLCompiler.mixedNumberDimensions(query)
+        guard types.count == columns.count + mixed.count else {
+            throw DuckDBError(message: "\(types.count) columns where \(columns.count + mixed.count) were expected")
+        }
         let dimensions = query.dimensions.count
+        let positions = mixed.map { k in query.dimensions.firstIndex { if case .column(k) = $0.kind { true } else { false } } }
         var table: [[Value]] = []
         for row in rows {
             var values: [Value] = []
-            for (i, cell) in row.enumerated() {
+            for (i, cell) in row.prefix(columns.count).enumerated() {
                 values.append(try i < dimensions ? dimension(cell, type: types[i]) : measure(cell))
+            }
+            for (j, position) in positions.enumerated() {
+                guard let position, case .bool(true) = row[columns.count + j], case .number(let d) = values[position],
+                    let i = Int64(exactly: d)
+                else { continue }
+                values[position] = .integer(i)
             }
             table.append(values)
         }
