@@ -126,6 +126,10 @@ public final class Session {
             let table = try Introspection(catalog: catalog, datasets: datasets).show(what)
             emit(.table(table, seconds: Date().timeIntervalSince(started)))
         case .describe(let name):
+            if let table = try describeInDatabase(name.text) {
+                emit(.table(table, seconds: 0))
+                return
+            }
             guard let dataset = datasets[name.text] else { throw unknownDataset(name) }
             emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
         case .plot(let query):
