@@ -1,4 +1,4 @@
-// Runs the DuckDB dialect on DuckDB: a native session records each query it runs, compiled for
+// Runs the DuckDB dialect on DuckDB: a native `Session` records each query it runs, compiled for
 // DuckDB with bound values, and its native answer; one Python process (DuckDB's package, from
 // scripts/with-duckdb.sh) then loads the datasets and runs every recorded statement.
 
@@ -29,8 +29,8 @@ struct DuckDBStatement {
     var native: ResultTable
 }
 
-/// A native session that records every query it runs for a later DuckDB batch. Datasets are
-/// copied to CSV files once per version of the session's data, as tables named `v<version>_<name>`.
+/// A native `Session` that records every query it runs for a later DuckDB batch. Datasets are
+/// copied to CSV files once per version of its data, as tables named `v<version>_<name>`.
 final class DuckDBRecorder {
     let session: Session
     private let folder: URL
@@ -63,7 +63,7 @@ final class DuckDBRecorder {
         }
     }
 
-    /// Writes every dataset of the session as CSV and plans its table.
+    /// Writes every loaded dataset as CSV and plans its table.
     private func export() throws {
         let version = session.dataVersion
         for name in session.datasetNames {

@@ -13,7 +13,7 @@ import Testing
         FileManager.default.changeCurrentDirectoryPath(GoldenPaths.packageRoot.path)
         let pair = try ParityPair(schema: "describe_small", today: 20_000)
         try pair.open("Tests/GoldenTests/fixtures/small")
-        // A session that has only the database: nothing loaded from files.
+        // A `Session` that has only the database: nothing loaded from files.
         let db = try Session(today: 20_000)
         _ = try db.connect(to: try #require(ParityDatabase.url(schema: "describe_small")))
         for dataset in pair.native.datasetNames {
