@@ -8,7 +8,7 @@ struct CSVColumnConverter {
 
     /// Storage for `column` as `type`. Only text can fail (invalid UTF-8); a decimal column whose scaled
     /// values overflow Int64 quietly becomes double, which is still the `decimal` column type.
-    func convert(_ column: [CSVFieldRef], as type: InferredType) throws(CSVProblem) -> ColumnStorage {
+    func convert(_ column: UnsafeBufferPointer<CSVFieldRef>, as type: InferredType) throws(CSVProblem) -> ColumnStorage {
         let rowCount = column.count
         switch type {
         case .boolean:
@@ -44,7 +44,7 @@ struct CSVColumnConverter {
 
     /// Applies `parse` to every non-null field. Inference guaranteed each parses, so no field is dropped.
     private func map<T>(
-        _ column: [CSVFieldRef], _ rowCount: Int, null: T, _ parse: (UnsafeBufferPointer<UInt8>) -> T
+        _ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int, null: T, _ parse: (UnsafeBufferPointer<UInt8>) -> T
     ) -> [T] {
         var out = [T]()
         out.reserveCapacity(rowCount)
@@ -61,7 +61,7 @@ struct CSVColumnConverter {
     }
 
     /// Every value scaled to `scale`, or nil if any overflows (then the column is stored as double).
-    private func decimals(_ column: [CSVFieldRef], _ rowCount: Int, scale: Int) -> [Int64]? {
+    private func decimals(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int, scale: Int) -> [Int64]? {
         var out = [Int64]()
         out.reserveCapacity(rowCount)
         for row in 0..<rowCount {
@@ -77,7 +77,7 @@ struct CSVColumnConverter {
         return out
     }
 
-    private func doubles(_ column: [CSVFieldRef], _ rowCount: Int) -> [Double] {
+    private func doubles(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) -> [Double] {
         map(column, rowCount, null: Double.nan) { f in
             // Short numbers fit Swift's small-string form, so this allocates only for long digit strings;
             // double columns are rare (exponents, more than 18 digits).
@@ -88,7 +88,7 @@ struct CSVColumnConverter {
         }
     }
 
-    private func text(_ column: [CSVFieldRef], _ rowCount: Int) throws(CSVProblem) -> ColumnStorage {
+    private func text(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) throws(CSVProblem) -> ColumnStorage {
         var builder = TextDictionaryBuilder()
         var codes = [Int32]()
         codes.reserveCapacity(rowCount)

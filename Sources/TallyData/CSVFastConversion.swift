@@ -4,7 +4,7 @@ extension CSVColumnConverter {
     /// The column's values and what they say about its type. The first value's shape picks a single-pass
     /// path (numbers, dates, certain text); a value that leaves that shape falls back to inferring over
     /// every field first and converting after, so both ways give the same result.
-    func inferAndConvert(_ fields: [CSVFieldRef]) throws(CSVProblem) -> (ColumnStorage, TypeInference.Evidence) {
+    func inferAndConvert(_ fields: UnsafeBufferPointer<CSVFieldRef>) throws(CSVProblem) -> (ColumnStorage, TypeInference.Evidence) {
         guard let first = fields.first(where: { $0.length > 0 }) else {
             return (try convert(fields, as: .text), TypeInference.Evidence())
         }
@@ -28,32 +28,34 @@ extension CSVColumnConverter {
     }
 
     /// Integers or exact decimals, or nil when some value is neither (then the general path decides).
-    private func numbers(_ fields: [CSVFieldRef]) -> (ColumnStorage, TypeInference.Evidence)? {
-        var values = [Int64]()
-        values.reserveCapacity(fields.count)
-        var digits = [UInt8]()
-        digits.reserveCapacity(fields.count)
+    private func numbers(_ fields: UnsafeBufferPointer<CSVFieldRef>) -> (ColumnStorage, TypeInference.Evidence)? {
+        var failed = false
         var scale = 0
         var uniform = true
         var firstScale = -1
-        for f in fields {
-            if f.length == 0 {
-                values.append(NullSentinel.int64)
-                digits.append(0)
-                continue
+        var digits = [UInt8](repeating: 0, count: fields.count)
+        var values = [Int64](unsafeUninitializedCapacity: fields.count) { out, initialized in
+            digits.withUnsafeMutableBufferPointer { digits in
+                for (i, f) in fields.enumerated() {
+                    if f.length == 0 {
+                        out[i] = NullSentinel.int64
+                        continue
+                    }
+                    guard let (m, fraction) = Self.plainDecimal(field(f)) else {
+                        failed = true
+                        return
+                    }
+                    if firstScale < 0 { firstScale = fraction }
+                    uniform = uniform && fraction == firstScale
+                    scale = max(scale, fraction)
+                    out[i] = m
+                    digits[i] = UInt8(fraction)
+                }
+                initialized = fields.count
             }
-            let text = field(f)
-            guard let shape = TypeInference.numberShape(text), !shape.hasExponent else { return nil }
-            let fraction = shape.fracDigits.count
-            guard fraction <= TypeInference.maxDecimalScale,
-                let m = TypeInference.mantissa(text, shape, scale: fraction)
-            else { return nil }
-            if firstScale < 0 { firstScale = fraction }
-            uniform = uniform && fraction == firstScale
-            scale = max(scale, fraction)
-            values.append(m)
-            digits.append(UInt8(fraction))
+            if failed { initialized = 0 }
         }
+        if failed { return nil }
         if !uniform {
             for i in values.indices where values[i] != NullSentinel.int64 {
                 var m = values[i]
@@ -71,16 +73,61 @@ extension CSVColumnConverter {
         return (scale == 0 ? .integer(values) : .decimal(values, scale: scale), evidence)
     }
 
+    /// `[+-]digits[.digits]` with at most 18 digits and 9 after the point, as (mantissa, fraction digits):
+    /// the same value `numberShape` and `mantissa` give, in one pass. Anything else is nil, and the
+    /// general path decides (longer numbers, exponents, text).
+    @inline(__always)
+    static func plainDecimal(_ f: UnsafeBufferPointer<UInt8>) -> (Int64, Int)? {
+        let n = f.count
+        var i = 0
+        var negative = false
+        if n > 0, f[0] == UInt8(ascii: "-") || f[0] == UInt8(ascii: "+") {
+            negative = f[0] == UInt8(ascii: "-")
+            i = 1
+        }
+        var value: Int64 = 0
+        var whole = 0
+        while i < n, case let d = f[i] &- UInt8(ascii: "0"), d < 10 {
+            value = value &* 10 &+ Int64(d)
+            whole += 1
+            i += 1
+        }
+        guard whole > 0 else { return nil }
+        var fraction = 0
+        if i < n, f[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < n, case let d = f[i] &- UInt8(ascii: "0"), d < 10 {
+                value = value &* 10 &+ Int64(d)
+                fraction += 1
+                i += 1
+            }
+            guard fraction > 0 else { return nil }
+        }
+        guard i == n, whole + fraction <= 18, fraction <= TypeInference.maxDecimalScale else { return nil }
+        return (negative ? -value : value, fraction)
+    }
+
     /// Dates, or nil when some value is not one.
-    private func dates(_ fields: [CSVFieldRef]) -> (ColumnStorage, TypeInference.Evidence)? {
+    private func dates(_ fields: UnsafeBufferPointer<CSVFieldRef>) -> (ColumnStorage, TypeInference.Evidence)? {
         var values = [Int32]()
         values.reserveCapacity(fields.count)
+        // Files are often sorted by date: a value equal to the one before is not parsed again.
+        var last: (low: UInt64, high: UInt16, day: Int32)?
         for f in fields {
             if f.length == 0 {
                 values.append(NullSentinel.int32)
                 continue
             }
-            guard let day = CivilDate.parseDate(field(f)) else { return nil }
+            let text = field(f)
+            guard text.count == 10, let base = text.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
+            let (low, high) = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+            if let last, last.low == low, last.high == high {
+                values.append(last.day)
+                continue
+            }
+            guard let day = CivilDate.parseDate(text) else { return nil }
+            last = (low, high, day)
             values.append(day)
         }
         return (.date(values), TypeInference.Evidence(candidates: [.date, .timestamp], scale: 0))

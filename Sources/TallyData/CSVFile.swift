@@ -85,18 +85,22 @@ public final class CSVFile: Sendable {
         let shared = SendableBuffer(results)
         let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let scratch = CSVScratch()
             var i = worker
             while i < count {
-                shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted)
+                shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratch)
                 i += workers
             }
         }
         var chunks: [CSVChunk] = []
         chunks.reserveCapacity(count)
         var expected = dataStart
+        let scratch = CSVScratch()
         for i in 0..<count {
-            var chunk = results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted)
-            if chunk.start != expected { chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted) }
+            var chunk = results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+            if chunk.start != expected {
+                chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+            }
             if let error = chunk.readError { throw error }
             if let problem = chunk.scanProblem { throw locate(problem) }
             expected = chunk.end
@@ -121,7 +125,9 @@ public final class CSVFile: Sendable {
 
     /// Scans the rows starting in `start..<limit` and converts the wanted columns, each to the type its
     /// own values suggest, or to `forced` where given.
-    func scanChunk(from start: Int, before limit: Int, wanted: [Int], forced: [Int: InferredType] = [:]) -> CSVChunk {
+    func scanChunk(
+        from start: Int, before limit: Int, wanted: [Int], forced: [Int: InferredType] = [:], scratch: CSVScratch = CSVScratch()
+    ) -> CSVChunk {
         var chunk = CSVChunk(start: start, end: start, wantedCount: wanted.count)
         let rowLimit = min(limit, dataEnd)
         guard start < rowLimit else { return chunk }
@@ -130,8 +136,7 @@ public final class CSVFile: Sendable {
         var slack = 1 << 16
         while true {
             let length = min(source.size - start, rowLimit - start + slack)
-            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, length))
-            defer { buffer.deallocate() }
+            let buffer = scratch.bytes(length)
             let got: Int
             do { got = try source.read(into: UnsafeMutableRawBufferPointer(buffer), offset: start, count: length) } catch {
                 chunk.readError = error
@@ -143,7 +148,7 @@ public final class CSVFile: Sendable {
             do throws(CSVScanStop) {
                 rows = try CSVRows.scan(
                     &scanner, from: 0, before: rowLimit - start, columnCount: columnNames.count, slotOf: slotOf,
-                    wantedCount: wanted.count, skipBadRows: options.skipBadRows)
+                    into: scratch.fields, wantedCount: wanted.count, skipBadRows: options.skipBadRows)
             } catch {
                 switch error {
                 case .needMore:
@@ -159,7 +164,7 @@ public final class CSVFile: Sendable {
             chunk.skipped = rows.skipped
             let converter = CSVColumnConverter(bytes: bytes, base: start)
             for slot in 0..<wanted.count {
-                let fields = rows.fields[slot]
+                let fields = scratch.fields.fields(slot)
                 do throws(CSVProblem) {
                     if let type = forced[slot] {
                         chunk.values[slot] = try converter.convert(fields, as: type)
@@ -198,6 +203,23 @@ struct CSVChunk {
         values = Array(repeating: nil, count: wantedCount)
         evidence = Array(repeating: TypeInference.Evidence(), count: wantedCount)
         convertProblems = Array(repeating: nil, count: wantedCount)
+    }
+}
+
+/// A worker's reusable memory: the bytes of the chunk being scanned and its fields.
+final class CSVScratch {
+    let fields = CSVFieldBuffers()
+    private var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1)
+
+    deinit { buffer.deallocate() }
+
+    /// A buffer of at least `count` bytes (its contents are not kept when it grows).
+    func bytes(_ count: Int) -> UnsafeMutableBufferPointer<UInt8> {
+        if buffer.count < count {
+            buffer.deallocate()
+            buffer = .allocate(capacity: count)
+        }
+        return buffer
     }
 }
 

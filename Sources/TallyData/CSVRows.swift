@@ -1,9 +1,48 @@
 // Scans the rows of one buffer into the fields of the columns asked for, checking every row's width.
 
-/// The fields of the wanted columns for the rows of one stretch of the file.
+/// Growable per-column field storage that a worker reuses from chunk to chunk, so scanning a large file
+/// allocates (and page-faults) once per worker rather than once per chunk.
+final class CSVFieldBuffers {
+    private var storage: [UnsafeMutablePointer<CSVFieldRef>] = []
+    private var capacity = 0
+    private(set) var count = 0
+
+    deinit { for p in storage { p.deallocate() } }
+
+    /// Empties the buffers and sets how many columns they hold.
+    func reset(columns: Int) {
+        count = 0
+        if capacity == 0 { capacity = 1 << 14 }
+        while storage.count < columns { storage.append(.allocate(capacity: capacity)) }
+    }
+
+    /// The fields of column `slot`.
+    func fields(_ slot: Int) -> UnsafeBufferPointer<CSVFieldRef> {
+        UnsafeBufferPointer(start: storage[slot], count: count)
+    }
+
+    /// Appends one row's fields (one per column).
+    @inline(__always)
+    func append(_ row: UnsafeBufferPointer<CSVFieldRef>) {
+        if count == capacity { grow() }
+        for i in 0..<row.count { storage[i][count] = row[i] }
+        count += 1
+    }
+
+    private func grow() {
+        let bigger = capacity * 2
+        for i in storage.indices {
+            let p = UnsafeMutablePointer<CSVFieldRef>.allocate(capacity: bigger)
+            p.moveInitialize(from: storage[i], count: count)
+            storage[i].deallocate()
+            storage[i] = p
+        }
+        capacity = bigger
+    }
+}
+
+/// What scanning one stretch of rows found besides the fields.
 struct CSVRows {
-    /// Per wanted column (in the order asked), its fields in row order.
-    var fields: [[CSVFieldRef]]
     var rowCount = 0
     /// Buffer position just after the last row scanned.
     var end = 0
@@ -11,40 +50,44 @@ struct CSVRows {
     var skipped: [Int] = []
 
     /// Scans rows that start at `begin` and before `limit` (buffer positions), recording the fields of
-    /// `wanted` (column indexes; -1 in `slotOf` for the others). A row may run past `limit`.
+    /// the wanted columns into `fields` (`slotOf` maps a column index to its slot, -1 for the others).
+    /// A row may run past `limit`.
     static func scan(
         _ scanner: inout CSVScanner, from begin: Int, before limit: Int, columnCount: Int, slotOf: [Int],
-        wantedCount: Int, skipBadRows: Bool
+        into fields: CSVFieldBuffers, wantedCount: Int, skipBadRows: Bool
     ) throws(CSVScanStop) -> CSVRows {
-        var rows = CSVRows(fields: Array(repeating: [], count: wantedCount))
-        let estimate = max(16, (limit - begin) / max(8, columnCount * 6))
-        for i in 0..<wantedCount { rows.fields[i].reserveCapacity(estimate) }
-        var row = [CSVFieldRef](repeating: CSVFieldRef(start: 0, length: 0, escaped: false), count: wantedCount)
+        var rows = CSVRows()
+        fields.reset(columns: wantedCount)
+        let row = UnsafeMutableBufferPointer<CSVFieldRef>.allocate(capacity: max(1, wantedCount))
+        defer { row.deallocate() }
+        row.initialize(repeating: CSVFieldRef(start: 0, length: 0, escaped: false))
         scanner.p = begin
-        while scanner.p < limit {
-            let rowStart = scanner.p
-            var count = 0
-            // Where the first surplus field starts, for "too many fields" errors.
-            var extra = 0
-            while true {
-                if count == columnCount { extra = scanner.p }
-                let field = try scanner.scanField()
-                if count < columnCount, case let slot = slotOf[count], slot >= 0 { row[slot] = field }
-                count += 1
-                if !scanner.skipComma() { break }
+        try slotOf.withUnsafeBufferPointer { (slotOf) throws(CSVScanStop) in
+            while scanner.p < limit {
+                let rowStart = scanner.p
+                var count = 0
+                // Where the first surplus field starts, for "too many fields" errors.
+                var extra = 0
+                while true {
+                    if count == columnCount { extra = scanner.p }
+                    let field = try scanner.scanField()
+                    if count < columnCount, case let slot = slotOf[count], slot >= 0 { row[slot] = field }
+                    count += 1
+                    if !scanner.skipComma() { break }
+                }
+                if count == columnCount {
+                    fields.append(UnsafeBufferPointer(rebasing: row[0..<wantedCount]))
+                    rows.rowCount += 1
+                } else if skipBadRows {
+                    rows.skipped.append(scanner.base + rowStart)
+                } else {
+                    throw .problem(CSVProblem(
+                        offset: scanner.base + (count > columnCount ? extra : scanner.p),
+                        message: "expected \(columnCount) fields, found \(count)",
+                        help: fieldCountHelp(found: count, expected: columnCount, blank: scanner.p == rowStart)))
+                }
+                scanner.endLine()
             }
-            if count == columnCount {
-                for i in 0..<wantedCount { rows.fields[i].append(row[i]) }
-                rows.rowCount += 1
-            } else if skipBadRows {
-                rows.skipped.append(scanner.base + rowStart)
-            } else {
-                throw .problem(CSVProblem(
-                    offset: scanner.base + (count > columnCount ? extra : scanner.p),
-                    message: "expected \(columnCount) fields, found \(count)",
-                    help: fieldCountHelp(found: count, expected: columnCount, blank: scanner.p == rowStart)))
-            }
-            scanner.endLine()
         }
         rows.end = scanner.p
         return rows

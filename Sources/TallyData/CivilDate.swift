@@ -116,7 +116,29 @@ public enum CivilDate {
     /// `parseDate` on raw UTF-8 bytes, so readers need not build a String per field.
     public static func parseDate(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard b.count == 10 else { return nil }
+        // Most dates fall in 1900-2199: a table of month starts turns them into days without division.
+        let zero = UInt8(ascii: "0")
+        let (y1, y2, y3, y4) = (b[0] &- zero, b[1] &- zero, b[2] &- zero, b[3] &- zero)
+        let (m1, m2, d1, d2) = (b[5] &- zero, b[6] &- zero, b[8] &- zero, b[9] &- zero)
+        if y1 < 10, y2 < 10, y3 < 10, y4 < 10, m1 < 10, m2 < 10, d1 < 10, d2 < 10,
+            b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-")
+        {
+            let year = Int(y1) * 1000 + Int(y2) * 100 + Int(y3) * 10 + Int(y4)
+            let month = Int(m1) * 10 + Int(m2)
+            let day = Int32(d1) * 10 + Int32(d2)
+            let index = (year - tableFirstYear) * 12 + month - 1
+            if month >= 1, month <= 12, index >= 0, index + 1 < monthStarts.count {
+                let start = monthStarts[index]
+                return day >= 1 && day <= monthStarts[index + 1] - start ? start + day - 1 : nil
+            }
+        }
         return parseDatePrefix(b)
+    }
+
+    private static let tableFirstYear = 1900
+    /// Day number of the first of each month from January 1900 to January 2200.
+    private static let monthStarts: [Int32] = (0...(300 * 12)).map { i in
+        Int32(daysUnchecked(year: tableFirstYear + i / 12, month: i % 12 + 1, day: 1))
     }
 
     /// `parseTimestamp` on raw UTF-8 bytes, so readers need not build a String per field.

@@ -46,7 +46,7 @@ enum TypeInference {
         var sawValue = false
 
         /// Narrows by the fields of one stretch; stops early once only text fits.
-        init(_ fields: [CSVFieldRef], in bytes: UnsafeBufferPointer<UInt8>) {
+        init(_ fields: UnsafeBufferPointer<CSVFieldRef>, in bytes: UnsafeBufferPointer<UInt8>) {
             for f in fields where f.length > 0 {
                 sawValue = true
                 // Collapsed doubled quotes leave a '"' in the value, which no typed syntax allows.
