@@ -107,7 +107,7 @@ final class DuckDBRecorder {
         let script = GoldenPaths.packageRoot.appendingPathComponent("scripts/duckdb-run.py").path
         process.arguments = [script, planFile.path]
         let output = folder.appendingPathComponent("results.json")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: output)
         try process.run()
         process.waitUntilExit()
@@ -220,7 +220,7 @@ enum DuckDBResult {
         switch (type, cell) {
         case ("BIGINT", .integer(let i)), ("INTEGER", .integer(let i)), ("SMALLINT", .integer(let i)), ("HUGEINT", .integer(let i)):
             return .integer(i)
-        case ("DOUBLE", _), ("FLOAT", _), (_, _) where type.hasPrefix("DECIMAL"):
+        case _ where type == "DOUBLE" || type == "FLOAT" || type.hasPrefix("DECIMAL"):
             if let d = number(cell) { return d.isFinite ? .number(d == 0 ? 0 : d) : .null }
         case ("BOOLEAN", .bool(let b)):
             return .bool(b)

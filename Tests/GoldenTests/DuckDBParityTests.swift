@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: GoldenPaths.caseFiles())
     func goldenFile(_ file: String) throws {
         guard let python = DuckDBTool.python else { return DuckDBTool.skipped("DuckDB parity of \(file)") }
-        FileManager.default.changeCurrentDirectoryPath(GoldenPaths.packageRoot.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(GoldenPaths.packageRoot.path)
         let golden = try GoldenFile(
             text: try String(contentsOfFile: GoldenPaths.cases.appendingPathComponent(file).path, encoding: .utf8))
         var today = CivilDate.parseDate("2024-06-15") ?? 0
@@ -45,7 +45,7 @@ import Testing
     @Test(arguments: ["examples/crm", "Tests/GoldenTests/fixtures/small"])
     func libraryMetrics(_ folder: String) throws {
         guard let python = DuckDBTool.python else { return DuckDBTool.skipped("DuckDB parity of the library on \(folder)") }
-        FileManager.default.changeCurrentDirectoryPath(GoldenPaths.packageRoot.path)
+        _ = FileManager.default.changeCurrentDirectoryPath(GoldenPaths.packageRoot.path)
         let recorder = try DuckDBRecorder(today: CivilDate.parseDate("2025-06-30") ?? 0)
         try recorder.session.openFolder(folder) { _ in }
         for metric in recorder.session.catalog.metricNames {
