@@ -38,6 +38,12 @@ public final class Session {
     var database: DatabaseLink?
     /// Told the wall-clock seconds of each statement of a user's script once it has run (`--timing`).
     public var statementFinished: ((Double) -> Void)?
+    /// Told each query as bound and the table its engine returned (before pivoting): lets a caller
+    /// check another engine's answer to the same bound query, as the DuckDB parity tests do.
+    public var queryRan: ((BoundQuery, ResultTable) -> Void)?
+    /// Counts changes to the loaded data (a dataset added or replaced, a folder opened), so a caller
+    /// that copied the datasets elsewhere knows when its copy is stale.
+    public private(set) var dataVersion = 0
 
     /// A session with the standard CRM library defined (and no data).
     public init(today: Int32) throws(Failure) {
@@ -120,6 +126,10 @@ public final class Session {
             let table = try Introspection(catalog: catalog, datasets: datasets).show(what)
             emit(.table(table, seconds: Date().timeIntervalSince(started)))
         case .describe(let name):
+            if let table = try describeInDatabase(name.text) {
+                emit(.table(table, seconds: 0))
+                return
+            }
             guard let dataset = datasets[name.text] else { throw unknownDataset(name) }
             emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
         case .plot(let query):
@@ -149,6 +159,7 @@ public final class Session {
             database?.engine(schemas: catalog.datasets)
             ?? NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled)
         let table = try engine.run(bound)
+        queryRan?(bound, table)
         return (bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table, bound)
     }
 
@@ -261,6 +272,7 @@ public final class Session {
     public func add(_ dataset: Dataset) {
         lazy[dataset.name] = nil
         mappings.removeAll()
+        dataVersion += 1
         datasets[dataset.name] = dataset
         catalog.addDataset(DatasetSchema(dataset))
     }
@@ -272,6 +284,7 @@ public final class Session {
         let folder: DataFolder
         do { folder = try DataFolder(path: path) } catch { throw Failure(diagnostics: [error]) }
         mappings.removeAll()
+        dataVersion += 1
         for path in folder.csvFiles {
             let name = DataFolder.datasetName(forFile: path)
             do {
@@ -312,7 +325,7 @@ public final class Session {
     }
 
     /// A dataset with every column read, for copying it elsewhere; nil when none has that name.
-    func wholeDataset(named name: String) throws(Diagnostic) -> Dataset? {
+    public func wholeDataset(named name: String) throws(Diagnostic) -> Dataset? {
         if let table = lazy[name] { try read(Set(table.columnNames), of: name) }
         return datasets[name]
     }

@@ -24,7 +24,7 @@ import Testing
         var stderr: String
     }
 
-    private func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.tally
         process.arguments = arguments
