@@ -28,6 +28,8 @@ public final class Session {
     private var datasets: [String: Dataset] = [:]
     /// Datasets of a data folder, read column by column as statements need them.
     private var lazy: [String: LazyDataset] = [:]
+    /// Where columns parsed from large CSV files are kept for the next run (nil: parse every time).
+    public var columnCache: ColumnCache?
     /// Relation row mappings, kept while no dataset's rows change.
     private let mappings = RowMappings()
     /// The day relative ranges count from (`--today`).
@@ -253,7 +255,7 @@ public final class Session {
         options.renames = load.renames.map { (column: $0.column.text, header: $0.header) }
         let dataset: Dataset
         do {
-            dataset = try CSVReader.load(path: path, name: name, options: options).dataset
+            dataset = try CSVReader.load(path: path, name: name, options: options, cache: columnCache).dataset
         } catch {
             var d = error.diagnostic()
             d.span = load.pathSpan
@@ -288,7 +290,7 @@ public final class Session {
         for path in folder.csvFiles {
             let name = DataFolder.datasetName(forFile: path)
             do {
-                let table = LazyDataset(name: name, file: try CSVFile(path: path))
+                let table = LazyDataset(name: name, file: try CSVFile(path: path, cache: columnCache))
                 lazy[name] = table
                 datasets[name] = table.dataset
                 catalog.addDataset(DatasetSchema(table.dataset, columnNames: table.columnNames))

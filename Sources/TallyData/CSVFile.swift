@@ -30,6 +30,8 @@ public final class CSVFile: Sendable {
     /// Rows start only before here: trailing line breaks are not rows.
     let dataEnd: Int
     let chunkSize: Int
+    /// Where columns read before are kept, if anywhere.
+    let cache: ColumnCache?
 
     /// Size and modification time of the file when opened (nil for bytes in memory).
     public var fileStamp: (size: Int, modified: Int64)? {
@@ -38,11 +40,11 @@ public final class CSVFile: Sendable {
 
     public static let defaultChunkSize = 4 << 20
 
-    public convenience init(path: String, options: CSVOptions = .init()) throws(CSVError) {
-        try self.init(source: FileBytes(path: path), file: path, options: options, chunkSize: Self.defaultChunkSize)
+    public convenience init(path: String, options: CSVOptions = .init(), cache: ColumnCache? = nil) throws(CSVError) {
+        try self.init(source: FileBytes(path: path), file: path, options: options, chunkSize: Self.defaultChunkSize, cache: cache)
     }
 
-    init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int) throws(CSVError) {
+    init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int, cache: ColumnCache? = nil) throws(CSVError) {
         guard source.size < 1 << 40 else {
             throw CSVError(file: file, line: 0, column: 0, message: "file is too large (over 1 TiB)")
         }
@@ -50,15 +52,44 @@ public final class CSVFile: Sendable {
         self.file = file
         self.options = options
         self.chunkSize = max(1, chunkSize)
+        self.cache = cache
         let header = try CSVHeader.read(source, file: file, renames: options.renames)
         columnNames = header.names
         dataStart = header.end
         dataEnd = header.dataEnd
     }
 
-    /// Reads the named columns (all when nil), in the order named.
+    /// Reads the named columns (all when nil), in the order named: from the column cache when it holds
+    /// them for this very file, else from the CSV (and then into the cache).
     public func read(columns names: [String]? = nil) throws(CSVError) -> CSVColumns {
         let indexes = (names ?? columnNames).compactMap { columnNames.firstIndex(of: $0) }
+        guard let cache, let file = source as? FileBytes, file.size >= ColumnCache.minimumFileSize, !options.skipBadRows else {
+            return try parse(indexes)
+        }
+        let entry = cache.entry(for: file, options: options)
+        var found: [Int: ColumnStorage] = [:]
+        var rows = cache.rowCount(in: entry.folder)
+        if let rows {
+            for index in indexes { found[index] = cache.column(index, in: entry.folder, rows: rows) }
+        }
+        let missing = indexes.filter { found[$0] == nil }
+        if rows == nil || !missing.isEmpty {
+            let parsed = try parse(missing)
+            for (index, column) in zip(missing, parsed.columns) { found[index] = column.storage }
+            if rows != parsed.rowCount {
+                // A copy that disagrees with the file is not used at all.
+                rows = parsed.rowCount
+                found = found.filter { missing.contains($0.key) }
+                if found.count < indexes.count { return try parse(indexes) }
+            }
+            cache.store(zip(missing, parsed.columns).map { ($0, $1.storage) }, rows: parsed.rowCount, in: entry)
+        }
+        let columns = indexes.compactMap { index in found[index].map { Column(name: columnNames[index], storage: $0) } }
+        return CSVColumns(columns: columns, rowCount: rows ?? 0, skippedRows: [])
+    }
+
+    /// Reads columns (by index) from the CSV text.
+    private func parse(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
         var chunks = try scanChunks(wanted: indexes)
         var columns: [Column] = []
         for (slot, index) in indexes.enumerated() {

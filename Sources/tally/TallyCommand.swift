@@ -99,6 +99,7 @@ struct TallyCommand: ParsableCommand {
         let interactive = Terminal.isInteractive(STDIN_FILENO) && execute.isEmpty && scripts.isEmpty
         let console = Console(format: format, interactive: interactive)
         guard let runner = Runner(today: day, console: console) else { return 1 }
+        runner.session.columnCache = ColumnCache.standard()
         if timing {
             runner.session.statementFinished = { seconds in
                 FileHandle.standardError.write(Data("time: \(String(format: "%.3f", seconds * 1000)) ms\n".utf8))
