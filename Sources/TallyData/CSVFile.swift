@@ -62,6 +62,10 @@ public final class CSVFile: Sendable {
     /// Reads the named columns (all when nil), in the order named: from the column cache when it holds
     /// them for this very file, else from the CSV (and then into the cache).
     public func read(columns names: [String]? = nil) throws(CSVError) -> CSVColumns {
+        try MemoryPolicy.returningFreedMemory { () throws(CSVError) in try readColumns(names) }
+    }
+
+    private func readColumns(_ names: [String]?) throws(CSVError) -> CSVColumns {
         let indexes = (names ?? columnNames).compactMap { columnNames.firstIndex(of: $0) }
         guard let cache, let file = source as? FileBytes, file.size >= ColumnCache.minimumFileSize, !options.skipBadRows else {
             return try parse(indexes)

@@ -56,12 +56,16 @@ public struct ColumnCache: Sendable {
         var header = [UInt64](repeating: 0, count: Self.headerSize / 8)
         guard header.withUnsafeMutableBytes({ readFully(fd, $0.baseAddress, $0.count, 0) }) else { return nil }
         let (kind, scale) = (Int(header[1] & 0xFF), Int(header[1] >> 8 & 0xFF))
-        let (count, valueBytes, dictCount, dictBytes, checksum) =
-            (Int(header[2]), Int(header[3]), Int(header[4]), Int(header[5]), header[6])
-        guard header[0] == Self.magic, count == rows, let width = Self.width(kind), valueBytes == count * width,
-            dictCount >= 0, dictBytes >= 0,
-            Int(info.st_size) == Self.headerSize + valueBytes + (kind == 6 ? (dictCount + 1) * 8 + dictBytes : 0)
+        let size = Int(info.st_size)
+        // Every length must fit in the file before any arithmetic or allocation trusts it.
+        guard header[0] == Self.magic, let width = Self.width(kind),
+            let count = Int(exactly: header[2]), count == rows, let valueBytes = Int(exactly: header[3]),
+            let dictCount = Int(exactly: header[4]), let dictBytes = Int(exactly: header[5]),
+            count <= size, valueBytes <= size, dictCount < size, dictBytes <= size,
+            valueBytes == count * width,
+            size == Self.headerSize + valueBytes + (kind == 6 ? (dictCount + 1) * 8 + dictBytes : 0)
         else { return nil }
+        let checksum = header[6]
         var sum = Self.mix(0, header[1] ^ header[2])
         let storage: ColumnStorage?
         switch kind {

@@ -75,7 +75,11 @@ public struct NativeEngine: QueryEngine {
                 ?? [UInt8](repeating: 1, count: n)
             var ids: [[Int32]] = []
             for (k, dim) in aggregate.dimensions.enumerated() {
-                ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
+                if let pushed = try evaluator.pushedDownIDs(dim, domain: domains[k]) {
+                    ids.append(pushed)
+                } else {
+                    ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
+                }
             }
             let days = try aggregate.anchor.map { (a) throws(Diagnostic) in try self.days(of: a, evaluator) }
             let lifespan = try aggregate.lifespan.map { (l) throws(Diagnostic) in
