@@ -123,6 +123,16 @@ public struct NativeEngine: QueryEngine {
             let periodCount = Int32(periods.count)
             let table = PeriodTable(periods)
             var cells = [Int32](repeating: -1, count: mask.count)
+            if aggregate.activeAt == nil, let days = p.days {
+                // The plain case, without per-row optionals: a period from the anchor, a combination.
+                let combosOfRows = rowCombos ?? []
+                for i in mask.indices where mask[i] == 1 {
+                    let period = table.index(ofDay: days[i])
+                    if period >= 0 { cells[i] = (combosOfRows.isEmpty ? 0 : combosOfRows[i]) * periodCount + period }
+                }
+                values.append(try Aggregator.run(aggregate.function, value: v, cells: cells, cellCount: cellCount))
+                continue
+            }
             for i in mask.indices where mask[i] == 1 {
                 let period = p.days.map { table.index(ofDay: $0[i]) } ?? 0
                 guard period >= 0 else { continue }
