@@ -95,13 +95,30 @@ public final class CSVFile: Sendable {
     /// Reads columns (by index) from the CSV text.
     private func parse(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
         var chunks = try scanChunks(wanted: indexes)
-        var columns: [Column] = []
-        for (slot, index) in indexes.enumerated() {
+        for slot in indexes.indices {
             for chunk in chunks {
                 if let problem = chunk.convertProblems[slot] { throw locate(problem) }
             }
-            let storage = try CSVColumnMerge(file: self, wanted: indexes, slot: slot).merge(&chunks)
-            columns.append(Column(name: columnNames[index], storage: storage))
+        }
+        // Each column is joined on its own worker, from values handed over so no two workers share them.
+        let values = SendableBuffer(UnsafeMutableBufferPointer<[ColumnStorage?]>.allocate(capacity: indexes.count))
+        values.buffer.initialize(from: indexes.indices.map { slot in chunks.map { $0.values[slot] } })
+        for i in chunks.indices { chunks[i].values = [] }
+        let merged = SendableBuffer(UnsafeMutableBufferPointer<Result<ColumnStorage, CSVError>?>.allocate(capacity: indexes.count))
+        merged.buffer.initialize(repeating: nil)
+        defer {
+            values.buffer.deinitialize().deallocate()
+            merged.buffer.deinitialize().deallocate()
+        }
+        let metadata = chunks
+        DispatchQueue.concurrentPerform(iterations: indexes.count) { slot in
+            let merge = CSVColumnMerge(file: self, wanted: indexes, slot: slot)
+            merged.buffer[slot] = Result { () throws(CSVError) in try merge.merge(&values.buffer[slot], chunks: metadata) }
+        }
+        var columns: [Column] = []
+        for (slot, index) in indexes.enumerated() {
+            guard let result = merged.buffer[slot] else { continue }
+            columns.append(Column(name: columnNames[index], storage: try result.get()))
         }
         let skippedOffsets = chunks.flatMap(\.skipped)
         let skipped = skippedOffsets.isEmpty ? [] : try CSVLocator(source: source).lines(of: skippedOffsets)
