@@ -11,9 +11,9 @@ build: deps
 release: deps
 	swift build -c release
 
-# The whole suite, with a throwaway PostgreSQL server for the parity tests.
+# The whole suite, with a throwaway PostgreSQL server and DuckDB's Python package for the parity tests.
 test: deps
-	scripts/with-postgres.sh swift test
+	scripts/with-duckdb.sh scripts/with-postgres.sh swift test
 
 # An interactive session over the bundled demo CRM data.
 demo: build

@@ -4,11 +4,15 @@ prints a table of times, peak memory and ratios. Usage: bench/.venv/bin/python b
 - load: orders + customers parsed from CSV in one process (Tally: two `load` statements, eager).
 - warm: each question in a session that has the data loaded; median of 5 runs after one warm-up.
 - one-shot: the whole process (`tally --data DIR -e QUESTION`, a Python process for the peers), reading
-  only what the question needs; median wall time of 3 runs and the largest peak RSS.
+  only what the question needs; median wall time of 3 runs and the largest peak RSS. Tally parses the
+  CSV files every time here (TALLY_CACHE=off).
+- re-open: the same one-shot run once Tally's column cache holds the columns (bench/.cache).
+- touched: the bytes of the columns a question reads, as Tally stores them, for the memory ratio.
 """
 
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,13 +25,18 @@ ROOT = os.path.dirname(BENCH)
 TALLY = os.path.join(ROOT, ".build-release", "release", "tally")
 PYTHON = sys.executable
 RUNS = 5
+NO_CACHE = dict(os.environ, TALLY_CACHE="off")
+CACHED = dict(os.environ, XDG_CACHE_HOME=os.path.join(BENCH, ".cache"))
+# Bytes per row of each column as Tally stores it (dates 4, numbers 8, text codes 4).
+WIDTH = {"date": 4, "signup_date": 4, "churn_date": 4, "amount": 8, "customer_id": 8, "id": 8, "plan": 4,
+         "kind": 4, "score": 8}
 
 
 def tally_warm(folder):
     loads = [f'load "{folder}/{n}.csv"' for n in ("orders", "customers", "surveys")]
     script = loads + [q for q in peers.QUESTIONS.values() for _ in range(RUNS + 1)]
     done = subprocess.run([TALLY, "--format", "csv", "--timing"], input="\n".join(script) + "\n",
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True, check=True, env=NO_CACHE)
     times = [float(x) / 1000 for x in re.findall(r"^time: ([0-9.]+) ms$", done.stderr, re.M)]
     load = times[0] + times[1]
     warm = {}
@@ -64,11 +73,12 @@ def polars_warm(folder):
     return load, warm
 
 
-def whole_process(command):
+def whole_process(command, env=None):
     """Median wall seconds of 3 runs and the largest peak RSS in MiB, from GNU time."""
     walls, peaks, out = [], [], ""
     for _ in range(3):
-        done = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, capture_output=True, text=True, check=True)
+        done = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + command, capture_output=True, text=True, check=True,
+                              env=env)
         wall, peak = done.stderr.strip().splitlines()[-1].split()
         walls.append(float(wall))
         peaks.append(int(peak) / 1024)
@@ -105,6 +115,16 @@ def answers_of_peers(folder):
             {q: peers.polars_answer(frames, q) for q in peers.QUESTIONS})
 
 
+def rows_of(folder, name):
+    with open(os.path.join(folder, name + ".csv"), "rb") as f:
+        return sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 24), b"")) - 1
+
+
+def touched_mib(folder, question):
+    return sum(rows_of(folder, name) * sum(WIDTH[c] for c in columns)
+               for name, columns in peers.COLUMNS[question].items()) / (1 << 20)
+
+
 def fmt_time(seconds):
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
@@ -128,8 +148,12 @@ def bench(size):
     duck_answers, polars_answers = answers_of_peers(folder)
     problems = []
     oneshots = []
+    reopened = []
     for q, text in peers.QUESTIONS.items():
-        t = whole_process([TALLY, "--data", folder, "--format", "csv", "-e", text])
+        t = whole_process([TALLY, "--data", folder, "--format", "csv", "-e", text], NO_CACHE)
+        subprocess.run([TALLY, "--data", folder, "--format", "csv", "-e", text], capture_output=True, env=CACHED, check=True)
+        reopened.append((text, whole_process([TALLY, "--data", folder, "--format", "csv", "-e", text], CACHED),
+                         touched_mib(folder, q), t))
         d = whole_process([PYTHON, os.path.join(BENCH, "peers.py"), "duckdb", q, folder])
         p = whole_process([PYTHON, os.path.join(BENCH, "peers.py"), "polars", q, folder])
         oneshots.append((text, t, d, p))
@@ -147,18 +171,34 @@ def bench(size):
         print(f"| one-shot: {text} | {fmt_time(t[0])}, {t[1]:.0f} MiB | {fmt_time(d[0])}, {d[1]:.0f} MiB"
               f" | {fmt_time(p[0])}, {p[1]:.0f} MiB | {ratio(t[0], [d[0], p[0]])} time, {ratio(t[1], [d[1], p[1]])} memory |")
     print()
+    print("| re-open with the column cache | load + query | peak | touched columns | peak ÷ touched (parse / cache) |")
+    print("|---|---|---|---|---|")
+    for text, c, touched, t in reopened:
+        print(f"| {text} | {fmt_time(c[0])} | {c[1]:.0f} MiB | {touched:.0f} MiB | {t[1] / touched:.2f} / {c[1] / touched:.2f} |")
+        if parse_tally_csv(c[2]) != parse_tally_csv(t[2]):
+            problems.append(f"{text}: the cached run's answer differs from the parsed one")
+    print()
     if problems:
         print("ANSWERS DISAGREE:\n" + "\n".join(problems))
-        return False
+        return None
     print(f"answers agree: {len(peers.QUESTIONS)} questions, Tally = DuckDB = Polars (1e-9 relative)")
-    return True
+    return {name: t for name, t, _, _ in rows} | {f"one-shot: {text}": t[0] for text, t, _, _ in oneshots}
 
 
 def main():
     sizes = sys.argv[1:] or ["1m", "10m"]
     print(f"cores: {os.cpu_count()}; runs: median of {RUNS} warm, 3 one-shot")
-    ok = all([bench(size) for size in sizes])
-    sys.exit(0 if ok else 1)
+    shutil.rmtree(os.path.join(BENCH, ".cache"), ignore_errors=True)
+    results = [bench(size) for size in sizes]
+    if None not in results and len(sizes) > 1:
+        # Orders grow with the size's name; time should grow in proportion (linear scaling).
+        first, last = results[0], results[-1]
+        print(f"\n## Scaling: Tally's time at {sizes[-1]} ÷ at {sizes[0]}\n")
+        print("| work | ratio |")
+        print("|---|---|")
+        for name in first:
+            print(f"| {name} | {last[name] / first[name]:.1f}× |" if first[name] > 0 else f"| {name} | — |")
+    sys.exit(0 if None not in results else 1)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,8 @@ pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
 # The tests run the queries on a throwaway PostgreSQL server too (scripts/with-postgres.sh).
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+# ... and on DuckDB, through its Python package in a virtualenv (scripts/with-duckdb.sh).
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -50,15 +50,23 @@ struct Introspection {
     }
 
     func describe(_ dataset: Dataset) -> ResultTable {
-        let anchor = catalog.anchors[dataset.name]
-        let relations = catalog.relations(from: dataset.name)
-        let rows = dataset.columns.map { column -> [Value] in
+        describe(
+            dataset.name,
+            columns: dataset.columns.map { column in
+                (column.name, column.type, Int64((0..<column.count).reduce(0) { $0 + (column.isNull($1) ? 1 : 0) }))
+            })
+    }
+
+    /// A dataset's columns, types and null counts, wherever it lives (loaded, or a database table).
+    func describe(_ name: String, columns: [(name: String, type: ColumnType, nulls: Int64)]) -> ResultTable {
+        let anchor = catalog.anchors[name]
+        let relations = catalog.relations(from: name)
+        let rows = columns.map { column -> [Value] in
             var roles: [String] = []
             if column.name == anchor { roles.append("time anchor") }
             for r in relations where r.fromColumn == column.name { roles.append("→ \(r.toDataset).\(r.toColumn)") }
-            let nulls = (0..<column.count).reduce(0) { $0 + (column.isNull($1) ? 1 : 0) }
             return [
-                .text(column.name), .text(column.type.rawValue), .integer(Int64(nulls)),
+                .text(column.name), .text(column.type.rawValue), .integer(column.nulls),
                 roles.isEmpty ? .null : .text(roles.joined(separator: ", ")),
             ]
         }

@@ -63,6 +63,15 @@ extension Session {
         return "dataset \(use.dataset.text) is table \(written): \(schema.columns.count) columns"
     }
 
+    /// `describe DATASET` for a table of the connected database: its columns and types as the
+    /// catalog gives them, nulls counted there; nil when the dataset is not in the database.
+    func describeInDatabase(_ name: String) throws(Diagnostic) -> ResultTable? {
+        guard let link = database, let table = link.tables.mapped[name], let schema = catalog.datasets[name] else { return nil }
+        let nulls = try PostgresCatalog.nullCounts(link.connection, table: table, columns: schema.columns.map(\.name))
+        let columns = zip(schema.columns, nulls).map { (name: $0.name, type: $0.type, nulls: $1) }
+        return Introspection(catalog: catalog, datasets: [:]).describe(name, columns: columns)
+    }
+
     /// `sql QUERY`: the statement the query runs as on PostgreSQL, with its values written in.
     func sql(_ query: Query, source: SourceFile) throws(Diagnostic) -> String {
         try sql(query, source: source, dialect: .postgres)

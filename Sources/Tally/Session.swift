@@ -28,6 +28,8 @@ public final class Session {
     private var datasets: [String: Dataset] = [:]
     /// Datasets of a data folder, read column by column as statements need them.
     private var lazy: [String: LazyDataset] = [:]
+    /// Where columns parsed from large CSV files are kept for the next run (nil: parse every time).
+    public var columnCache: ColumnCache?
     /// Relation row mappings, kept while no dataset's rows change.
     private let mappings = RowMappings()
     /// The day relative ranges count from (`--today`).
@@ -40,6 +42,12 @@ public final class Session {
     var database: DatabaseLink?
     /// Told the wall-clock seconds of each statement of a user's script once it has run (`--timing`).
     public var statementFinished: ((Double) -> Void)?
+    /// Told each query as bound and the table its engine returned (before pivoting): lets a caller
+    /// check another engine's answer to the same bound query, as the DuckDB parity tests do.
+    public var queryRan: ((BoundQuery, ResultTable) -> Void)?
+    /// Counts changes to the loaded data (a dataset added or replaced, a folder opened), so a caller
+    /// that copied the datasets elsewhere knows when its copy is stale.
+    public private(set) var dataVersion = 0
 
     /// A session with the standard CRM library defined (and no data).
     public init(today: Int32) throws(Failure) {
@@ -125,6 +133,10 @@ public final class Session {
             let table = try Introspection(catalog: catalog, datasets: datasets).show(what)
             emit(.table(table, seconds: Date().timeIntervalSince(started)))
         case .describe(let name):
+            if let table = try describeInDatabase(name.text) {
+                emit(.table(table, seconds: 0))
+                return
+            }
             guard let dataset = datasets[name.text] else { throw unknownDataset(name) }
             emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
         case .plot(let query):
@@ -162,6 +174,7 @@ public final class Session {
             if located.span == nil { located.span = query.span }
             throw located
         }
+        queryRan?(bound, table)
         return (bound.pivot ? Pivot.apply(table, dimensions: bound.dimensions.count) : table, bound)
     }
 
@@ -288,7 +301,7 @@ public final class Session {
                 "\(path) is \(Self.bytes(size)); loading it needs about \(Self.bytes(size * 2)) of memory, more than the \(Self.bytes(memoryLimit)) available",
                 help: "load a smaller extract (fewer rows or columns) of the file")
         }
-        do { return try CSVReader.load(path: path, name: name, options: options) } catch { throw error.diagnostic() }
+        do { return try CSVReader.load(path: path, name: name, options: options, cache: columnCache) } catch { throw error.diagnostic() }
     }
 
     /// A size for people: 1.5 GB, 512 MB, 900 bytes.
@@ -310,6 +323,7 @@ public final class Session {
     public func add(_ dataset: Dataset) {
         lazy[dataset.name] = nil
         mappings.removeAll()
+        dataVersion += 1
         datasets[dataset.name] = dataset
         catalog.addDataset(DatasetSchema(dataset))
     }
@@ -321,10 +335,11 @@ public final class Session {
         let folder: DataFolder
         do { folder = try DataFolder(path: path) } catch { throw Failure(diagnostics: [error]) }
         mappings.removeAll()
+        dataVersion += 1
         for path in folder.csvFiles {
             let name = DataFolder.datasetName(forFile: path)
             do {
-                let table = LazyDataset(name: name, file: try CSVFile(path: path))
+                let table = LazyDataset(name: name, file: try CSVFile(path: path, cache: columnCache))
                 lazy[name] = table
                 datasets[name] = table.dataset
                 catalog.addDataset(DatasetSchema(table.dataset, columnNames: table.columnNames))
@@ -363,7 +378,7 @@ public final class Session {
     }
 
     /// A dataset with every column read, for copying it elsewhere; nil when none has that name.
-    func wholeDataset(named name: String) throws(Diagnostic) -> Dataset? {
+    public func wholeDataset(named name: String) throws(Diagnostic) -> Dataset? {
         if let table = lazy[name] { try read(Set(table.columnNames), of: name) }
         return datasets[name]
     }

@@ -32,6 +32,8 @@ final class FileBytes: ByteSource {
     let size: Int
     /// Modification time in nanoseconds since 1970, to tell when the file changed.
     let modified: Int64
+    /// Device and inode, so a file replaced by another of the same size and time is still told apart.
+    let inode: String
     private let descriptor: Int32
 
     init(path: String) throws(CSVError) {
@@ -57,6 +59,7 @@ final class FileBytes: ByteSource {
         self.descriptor = fd
         self.size = Int(info.st_size)
         self.modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        self.inode = "\(info.st_dev):\(info.st_ino)"
     }
 
     deinit { close(descriptor) }

@@ -6,8 +6,9 @@ struct CSVColumnMerge {
     let wanted: [Int]
     let slot: Int
 
-    /// Takes the column's values out of `chunks` (so each chunk's copy is freed once joined).
-    func merge(_ chunks: inout [CSVChunk]) throws(CSVError) -> ColumnStorage {
+    /// Joins the column's values of every chunk; `values` (one per chunk) is emptied as it goes, so each
+    /// chunk's copy is freed once joined. `chunks` gives each chunk's extent and type evidence.
+    func merge(_ values: inout [ColumnStorage?], chunks: [CSVChunk]) throws(CSVError) -> ColumnStorage {
         var evidence = TypeInference.Evidence()
         for chunk in chunks { evidence.merge(chunk.evidence[slot]) }
         var type = evidence.type
@@ -17,8 +18,8 @@ struct CSVColumnMerge {
             var overflowed = false
             for i in chunks.indices where chunks[i].rows > 0 {
                 let chunk = chunks[i]
-                if let part = chunk.values[slot].flatMap({ Self.widen($0, rows: chunk.rows, to: type) }) {
-                    chunks[i].values[slot] = nil
+                if let part = values[i].flatMap({ Self.widen($0, rows: chunk.rows, to: type) }) {
+                    values[i] = nil
                     parts.append(part)
                     continue
                 }
@@ -152,7 +153,8 @@ struct CSVColumnMerge {
             if identity {
                 codes.append(contentsOf: local)
             } else {
-                codes.append(contentsOf: local.lazy.map { $0 < 0 ? $0 : remap[Int($0)] })
+                let remapped = remap
+                codes.append(contentsOf: local.lazy.map { $0 < 0 ? $0 : remapped[Int($0)] })
             }
         }
         return .text(codes: codes, dictionary: dictionary)

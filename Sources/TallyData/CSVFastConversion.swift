@@ -29,26 +29,38 @@ extension CSVColumnConverter {
 
     /// Integers or exact decimals, or nil when some value is neither (then the general path decides).
     private func numbers(_ fields: UnsafeBufferPointer<CSVFieldRef>) -> (ColumnStorage, TypeInference.Evidence)? {
-        var values = [Int64]()
-        values.reserveCapacity(fields.count)
+        // Plain locals inside the closure (copied out once): this loop runs once per number in the file.
+        var summary = (failed: false, scale: 0, uniform: true)
         var digits = [UInt8]()
-        digits.reserveCapacity(fields.count)
-        var scale = 0
-        var uniform = true
-        var firstScale = -1
-        for f in fields {
-            if f.length == 0 {
-                values.append(NullSentinel.int64)
-                digits.append(0)
-                continue
+        var values = [Int64](unsafeUninitializedCapacity: fields.count) { out, initialized in
+            var scale = 0
+            var uniform = true
+            var firstScale = -1
+            for i in 0..<fields.count {
+                let f = fields[i]
+                if f.length == 0 {
+                    out[i] = NullSentinel.int64
+                    continue
+                }
+                guard let (m, fraction) = Self.plainDecimal(field(f)) else {
+                    summary.failed = true
+                    return
+                }
+                if firstScale < 0 { firstScale = fraction }
+                if fraction != firstScale, uniform {
+                    // Remember each value's digits from here on; those before all had `firstScale`.
+                    uniform = false
+                    digits = [UInt8](repeating: UInt8(firstScale), count: fields.count)
+                }
+                if !uniform { digits[i] = UInt8(fraction) }
+                scale = max(scale, fraction)
+                out[i] = m
             }
-            guard let (m, fraction) = Self.plainDecimal(field(f)) else { return nil }
-            if firstScale < 0 { firstScale = fraction }
-            uniform = uniform && fraction == firstScale
-            scale = max(scale, fraction)
-            values.append(m)
-            digits.append(UInt8(fraction))
+            initialized = fields.count
+            summary = (false, scale, uniform)
         }
+        if summary.failed { return nil }
+        let (scale, uniform) = (summary.scale, summary.uniform)
         if !uniform {
             for i in values.indices where values[i] != NullSentinel.int64 {
                 var m = values[i]
@@ -102,27 +114,39 @@ extension CSVColumnConverter {
 
     /// Dates, or nil when some value is not one.
     private func dates(_ fields: UnsafeBufferPointer<CSVFieldRef>) -> (ColumnStorage, TypeInference.Evidence)? {
-        var values = [Int32]()
-        values.reserveCapacity(fields.count)
-        // Files are often sorted by date: a value equal to the one before is not parsed again.
-        var last: (low: UInt64, high: UInt16, day: Int32)?
-        for f in fields {
-            if f.length == 0 {
-                values.append(NullSentinel.int32)
-                continue
+        var failed = false
+        let values = [Int32](unsafeUninitializedCapacity: fields.count) { out, initialized in
+            // Files are often sorted by date: a value equal to the one before is not parsed again.
+            var last: (low: UInt64, high: UInt16, day: Int32) = (0, 0, 0)
+            var haveLast = false
+            let parser = CivilDate.DateParser.shared
+            for i in 0..<fields.count {
+                let f = fields[i]
+                if f.length == 0 {
+                    out[i] = NullSentinel.int32
+                    continue
+                }
+                let text = field(f)
+                guard text.count == 10, let base = text.baseAddress else {
+                    failed = true
+                    return
+                }
+                let raw = UnsafeRawPointer(base)
+                let (low, high) = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+                if haveLast, last.low == low, last.high == high {
+                    out[i] = last.day
+                    continue
+                }
+                guard let day = parser.parse(text) else {
+                    failed = true
+                    return
+                }
+                (last, haveLast) = ((low, high, day), true)
+                out[i] = day
             }
-            let text = field(f)
-            guard text.count == 10, let base = text.baseAddress else { return nil }
-            let raw = UnsafeRawPointer(base)
-            let (low, high) = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
-            if let last, last.low == low, last.high == high {
-                values.append(last.day)
-                continue
-            }
-            guard let day = CivilDate.parseDate(text) else { return nil }
-            last = (low, high, day)
-            values.append(day)
+            initialized = fields.count
         }
+        if failed { return nil }
         return (.date(values), TypeInference.Evidence(candidates: [.date, .timestamp], scale: 0))
     }
 }

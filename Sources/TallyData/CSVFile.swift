@@ -30,6 +30,8 @@ public final class CSVFile: Sendable {
     /// Rows start only before here: trailing line breaks are not rows.
     let dataEnd: Int
     let chunkSize: Int
+    /// Where columns read before are kept, if anywhere.
+    let cache: ColumnCache?
 
     /// Size and modification time of the file when opened (nil for bytes in memory).
     public var fileStamp: (size: Int, modified: Int64)? {
@@ -38,11 +40,11 @@ public final class CSVFile: Sendable {
 
     public static let defaultChunkSize = 4 << 20
 
-    public convenience init(path: String, options: CSVOptions = .init()) throws(CSVError) {
-        try self.init(source: FileBytes(path: path), file: path, options: options, chunkSize: Self.defaultChunkSize)
+    public convenience init(path: String, options: CSVOptions = .init(), cache: ColumnCache? = nil) throws(CSVError) {
+        try self.init(source: FileBytes(path: path), file: path, options: options, chunkSize: Self.defaultChunkSize, cache: cache)
     }
 
-    init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int) throws(CSVError) {
+    init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int, cache: ColumnCache? = nil) throws(CSVError) {
         guard source.size < 1 << 40 else {
             throw CSVError(file: file, line: 0, column: 0, message: "file is too large (over 1 TiB)")
         }
@@ -50,23 +52,73 @@ public final class CSVFile: Sendable {
         self.file = file
         self.options = options
         self.chunkSize = max(1, chunkSize)
+        self.cache = cache
         let header = try CSVHeader.read(source, file: file, renames: options.renames)
         columnNames = header.names
         dataStart = header.end
         dataEnd = header.dataEnd
     }
 
-    /// Reads the named columns (all when nil), in the order named.
+    /// Reads the named columns (all when nil), in the order named: from the column cache when it holds
+    /// them for this very file, else from the CSV (and then into the cache).
     public func read(columns names: [String]? = nil) throws(CSVError) -> CSVColumns {
+        try MemoryPolicy.returningFreedMemory { () throws(CSVError) in try readColumns(names) }
+    }
+
+    private func readColumns(_ names: [String]?) throws(CSVError) -> CSVColumns {
         let indexes = (names ?? columnNames).compactMap { columnNames.firstIndex(of: $0) }
+        guard let cache, let file = source as? FileBytes, file.size >= ColumnCache.minimumFileSize, !options.skipBadRows else {
+            return try parse(indexes)
+        }
+        let entry = cache.entry(for: file, options: options)
+        var found: [Int: ColumnStorage] = [:]
+        var rows = cache.rowCount(in: entry.folder)
+        if let rows {
+            for index in indexes { found[index] = cache.column(index, in: entry.folder, rows: rows) }
+        }
+        let missing = indexes.filter { found[$0] == nil }
+        if rows == nil || !missing.isEmpty {
+            let parsed = try parse(missing)
+            for (index, column) in zip(missing, parsed.columns) { found[index] = column.storage }
+            if rows != parsed.rowCount {
+                // A copy that disagrees with the file is not used at all.
+                rows = parsed.rowCount
+                found = found.filter { missing.contains($0.key) }
+                if found.count < indexes.count { return try parse(indexes) }
+            }
+            cache.store(zip(missing, parsed.columns).map { ($0, $1.storage) }, rows: parsed.rowCount, in: entry)
+        }
+        let columns = indexes.compactMap { index in found[index].map { Column(name: columnNames[index], storage: $0) } }
+        return CSVColumns(columns: columns, rowCount: rows ?? 0, skippedRows: [])
+    }
+
+    /// Reads columns (by index) from the CSV text.
+    private func parse(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
         var chunks = try scanChunks(wanted: indexes)
-        var columns: [Column] = []
-        for (slot, index) in indexes.enumerated() {
+        for slot in indexes.indices {
             for chunk in chunks {
                 if let problem = chunk.convertProblems[slot] { throw locate(problem) }
             }
-            let storage = try CSVColumnMerge(file: self, wanted: indexes, slot: slot).merge(&chunks)
-            columns.append(Column(name: columnNames[index], storage: storage))
+        }
+        // Each column is joined on its own worker, from values handed over so no two workers share them.
+        let values = SendableBuffer(UnsafeMutableBufferPointer<[ColumnStorage?]>.allocate(capacity: indexes.count))
+        values.buffer.initialize(from: indexes.indices.map { slot in chunks.map { $0.values[slot] } })
+        for i in chunks.indices { chunks[i].values = [] }
+        let merged = SendableBuffer(UnsafeMutableBufferPointer<Result<ColumnStorage, CSVError>?>.allocate(capacity: indexes.count))
+        merged.buffer.initialize(repeating: nil)
+        defer {
+            values.buffer.deinitialize().deallocate()
+            merged.buffer.deinitialize().deallocate()
+        }
+        let metadata = chunks
+        DispatchQueue.concurrentPerform(iterations: indexes.count) { slot in
+            let merge = CSVColumnMerge(file: self, wanted: indexes, slot: slot)
+            merged.buffer[slot] = Result { () throws(CSVError) in try merge.merge(&values.buffer[slot], chunks: metadata) }
+        }
+        var columns: [Column] = []
+        for (slot, index) in indexes.enumerated() {
+            guard let result = merged.buffer[slot] else { continue }
+            columns.append(Column(name: columnNames[index], storage: try result.get()))
         }
         let skippedOffsets = chunks.flatMap(\.skipped)
         let skipped = skippedOffsets.isEmpty ? [] : try CSVLocator(source: source).lines(of: skippedOffsets)
@@ -150,21 +202,19 @@ public final class CSVFile: Sendable {
                     &scanner, from: 0, before: rowLimit - start, columnCount: columnNames.count, slotOf: slotOf,
                     into: scratch.fields, wantedCount: wanted.count, skipBadRows: options.skipBadRows)
             } catch {
-                switch error {
-                case .needMore:
+                guard let problem = error.problem else {
                     slack *= 4
                     continue
-                case .problem(let problem):
-                    chunk.scanProblem = problem
-                    return chunk
                 }
+                chunk.scanProblem = problem
+                return chunk
             }
             chunk.end = start + rows.end
             chunk.rows = rows.rowCount
             chunk.skipped = rows.skipped
             let converter = CSVColumnConverter(bytes: bytes, base: start)
             for slot in 0..<wanted.count {
-                let fields = scratch.fields.fields(slot)
+                let fields = scratch.fields.fields(slot, rows: rows.rowCount)
                 do throws(CSVProblem) {
                     if let type = forced[slot] {
                         chunk.values[slot] = try converter.convert(fields, as: type)

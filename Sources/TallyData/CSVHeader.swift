@@ -2,6 +2,12 @@ import TallyDiagnostics
 
 // Reads a CSV file's header row: column names checked (non-empty, distinct, UTF-8) and renames applied.
 
+/// Why reading the header stopped: it runs past the bytes read so far, or it is wrong.
+enum HeaderStop: Error {
+    case needMore
+    case problem(CSVProblem)
+}
+
 /// The header of a file and where its data lies.
 struct CSVHeader {
     var names: [String]
@@ -21,7 +27,7 @@ struct CSVHeader {
         while true {
             let bytes = try source.bytes(offset: 0, count: length)
             let result = bytes.withUnsafeBufferPointer { all in
-                Result { () throws(CSVScanStop) -> CSVHeader in
+                Result { () throws(HeaderStop) -> CSVHeader in
                     try scan(all, atEOF: bytes.count == source.size, dataEnd: dataEnd, file: file, renames: renames)
                 }
             }
@@ -35,7 +41,7 @@ struct CSVHeader {
 
     private static func scan(
         _ b: UnsafeBufferPointer<UInt8>, atEOF: Bool, dataEnd: Int, file: String, renames: [(column: String, header: String)]
-    ) throws(CSVScanStop) -> CSVHeader {
+    ) throws(HeaderStop) -> CSVHeader {
         let bomLength = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
         guard bomLength < dataEnd else {
             throw .problem(CSVProblem(
@@ -46,7 +52,11 @@ struct CSVHeader {
         var fields: [(ref: CSVFieldRef, offset: Int)] = []
         repeat {
             let offset = scanner.p
-            fields.append((try scanner.scanField(), offset))
+            do throws(CSVScanStop) {
+                fields.append((try scanner.scanField(), offset))
+            } catch {
+                throw error.problem.map(HeaderStop.problem) ?? .needMore
+            }
         } while scanner.skipComma()
         scanner.endLine()
         let headers = try names(fields, in: b)
@@ -54,7 +64,7 @@ struct CSVHeader {
     }
 
     /// Decodes header names and rejects empty, duplicate or non-UTF-8 names.
-    private static func names(_ fields: [(ref: CSVFieldRef, offset: Int)], in b: UnsafeBufferPointer<UInt8>) throws(CSVScanStop) -> [String] {
+    private static func names(_ fields: [(ref: CSVFieldRef, offset: Int)], in b: UnsafeBufferPointer<UInt8>) throws(HeaderStop) -> [String] {
         var names: [String] = []
         var seen: [String: Int] = [:]
         var scratch: [UInt8] = []
@@ -93,7 +103,7 @@ struct CSVHeader {
     private static func apply(
         _ renames: [(column: String, header: String)], to headers: [String], fields: [(ref: CSVFieldRef, offset: Int)],
         file: String
-    ) throws(CSVScanStop) -> [String] {
+    ) throws(HeaderStop) -> [String] {
         guard !renames.isEmpty else { return headers }
         let firstField = fields[0].offset
         var names = headers

@@ -14,8 +14,10 @@
 public enum CSVReader {
     /// Loads the file at `path`; errors name the file as `path`. A missing or unreadable file is a
     /// `CSVError` with line 0.
-    public static func load(path: String, name: String, options: CSVOptions = .init()) throws(CSVError) -> CSVLoad {
-        try load(CSVFile(path: path, options: options), name: name)
+    public static func load(
+        path: String, name: String, options: CSVOptions = .init(), cache: ColumnCache? = nil
+    ) throws(CSVError) -> CSVLoad {
+        try load(CSVFile(path: path, options: options, cache: cache), name: name)
     }
 
     /// Parses CSV bytes already in memory; `fileName` is used in errors and as the dataset's source.

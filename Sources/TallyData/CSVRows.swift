@@ -1,41 +1,43 @@
 // Scans the rows of one buffer into the fields of the columns asked for, checking every row's width.
 
 /// Growable per-column field storage that a worker reuses from chunk to chunk, so scanning a large file
-/// allocates (and page-faults) once per worker rather than once per chunk.
+/// allocates (and page-faults) once per worker rather than once per chunk. Raw pointers, because the
+/// scanner writes every field of every wanted column.
 final class CSVFieldBuffers {
-    private var storage: [UnsafeMutablePointer<CSVFieldRef>] = []
-    private var capacity = 0
-    private(set) var count = 0
+    private(set) var columns: UnsafeMutablePointer<UnsafeMutablePointer<CSVFieldRef>>
+    private var columnCount = 0
+    private(set) var capacity = 1 << 14
 
-    deinit { for p in storage { p.deallocate() } }
+    init() { columns = .allocate(capacity: 1) }
 
-    /// Empties the buffers and sets how many columns they hold.
-    func reset(columns: Int) {
-        count = 0
-        if capacity == 0 { capacity = 1 << 14 }
-        while storage.count < columns { storage.append(.allocate(capacity: capacity)) }
+    deinit {
+        for i in 0..<columnCount { columns[i].deallocate() }
+        columns.deallocate()
     }
 
-    /// The fields of column `slot`.
-    func fields(_ slot: Int) -> UnsafeBufferPointer<CSVFieldRef> {
-        UnsafeBufferPointer(start: storage[slot], count: count)
+    /// Makes room for `count` columns (their contents are not kept).
+    func reset(columns count: Int) {
+        guard count > columnCount else { return }
+        let more = UnsafeMutablePointer<UnsafeMutablePointer<CSVFieldRef>>.allocate(capacity: count)
+        for i in 0..<count { more[i] = i < columnCount ? columns[i] : .allocate(capacity: capacity) }
+        columns.deallocate()
+        columns = more
+        columnCount = count
     }
 
-    /// Appends one row's fields (one per column).
-    @inline(__always)
-    func append(_ row: UnsafeBufferPointer<CSVFieldRef>) {
-        if count == capacity { grow() }
-        for i in 0..<row.count { storage[i][count] = row[i] }
-        count += 1
+    /// The first `rows` fields of column `slot`.
+    func fields(_ slot: Int, rows: Int) -> UnsafeBufferPointer<CSVFieldRef> {
+        UnsafeBufferPointer(start: columns[slot], count: rows)
     }
 
-    private func grow() {
+    /// Doubles the capacity, keeping the first `rows` fields of every column.
+    func grow(keeping rows: Int) {
         let bigger = capacity * 2
-        for i in storage.indices {
+        for i in 0..<columnCount {
             let p = UnsafeMutablePointer<CSVFieldRef>.allocate(capacity: bigger)
-            p.moveInitialize(from: storage[i], count: count)
-            storage[i].deallocate()
-            storage[i] = p
+            p.moveInitialize(from: columns[i], count: rows)
+            columns[i].deallocate()
+            columns[i] = p
         }
         capacity = bigger
     }
@@ -51,54 +53,50 @@ struct CSVRows {
 
     /// Scans rows that start at `begin` and before `limit` (buffer positions), recording the fields of
     /// the wanted columns into `fields` (`slotOf` maps a column index to its slot, -1 for the others).
-    /// A row may run past `limit`.
+    /// A row may run past `limit`. A row of the wrong width leaves its fields past `rowCount`, unused.
     static func scan(
-        _ scanner: inout CSVScanner, from begin: Int, before limit: Int, columnCount: Int, slotOf: [Int],
+        _ outer: inout CSVScanner, from begin: Int, before limit: Int, columnCount: Int, slotOf: [Int],
         into fields: CSVFieldBuffers, wantedCount: Int, skipBadRows: Bool
     ) throws(CSVScanStop) -> CSVRows {
+        // A local copy keeps the scanner's position in a register rather than behind the inout.
+        var scanner = outer
+        defer { outer = scanner }
         var rows = CSVRows()
         fields.reset(columns: wantedCount)
-        let row = UnsafeMutableBufferPointer<CSVFieldRef>.allocate(capacity: max(1, wantedCount))
-        defer { row.deallocate() }
-        row.initialize(repeating: CSVFieldRef(start: 0, length: 0, escaped: false))
+        var columns = fields.columns
+        var capacity = fields.capacity
         scanner.p = begin
         try slotOf.withUnsafeBufferPointer { (slotOf) throws(CSVScanStop) in
             while scanner.p < limit {
                 let rowStart = scanner.p
+                let row = rows.rowCount
+                if row == capacity {
+                    fields.grow(keeping: row)
+                    (columns, capacity) = (fields.columns, fields.capacity)
+                }
                 var count = 0
                 // Where the first surplus field starts, for "too many fields" errors.
                 var extra = 0
                 while true {
                     if count == columnCount { extra = scanner.p }
                     let field = try scanner.scanField()
-                    if count < columnCount, case let slot = slotOf[count], slot >= 0 { row[slot] = field }
+                    if count < columnCount, case let slot = slotOf[count], slot >= 0 { columns[slot][row] = field }
                     count += 1
                     if !scanner.skipComma() { break }
                 }
                 if count == columnCount {
-                    fields.append(UnsafeBufferPointer(rebasing: row[0..<wantedCount]))
                     rows.rowCount += 1
                 } else if skipBadRows {
                     rows.skipped.append(scanner.base + rowStart)
                 } else {
-                    throw .problem(CSVProblem(
-                        offset: scanner.base + (count > columnCount ? extra : scanner.p),
-                        message: "expected \(columnCount) fields, found \(count)",
-                        help: fieldCountHelp(found: count, expected: columnCount, blank: scanner.p == rowStart)))
+                    throw .rowWidth(
+                        at: scanner.base + (count > columnCount ? extra : scanner.p), found: count,
+                        expected: columnCount, blank: scanner.p == rowStart)
                 }
                 scanner.endLine()
             }
         }
         rows.end = scanner.p
         return rows
-    }
-
-    private static func fieldCountHelp(found: Int, expected: Int, blank: Bool) -> String {
-        if blank {
-            return "the header has \(expected) columns; remove the blank line or fill in the row"
-        }
-        return found < expected
-            ? "the header has \(expected) columns; write an empty value as nothing between two commas"
-            : "the header has \(expected) columns; quote a value that contains a comma: \"a, b\""
     }
 }

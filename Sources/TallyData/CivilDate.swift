@@ -115,8 +115,39 @@ public enum CivilDate {
 
     /// `parseDate` on raw UTF-8 bytes, so readers need not build a String per field.
     public static func parseDate(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
-        guard b.count == 10 else { return nil }
-        return parseDatePrefix(b)
+        DateParser.shared.parse(b)
+    }
+
+    /// Parses `YYYY-MM-DD` bytes. Most dates fall in 1900-2199: a table of month starts turns them into
+    /// days without division. Loops hold one parser so the table is fetched once, not per value.
+    public struct DateParser: Sendable {
+        public static let shared = DateParser()
+        private static let firstYear = 1900
+        /// Day number of the first of each month from January 1900 to January 2200.
+        private let monthStarts: [Int32] = (0...(300 * 12)).map { i in
+            Int32(CivilDate.daysUnchecked(year: firstYear + i / 12, month: i % 12 + 1, day: 1))
+        }
+
+        @inline(__always)
+        public func parse(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
+            guard b.count == 10 else { return nil }
+            let zero = UInt8(ascii: "0")
+            let (y1, y2, y3, y4) = (b[0] &- zero, b[1] &- zero, b[2] &- zero, b[3] &- zero)
+            let (m1, m2, d1, d2) = (b[5] &- zero, b[6] &- zero, b[8] &- zero, b[9] &- zero)
+            if y1 < 10, y2 < 10, y3 < 10, y4 < 10, m1 < 10, m2 < 10, d1 < 10, d2 < 10,
+                b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-")
+            {
+                let year = Int(y1) * 1000 + Int(y2) * 100 + Int(y3) * 10 + Int(y4)
+                let month = Int(m1) * 10 + Int(m2)
+                let day = Int32(d1) * 10 + Int32(d2)
+                let index = (year - Self.firstYear) * 12 + month - 1
+                if month >= 1, month <= 12, index >= 0, index + 1 < monthStarts.count {
+                    let start = monthStarts[index]
+                    return day >= 1 && day <= monthStarts[index + 1] - start ? start + day - 1 : nil
+                }
+            }
+            return CivilDate.parseDatePrefix(b)
+        }
     }
 
     /// `parseTimestamp` on raw UTF-8 bytes, so readers need not build a String per field.
@@ -179,7 +210,7 @@ public enum CivilDate {
     }
 
     /// Validates `YYYY-MM-DD` in the first ten bytes (the caller checks the length).
-    private static func parseDatePrefix(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
+    fileprivate static func parseDatePrefix(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard b.count >= 10,
             let y1 = twoDigits(b, 0), let y2 = twoDigits(b, 2), b[4] == UInt8(ascii: "-"),
             let m = twoDigits(b, 5), b[7] == UInt8(ascii: "-"),

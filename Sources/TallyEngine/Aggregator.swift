@@ -38,20 +38,22 @@ enum Aggregator {
     private static func countDistinct(value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
         guard let value else { return count(value: nil, cells: cells, cellCount: cellCount) }
         let ids = DistinctIDs(value, count: cells.count)
-        // One bit per (cell, value) when that fits in 256 MiB: no hashing per row.
-        let words = (ids.count + 63) / 64
-        let (bitWords, overflow) = words.multipliedReportingOverflow(by: cellCount)
-        if words > 0, !overflow, bitWords <= 1 << 25 {
-            var bits = [UInt64](repeating: 0, count: bitWords)
+        // One bit per (value, cell), a value's cells side by side: rows of one customer, often adjacent
+        // in a file, then touch nearby bits. Used when the bits fit in 256 MiB: no hashing per row.
+        let (bitCount, overflow) = ids.count.multipliedReportingOverflow(by: cellCount)
+        if ids.count > 0, !overflow, bitCount <= 1 << 31 {
+            var bits = [UInt64](repeating: 0, count: (bitCount + 63) / 64)
             var counts = [Int](repeating: 0, count: cellCount)
-            for (i, c) in cells.enumerated() where c >= 0 {
-                let id = ids.id(i)
-                if id < 0 { continue }
-                let word = Int(c) * words + id >> 6
-                let bit = UInt64(1) << UInt64(id & 63)
-                if bits[word] & bit == 0 {
-                    bits[word] |= bit
-                    counts[Int(c)] += 1
+            bits.withUnsafeMutableBufferPointer { bits in
+                for (i, c) in cells.enumerated() where c >= 0 {
+                    let id = ids.id(i)
+                    if id < 0 { continue }
+                    let bit = id * cellCount + Int(c)
+                    let mask = UInt64(1) << UInt64(bit & 63)
+                    if bits[bit >> 6] & mask == 0 {
+                        bits[bit >> 6] |= mask
+                        counts[Int(c)] += 1
+                    }
                 }
             }
             return counts.map { Double($0) }

@@ -34,6 +34,20 @@ struct Combinations {
         var wide: [[Int32]: Int32] = [:]
         for (passes, ids) in prepared {
             var out = [Int32](repeating: -1, count: passes.count)
+            if ids.count == 1, !dense.isEmpty {
+                // One dimension (the common case): its id is the key.
+                let column = ids[0]
+                for row in passes.indices where passes[row] == 1 {
+                    let key = Int(column[row])
+                    if dense[key] < 0 {
+                        dense[key] = Int32(tuples.count)
+                        tuples.append([column[row]])
+                    }
+                    out[row] = dense[key]
+                }
+                rows.append(out)
+                continue
+            }
             for row in passes.indices where passes[row] == 1 {
                 if overflow {
                     let tuple = ids.map { $0[row] }

@@ -75,7 +75,11 @@ public struct NativeEngine: QueryEngine {
                 ?? [UInt8](repeating: 1, count: n)
             var ids: [[Int32]] = []
             for (k, dim) in aggregate.dimensions.enumerated() {
-                ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
+                if let pushed = try evaluator.pushedDownIDs(dim, domain: domains[k]) {
+                    ids.append(pushed)
+                } else {
+                    ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
+                }
             }
             let days = try aggregate.anchor.map { (a) throws(Diagnostic) in try self.days(of: a, evaluator) }
             let lifespan = try aggregate.lifespan.map { (l) throws(Diagnostic) in
@@ -119,6 +123,16 @@ public struct NativeEngine: QueryEngine {
             let periodCount = Int32(periods.count)
             let table = PeriodTable(periods)
             var cells = [Int32](repeating: -1, count: mask.count)
+            if aggregate.activeAt == nil, let days = p.days {
+                // The plain case, without per-row optionals: a period from the anchor, a combination.
+                let combosOfRows = rowCombos ?? []
+                for i in mask.indices where mask[i] == 1 {
+                    let period = table.index(ofDay: days[i])
+                    if period >= 0 { cells[i] = (combosOfRows.isEmpty ? 0 : combosOfRows[i]) * periodCount + period }
+                }
+                values.append(try Aggregator.run(aggregate.function, value: v, cells: cells, cellCount: cellCount))
+                continue
+            }
             for i in mask.indices where mask[i] == 1 {
                 let period = p.days.map { table.index(ofDay: $0[i]) } ?? 0
                 guard period >= 0 else { continue }

@@ -36,6 +36,10 @@ struct RowEvaluator {
 
     /// A condition as a mask: 1 where it holds, 0 elsewhere (null never holds; see RowExpr's null rules).
     func condition(_ e: RowExpr) throws(Diagnostic) -> [UInt8] {
+        if case .column = e {
+        } else if let mask = try pushedDownCondition(e) {
+            return mask
+        }
         switch e {
         case .compare(let op, let l, let r):
             return Comparison.compare(op, try evaluate(l), try evaluate(r), count: count)

@@ -34,6 +34,25 @@ public enum PostgresCatalog {
         return (table, DatasetSchema(name: dataset, columns: found.columns))
     }
 
+    /// How many nulls each column holds, in one pass over the table.
+    public static func nullCounts(_ connection: PostgresConnection, table: SQLTableName, columns: [String]) throws(Diagnostic) -> [Int64] {
+        guard !columns.isEmpty else { return [] }
+        let items = columns.enumerated().map { i, name in
+            SQLSelectItem(
+                .binary(
+                    .subtract, .aggregate(SQLAggregate(function: .count, argument: nil)),
+                    .aggregate(SQLAggregate(function: .count, argument: .column(table: "t", name: .user(name))))),
+                as: .own("n\(i)"))
+        }
+        let select = SQLSelect(items: items, from: .table(table, alias: "t"))
+        let (text, parameters) = SQLPrinter.print(SQLStatement(ctes: [], body: select), dialect: .postgres, values: .bound)
+        let rows = try connection.query(text, parameters: parameters)
+        guard let row = rows.rows.first, row.count == columns.count else {
+            throw Diagnostic("PostgreSQL returned no null counts for \(table.name)")
+        }
+        return row.map { $0.flatMap { Int64($0) } ?? 0 }
+    }
+
     private static func group(_ rows: PostgresRows) -> [(SQLTableName, DatasetSchema)] {
         var tables: [(SQLTableName, [ColumnSchema])] = []
         for row in rows.rows {

@@ -15,6 +15,8 @@ public struct PostgresRows: Sendable {
 /// A connection to PostgreSQL. Values always travel as parameters, apart from the statement's text.
 public final class PostgresConnection: @unchecked Sendable {
     private let connection: OpaquePointer
+    /// The SQLSTATE of the last statement that failed (`22003`: a number out of range).
+    public private(set) var lastErrorState: String?
 
     /// Connects with a libpq connection string or URL (`postgresql://user@host:port/db`); what the
     /// string leaves out comes from the PG* variables and ~/.pgpass, as for psql. Messages never
@@ -64,8 +66,10 @@ public final class PostgresConnection: @unchecked Sendable {
         defer { PQclear(result) }
         switch PQresultStatus(result) {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+            lastErrorState = nil
             return Self.rows(result)
         default:
+            lastErrorState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             throw Self.failure(result)
         }
     }

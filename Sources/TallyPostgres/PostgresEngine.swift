@@ -19,7 +19,20 @@ public struct PostgresEngine: QueryEngine {
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
         try checkKeys(of: query)
-        let statement = try SQLCompiler(query: query, tables: tables, schemas: schemas, dialect: .postgres).compile()
+        var compiler = SQLCompiler(query: query, tables: tables, schemas: schemas, dialect: .postgres)
+        do {
+            return try run(compiler.compile(), query: query)
+        } catch {
+            // PostgreSQL stops at a double that overflows (or underflows); the native engine shows
+            // null (or 0) there. Rare, so only then is the query run again with every step of
+            // arithmetic checked, which the plain statement (and `sql`) need not carry.
+            guard connection.lastErrorState == "22003" else { throw error }
+            compiler.overflowSafe = true
+            return try run(compiler.compile(), query: query)
+        }
+    }
+
+    private func run(_ statement: SQLStatement, query: BoundQuery) throws(Diagnostic) -> ResultTable {
         let (text, parameters) = SQLPrinter.print(statement, dialect: .postgres, values: .bound)
         let rows = try connection.query(text, parameters: parameters)
         return try PostgresResult.table(rows, query: query)
@@ -28,7 +41,9 @@ public struct PostgresEngine: QueryEngine {
 
 extension PostgresEngine {
     /// A join on a key that repeats would count a row twice; the native engine refuses such a
-    /// relation, and so does this one, before running the query.
+    /// relation, and so does this one, before running the query, with the native message. When
+    /// several values repeat, the one named is the least (natively, the first met in row order,
+    /// which a table does not have).
     private func checkKeys(of query: BoundQuery) throws(Diagnostic) {
         var relations: [Relation] = []
         for a in query.aggregates {
@@ -38,15 +53,25 @@ extension PostgresEngine {
         }
         for r in relations {
             let key = SQLExpr.column(table: "t", name: .user(r.toColumn))
-            let repeats = SQLExpr.binary(
-                .subtract, .aggregate(SQLAggregate(function: .count, argument: key)),
-                .aggregate(SQLAggregate(function: .countDistinct, argument: key)))
-            let select = SQLSelect(items: [SQLSelectItem(repeats, as: .own("repeats"))], from: .table(tables.table(for: r.toDataset), alias: "t"))
-            let (text, parameters) = SQLPrinter.print(SQLStatement(ctes: [], body: select), dialect: .postgres, values: .bound)
-            let rows = try connection.query(text, parameters: parameters)
-            if let value = rows.rows.first?.first ?? nil, value != "0" {
+            var counts = SQLSelect(
+                items: [
+                    SQLSelectItem(key, as: .own("k")),
+                    SQLSelectItem(.aggregate(SQLAggregate(function: .count, argument: nil)), as: .own("n")),
+                ], from: .table(tables.table(for: r.toDataset), alias: "t"))
+            counts.filter = .isNull(key, negated: true)
+            counts.groupBy = [key]
+            var repeated = SQLSelect(items: [SQLSelectItem(.column(table: "c", name: .own("k")))], from: .subquery(counts, alias: "c"))
+            repeated.filter = .binary(.greater, .column(table: "c", name: .own("n")), .integer(1))
+            let text = schemas[r.toDataset]?.column(r.toColumn)?.type == .text
+            let k = SQLExpr.column(table: "c", name: .own("k"))
+            repeated.orderBy = [SQLOrderItem(expr: text ? .binaryCollation(k) : k)]
+            repeated.limit = 1
+            let (sql, parameters) = SQLPrinter.print(SQLStatement(ctes: [], body: repeated), dialect: .postgres, values: .bound)
+            let rows = try connection.query(sql, parameters: parameters)
+            if let value = rows.rows.first?.first ?? nil {
+                let shown = PostgresResult.keyText(value, type: rows.columns.first?.type ?? PostgresType.text)
                 throw Diagnostic(
-                    "\(r.toDataset).\(r.toColumn) holds a value more than once, so \(r.fromDataset).\(r.fromColumn) cannot point at one row",
+                    "\(r.toDataset).\(r.toColumn) holds the value \(shown) more than once, so \(r.fromDataset).\(r.fromColumn) cannot point at one row",
                     help: "a relation needs a key that is unique in \(r.toDataset)")
             }
         }
@@ -74,25 +99,49 @@ enum PostgresResult {
                 if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
                 return ResultColumn(name: d.name, role: .dimension(time: false))
             } + query.items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
-        guard rows.columns.count == columns.count else {
-            throw Diagnostic("PostgreSQL returned \(rows.columns.count) columns where \(columns.count) were expected")
+        let mixed = SQLCompiler.mixedNumberDimensions(query)
+        guard rows.columns.count == columns.count + mixed.count else {
+            throw Diagnostic("PostgreSQL returned \(rows.columns.count) columns where \(columns.count + mixed.count) were expected")
         }
         let dimensions = query.dimensions.count
+        let positions = mixed.map { k in query.dimensions.firstIndex { if case .column(k) = $0.kind { true } else { false } } }
         var table: [[Value]] = []
         table.reserveCapacity(rows.rows.count)
         for row in rows.rows {
             var values: [Value] = []
-            values.reserveCapacity(row.count)
-            for (i, text) in row.enumerated() {
+            values.reserveCapacity(columns.count)
+            for (i, text) in row.prefix(columns.count).enumerated() {
                 guard let text else {
                     values.append(.null)
                     continue
                 }
                 values.append(i < dimensions ? try dimensionValue(text, type: rows.columns[i].type) : measure(text))
             }
+            // A number that came first from an integer column is an integer, as natively.
+            for (j, position) in positions.enumerated() where row[columns.count + j] == "t" {
+                if let position, case .number(let d) = values[position], let i = Int64(exactly: d) { values[position] = .integer(i) }
+            }
             table.append(values)
         }
         return ResultTable(columns: columns, rows: table)
+    }
+
+    /// A key value as the native engine writes it in messages: decimals without trailing zeros,
+    /// timestamps in ISO form, booleans as words.
+    static func keyText(_ text: String, type: UInt32) -> String {
+        switch type {
+        case PostgresType.numeric where text.contains("."):
+            var t = Substring(text)
+            while t.hasSuffix("0") { t = t.dropLast() }
+            if t.hasSuffix(".") { t = t.dropLast() }
+            return String(t)
+        case PostgresType.timestamp, PostgresType.timestamptz:
+            return CivilDate.parseTimestamp(text).map(CivilDate.formatTimestamp) ?? text
+        case PostgresType.bool:
+            return text == "t" ? "true" : "false"
+        default:
+            return text
+        }
     }
 
     /// Non-finite numbers are null, and -0 is 0, as in the native engine.

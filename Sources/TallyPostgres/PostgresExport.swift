@@ -33,13 +33,13 @@ public enum PostgresExport {
 }
 
 /// A dataset's rows as CSV, in chunks of about a megabyte.
-struct CSVChunks: Sequence, IteratorProtocol {
+public struct CSVChunks: Sequence, IteratorProtocol {
     let dataset: Dataset
     private var row = 0
 
-    init(dataset: Dataset) { self.dataset = dataset }
+    public init(dataset: Dataset) { self.dataset = dataset }
 
-    mutating func next() -> [UInt8]? {
+    public mutating func next() -> [UInt8]? {
         guard row < dataset.rowCount else { return nil }
         var chunk: [UInt8] = []
         chunk.reserveCapacity(1 << 20)

@@ -22,6 +22,10 @@ public struct SQLCompiler {
     let tables: SQLTableMap
     let schemas: [String: DatasetSchema]
     let dialect: SQLDialect
+    /// Arithmetic on doubles done exactly and brought back in range, so a result beyond the
+    /// doubles' range is null (as natively) instead of an error. PostgreSQL only: it raises an
+    /// error where DuckDB and Trino give infinity (which reads back as null).
+    public var overflowSafe = false
 
     public init(query: BoundQuery, tables: SQLTableMap, schemas: [String: DatasetSchema], dialect: SQLDialect) {
         self.query = query
@@ -68,6 +72,7 @@ public struct SQLCompiler {
     public func compile() throws(Diagnostic) -> SQLStatement {
         try checkExpressible()
         var metrics = SQLMetricCompiler(query: query, lookback: lookback, dimensionColumns: dimensionColumns)
+        metrics.overflowSafe = overflowSafe
         let items = query.items.map { metrics.expression($0.expr) }
 
         var ctes: [SQLCommonTable] = []
@@ -92,7 +97,74 @@ public struct SQLCompiler {
         }
         ctes.append(SQLCommonTable(name: "cells", select: cells(groups: groups, groupOf: groupOf, yearKey: metrics.needsYearKey)))
         ctes += metrics.layers
-        return SQLStatement(ctes: ctes, body: result(items: items, from: metrics.layers.last?.name ?? "cells"))
+        var body = result(items: items, from: metrics.layers.last?.name ?? "cells")
+        for k in Self.mixedNumberDimensions(query) {
+            ctes.append(SQLCommonTable(name: "kinds\(k)", select: kinds(k)))
+            let first: SQLExpr = .own("kinds\(k)", "first")
+            let integers = integerSources(k).map { SQLExpr.integer($0) }
+            body.items.append(SQLSelectItem(.coalesce(.inList(first, integers, negated: false), .bool(false)), as: .own("d\(k)_integer")))
+            body.joins.append(
+                SQLJoin(kind: .left, source: .named("kinds\(k)", alias: nil), on: .binary(.equal, .own("kinds\(k)", "v"), .own(nil, "d\(k)"))))
+        }
+        return SQLStatement(ctes: ctes, body: body)
+    }
+
+    // MARK: Numbers of two types in one dimension
+
+    /// Column dimensions read from an integer column by some aggregates and a decimal one by others.
+    /// Natively a value takes the type of the first aggregate (in the query's order) whose dataset
+    /// holds it in any row, so 2 is an integer when an integer column gave it first; such a
+    /// statement ends with one extra column `d<k>_integer` per dimension saying which, for the
+    /// reader to type each value as the native engine does.
+    public static func mixedNumberDimensions(_ query: BoundQuery) -> [Int] {
+        (0..<query.columnDimensionCount).filter { k in
+            let types = Set(query.aggregates.compactMap { a -> ColumnType? in
+                guard k < a.dimensions.count, case .column(let c) = a.dimensions[k] else { return nil }
+                return c.type
+            })
+            return types.contains(.integer) && types.contains(.decimal)
+        }
+    }
+
+    /// The ways a dimension's values are read, in the aggregates' order: dataset and expression.
+    private func dimensionSources(_ k: Int) -> [(dataset: String, value: RowExpr)] {
+        var sources: [(dataset: String, value: RowExpr)] = []
+        for a in query.aggregates where k < a.dimensions.count {
+            if !sources.contains(where: { $0.dataset == a.dataset && $0.value == a.dimensions[k] }) {
+                sources.append((a.dataset, a.dimensions[k]))
+            }
+        }
+        return sources
+    }
+
+    private func integerSources(_ k: Int) -> [Int] {
+        dimensionSources(k).enumerated().compactMap { i, source in
+            if case .column(let c) = source.value, c.type == .integer { return i }
+            return nil
+        }
+    }
+
+    /// Each value of dimension `k` and the first source holding it, in any row (as natively, before `where`).
+    private func kinds(_ k: Int) -> SQLSelect {
+        let selects = dimensionSources(k).enumerated().map { i, source -> SQLSelect in
+            var rows = rowCompiler(source.dataset)
+            let value = rows.value(source.value)
+            let (from, joins) = rows.from()
+            var s = SQLSelect(items: [SQLSelectItem(value, as: .own("v")), SQLSelectItem(.integer(i), as: .own("src"))], from: from)
+            s.distinct = true
+            s.joins = joins
+            return s
+        }
+        var union = selects[0]
+        union.unions = Array(selects.dropFirst())
+        union.unionAll = true
+        var s = SQLSelect(
+            items: [
+                SQLSelectItem(.own("s", "v"), as: .own("v")),
+                SQLSelectItem(.aggregate(SQLAggregate(function: .min, argument: .own("s", "src"))), as: .own("first")),
+            ], from: .subquery(union, alias: "s"))
+        s.groupBy = [.own("s", "v")]
+        return s
     }
 
     /// Refuses what a dialect cannot compute exactly.
@@ -107,6 +179,12 @@ public struct SQLCompiler {
             default: continue
             }
         }
+    }
+
+    private func rowCompiler(_ dataset: String) -> SQLRowCompiler {
+        var rows = SQLRowCompiler(dataset: dataset, tables: tables, schemas: schemas)
+        rows.overflowSafe = overflowSafe
+        return rows
     }
 
     private var dimensionColumns: [String] { (0..<query.columnDimensionCount).map { "d\($0)" } }
@@ -155,7 +233,7 @@ public struct SQLCompiler {
         for a in query.aggregates {
             for column in [a.anchor, a.lifespan?.start, a.lifespan?.end].compactMap({ $0 }) {
                 guard seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, column: column)).inserted else { continue }
-                var rows = SQLRowCompiler(dataset: a.dataset, tables: tables, schemas: schemas)
+                var rows = rowCompiler(a.dataset)
                 var day = rows.column(column)
                 if column.type == .timestamp { day = .cast(day, .date) }
                 let filter = a.queryFilter.map { rows.condition($0) }
@@ -227,7 +305,7 @@ public struct SQLCompiler {
         var seen: Set<Key> = []
         var selects: [SQLSelect] = []
         for a in query.aggregates where seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, dimensions: a.dimensions)).inserted {
-            var rows = SQLRowCompiler(dataset: a.dataset, tables: tables, schemas: schemas)
+            var rows = rowCompiler(a.dataset)
             let dims = a.dimensions.enumerated().map { k, d in SQLSelectItem(rows.value(d), as: .own("d\(k)")) }
             let filter = a.queryFilter.map { rows.condition($0) }
             let (from, joins) = rows.from()
@@ -248,7 +326,7 @@ public struct SQLCompiler {
     // MARK: Aggregates
 
     private func group(_ key: GroupKey, aggregates members: [Int]) -> SQLSelect {
-        var rows = SQLRowCompiler(dataset: key.dataset, tables: tables, schemas: schemas)
+        var rows = rowCompiler(key.dataset)
         var items: [SQLSelectItem] = []
         var groupBy: [SQLExpr] = []
         for (k, d) in key.dimensions.enumerated() {
@@ -265,7 +343,7 @@ public struct SQLCompiler {
             let a = query.aggregates[i]
             let value = a.value.map { rows.value($0) }
             let filter = a.filter.map { rows.condition($0) }
-            items.append(SQLSelectItem(.aggregate(Self.aggregate(a.function, value, filter)), as: .own("a\(i)")))
+            items.append(SQLSelectItem(aggregate(a.function, value, filter), as: .own("a\(i)")))
         }
         let where_ = key.filter.map { rows.condition($0) }
         let on = placed ? placement(key.placement, &rows) : nil
@@ -276,6 +354,17 @@ public struct SQLCompiler {
         s.filter = where_
         s.groupBy = groupBy
         return s
+    }
+
+    /// An aggregate; when overflow-safe, sums and means add exactly, and a mean whose sum goes
+    /// beyond the doubles' range is null, as the native engine's infinite sum gives.
+    private func aggregate(_ f: AggregateFunction, _ value: SQLExpr?, _ filter: SQLExpr?) -> SQLExpr {
+        guard overflowSafe, f == .sum || f == .avg, let value else { return .aggregate(Self.aggregate(f, value, filter)) }
+        let exact: SQLExpr = .cast(value, .numeric)
+        let sum: SQLExpr = .aggregate(SQLAggregate(function: .sum, argument: exact, filter: filter))
+        if f == .sum { return sum }
+        let tooLarge = SQLExpr.binary(.greater, .function("ABS", [sum]), .number(Double.greatestFiniteMagnitude))
+        return .caseWhen([SQLWhen(condition: tooLarge, result: .null)], otherwise: .aggregate(SQLAggregate(function: .avg, argument: exact, filter: filter)))
     }
 
     private static func aggregate(_ f: AggregateFunction, _ value: SQLExpr?, _ filter: SQLExpr?) -> SQLAggregate {
@@ -331,7 +420,7 @@ public struct SQLCompiler {
         for (i, a) in query.aggregates.enumerated() {
             var v: SQLExpr = .own("g\(groupOf[i])", "a\(i)")
             if a.function.emptyIsZero { v = .coalesce(v, .integer(0)) }
-            items.append(SQLSelectItem(.cast(v, .double), as: .own("a\(i)")))
+            items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("a\(i)")))
         }
         var s = SQLSelect(items: items, from: .named("periods", alias: "p"))
         if !dims.isEmpty { s.joins.append(SQLJoin(kind: .cross, source: .named("combos", alias: "k"), on: nil)) }

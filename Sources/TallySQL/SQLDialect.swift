@@ -14,6 +14,8 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         case (_, .text): "VARCHAR"
         case (_, .date): "DATE"
         case (_, .timestamp): "TIMESTAMP"
+        case (.postgres, .numeric): "NUMERIC"
+        case (_, .numeric): "DECIMAL(38, 10)"
         }
     }
 

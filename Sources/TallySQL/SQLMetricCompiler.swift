@@ -12,6 +12,8 @@ struct SQLMetricCompiler {
     let dimensionColumns: [String]
     private(set) var layers: [SQLCommonTable] = []
     private(set) var needsYearKey = false
+    /// Arithmetic and running sums done exactly and brought back in range (SQLCompiler.overflowSafe).
+    var overflowSafe = false
     private var known: [MetricExpr: String] = [:]
 
     init(query: BoundQuery, lookback: Int, dimensionColumns: [String]) {
@@ -32,6 +34,7 @@ struct SQLMetricCompiler {
             return .negate(expression(x))
         case .arithmetic(let op, let l, let r):
             let (a, b) = (expression(l), expression(r))
+            if overflowSafe { return .safeArithmetic(SQLBinary(op), a, b) }
             switch op {
             case .add: return .binary(.add, a, b)
             case .subtract: return .binary(.subtract, a, b)
@@ -84,6 +87,12 @@ struct SQLMetricCompiler {
     private var partition: [SQLExpr] { dimensionColumns.map { .own(nil, $0) } }
     private var byPeriod: [SQLOrderItem] { [SQLOrderItem(expr: .own(nil, "idx"))] }
 
+    /// A window's argument, exact when overflow-safe.
+    private func wide(_ x: SQLExpr) -> SQLExpr { overflowSafe ? .cast(x, .numeric) : x }
+
+    /// A window call, brought back in the doubles' range when overflow-safe.
+    private func exact(_ call: SQLWindowCall) -> SQLExpr { overflowSafe ? .inDoubleRange(.window(call)) : .window(call) }
+
     private mutating func window(_ f: WindowFunction, _ x: SQLExpr) -> SQLExpr {
         switch f {
         case .previous:
@@ -99,19 +108,20 @@ struct SQLMetricCompiler {
                     frame: SQLFrame(unit: .range, start: step, end: step)))
         case .rolling(let n):
             // Only where n periods have been computed, as the native engine does.
-            let mean = SQLExpr.window(
-                SQLWindowCall(function: .avg(x), partition: partition, order: byPeriod, frame: SQLFrame(unit: .rows, start: n - 1, end: nil)))
+            let mean = exact(
+                SQLWindowCall(function: .avg(wide(x)), partition: partition, order: byPeriod, frame: SQLFrame(unit: .rows, start: n - 1, end: nil)))
             return .caseWhen([SQLWhen(condition: .binary(.greaterEqual, .own(nil, "idx"), .integer(n - 1)), result: mean)], otherwise: nil)
         case .cumulative:
             // From the first period shown; look-back periods are not summed.
             let shown = SQLExpr.binary(.greaterEqual, .own(nil, "idx"), .integer(lookback))
-            let running = SQLExpr.window(
+            let running = exact(
                 SQLWindowCall(
-                    function: .sum(.caseWhen([SQLWhen(condition: shown, result: x)], otherwise: nil)), partition: partition,
+                    function: .sum(.caseWhen([SQLWhen(condition: shown, result: wide(x))], otherwise: nil)), partition: partition,
                     order: byPeriod, frame: SQLFrame(unit: .rows, start: nil, end: nil)))
             return lookback > 0 ? .caseWhen([SQLWhen(condition: shown, result: running)], otherwise: nil) : running
         case .share:
-            let total = SQLExpr.window(SQLWindowCall(function: .sum(x), partition: [.own(nil, "idx")], order: []))
+            let total = exact(SQLWindowCall(function: .sum(wide(x)), partition: [.own(nil, "idx")], order: []))
+            if overflowSafe { return .safeArithmetic(.divide, x, total) }
             return .binary(.divide, x, .function("NULLIF", [total, .integer(0)]))
         }
     }

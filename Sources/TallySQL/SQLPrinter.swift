@@ -190,11 +190,11 @@ public struct SQLPrinter {
             return label(grain, x)
         case .yearKey(let grain, let x):
             return yearKey(grain, x)
-        case .secondsBetween(let a, let b):
+        case .microsecondsBetween(let a, let b):
             switch dialect {
-            case .postgres: return "EXTRACT(EPOCH FROM \(expr(a, above: 7)) - \(expr(b, above: 7)))"
-            case .duckdb: return wrap("date_diff('microsecond', \(expr(b)), \(expr(a))) / 1000000.0", 7, above)
-            case .trino: return wrap("date_diff('millisecond', \(expr(b)), \(expr(a))) / 1000.0", 7, above)
+            case .postgres: return wrap("EXTRACT(EPOCH FROM \(expr(a, above: 7)) - \(expr(b, above: 7))) * 1000000", 7, above)
+            case .duckdb: return "date_diff('microsecond', \(expr(b)), \(expr(a)))"
+            case .trino: return wrap("date_diff('millisecond', \(expr(b)), \(expr(a))) * 1000", 7, above)
             }
         }
     }
@@ -251,7 +251,9 @@ public struct SQLPrinter {
         case .max: text = "MAX(\(arg))"
         case .percentile(let p):
             switch dialect {
-            case .duckdb: text = "quantile_cont(\(arg), \(number(p)))"
+            // On a DECIMAL DuckDB interpolates in the column's scale (210.033 becomes 210.03);
+            // the native engine interpolates in double precision.
+            case .duckdb: text = "quantile_cont(CAST(\(arg) AS DOUBLE), \(number(p)))"
             // Trino has only approximate percentiles; the compiler refuses these before printing.
             case .postgres, .trino: text = "percentile_cont(\(number(p))) WITHIN GROUP (ORDER BY \(arg))"
             }

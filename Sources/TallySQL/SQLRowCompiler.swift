@@ -13,6 +13,8 @@ struct SQLRowCompiler {
     let tables: SQLTableMap
     let schemas: [String: DatasetSchema]
     private(set) var relations: [Relation] = []
+    /// Arithmetic on numbers done exactly and brought back in range (SQLCompiler.overflowSafe).
+    var overflowSafe = false
 
     init(dataset: String, tables: SQLTableMap, schemas: [String: DatasetSchema]) {
         self.dataset = dataset
@@ -81,7 +83,7 @@ struct SQLRowCompiler {
         }
     }
 
-    /// A value. Durations are exact seconds; arithmetic on numbers is in double precision, as the
+    /// A value. Durations are exact microseconds; arithmetic on numbers is in double precision, as the
     /// native engine computes it, and division by zero is null.
     mutating func value(_ e: RowExpr) -> SQLExpr {
         switch e {
@@ -97,30 +99,40 @@ struct SQLRowCompiler {
                 // Dates count from midnight; timestamps are used as they are.
                 let a = lt == .date ? .cast(value(l), .timestamp) : value(l)
                 let b = rt == .date ? .cast(value(r), .timestamp) : value(r)
-                return .secondsBetween(a, b)
+                return .microsecondsBetween(a, b)
             }
             var a = value(l)
             if !Self.isDouble(l) { a = .cast(a, .double) }
             let b = value(r)
-            switch op {
-            case .add: return .binary(.add, a, b)
-            case .subtract: return .binary(.subtract, a, b)
-            case .multiply: return .binary(.multiply, a, b)
-            case .divide: return .binary(.divide, a, .function("NULLIF", [b, .integer(0)]))
+            // A row whose arithmetic leaves the doubles' range is null, as natively.
+            if overflowSafe, Self.type(of: e) == .number {
+                return .safeArithmetic(SQLBinary(op), a, b)
             }
+            let result: SQLExpr
+            switch op {
+            case .add: result = .binary(.add, a, b)
+            case .subtract: result = .binary(.subtract, a, b)
+            case .multiply: result = .binary(.multiply, a, b)
+            case .divide: result = .binary(.divide, a, .function("NULLIF", [b, .integer(0)]))
+            }
+            // A duration scaled by a number is rounded to whole microseconds (half away from
+            // zero), as the native engine stores it; sums and differences of durations are whole already.
+            guard Self.type(of: e) == .duration, op == .multiply || op == .divide else { return result }
+            return .binary(.multiply, .function("SIGN", [result]), .function("FLOOR", [.binary(.add, .function("ABS", [result]), .number(0.5))]))
         case .call(let f, let x):
             let inner = value(x)
             if let grain = f.grain {
                 return .periodLabel(grain, Self.type(of: x) == .timestamp ? .cast(inner, .date) : inner)
             }
-            // Durations are seconds; anything else passes through, as in the native engine.
+            // Durations are microseconds; anything else passes through, as in the native engine.
             guard f == .date || Self.type(of: x) == .duration else { return inner }
+            let micros = SQLExpr.cast(inner, .double)
             switch f {
             case .date: return Self.type(of: x) == .timestamp ? .cast(inner, .date) : inner
-            case .seconds: return inner
-            case .minutes: return .binary(.divide, inner, .integer(60))
-            case .hours: return .binary(.divide, inner, .integer(3600))
-            case .days: return .binary(.divide, inner, .integer(86_400))
+            case .seconds: return .binary(.divide, micros, .integer(1_000_000))
+            case .minutes: return .binary(.divide, micros, .integer(60_000_000))
+            case .hours: return .binary(.divide, micros, .integer(3_600_000_000))
+            case .days: return .binary(.divide, micros, .integer(86_400_000_000))
             default: return inner
             }
         case .compare, .logical, .not, .inList, .isNull:
@@ -167,6 +179,17 @@ struct SQLRowCompiler {
         case .call(let f, _):
             if f.grain != nil { return .text }
             return f == .date ? .date : .number
+        }
+    }
+}
+
+extension SQLBinary {
+    init(_ op: ArithmeticOperator) {
+        switch op {
+        case .add: self = .add
+        case .subtract: self = .subtract
+        case .multiply: self = .multiply
+        case .divide: self = .divide
         }
     }
 }

@@ -28,6 +28,8 @@ extension SQLValue {
 /// Types the compiler casts to; each dialect spells them its own way.
 public enum SQLType: Hashable, Sendable {
     case double, text, date, timestamp
+    /// Exact numbers far beyond the doubles' range (PostgreSQL's NUMERIC), for overflow-safe arithmetic.
+    case numeric
 }
 
 public indirect enum SQLExpr: Hashable, Sendable {
@@ -61,8 +63,9 @@ public indirect enum SQLExpr: Hashable, Sendable {
     case periodLabel(Grain, SQLExpr)
     /// An integer where the same period a year earlier is exactly `yearStep(grain)` less.
     case yearKey(Grain, SQLExpr)
-    /// Seconds from the second operand to the first (dates at midnight), as an exact number.
-    case secondsBetween(SQLExpr, SQLExpr)
+    /// Microseconds from the second operand to the first (dates at midnight), as an exact number:
+    /// durations are counted in microseconds, as the native engine counts them.
+    case microsecondsBetween(SQLExpr, SQLExpr)
 }
 
 public struct SQLWhen: Hashable, Sendable {
@@ -135,6 +138,11 @@ public struct SQLOrderItem: Hashable, Sendable {
     public var expr: SQLExpr
     public var descending: Bool = false
     public var nullsLast: Bool = false
+    public init(expr: SQLExpr, descending: Bool = false, nullsLast: Bool = false) {
+        self.expr = expr
+        self.descending = descending
+        self.nullsLast = nullsLast
+    }
 }
 
 /// A name in a statement: the user's (always quoted, so any text is safe) or the compiler's own
@@ -225,4 +233,22 @@ extension SQLExpr {
         return result
     }
     static func coalesce(_ a: SQLExpr, _ b: SQLExpr) -> SQLExpr { .function("COALESCE", [a, b]) }
+
+    /// An exact number back as a double, as IEEE arithmetic would end natively: null beyond the
+    /// largest double (the native engine shows infinity as null), 0 below the smallest normal one.
+    static func inDoubleRange(_ x: SQLExpr) -> SQLExpr {
+        let magnitude: SQLExpr = .function("ABS", [x])
+        return .caseWhen(
+            [
+                SQLWhen(condition: .binary(.greater, magnitude, .number(Double.greatestFiniteMagnitude)), result: .null),
+                SQLWhen(condition: .binary(.less, magnitude, .number(Double.leastNormalMagnitude)), result: .number(0)),
+            ], otherwise: .cast(x, .double))
+    }
+
+    /// Arithmetic on doubles done exactly, then brought back in range (`inDoubleRange`).
+    static func safeArithmetic(_ op: SQLBinary, _ a: SQLExpr, _ b: SQLExpr) -> SQLExpr {
+        let (x, y): (SQLExpr, SQLExpr) = (.cast(a, .numeric), .cast(b, .numeric))
+        let divisor: SQLExpr = .function("NULLIF", [y, .integer(0)])
+        return inDoubleRange(.binary(op, x, op == .divide ? divisor : y))
+    }
 }

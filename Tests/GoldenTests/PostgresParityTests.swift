@@ -72,15 +72,15 @@ final class ParityPair {
 
 /// Differences between two result tables, described for a failure message; empty when they agree.
 enum ResultComparison {
-    static func differences(_ a: ResultTable, _ b: ResultTable) -> [String] {
+    static func differences(_ a: ResultTable, _ b: ResultTable, engine: String = "PostgreSQL") -> [String] {
         guard a.columns == b.columns else {
             return ["columns differ: \(a.columns.map(\.name)) vs \(b.columns.map(\.name))"]
         }
-        guard a.rows.count == b.rows.count else { return ["\(a.rows.count) rows natively, \(b.rows.count) on PostgreSQL"] }
+        guard a.rows.count == b.rows.count else { return ["\(a.rows.count) rows natively, \(b.rows.count) on \(engine)"] }
         var out: [String] = []
         for (r, (x, y)) in zip(a.rows, b.rows).enumerated() {
             for (c, (u, v)) in zip(x, y).enumerated() where !agree(u, v) {
-                out.append("row \(r + 1), \(a.columns[c].name): \(u) natively, \(v) on PostgreSQL")
+                out.append("row \(r + 1), \(a.columns[c].name): \(u) natively, \(v) on \(engine)")
             }
         }
         return out
@@ -88,6 +88,9 @@ enum ResultComparison {
 
     static func agree(_ u: Value, _ v: Value) -> Bool {
         switch (u, v) {
+        // A non-finite number is shown as null (DESIGN §4), as the SQL engines read it back.
+        case (.number(let x), .null) where !x.isFinite, (.null, .number(let x)) where !x.isFinite:
+            return true
         case (.number(let x), .number(let y)):
             return x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y))
         case (.integer(let i), .number(let y)), (.number(let y), .integer(let i)):

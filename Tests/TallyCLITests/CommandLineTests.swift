@@ -24,7 +24,7 @@ import Testing
         var stderr: String
     }
 
-    private func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
         try Self.run(arguments, bytes: stdin.map { Data($0.utf8) })
     }
 

@@ -209,7 +209,7 @@ import Testing
     }
 
     @Test func rowMappingsKeptBetweenQueriesGiveTheSameAnswers() throws {
-        // A session keeps one RowMappings for all its queries: the mapping built by the first query
+        // Tally keeps one RowMappings for all the queries it runs: the mapping built by the first query
         // serves the later ones, which gather other columns through it.
         let customers = table(
             "customers",

@@ -1,0 +1,42 @@
+// How the C allocator treats large blocks: kept for reuse while querying, returned at once while reading.
+
+/// Process-wide allocator settings (glibc). Reading a file builds columns from many buffers of a few
+/// hundred kilobytes allocated on worker threads; if freed buffers stayed in those threads' arenas,
+/// peak memory would double. Queries, on the other hand, allocate and free the same large arrays again
+/// and again, and are fastest when freed memory is kept.
+public enum MemoryPolicy {
+    /// Large blocks come from the heap and freed memory is kept (for queries). Call once at start.
+    public static func keepFreedMemory() {
+        set(mmapThreshold: 1 << 30, trimThreshold: 1 << 30)
+        keeping = true
+    }
+
+    /// Runs `body` with blocks over 256 KiB mapped and unmapped directly, so freed buffers leave the
+    /// process at once; then returns to the previous policy and hands back what the heap no longer uses.
+    static func returningFreedMemory<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        guard keeping else { return try body() }
+        set(mmapThreshold: 256 << 10, trimThreshold: 128 << 10)
+        defer {
+            set(mmapThreshold: 1 << 30, trimThreshold: 1 << 30)
+            _ = mallocTrim(0)
+        }
+        return try body()
+    }
+
+    nonisolated(unsafe) private static var keeping = false
+
+    private static func set(mmapThreshold: Int32, trimThreshold: Int32) {
+        #if os(Linux)
+            _ = mallopt(-3, mmapThreshold)  // M_MMAP_THRESHOLD
+            _ = mallopt(-1, trimThreshold)  // M_TRIM_THRESHOLD
+        #endif
+    }
+}
+
+#if os(Linux)
+    // glibc's allocator controls; Swift's Glibc module leaves out <malloc.h>.
+    @_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    @_silgen_name("malloc_trim") private func mallocTrim(_ pad: Int) -> Int32
+#else
+    private func mallocTrim(_ pad: Int) -> Int32 { 0 }
+#endif
