@@ -43,14 +43,7 @@ struct DistinctIDs {
 
     /// The number of dense ids the values span, and the lowest value; 0 when too wide (or all null).
     private static func range(_ x: [Int64]) -> (Int, Int64) {
-        var lo = Int64.max
-        var hi = Int64.min
-        for k in x where k != NullSentinel.int64 {
-            lo = min(lo, k)
-            hi = max(hi, k)
-        }
-        let (span, overflow) = hi.subtractingReportingOverflow(lo)
-        guard lo <= hi, !overflow, span < denseLimit else { return (0, 0) }
+        guard let (lo, span) = DenseRange.of(x), span < denseLimit else { return (0, 0) }
         return (Int(span) + 1, lo)
     }
 
@@ -68,5 +61,20 @@ struct DistinctIDs {
             return id < 0 ? nil : Int64(id)
         }
         return keys.isEmpty || keys[i] == Int64.min ? nil : keys[i]
+    }
+}
+
+/// The smallest non-null value and the distance to the largest, for numbering values densely.
+enum DenseRange {
+    /// nil when every value is null or the distance overflows.
+    static func of(_ x: [Int64]) -> (low: Int64, span: Int64)? {
+        var lo = Int64.max
+        var hi = Int64.min
+        for k in x where k != NullSentinel.int64 {
+            lo = min(lo, k)
+            hi = max(hi, k)
+        }
+        let (span, overflow) = hi.subtractingReportingOverflow(lo)
+        return lo <= hi && !overflow ? (lo, span) : nil
     }
 }

@@ -36,24 +36,6 @@ struct MetricEvaluator {
         }
     }
 
-    /// How many periods before the first shown one an expression reads.
-    static func lookback(_ e: MetricExpr, grain: Grain?) -> Int {
-        switch e {
-        case .aggregate, .constant: return 0
-        case .negate(let x): return lookback(x, grain: grain)
-        case .arithmetic(_, let l, let r): return max(lookback(l, grain: grain), lookback(r, grain: grain))
-        case .window(let f, let x):
-            let own: Int
-            switch f {
-            case .previous: own = 1
-            case .yearAgo: own = Periods.yearOfPeriods(grain)
-            case .rolling(let n): own = n - 1
-            case .cumulative, .share: own = 0
-            }
-            return own + lookback(x, grain: grain)
-        }
-    }
-
     private func window(_ f: WindowFunction, _ x: [Double?]) -> [Double?] {
         let p = periods.count
         guard p > 0 else { return x }

@@ -89,7 +89,7 @@ public struct NativeEngine: QueryEngine {
         }
 
         let combos = Combinations(domains: domains, prepared: prepared.map { ($0.passes, $0.dimensionIDs) })
-        let lookback = query.items.map { MetricEvaluator.lookback($0.expr, grain: query.grain) }.max() ?? 0
+        let lookback = query.items.map { $0.expr.lookback(grain: query.grain) }.max() ?? 0
         let periods = try Periods(query: query, days: prepared.map { ($0.passes, $0.rangeDays) }, lookback: lookback)
         let cellCount = combos.count * periods.count
         guard cellCount <= cellLimit else {

@@ -99,18 +99,6 @@ struct Periods {
         return earlier - first
     }
 
-    /// Look-back periods `vs last year` needs at most, by grain.
-    static func yearOfPeriods(_ grain: Grain?) -> Int {
-        switch grain {
-        case .year: 1
-        case .quarter: 4
-        case .month: 12
-        case .week: 53
-        case .day: 366
-        case nil: 0
-        }
-    }
-
     // MARK: Lifespans
 
     /// The day a period's boundary falls on: its first day, or the day after its last, clipped

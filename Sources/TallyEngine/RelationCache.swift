@@ -66,14 +66,7 @@ final class RelationCache {
 
     /// Integer keys in a range not much wider than their count index an array instead of a hash map.
     private static func denseMatch(_ fk: [Int64], _ pk: [Int64], relation: Relation) throws(Diagnostic) -> [Int32]? {
-        var lo = Int64.max
-        var hi = Int64.min
-        for k in pk where k != NullSentinel.int64 {
-            lo = min(lo, k)
-            hi = max(hi, k)
-        }
-        let (span, overflow) = hi.subtractingReportingOverflow(lo)
-        guard lo <= hi, !overflow, span < max(1 << 16, 4 * Int64(pk.count)) else { return nil }
+        guard let (lo, span) = DenseRange.of(pk), span < max(1 << 16, 4 * Int64(pk.count)) else { return nil }
         var table = [Int32](repeating: -1, count: Int(span) + 1)
         for (row, k) in pk.enumerated() where k != NullSentinel.int64 {
             if table[Int(k - lo)] >= 0 { throw duplicate(relation, "\(k)") }

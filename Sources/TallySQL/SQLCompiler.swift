@@ -66,7 +66,7 @@ public struct SQLCompiler {
 
     /// Look-back periods computed before the first shown one, for comparisons.
     var lookback: Int {
-        query.items.map { Self.lookback($0.expr, grain: query.grain) }.max() ?? 0
+        query.items.map { $0.expr.lookback(grain: query.grain) }.max() ?? 0
     }
 
     public func compile() throws(Diagnostic) -> SQLStatement {
@@ -467,34 +467,5 @@ public struct SQLCompiler {
         s.orderBy = explicit + defaultOrder
         s.limit = query.limit
         return s
-    }
-
-    /// How many periods before the first shown one an expression reads (as the native engine counts them).
-    static func lookback(_ e: MetricExpr, grain: Grain?) -> Int {
-        switch e {
-        case .aggregate, .constant: return 0
-        case .negate(let x): return lookback(x, grain: grain)
-        case .arithmetic(_, let l, let r): return max(lookback(l, grain: grain), lookback(r, grain: grain))
-        case .window(let f, let x):
-            let own: Int
-            switch f {
-            case .previous: own = 1
-            case .yearAgo: own = yearOfPeriods(grain)
-            case .rolling(let n): own = n - 1
-            case .cumulative, .share: own = 0
-            }
-            return own + lookback(x, grain: grain)
-        }
-    }
-
-    static func yearOfPeriods(_ grain: Grain?) -> Int {
-        switch grain {
-        case .year: 1
-        case .quarter: 4
-        case .month: 12
-        case .week: 53
-        case .day: 366
-        case nil: 0
-        }
     }
 }
