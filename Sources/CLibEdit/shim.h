@@ -52,8 +52,12 @@ static inline void tally_history_forget(const char *line) {
     for (int i = history_length - 1; i >= 0; i--) {
         HIST_ENTRY *entry = history_get(history_base + i);
         if (entry != NULL && entry->line != NULL && strcmp(entry->line, line) == 0) {
+            // libedit hands back a copy of the entry (line duplicated), which the caller frees.
             HIST_ENTRY *removed = remove_history(i);
-            (void)removed;
+            if (removed != NULL) {
+                free((void *)removed->line);
+                free(removed);
+            }
         }
     }
 }
