@@ -102,7 +102,7 @@ public final class CSVFile: Sendable {
         }
         // Each column is joined on its own worker, from values handed over so no two workers share them.
         let values = SendableBuffer(UnsafeMutableBufferPointer<[ColumnStorage?]>.allocate(capacity: indexes.count))
-        values.buffer.initialize(from: indexes.indices.map { slot in chunks.map { $0.values[slot] } })
+        _ = values.buffer.initialize(from: indexes.indices.map { slot in chunks.map { $0.values[slot] } })
         for i in chunks.indices { chunks[i].values = [] }
         let merged = SendableBuffer(UnsafeMutableBufferPointer<Result<ColumnStorage, CSVError>?>.allocate(capacity: indexes.count))
         merged.buffer.initialize(repeating: nil)
