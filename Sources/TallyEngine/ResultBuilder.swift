@@ -13,11 +13,7 @@ struct ResultBuilder {
     let measures: [[Double?]]
 
     func table() -> ResultTable {
-        let columns =
-            query.dimensions.map { d -> ResultColumn in
-                if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
-                return ResultColumn(name: d.name, role: .dimension(time: false))
-            } + query.items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
+        let columns = query.resultColumns
 
         let ranks = domains.map { $0.ranks() }
         // Look-back periods are computed for comparisons, not shown.

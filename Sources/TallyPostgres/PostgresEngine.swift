@@ -94,11 +94,7 @@ extension PostgresEngine {
 /// Reads rows into a result table typed as the native engine types it.
 enum PostgresResult {
     static func table(_ rows: PostgresRows, query: BoundQuery) throws(Diagnostic) -> ResultTable {
-        let columns =
-            query.dimensions.map { d -> ResultColumn in
-                if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
-                return ResultColumn(name: d.name, role: .dimension(time: false))
-            } + query.items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
+        let columns = query.resultColumns
         let mixed = SQLCompiler.mixedNumberDimensions(query)
         guard rows.columns.count == columns.count + mixed.count else {
             throw Diagnostic("PostgreSQL returned \(rows.columns.count) columns where \(columns.count + mixed.count) were expected")

@@ -194,18 +194,6 @@ extension SQLBinary {
     }
 }
 
-extension RowType {
-    init(_ type: ColumnType) {
-        switch type {
-        case .integer, .decimal: self = .number
-        case .boolean: self = .boolean
-        case .date: self = .date
-        case .timestamp: self = .timestamp
-        case .text: self = .text
-        }
-    }
-}
-
 /// Where each dataset lives in the database: the canonical table of its name, unless mapped.
 public struct SQLTableMap: Sendable {
     public var mapped: [String: SQLTableName]

@@ -37,7 +37,7 @@ public enum Literal: Hashable, Sendable {
 public enum RowType: String, Hashable, Sendable {
     case number, boolean, date, timestamp, text, duration, null
 
-    init(_ type: ColumnType) {
+    public init(_ type: ColumnType) {
         switch type {
         case .integer, .decimal: self = .number
         case .boolean: self = .boolean
@@ -255,5 +255,16 @@ public struct BoundQuery: Sendable {
     /// The number of non-time dimensions.
     public var columnDimensionCount: Int {
         dimensions.filter { if case .column = $0.kind { true } else { false } }.count
+    }
+}
+
+extension BoundQuery {
+    /// The result's header, as every engine returns it: the dimensions in order (a time dimension
+    /// named after its grain), then the items.
+    public var resultColumns: [ResultColumn] {
+        dimensions.map { d in
+            if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
+            return ResultColumn(name: d.name, role: .dimension(time: false))
+        } + items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
     }
 }

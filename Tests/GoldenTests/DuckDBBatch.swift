@@ -172,11 +172,7 @@ enum DuckDBCell: Decodable {
 /// (TallyPostgres' PostgresResult): dimensions by their SQL type, measures as numbers.
 enum DuckDBResult {
     static func table(types: [String], rows: [[DuckDBCell]], query: BoundQuery) throws(DuckDBError) -> ResultTable {
-        let columns =
-            query.dimensions.map { d -> ResultColumn in
-                if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
-                return ResultColumn(name: d.name, role: .dimension(time: false))
-            } + query.items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
+        let columns = query.resultColumns
         let mixed = SQLCompiler.mixedNumberDimensions(query)
         guard types.count == columns.count + mixed.count else {
             throw DuckDBError(message: "\(types.count) columns where \(columns.count + mixed.count) were expected")
