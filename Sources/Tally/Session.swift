@@ -341,8 +341,7 @@ public final class Session {
             do {
                 let table = LazyDataset(name: name, file: try CSVFile(path: path, cache: columnCache))
                 lazy[name] = table
-                datasets[name] = table.dataset
-                catalog.addDataset(DatasetSchema(table.dataset, columnNames: table.columnNames))
+                publish(table)
             } catch {
                 throw Failure(diagnostics: [error.diagnostic()])
             }
@@ -386,8 +385,14 @@ public final class Session {
     private func read(_ columns: Set<String>, of name: String) throws(Diagnostic) {
         guard let table = lazy[name] else { return }
         try table.read(columns)
-        datasets[name] = table.dataset
-        catalog.addDataset(DatasetSchema(table.dataset, columnNames: table.columnNames))
+        publish(table)
+    }
+
+    /// Shows engines and the binder the columns of a lazily read dataset read so far (and all its names).
+    private func publish(_ table: LazyDataset) {
+        let dataset = table.dataset
+        datasets[table.name] = dataset
+        catalog.addDataset(DatasetSchema(dataset, columnNames: table.columnNames))
     }
 
     /// Paths in a script are relative to the script's folder; elsewhere to the working directory.
