@@ -31,6 +31,7 @@ extension Session {
         switch value {
         case .integer(let n): actual = String(n)
         case .number(let x) where x.isFinite: actual = NumberText.plain(x)
+        case .decimal(let m, let s): actual = NumberText.plain(m, scale: s)
         case .null, .number:
             throw Diagnostic(
                 "assertion failed: \(what) is null (no value), \(expectation)", at: assertion.span,

@@ -1,6 +1,7 @@
 // `pivot`: turns the last dimension's values into columns, for tables such as a cohort triangle.
 
 import TallyData
+import TallyRender
 
 /// Reshapes a result of dimensions d1…dn and one measure into rows by d1…dn-1 and one column per
 /// value of dn, in the order the values first appear (the result's own order, so periods stay in
@@ -43,6 +44,7 @@ enum Pivot {
         case .text(let s): s
         case .integer(let i): String(i)
         case .number(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .decimal(let m, let s): NumberText.plain(m, scale: s)
         case .bool(let b): b ? "true" : "false"
         case .date(let d): CivilDate.format(d)
         case .timestamp(let t): CivilDate.formatTimestamp(t)

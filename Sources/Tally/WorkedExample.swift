@@ -123,8 +123,7 @@ struct WorkedExample {
     }
 
     private static func number(_ table: ResultTable) -> Double? {
-        guard let row = table.rows.first, let last = row.last, case .number(let x) = last else { return nil }
-        return x
+        table.rows.first?.last?.double
     }
 
     /// The formula with each metric and aggregate replaced by its value.

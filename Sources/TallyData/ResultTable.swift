@@ -5,12 +5,30 @@ public enum Value: Hashable, Sendable {
     case null
     case integer(Int64)
     case number(Double)
+    /// An exact decimal: units × 10^-scale (a sum of money, to the cent).
+    case decimal(Int64, scale: Int)
     case text(String)
     case bool(Bool)
     /// Days since 1970-01-01.
     case date(Int32)
     /// Microseconds since the epoch, UTC.
     case timestamp(Int64)
+}
+
+extension Value {
+    /// A number's value as a finite double; nil for null, NaN, infinity and non-numbers. Exact
+    /// for integers up to 2^53 and for decimals of up to 15 digits.
+    public var double: Double? {
+        switch self {
+        case .integer(let n): return Double(n)
+        case .number(let x): return x.isFinite ? x : nil
+        case .decimal(let m, let s):
+            var f = 1.0
+            for _ in 0..<s { f *= 10 }
+            return Double(m) / f
+        default: return nil
+        }
+    }
 }
 
 public struct ResultColumn: Sendable, Equatable {

@@ -5,125 +5,149 @@ import TallyDiagnostics
 import TallySemantics
 
 /// Computes one aggregate for every cell. `cells[i]` is row i's cell, or -1 when the row is not counted.
-enum Aggregator {
-    static func run(_ function: AggregateFunction, value: Vector?, cells: [Int32], cellCount: Int) throws(Diagnostic)
-        -> [Double?]
-    {
+struct Aggregator {
+    let cells: [Int32]
+    let cellCount: Int
+    let cancellation: Cancellation
+
+    func run(_ function: AggregateFunction, value: Vector?) throws(Diagnostic) -> Measure {
         switch function {
         case .count:
-            return count(value: value, cells: cells, cellCount: cellCount)
+            return try count(value: value)
         case .countDistinct:
-            return countDistinct(value: value, cells: cells, cellCount: cellCount)
+            return try countDistinct(value: value)
         case .sum, .avg:
-            return try sumOrAverage(average: function == .avg, value: value, cells: cells, cellCount: cellCount)
+            return try sumOrAverage(average: function == .avg, value: value)
         case .min, .max:
-            return extreme(max: function == .max, value: value, cells: cells, cellCount: cellCount)
+            return try extreme(max: function == .max, value: value)
         case .median:
-            return percentile(0.5, value: value, cells: cells, cellCount: cellCount)
+            return try percentile(0.5, value: value)
         case .percentile(let p):
-            return percentile(p, value: value, cells: cells, cellCount: cellCount)
+            return try percentile(p, value: value)
         }
     }
 
     /// `count(ds)` counts rows; `count(ds.col)` counts rows where the value is not null.
-    private static func count(value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
-        var counts = [Int](repeating: 0, count: cellCount)
-        let nulls = value?.nullMask(count: cells.count)
-        for (i, c) in cells.enumerated() where c >= 0 && (nulls == nil || nulls?[i] == 0) {
-            counts[Int(c)] += 1
+    private func count(value: Vector?) throws(Diagnostic) -> Measure {
+        var counts = [Int64](repeating: 0, count: cellCount)
+        let nulls = value?.nullMask(count: cells.count) ?? [UInt8](repeating: 0, count: cells.count)
+        try cancellation.blocks(cells.count) { rows in
+            for i in rows where cells[i] >= 0 && nulls[i] == 0 { counts[Int(cells[i])] += 1 }
         }
-        return counts.map { Double($0) }
+        return .exactCells(counts, scale: 0)
     }
 
-    private static func countDistinct(value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
-        guard let value else { return count(value: nil, cells: cells, cellCount: cellCount) }
+    private func countDistinct(value: Vector?) throws(Diagnostic) -> Measure {
+        guard let value else { return try count(value: nil) }
         let ids = DistinctIDs(value, count: cells.count)
+        var counts = [Int64](repeating: 0, count: cellCount)
         // One bit per (value, cell), a value's cells side by side: rows of one customer, often adjacent
         // in a file, then touch nearby bits. Used when the bits fit in 256 MiB: no hashing per row.
         let (bitCount, overflow) = ids.count.multipliedReportingOverflow(by: cellCount)
         if ids.count > 0, !overflow, bitCount <= 1 << 31 {
             var bits = [UInt64](repeating: 0, count: (bitCount + 63) / 64)
-            var counts = [Int](repeating: 0, count: cellCount)
-            bits.withUnsafeMutableBufferPointer { bits in
-                for (i, c) in cells.enumerated() where c >= 0 {
-                    let id = ids.id(i)
-                    if id < 0 { continue }
-                    let bit = id * cellCount + Int(c)
-                    let mask = UInt64(1) << UInt64(bit & 63)
-                    if bits[bit >> 6] & mask == 0 {
-                        bits[bit >> 6] |= mask
-                        counts[Int(c)] += 1
+            try cancellation.blocks(cells.count) { rows in
+                bits.withUnsafeMutableBufferPointer { bits in
+                    for i in rows where cells[i] >= 0 {
+                        let c = Int(cells[i])
+                        let id = ids.id(i)
+                        if id < 0 { continue }
+                        let bit = id * cellCount + c
+                        let mask = UInt64(1) << UInt64(bit & 63)
+                        if bits[bit >> 6] & mask == 0 {
+                            bits[bit >> 6] |= mask
+                            counts[c] += 1
+                        }
                     }
                 }
             }
-            return counts.map { Double($0) }
+            return .exactCells(counts, scale: 0)
         }
         var sets = [Set<Int64>](repeating: [], count: cellCount)
-        for (i, c) in cells.enumerated() where c >= 0 {
-            if let k = ids.key(i) { sets[Int(c)].insert(k) }
+        try cancellation.blocks(cells.count) { rows in
+            for i in rows where cells[i] >= 0 {
+                if let k = ids.key(i) { sets[Int(cells[i])].insert(k) }
+            }
         }
-        return sets.map { Double($0.count) }
+        return .exactCells(sets.map { Int64($0.count) }, scale: 0)
     }
 
     /// Exact integer and decimal columns are summed as integers, so money does not drift.
-    private static func sumOrAverage(average: Bool, value: Vector?, cells: [Int32], cellCount: Int) throws(Diagnostic)
-        -> [Double?]
-    {
+    private func sumOrAverage(average: Bool, value: Vector?) throws(Diagnostic) -> Measure {
         var counts = [Int](repeating: 0, count: cellCount)
         if let (values, scale) = value?.exact {
             var sums = [Int64](repeating: 0, count: cellCount)
-            for (i, c) in cells.enumerated() where c >= 0 && values[i] != NullSentinel.int64 {
-                sums[Int(c)] = try Vector.checkedAdd(sums[Int(c)], values[i])
-                counts[Int(c)] += 1
+            var overflow = false
+            try cancellation.blocks(cells.count) { rows throws(Diagnostic) in
+                for i in rows where cells[i] >= 0 && values[i] != NullSentinel.int64 {
+                    let c = Int(cells[i])
+                    let (sum, o) = sums[c].addingReportingOverflow(values[i])
+                    sums[c] = sum
+                    overflow = overflow || o
+                    counts[c] += 1
+                }
+                if overflow { throw Vector.sumOverflow }
             }
+            guard average else { return .exactCells(sums, scale: scale) }
             let f = pow10(scale)
-            return (0..<cellCount).map { c in
-                if average { return counts[c] == 0 ? nil : Double(sums[c]) / (f * Double(counts[c])) }
-                return Double(sums[c]) / f
-            }
+            return .approximate((0..<cellCount).map { c in counts[c] == 0 ? nil : Double(sums[c]) / (f * Double(counts[c])) })
         }
         let values = value?.doubles(count: cells.count) ?? []
         var sums = [Double](repeating: 0, count: cellCount)
-        for (i, c) in cells.enumerated() where c >= 0 && i < values.count && !values[i].isNaN {
-            sums[Int(c)] += values[i]
-            counts[Int(c)] += 1
+        try cancellation.blocks(min(cells.count, values.count)) { rows in
+            for i in rows where cells[i] >= 0 && !values[i].isNaN {
+                sums[Int(cells[i])] += values[i]
+                counts[Int(cells[i])] += 1
+            }
         }
-        return (0..<cellCount).map { c in
-            if average { return counts[c] == 0 ? nil : sums[c] / Double(counts[c]) }
-            return sums[c]
-        }
+        return .approximate(
+            (0..<cellCount).map { c in
+                if average { return counts[c] == 0 ? nil : sums[c] / Double(counts[c]) }
+                return sums[c].isFinite ? sums[c] : nil
+            })
     }
 
-    private static func extreme(max: Bool, value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
+    private func extreme(max: Bool, value: Vector?) throws(Diagnostic) -> Measure {
+        if let (values, scale) = value?.exact {
+            return .exact(try extremes(max: max, values, isNull: { $0 == NullSentinel.int64 }), scale: scale)
+        }
         let values = value?.doubles(count: cells.count) ?? []
-        var best = [Double?](repeating: nil, count: cellCount)
-        for (i, c) in cells.enumerated() where c >= 0 && i < values.count && !values[i].isNaN {
-            let v = values[i]
-            if let b = best[Int(c)] {
-                if max ? v > b : v < b { best[Int(c)] = v }
-            } else {
-                best[Int(c)] = v
+        return .approximate(try extremes(max: max, values, isNull: { $0.isNaN }))
+    }
+
+    private func extremes<T: Comparable>(max: Bool, _ values: [T], isNull: (T) -> Bool) throws(Diagnostic) -> [T?] {
+        var best = [T?](repeating: nil, count: cellCount)
+        try cancellation.blocks(min(cells.count, values.count)) { rows in
+            for i in rows where cells[i] >= 0 && !isNull(values[i]) {
+                let v = values[i]
+                let c = Int(cells[i])
+                if let b = best[c] {
+                    if max ? v > b : v < b { best[c] = v }
+                } else {
+                    best[c] = v
+                }
             }
         }
         return best
     }
 
     /// Continuous percentile: linear interpolation between the closest ranks (PostgreSQL's percentile_cont).
-    private static func percentile(_ p: Double, value: Vector?, cells: [Int32], cellCount: Int) -> [Double?] {
+    private func percentile(_ p: Double, value: Vector?) throws(Diagnostic) -> Measure {
         let values = value?.doubles(count: cells.count) ?? []
         var groups = [[Double]](repeating: [], count: cellCount)
-        for (i, c) in cells.enumerated() where c >= 0 && i < values.count && !values[i].isNaN {
-            groups[Int(c)].append(values[i])
+        try cancellation.blocks(min(cells.count, values.count)) { rows in
+            for i in rows where cells[i] >= 0 && !values[i].isNaN { groups[Int(cells[i])].append(values[i]) }
         }
-        return groups.map { g in
-            guard !g.isEmpty else { return nil }
+        var result = [Double?](repeating: nil, count: cellCount)
+        for (c, g) in groups.enumerated() where !g.isEmpty {
+            try cancellation.check()
             let sorted = g.sorted()
             let position = p * Double(sorted.count - 1)
             let lower = Int(position.rounded(.down))
-            let upper = min(lower + 1, sorted.count - 1)
+            let upper = Swift.min(lower + 1, sorted.count - 1)
             let fraction = position - Double(lower)
-            if fraction == 0 { return sorted[lower] }
-            return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
+            result[c] = fraction == 0 ? sorted[lower] : sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
         }
+        return .approximate(result)
     }
 }

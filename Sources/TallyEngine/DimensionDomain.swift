@@ -72,6 +72,8 @@ enum ValueOrder {
         case (_, .null): return true
         case (.text(let x), .text(let y)): return Comparison.compareText(x, y) < 0
         case (.bool(let x), .bool(let y)): return !x && y
+        case (.integer(let x), .integer(let y)): return x < y
+        case (.decimal(let x, let s), .decimal(let y, let t)) where s == t: return x < y
         default:
             if let x = number(a), let y = number(b) { return x < y }
             return rank(a) < rank(b)
@@ -80,8 +82,7 @@ enum ValueOrder {
 
     private static func number(_ v: Value) -> Double? {
         switch v {
-        case .integer(let i): Double(i)
-        case .number(let d): d
+        case .integer, .number, .decimal: v.double
         case .date(let d): Double(d)
         case .timestamp(let t): Double(t)
         default: nil
@@ -92,7 +93,7 @@ enum ValueOrder {
     private static func rank(_ v: Value) -> Int {
         switch v {
         case .bool: 0
-        case .integer, .number: 1
+        case .integer, .number, .decimal: 1
         case .date, .timestamp: 2
         case .text: 3
         case .null: 4

@@ -7,10 +7,11 @@ import TallySemantics
 /// Runs bound queries over loaded datasets, column at a time.
 public struct NativeEngine: QueryEngine {
     private let data: DataSource
-    /// Refuses results larger than this many cells rather than exhausting memory.
-    private let cellLimit = 20_000_000
+    /// Refuses queries that would hold more values than this (result rows × their columns, plus
+    /// each aggregate's value per row) rather than exhausting memory.
+    private let valueLimit = 60_000_000
 
-    /// Asked between steps; true stops the query with a "cancelled" error.
+    /// Asked between steps and between blocks of rows; true stops the query with a "cancelled" error.
     private let isCancelled: @Sendable () -> Bool
 
     /// Relation row mappings shared with earlier queries, when the caller keeps them.
@@ -20,10 +21,6 @@ public struct NativeEngine: QueryEngine {
         self.data = data
         self.mappings = mappings
         self.isCancelled = isCancelled
-    }
-
-    private func checkCancelled() throws(Diagnostic) {
-        if isCancelled() { throw Diagnostic("cancelled", help: "the query was stopped with Ctrl-C") }
     }
 
     /// One aggregate's rows, prepared: which pass the query's `where`, their dimension
@@ -51,6 +48,7 @@ public struct NativeEngine: QueryEngine {
     }
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
+        let cancellation = Cancellation(isCancelled: isCancelled)
         let relations = RelationCache(data: data, shared: mappings)
         let domains = (0..<query.columnDimensionCount).map { _ in DimensionDomain() }
 
@@ -68,7 +66,7 @@ public struct NativeEngine: QueryEngine {
             }
             known[key] = prepared.count
             preparedFor.append(prepared.count)
-            try checkCancelled()
+            try cancellation.check()
             let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
             let n = evaluator.count
             let passes = try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
@@ -92,14 +90,18 @@ public struct NativeEngine: QueryEngine {
         let lookback = query.items.map { $0.expr.lookback(grain: query.grain) }.max() ?? 0
         let periods = try Periods(query: query, days: prepared.map { ($0.passes, $0.rangeDays) }, lookback: lookback)
         let cellCount = combos.count * periods.count
-        guard cellCount <= cellLimit else {
+        let (valueCount, overflow) = cellCount.multipliedReportingOverflow(
+            by: query.resultColumns.count + query.aggregates.count)
+        guard !overflow, valueCount <= valueLimit else {
             throw Diagnostic(
-                "the result would have \(cellCount) rows", help: "narrow it with a range, a coarser grain or a filter")
+                "the result would have \(cellCount) rows, " + (overflow ? "too many values" : "\(valueCount) values")
+                    + " in all (the limit is \(valueLimit))",
+                help: "narrow it with a range, a coarser grain, a filter or fewer metrics")
         }
 
-        var values: [[Double?]] = []
+        var values: [Measure] = []
         for (aggregate, index) in zip(query.aggregates, preparedFor) {
-            try checkCancelled()
+            try cancellation.check()
             let p = prepared[index]
             var mask = p.passes
             if let filter = aggregate.filter {
@@ -116,7 +118,7 @@ public struct NativeEngine: QueryEngine {
                 values.append(
                     try LifespanAggregator.run(
                         aggregate.function, value: v, combos: combos, spans: spans, periods: periods.count,
-                        cellCount: cellCount))
+                        cellCount: cellCount, cancellation: cancellation))
                 continue
             }
             let rowCombos = combos.rows[index]
@@ -130,7 +132,7 @@ public struct NativeEngine: QueryEngine {
                     let period = table.index(ofDay: days[i])
                     if period >= 0 { cells[i] = (combosOfRows.isEmpty ? 0 : combosOfRows[i]) * periodCount + period }
                 }
-                values.append(try Aggregator.run(aggregate.function, value: v, cells: cells, cellCount: cellCount))
+                values.append(try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(aggregate.function, value: v))
                 continue
             }
             for i in mask.indices where mask[i] == 1 {
@@ -146,7 +148,7 @@ public struct NativeEngine: QueryEngine {
                 }
                 cells[i] = (rowCombos?[i] ?? 0) * periodCount + period
             }
-            values.append(try Aggregator.run(aggregate.function, value: v, cells: cells, cellCount: cellCount))
+            values.append(try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(aggregate.function, value: v))
         }
 
         let evaluator = MetricEvaluator(aggregates: values, periods: periods, cellCount: cellCount)

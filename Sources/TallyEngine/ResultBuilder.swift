@@ -10,7 +10,7 @@ struct ResultBuilder {
     let combos: Combinations
     let periods: Periods
     /// Per item, per cell.
-    let measures: [[Double?]]
+    let measures: [Measure]
 
     func table() -> ResultTable {
         let columns = query.resultColumns
@@ -41,7 +41,7 @@ struct ResultBuilder {
                 case .column(let k): return domains[k].values[Int(combos.tuples[combo][k])]
                 }
             }
-            return dims + measures.map { $0[cell].map(Value.number) ?? .null }
+            return dims + measures.map { $0.value(at: cell) }
         }
         if !query.order.isEmpty {
             rows = stableSorted(rows)

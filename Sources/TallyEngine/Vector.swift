@@ -57,11 +57,12 @@ enum Vector {
     /// Adds scaled integers, refusing to wrap around.
     static func checkedAdd(_ a: Int64, _ b: Int64) throws(Diagnostic) -> Int64 {
         let (s, overflow) = a.addingReportingOverflow(b)
-        if overflow {
-            throw Diagnostic("a sum exceeds the range of 64-bit integers", help: "sum fewer rows, or a smaller unit")
-        }
+        if overflow { throw sumOverflow }
         return s
     }
+
+    static let sumOverflow = Diagnostic(
+        "a sum exceeds the range of 64-bit integers", help: "sum fewer rows, or a smaller unit")
 
     /// Whether each row is null.
     func nullMask(count: Int) -> [UInt8] {

@@ -103,11 +103,7 @@ enum ChartText {
 
     /// A measure's value as a finite number; nil for null, NaN, infinity and non-numbers.
     static func number(_ value: Value) -> Double? {
-        switch value {
-        case .integer(let n): Double(n)
-        case .number(let x) where x.isFinite: x
-        default: nil
-        }
+        value.double
     }
 
     /// `s` padded with spaces on the left to `width` characters.

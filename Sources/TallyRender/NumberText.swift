@@ -22,6 +22,11 @@ public enum NumberText {
         return decimal.fixed(minimumFractionDigits: 0)
     }
 
+    /// The exact decimal `units` × 10^-`scale`, in the same form as a double's: "-29.8", "12".
+    public static func plain(_ units: Int64, scale: Int) -> String {
+        DecimalDigits(units).shifted(by: -scale).fixed(minimumFractionDigits: 0)
+    }
+
     /// `s` with a comma between each group of three digits of its integer part.
     ///
     /// "1234567.5" → "1,234,567.5", "-1234" → "-1,234". A leading sign is kept; everything from
@@ -67,6 +72,11 @@ public enum NumberText {
     /// which a round trip through `Double` would not be above 2^53.
     public static func human(_ n: Int64, unit: MetricUnit?) -> String {
         human(DecimalDigits(n), unit: unit)
+    }
+
+    /// An exact decimal formatted for people according to its metric's unit.
+    public static func human(_ units: Int64, scale: Int, unit: MetricUnit?) -> String {
+        human(DecimalDigits(units).shifted(by: -scale), unit: unit)
     }
 
     /// What people see for a missing value.

@@ -41,6 +41,8 @@ enum DisplayCell {
             return (NumberText.human(n, unit: unit), false)
         case (.number(let x), .measure(let unit)):
             return (NumberText.human(x, unit: unit), false)
+        case (.decimal(let m, let s), .measure(let unit)):
+            return (NumberText.human(m, scale: s, unit: unit), false)
         default:
             return (visible(ValueText.plain(value) ?? ""), false)
         }
@@ -55,7 +57,7 @@ enum DisplayCell {
         for row in table.rows where index < row.count {
             switch row[index] {
             case .null: continue
-            case .integer, .number: sawNumber = true
+            case .integer, .number, .decimal: sawNumber = true
             default: return false
             }
         }

@@ -6,7 +6,8 @@ import TallyData
 public enum ValueText {
     /// The value's plain text, or nil for null.
     ///
-    /// integer → digits; number → `NumberText.plain` (full precision, no exponent); text as is;
+    /// integer → digits; number → `NumberText.plain` (full precision, no exponent); decimal → its
+    /// exact digits, trailing zeros dropped (`19843.90` → "19843.9"); text as is;
     /// bool → "true"/"false"; date → "2024-03-05"; timestamp → "2024-03-05T10:20:30Z" (a fraction
     /// only when nonzero). A NaN or infinite number counts as null: it has no honest spelling.
     public static func plain(_ value: Value) -> String? {
@@ -14,6 +15,7 @@ public enum ValueText {
         case .null: nil
         case .integer(let n): String(n)
         case .number(let x): x.isFinite ? NumberText.plain(x) : nil
+        case .decimal(let m, let s): NumberText.plain(m, scale: s)
         case .text(let s): s
         case .bool(let b): b ? "true" : "false"
         case .date(let days): CivilDate.format(days)
@@ -33,6 +35,7 @@ public enum ValueText {
         case .null: return "null"
         case .integer(let n): return String(n)
         case .number(let x): return x.isFinite ? NumberText.plain(x) : "null"
+        case .decimal(let m, let s): return NumberText.plain(m, scale: s)
         case .bool(let b): return b ? "true" : "false"
         case .text, .date, .timestamp:
             guard let text = plain(value) else { return "null" }

@@ -95,6 +95,10 @@ enum ResultComparison {
             return x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y))
         case (.integer(let i), .number(let y)), (.number(let y), .integer(let i)):
             return Double(i) == y
+        case (.decimal, .number), (.number, .decimal), (.decimal, .decimal):
+            // The native engine keeps money exact; the SQL engines' numbers are compared at 1e-9.
+            guard let x = u.double, let y = v.double else { return false }
+            return x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y))
         default:
             return u == v
         }

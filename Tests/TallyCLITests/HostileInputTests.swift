@@ -148,8 +148,8 @@ import Testing
     @Test func anEngineErrorPointsAtTheQuery() throws {
         expectFailure(
             try pipe(Array("purchases last 100000 years by day\n".utf8)),
-            "error: the result would have 36524051 rows\n --> 1:1\n  |\n1 | purchases last 100000 years by day\n  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
-                + "  = help: narrow it with a range, a coarser grain or a filter\n")
+            "error: the result would have 36524051 rows, 109572153 values in all (the limit is 60000000)\n --> 1:1\n  |\n1 | purchases last 100000 years by day\n  | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"
+                + "  = help: narrow it with a range, a coarser grain, a filter or fewer metrics\n")
     }
 
     private func temporaryFolder() throws -> URL {

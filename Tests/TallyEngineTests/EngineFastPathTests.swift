@@ -237,7 +237,7 @@ import Testing
         guard case .query(let query)? = script.statements.first?.kind else { throw Diagnostic("not a query: \(text)") }
         let bound = try Binder(catalog: f.catalog, today: f.today).bind(query, source: source)
         let data = MemoryData(datasets: Dictionary(uniqueKeysWithValues: f.datasets.map { ($0.name, $0) }))
-        return try NativeEngine(data: data, mappings: mappings).run(bound).rows
+        return plainNumbers(try NativeEngine(data: data, mappings: mappings).run(bound))
     }
 
     // MARK: Periods: clipping at since and until

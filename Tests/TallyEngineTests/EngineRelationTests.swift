@@ -61,7 +61,7 @@ import Testing
     @Test func aQualifiedDimensionIsNamedAfterItsColumn() throws {
         let table = try f.run("count(orders) as n by customers.plan")
         #expect(table.columns.map(\.name) == ["plan", "n"])
-        #expect(table.rows == (try f.rows("count(orders) as n by plan")))
+        #expect(plainNumbers(table) == (try f.rows("count(orders) as n by plan")))
     }
 
     @Test func filtersThroughARelationFollowTheNullRules() throws {

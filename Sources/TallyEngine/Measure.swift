@@ -1,0 +1,99 @@
+// A metric's values over the result cells, kept exact while the arithmetic allows.
+
+import TallyData
+
+/// One value per result cell. Counts, sums of integer and decimal columns, and their sums,
+/// differences and products stay exact scaled integers, so `revenue - previous(revenue)` is
+/// -29.8, never -29.799999999999997, and a count beyond 2^53 keeps every digit. Division,
+/// averages and percentiles are floating point; so is anything an exact form would overflow.
+enum Measure {
+    /// Cell value × 10^scale; nil is null.
+    case exact([Int64?], scale: Int)
+    case approximate([Double?])
+
+    /// The largest scale kept exact: a product of two money values has scale 4, and past 18 no
+    /// non-zero Int64 value has an integer part.
+    static let maxScale = 18
+
+    /// Exact cells none of which is null (counts and sums).
+    static func exactCells(_ v: [Int64], scale: Int) -> Measure {
+        .exact(v.map { $0 }, scale: scale)
+    }
+
+    var count: Int {
+        switch self {
+        case .exact(let v, _): v.count
+        case .approximate(let v): v.count
+        }
+    }
+
+    /// Every cell as a double. Exact up to 2^53 units of the last place, and for every money
+    /// amount below 90 trillion: one correctly rounded division gives the nearest double.
+    var doubles: [Double?] {
+        switch self {
+        case .exact(let v, let s):
+            let f = pow10(s)
+            return v.map { $0.map { Double($0) / f } }
+        case .approximate(let v): return v
+        }
+    }
+
+    /// The cell as a result value: a whole number as an integer, an exact fraction as a decimal.
+    func value(at cell: Int) -> Value {
+        switch self {
+        case .exact(let v, let s):
+            guard let m = v[cell] else { return .null }
+            return s == 0 ? .integer(m) : .decimal(m, scale: s)
+        case .approximate(let v):
+            return v[cell].map(Value.number) ?? .null
+        }
+    }
+
+    /// A constant as written: exact at the fewest decimal places that give the same double
+    /// (`0.3` is 3 at scale 1), or floating point when no scale up to 9 does.
+    static func constant(_ c: Double, count: Int) -> Measure {
+        for scale in 0...9 {
+            let scaled = (c * pow10(scale)).rounded()
+            guard abs(scaled) < 0x1p53 else { break }
+            if scaled / pow10(scale) == c {
+                return .exact([Int64?](repeating: Int64(scaled), count: count), scale: scale)
+            }
+        }
+        return .approximate([Double?](repeating: c, count: count))
+    }
+
+    /// Both sides at their common scale, or nil when scaling one up would overflow.
+    static func aligned(_ a: [Int64?], _ sa: Int, _ b: [Int64?], _ sb: Int) -> ([Int64?], [Int64?], Int)? {
+        let scale = max(sa, sb)
+        guard let x = rescaled(a, by: scale - sa), let y = rescaled(b, by: scale - sb) else { return nil }
+        return (x, y, scale)
+    }
+
+    private static func rescaled(_ v: [Int64?], by places: Int) -> [Int64?]? {
+        if places == 0 { return v }
+        guard let f = intPow10(places) else { return nil }
+        var out = [Int64?](repeating: nil, count: v.count)
+        for (i, x) in v.enumerated() {
+            guard let x else { continue }
+            let (p, overflow) = x.multipliedReportingOverflow(by: f)
+            if overflow { return nil }
+            out[i] = p
+        }
+        return out
+    }
+
+    /// Applies `op` to each pair of non-null cells; nil when any cell overflows, so the caller
+    /// falls back to floating point for the whole measure rather than mixing kinds.
+    static func zipExact(
+        _ a: [Int64?], _ b: [Int64?], _ op: (Int64, Int64) -> (partialValue: Int64, overflow: Bool)
+    ) -> [Int64?]? {
+        var out = [Int64?](repeating: nil, count: a.count)
+        for i in a.indices {
+            guard let x = a[i], let y = b[i] else { continue }
+            let (r, overflow) = op(x, y)
+            if overflow { return nil }
+            out[i] = r
+        }
+        return out
+    }
+}
