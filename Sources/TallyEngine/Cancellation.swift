@@ -14,14 +14,9 @@ struct Cancellation {
         if isCancelled() { throw Diagnostic("cancelled", help: "the query was stopped with Ctrl-C") }
     }
 
-    /// Runs `body` over `0..<count` in blocks, checking for cancellation before each.
-    func blocks(_ count: Int, _ body: (Range<Int>) throws(Diagnostic) -> Void) throws(Diagnostic) {
-        var start = 0
-        while start < count {
-            try check()
-            let end = min(start + Self.blockSize, count)
-            try body(start..<end)
-            start = end
-        }
+    /// `0..<count` cut into blocks; a loop over them calls `check()` before each. A plain loop
+    /// rather than a closure per block keeps the row loops as fast as without cancelling.
+    static func blocks(_ count: Int) -> some Sequence<Range<Int>> {
+        stride(from: 0, to: count, by: blockSize).lazy.map { $0..<Swift.min($0 + blockSize, count) }
     }
 }

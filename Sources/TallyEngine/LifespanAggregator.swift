@@ -21,7 +21,8 @@ enum LifespanAggregator {
         let doubles = exact == nil && function != .count ? value?.doubles(count: spans.count) : nil
         var sums = [Double](repeating: 0, count: doubles == nil ? 0 : cellCount)
 
-        try cancellation.blocks(spans.count) { rows throws(Diagnostic) in
+        for rows in Cancellation.blocks(spans.count) {
+            try cancellation.check()
             for i in rows {
                 guard let span = spans[i], combos[i] >= 0, nulls?[i] != 1 else { continue }
                 let first = combos[i] * periods + span.lowerBound

@@ -128,9 +128,14 @@ public struct NativeEngine: QueryEngine {
             if aggregate.activeAt == nil, let days = p.days {
                 // The plain case, without per-row optionals: a period from the anchor, a combination.
                 let combosOfRows = rowCombos ?? []
-                for i in mask.indices where mask[i] == 1 {
-                    let period = table.index(ofDay: days[i])
-                    if period >= 0 { cells[i] = (combosOfRows.isEmpty ? 0 : combosOfRows[i]) * periodCount + period }
+                for rows in Cancellation.blocks(mask.count) {
+                    try cancellation.check()
+                    cells.withUnsafeMutableBufferPointer { cells in
+                        for i in rows where mask[i] == 1 {
+                            let period = table.index(ofDay: days[i])
+                            if period >= 0 { cells[i] = (combosOfRows.isEmpty ? 0 : combosOfRows[i]) * periodCount + period }
+                        }
+                    }
                 }
                 values.append(try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(aggregate.function, value: v))
                 continue
