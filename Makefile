@@ -1,6 +1,6 @@
 # Thin one-verb targets; each installs missing system packages first.
 
-.PHONY: deps build release test demo demo-postgres golden demo-data fmt bench fuzz
+.PHONY: deps build release test asan tsan demo demo-postgres golden demo-data fmt bench fuzz
 
 deps:
 	@scripts/deps.sh
@@ -14,6 +14,15 @@ release: deps
 # The whole suite, with a throwaway PostgreSQL server and DuckDB's Python package for the parity tests.
 test: deps
 	scripts/with-duckdb.sh scripts/with-postgres.sh swift test
+
+# The whole suite under AddressSanitizer (leaks included; the toolchain's own are listed in
+# scripts/lsan-suppressions.txt) and under ThreadSanitizer, each in its own build folder.
+asan: deps
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt:print_suppressions=0 \
+		scripts/with-duckdb.sh scripts/with-postgres.sh swift test --sanitize=address --scratch-path .build-asan
+
+tsan: deps
+	scripts/with-duckdb.sh scripts/with-postgres.sh swift test --sanitize=thread --scratch-path .build-tsan
 
 # An interactive session over the bundled demo CRM data.
 demo: build
