@@ -29,5 +29,7 @@ module TallyDiagnostics
 module TallySyntax
 module TallyData
 module TallySemantics
-harness fuzz-query TallyDiagnostics.o TallySyntax.o TallyData.o TallySemantics.o
+module TallyEngine
+module TallyRender
+harness fuzz-query TallyDiagnostics.o TallySyntax.o TallyData.o TallySemantics.o TallyEngine.o TallyRender.o
 harness fuzz-csv TallyDiagnostics.o TallyData.o

@@ -1,23 +1,38 @@
-// libFuzzer harness: any bytes through the lexer, parser and binder. Queries bind against the
-// `small` golden fixture with the standard library defined; metric definitions are checked as
-// the session would check them. Nothing reads rows, so every input stays fast.
+// libFuzzer harness: any bytes through the lexer, parser and binder, and every query that binds
+// through the native engine and the CSV renderer. Queries run over the `small` golden fixture
+// (53 rows) with the standard library defined; metric definitions are checked as the session
+// would check them. A small value limit and a deadline keep every input fast.
 
+import Foundation
 import TallyData
 import TallyDiagnostics
+import TallyEngine
+import TallyRender
 import TallySemantics
 import TallySyntax
 
+/// The fixture's datasets, read once.
+struct FixtureData: DataSource {
+    var datasets: [String: Dataset] = [:]
+    func dataset(named name: String) throws(Diagnostic) -> Dataset {
+        guard let d = datasets[name] else { throw Diagnostic("no dataset '\(name)'") }
+        return d
+    }
+}
+
 /// Built once: the fixture's datasets and the standard library's definitions.
-let catalog: Catalog = makeCatalog()
+let (catalog, data) = makeFixture()
 let today: Int32 = CivilDate.parseDate("2024-06-15") ?? 0
 
-func makeCatalog() -> Catalog {
+func makeFixture() -> (Catalog, FixtureData) {
     var catalog = Catalog()
+    var data = FixtureData()
     let fixture = "Tests/GoldenTests/fixtures/small/"
     for name in ["customers", "orders", "spend", "leads", "deals", "tickets", "surveys", "carts"] {
         guard let load = try? CSVReader.load(path: fixture + name + ".csv", name: name) else {
             fatalError("run the fuzzer from the package root: cannot load \(fixture)\(name).csv")
         }
+        data.datasets[name] = load.dataset
         catalog.addDataset(DatasetSchema(load.dataset))
     }
     let path = "Sources/Tally/Library/crm.tally"
@@ -26,7 +41,7 @@ func makeCatalog() -> Catalog {
     let (script, diagnostics) = Parser.parse(library)
     guard diagnostics.isEmpty else { fatalError("the standard library does not parse") }
     for statement in script.statements { define(statement, source: library, in: &catalog) }
-    return catalog
+    return (catalog, data)
 }
 
 /// Declares a definition statement in the catalog; queries and other statements declare nothing.
@@ -64,7 +79,8 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         do {
             switch statement.kind {
             case .query(let q), .explain(let q), .plot(let q):
-                _ = try Binder(catalog: local, today: today).bind(q, source: source)
+                let bound = try Binder(catalog: local, today: today).bind(q, source: source)
+                _ = CSVRenderer.render(try engine().run(bound))
             case .assert(let a):
                 _ = try Binder(catalog: local, today: today).bind(a.query, source: source)
             case .metric(let d):
@@ -80,4 +96,10 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     return 0
+}
+
+/// The native engine over the fixture, stopping a query after a second: no input may hang it.
+func engine() -> NativeEngine {
+    let deadline = Date().addingTimeInterval(1)
+    return NativeEngine(data: data, valueLimit: 200_000, isCancelled: { Date() > deadline })
 }

@@ -9,7 +9,7 @@ public struct NativeEngine: QueryEngine {
     private let data: DataSource
     /// Refuses queries that would hold more values than this (result rows × their columns, plus
     /// each aggregate's value per row) rather than exhausting memory.
-    private let valueLimit = 60_000_000
+    private let valueLimit: Int
 
     /// Asked between steps and between blocks of rows; true stops the query with a "cancelled" error.
     private let isCancelled: @Sendable () -> Bool
@@ -17,9 +17,13 @@ public struct NativeEngine: QueryEngine {
     /// Relation row mappings shared with earlier queries, when the caller keeps them.
     private let mappings: RowMappings?
 
-    public init(data: DataSource, mappings: RowMappings? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }) {
+    public init(
+        data: DataSource, mappings: RowMappings? = nil, valueLimit: Int = 60_000_000,
+        isCancelled: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.data = data
         self.mappings = mappings
+        self.valueLimit = valueLimit
         self.isCancelled = isCancelled
     }
 
