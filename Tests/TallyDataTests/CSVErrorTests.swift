@@ -110,6 +110,49 @@ struct CSVErrorTests {
     }
 }
 
+/// Files in another Unicode encoding fail at the file, naming it, rather than as invalid UTF-8 somewhere.
+struct CSVEncodingTests {
+    static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.utf16.flatMap { unit in
+            let (high, low) = (UInt8(unit >> 8), UInt8(unit & 0xFF))
+            return bigEndian ? [high, low] : [low, high]
+        }
+    }
+
+    static func utf32(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.unicodeScalars.flatMap { scalar in
+            let bytes = (0..<4).map { UInt8(truncatingIfNeeded: scalar.value >> (8 * $0)) }
+            return bigEndian ? bytes.reversed() : bytes
+        }
+    }
+
+    static let text = "id,amount\n1,2.50\n"
+
+    static let cases: [(name: String, bytes: [UInt8], message: String, iconv: String)] = [
+        ("UTF-16 LE with mark", utf16("\u{FEFF}" + text, bigEndian: false), "the file is UTF-16 (little-endian), not UTF-8", "UTF-16LE"),
+        ("UTF-16 BE with mark", utf16("\u{FEFF}" + text, bigEndian: true), "the file is UTF-16 (big-endian), not UTF-8", "UTF-16BE"),
+        ("UTF-16 LE without mark", utf16(text, bigEndian: false), "the file is UTF-16 (little-endian), not UTF-8", "UTF-16LE"),
+        ("UTF-16 BE without mark", utf16(text, bigEndian: true), "the file is UTF-16 (big-endian), not UTF-8", "UTF-16BE"),
+        ("UTF-32 LE with mark", utf32("\u{FEFF}" + text, bigEndian: false), "the file is UTF-32 (little-endian), not UTF-8", "UTF-32LE"),
+        ("UTF-32 BE with mark", utf32("\u{FEFF}" + text, bigEndian: true), "the file is UTF-32 (big-endian), not UTF-8", "UTF-32BE"),
+        ("only a UTF-16 mark", [0xFF, 0xFE], "the file is UTF-16 (little-endian), not UTF-8", "UTF-16LE"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func wideEncodingIsAnErrorAtTheFile(_ index: Int) {
+        let c = Self.cases[index]
+        let error = CSV.error(bytes: c.bytes)
+        #expect(error?.line == 0, "\(c.name)")
+        #expect(error?.description == "t.csv: \(c.message)", "\(c.name)")
+        #expect(error?.help == "Tally reads CSV files as UTF-8; save it as UTF-8 or convert it (iconv -f \(c.iconv) -t UTF-8)")
+    }
+
+    @Test(arguments: ["a\n1\n", "a,b\n1,2\n", "\u{FEFF}a\n1\n", "x\n\u{0}\n"])
+    func utf8IsNotMistakenForAWideEncoding(_ text: String) throws {
+        #expect(try CSV.load(text).dataset.rowCount == 1)
+    }
+}
+
 struct CSVRenameTests {
     @Test func renameLoadsHeaderUnderNewName() throws {
         let options = CSVOptions(renames: [(column: "signup_date", header: "Create Date")])
