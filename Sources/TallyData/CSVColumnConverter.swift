@@ -6,8 +6,9 @@ struct CSVColumnConverter {
     /// File offset of `bytes[0]`, for locating problems.
     let base: Int
 
-    /// Storage for `column` as `type`. Only text can fail (invalid UTF-8); a decimal column whose scaled
-    /// values overflow Int64 quietly becomes double, which is still the `decimal` column type.
+    /// Storage for `column` as `type`. Text fails on invalid UTF-8, doubles on a number out of their range;
+    /// a decimal column whose scaled values overflow Int64 becomes double, which is still the `decimal`
+    /// column type.
     func convert(_ column: UnsafeBufferPointer<CSVFieldRef>, as type: InferredType) throws(CSVProblem) -> ColumnStorage {
         let rowCount = column.count
         switch type {
@@ -23,9 +24,9 @@ struct CSVColumnConverter {
             if let mantissas = decimals(column, rowCount, scale: scale) {
                 return .decimal(mantissas, scale: scale)
             }
-            return .double(doubles(column, rowCount))
+            return .double(try doubles(column, rowCount))
         case .double:
-            return .double(doubles(column, rowCount))
+            return .double(try doubles(column, rowCount))
         case .date:
             return .date(map(column, rowCount, null: NullSentinel.int32) { f in
                 CivilDate.parseDate(f) ?? NullSentinel.int32
@@ -77,15 +78,44 @@ struct CSVColumnConverter {
         return out
     }
 
-    private func doubles(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) -> [Double] {
-        map(column, rowCount, null: Double.nan) { f in
+    /// The values as doubles; a value beyond their range, or one that is not zero but would read as zero,
+    /// is an error rather than an infinity or a zero that was never written.
+    private func doubles(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) throws(CSVProblem) -> [Double] {
+        var out = [Double]()
+        out.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            let f = column[row]
+            if f.length == 0 {
+                out.append(.nan)
+                continue
+            }
+            let text = UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
             // Short numbers fit Swift's small-string form, so this allocates only for long digit strings;
-            // double columns are rare (exponents, more than 18 digits).
-            let s = String(decoding: f, as: UTF8.self)
-            if let d = Double(s) { return d }
-            // Syntax was checked already; an out-of-range exponent is the only way here.
-            return s.hasPrefix("-") ? -Double.infinity : Double.infinity
+            // double columns are rare (exponents, long fractions, decimals beyond 64 bits).
+            let d = Double(String(decoding: text, as: UTF8.self)) ?? .infinity
+            if !d.isFinite || d == 0 && Self.hasNonzeroDigit(text) { throw outOfRange(f, text, tooSmall: d == 0) }
+            out.append(d)
         }
+        return out
+    }
+
+    /// Whether the digits before any exponent are not all zero.
+    private static func hasNonzeroDigit(_ number: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in number {
+            if c | 0x20 == UInt8(ascii: "e") { return false }
+            if c >= UInt8(ascii: "1") && c <= UInt8(ascii: "9") { return true }
+        }
+        return false
+    }
+
+    private func outOfRange(_ f: CSVFieldRef, _ text: UnsafeBufferPointer<UInt8>, tooSmall: Bool) -> CSVProblem {
+        let help =
+            tooSmall
+            ? "it is too close to zero for a 64-bit floating-point number (under about 5e-324) and would read as 0; write 0 if that is meant"
+            : "numbers reach about 1.8e308 either side of zero (64-bit floating point); correct it, or leave the field empty for null"
+        var problem = error(at: f, "number \(String(decoding: text, as: UTF8.self)) is out of range", help: help)
+        problem.onlyInNumericColumn = true
+        return problem
     }
 
     private func text(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) throws(CSVProblem) -> ColumnStorage {

@@ -1,25 +1,34 @@
 // One pass that infers and converts a chunk's column together for the common shapes: numbers, dates, text.
 
 extension CSVColumnConverter {
-    /// The column's values and what they say about its type. The first value's shape picks a single-pass
-    /// path (numbers, dates, certain text); a value that leaves that shape falls back to inferring over
-    /// every field first and converting after, so both ways give the same result.
-    func inferAndConvert(_ fields: UnsafeBufferPointer<CSVFieldRef>) throws(CSVProblem) -> (ColumnStorage, TypeInference.Evidence) {
+    /// The column's values, and in `evidence` what they say about its type (set even when converting
+    /// fails, since the column's type is agreed from every chunk's). The first value's shape picks a
+    /// single-pass path (numbers, dates, certain text); a value that leaves that shape falls back to
+    /// inferring over every field first and converting after, so both ways give the same result.
+    func inferAndConvert(
+        _ fields: UnsafeBufferPointer<CSVFieldRef>, evidence: inout TypeInference.Evidence
+    ) throws(CSVProblem) -> ColumnStorage {
         guard let first = fields.first(where: { $0.length > 0 }) else {
-            return (try convert(fields, as: .text), TypeInference.Evidence())
+            evidence = TypeInference.Evidence()
+            return try convert(fields, as: .text)
         }
         var scale = 0
         let shape = first.escaped ? [] : TypeInference.classify(field(first), scale: &scale)
         if shape.isEmpty {
             // No typed syntax fits the first value, so none fits the column: it is text.
-            var evidence = TypeInference.Evidence()
-            evidence.merge(TypeInference.Evidence(candidates: [], scale: 0))
-            return (try convert(fields, as: .text), evidence)
+            evidence = TypeInference.Evidence(candidates: [], scale: 0)
+            return try convert(fields, as: .text)
         }
-        if shape.contains(.decimal), let result = numbers(fields) { return result }
-        if shape == [.date, .timestamp], let result = dates(fields) { return result }
-        let evidence = TypeInference.Evidence(fields, in: bytes)
-        return (try convert(fields, as: evidence.type), evidence)
+        if shape.contains(.decimal), let (values, found) = numbers(fields) {
+            evidence = found
+            return values
+        }
+        if shape == [.date, .timestamp], let (values, found) = dates(fields) {
+            evidence = found
+            return values
+        }
+        evidence = TypeInference.Evidence(fields, in: bytes)
+        return try convert(fields, as: evidence.type)
     }
 
     @inline(__always)

@@ -97,7 +97,8 @@ public final class CSVFile: Sendable {
         var chunks = try scanChunks(wanted: indexes)
         for slot in indexes.indices {
             for chunk in chunks {
-                if let problem = chunk.convertProblems[slot] { throw locate(problem) }
+                // The others leave the chunk without values, so the merge reads it again as the agreed type.
+                if let problem = chunk.convertProblems[slot], !problem.onlyInNumericColumn { throw locate(problem) }
             }
         }
         // Each column is joined on its own worker, from values handed over so no two workers share them.
@@ -219,7 +220,7 @@ public final class CSVFile: Sendable {
                     if let type = forced[slot] {
                         chunk.values[slot] = try converter.convert(fields, as: type)
                     } else {
-                        (chunk.values[slot], chunk.evidence[slot]) = try converter.inferAndConvert(fields)
+                        chunk.values[slot] = try converter.inferAndConvert(fields, evidence: &chunk.evidence[slot])
                     }
                 } catch {
                     chunk.convertProblems[slot] = error

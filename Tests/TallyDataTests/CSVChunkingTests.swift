@@ -21,6 +21,7 @@ import Testing
         ("no trailing newline", "id,v\n1,a\n2,b"),
         ("bom", "\u{FEFF}id,v\n1,a\n2,b\n"),
         ("text repeats across chunks", "k\nb\na\nb\nc\na\nd\nb\n"),
+        ("out-of-range numbers in a text column", "x,y\n1e999,1\n2,2\n-1e400,3\nabc,4\n1e-400,5\n"),
     ]
 
     static let chunkSizes = [1, 2, 3, 5, 8, 13, 64]
@@ -52,6 +53,9 @@ import Testing
         "a,b\n1,2\n3,x\"y\n",
         "a,b\n1,\"x\"y,2\n",
         "a\nok\nok\n\u{FF}\n",
+        "a,b\n1,2\n3,1e999\n4,1e-999\n",
+        "a,b\n1,2.5\n1e999,x\n4,1e-999\n",
+        "a\n1\n2\n3e5\n1" + String(repeating: "0", count: 320) + ".5\n",
     ])
     func sameErrorAsWhole(_ text: String) throws {
         let bytes = text.utf8.map { $0 == 0xC3 ? 0xFF : $0 }

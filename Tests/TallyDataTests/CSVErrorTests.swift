@@ -58,6 +58,13 @@ struct CSVErrorTests {
         ErrorCase("truncated UTF-8", [UInt8]("a\n".utf8) + [0xF0, 0x9F, 0x98], 2, 1, "invalid UTF-8 in field"),
         ErrorCase("invalid UTF-8 header", [UInt8]("id,a".utf8) + [0xFF] + [UInt8]("\n1,2\n".utf8), 1, 4,
             "invalid UTF-8 in column name"),
+        ErrorCase("number too large", "id,amount\n1,2.5\n2,1e999\n", 3, 3, "number 1e999 is out of range"),
+        ErrorCase("negative number too large", "id,amount\n1,-1e400\n2,1e5\n", 2, 3, "number -1e400 is out of range"),
+        ErrorCase("quoted number too large", "id,amount\n1,3\n2,\"1E309\"\n", 3, 3, "number 1E309 is out of range"),
+        ErrorCase("number too close to zero", "x\n0.5e-3\n1e-400\n", 3, 1, "number 1e-400 is out of range"),
+        ErrorCase("long decimal too large", "x\n1.5\n1" + String(repeating: "0", count: 400) + ".5\n", 3, 1,
+            "number 1" + String(repeating: "0", count: 400) + ".5 is out of range"),
+        ErrorCase("first of two out of range", "x\n1\n1e-999\n1e999\n", 3, 1, "number 1e-999 is out of range"),
     ]
 
     @Test(arguments: cases)
@@ -209,6 +216,11 @@ struct CSVSkipBadRowsTests {
         let load = try CSV.load("a,b\n\"x\ny\"\n5,6\n", options: CSVOptions(skipBadRows: true))
         #expect(load.skippedRows == [2])
         #expect(load.dataset.columns[0].integers == [5])
+    }
+
+    @Test func numbersOutOfRangeStillFail() {
+        let error = CSV.error("a,b\n1,2\n3\n1e999,4\n", options: CSVOptions(skipBadRows: true))
+        #expect(error?.description == "t.csv:4:1: number 1e999 is out of range")
     }
 
     @Test func quotingErrorsStillFail() {

@@ -148,6 +148,20 @@ struct CSVTypeInferenceTests {
         #expect(column?.doubles == [100_000.0, 0.0025, nil, -4.0])
     }
 
+    @Test func numbersNearTheEndsOfTheDoubleRangeAreRead() {
+        let column = CSV.column("x\n1.7e308\n-1.7e308\n1e-320\n0e-400\n0.000e999\n-0.0e1\n")
+        #expect(column?.doubles == [1.7e308, -1.7e308, 1e-320, 0, 0, 0])
+    }
+
+    @Test func outOfRangeNumberInATextColumnIsText() {
+        #expect(CSV.column("x\n1e999\nabc\n1e-400\n")?.texts == ["1e999", "abc", "1e-400"])
+    }
+
+    @Test func outOfRangeMessageSaysWhichEnd() {
+        #expect(CSV.error("x\n1e999\n")?.help?.hasPrefix("numbers reach about 1.8e308") == true)
+        #expect(CSV.error("x\n1e-999\n")?.help?.hasPrefix("it is too close to zero") == true)
+    }
+
     @Test func integerBeyondInt64BecomesDouble() {
         #expect(CSV.column("x\n12345678901234567890\n1\n")?.doubles == [12_345_678_901_234_567_890.0, 1.0])
     }
