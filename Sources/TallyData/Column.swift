@@ -10,7 +10,7 @@ public enum ColumnStorage: Sendable {
     case integer([Int64])
     /// Exact decimals as scaled integers: value = mantissa / 10^scale. One scale for the whole column.
     case decimal([Int64], scale: Int)
-    /// Decimals that do not fit a scaled Int64 (too many digits, exponents).
+    /// Decimals that do not fit a scaled Int64 (more than 9 fraction digits, scaled values beyond 64 bits, exponents).
     case double([Double])
     /// 0 = false, 1 = true, 2 = null.
     case boolean([UInt8])

@@ -101,7 +101,9 @@ enum TypeInference {
         guard let shape = numberShape(f) else { return [] }
         if shape.hasExponent { return .double }
         if !shape.hasPoint {
-            return mantissa(f, shape, scale: 0) != nil ? [.integer, .decimal, .double] : .double
+            // A whole number beyond 64 bits fits no number type: as a double it would lose digits, and
+            // distinct ids would become equal. Its column is text, which keeps them.
+            return mantissa(f, shape, scale: 0) != nil ? [.integer, .decimal, .double] : []
         }
         let digits = shape.fracDigits.count
         if digits > maxDecimalScale { return .double }

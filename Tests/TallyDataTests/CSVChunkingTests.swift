@@ -21,6 +21,7 @@ import Testing
         ("no trailing newline", "id,v\n1,a\n2,b"),
         ("bom", "\u{FEFF}id,v\n1,a\n2,b\n"),
         ("text repeats across chunks", "k\nb\na\nb\nc\na\nd\nb\n"),
+        ("a wide integer after numbers", "a\n1\n2.5\n3\n123456789012345678901\n4\n"),
         ("out-of-range numbers in a text column", "x,y\n1e999,1\n2,2\n-1e400,3\nabc,4\n1e-400,5\n"),
     ]
 

@@ -162,13 +162,30 @@ struct CSVTypeInferenceTests {
         #expect(CSV.error("x\n1e-999\n")?.help?.hasPrefix("it is too close to zero") == true)
     }
 
-    @Test func integerBeyondInt64BecomesDouble() {
-        #expect(CSV.column("x\n12345678901234567890\n1\n")?.doubles == [12_345_678_901_234_567_890.0, 1.0])
+    @Test func integerBeyondInt64IsText() {
+        #expect(CSV.column("x\n12345678901234567890\n1\n")?.texts == ["12345678901234567890", "1"])
+        #expect(CSV.column("x\n1.5\n-9223372036854775809\n")?.texts == ["1.5", "-9223372036854775809"])
+        #expect(CSV.column("x\n1e3\n9223372036854775808\n")?.texts == ["1e3", "9223372036854775808"])
+    }
+
+    @Test func wideIdsStayDistinct() {
+        // Equal as doubles: a double column would have merged them.
+        let column = CSV.column("id\n123456789012345678901\n123456789012345678902\n")
+        #expect(column?.texts == ["123456789012345678901", "123456789012345678902"])
+    }
+
+    @Test func leadingZerosDoNotMakeANumberWide() {
+        #expect(CSV.column("x\n0000000000000000000000042\n")?.integers == [42])
     }
 
     @Test func int64MinIsNotTheNullSentinel() {
-        // Int64.min marks null in integer storage, so a column holding it is stored as double instead.
-        #expect(CSV.column("x\n-9223372036854775808\n")?.doubles == [-9_223_372_036_854_775_808.0])
+        // Int64.min marks null in integer storage, so integers stop one short of it; it is text like a wider one.
+        #expect(CSV.column("x\n-9223372036854775808\n")?.texts == ["-9223372036854775808"])
+    }
+
+    @Test func wholeNumbersWithAPointOrExponentStayFloatingPoint() {
+        #expect(CSV.column("x\n123456789012345678901.0\n")?.doubles == [123_456_789_012_345_678_901.0])
+        #expect(CSV.column("x\n1.23456789012345678901e20\n")?.doubles == [123_456_789_012_345_678_901.0])
     }
 
     @Test func scaledMantissaOverflowBecomesDouble() {
