@@ -39,7 +39,7 @@ struct CSVColumnConverter {
                 return NullSentinel.int64
             })
         case .text:
-            return try text(column, rowCount)
+            return try text(column).storage
         }
     }
 
@@ -118,12 +118,13 @@ struct CSVColumnConverter {
         return problem
     }
 
-    private func text(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) throws(CSVProblem) -> ColumnStorage {
+    /// The column as text, and whether some value is written as a number.
+    func text(_ column: UnsafeBufferPointer<CSVFieldRef>) throws(CSVProblem) -> (storage: ColumnStorage, sawNumber: Bool) {
         var builder = TextDictionaryBuilder()
         var codes = [Int32]()
-        codes.reserveCapacity(rowCount)
+        codes.reserveCapacity(column.count)
         var unescaped = [UInt8]()
-        for row in 0..<rowCount {
+        for row in 0..<column.count {
             let f = column[row]
             if f.length == 0 {
                 codes.append(NullSentinel.textCode)
@@ -147,13 +148,17 @@ struct CSVColumnConverter {
                 throw error(at: f, "too many distinct values in one text column (over 2147483647)", help: nil)
             }
         }
-        return .text(codes: codes, dictionary: builder.strings)
+        return (.text(codes: codes, dictionary: builder.strings), builder.sawNumber)
     }
 
     private func error(at f: CSVFieldRef, _ message: String, help: String?) -> CSVProblem {
-        // Point at the opening quote of a quoted field: the content starts one byte later.
-        let start = f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") ? f.start - 1 : f.start
-        return CSVProblem(offset: base + start, message: message, help: help)
+        CSVProblem(offset: base + fieldStart(f), message: message, help: help)
+    }
+
+    /// Where a field starts in `bytes` as people see it: at the opening quote of a quoted field, whose
+    /// content starts one byte later.
+    func fieldStart(_ f: CSVFieldRef) -> Int {
+        f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") ? f.start - 1 : f.start
     }
 
     /// Collapses doubled quotes (`""` → `"`) from a quoted field's content.

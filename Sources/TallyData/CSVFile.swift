@@ -105,7 +105,8 @@ public final class CSVFile: Sendable {
         let values = SendableBuffer(UnsafeMutableBufferPointer<[ColumnStorage?]>.allocate(capacity: indexes.count))
         _ = values.buffer.initialize(from: indexes.indices.map { slot in chunks.map { $0.values[slot] } })
         for i in chunks.indices { chunks[i].values = [] }
-        let merged = SendableBuffer(UnsafeMutableBufferPointer<Result<ColumnStorage, CSVError>?>.allocate(capacity: indexes.count))
+        let merged = SendableBuffer(
+            UnsafeMutableBufferPointer<Result<(ColumnStorage, NonNumberSpot?), CSVError>?>.allocate(capacity: indexes.count))
         merged.buffer.initialize(repeating: nil)
         defer {
             values.buffer.deinitialize().deallocate()
@@ -116,14 +117,30 @@ public final class CSVFile: Sendable {
             let merge = CSVColumnMerge(file: self, wanted: indexes, slot: slot)
             merged.buffer[slot] = Result { () throws(CSVError) in try merge.merge(&values.buffer[slot], chunks: metadata) }
         }
-        var columns: [Column] = []
+        var parts: [(index: Int, storage: ColumnStorage, spot: NonNumberSpot?)] = []
         for (slot, index) in indexes.enumerated() {
             guard let result = merged.buffer[slot] else { continue }
-            columns.append(Column(name: columnNames[index], storage: try result.get()))
+            let (storage, spot) = try result.get()
+            parts.append((index, storage, spot))
         }
+        let columns = try located(parts)
         let skippedOffsets = chunks.flatMap(\.skipped)
         let skipped = skippedOffsets.isEmpty ? [] : try CSVLocator(source: source).lines(of: skippedOffsets)
         return CSVColumns(columns: columns, rowCount: chunks.reduce(0) { $0 + $1.rows }, skippedRows: skipped)
+    }
+
+    /// The columns, each text column's first value that is not a number located by line and column
+    /// (all in one pass over the file, up to the last of them).
+    private func located(_ parts: [(index: Int, storage: ColumnStorage, spot: NonNumberSpot?)]) throws(CSVError) -> [Column] {
+        let spots = parts.compactMap(\.spot)
+        var places = spots.isEmpty ? [] : try CSVLocator(source: source).locations(of: spots.map(\.offset))[...]
+        return parts.map { part in
+            guard let spot = part.spot, let place = places.popFirst() else {
+                return Column(name: columnNames[part.index], storage: part.storage)
+            }
+            let first = FirstNonNumber(line: place.line, column: place.column, value: spot.value, kind: spot.kind)
+            return Column(name: columnNames[part.index], storage: part.storage, firstNonNumber: first)
+        }
     }
 
     // MARK: Chunks

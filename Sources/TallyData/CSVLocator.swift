@@ -8,21 +8,36 @@ struct CSVLocator {
 
     /// 1-based line and character (Unicode scalar) column of `offset`; a byte order mark is not a column.
     func location(of offset: Int) throws(CSVError) -> (line: Int, column: Int) {
-        var line = 1
-        var lineStart = try isByteOrderMark() ? 3 : 0
-        try forEachBlock(upTo: offset) { start, bytes in
-            for i in 0..<bytes.count where bytes[i] == CSVScanner.lf {
-                line += 1
-                lineStart = start + i + 1
+        try locations(of: [offset])[0]
+    }
+
+    /// The line and column of each offset (in any order), in one pass up to the last of them.
+    func locations(of offsets: [Int]) throws(CSVError) -> [(line: Int, column: Int)] {
+        let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
+        var found = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
+        var (line, column, next) = (1, 1, 0)
+        var target = order.first.map { offsets[$0] } ?? Int.max
+        let markEnd = try isByteOrderMark() ? 3 : 0
+        func reach(_ at: Int) {
+            while at >= target {
+                found[order[next]] = (line, column)
+                next += 1
+                target = next < order.count ? offsets[order[next]] : Int.max
             }
         }
-        var column = 1
-        try forEachBlock(from: lineStart, upTo: offset) { start, bytes in
+        try forEachBlock(upTo: offsets.max() ?? 0) { start, bytes in
             for i in 0..<bytes.count {
-                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                reach(start + i)
+                if bytes[i] == CSVScanner.lf {
+                    line += 1
+                    column = 1
+                } else if bytes[i] & 0xC0 != 0x80, start + i >= markEnd {
+                    column += 1
+                }
             }
         }
-        return (line, column)
+        reach(Int.max - 1)
+        return found
     }
 
     /// The lines of several offsets (ascending), in one pass.
@@ -61,11 +76,11 @@ struct CSVLocator {
         try source.bytes(offset: 0, count: 3) == [0xEF, 0xBB, 0xBF]
     }
 
-    /// Calls `body` with consecutive blocks of bytes `from..<upTo`.
+    /// Calls `body` with consecutive blocks of bytes `0..<upTo`.
     private func forEachBlock(
-        from: Int = 0, upTo end: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) throws(CSVError) -> Void
+        upTo end: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) throws(CSVError) -> Void
     ) throws(CSVError) {
-        var start = max(0, from)
+        var start = 0
         let end = min(end, source.size)
         while start < end {
             let block = try source.bytes(offset: start, count: min(Self.block, end - start))

@@ -33,10 +33,13 @@ public enum NullSentinel {
 public struct Column: Sendable {
     public let name: String
     public let storage: ColumnStorage
+    /// For a text column some of whose values are written as numbers, the first value that is not one.
+    public let firstNonNumber: FirstNonNumber?
 
-    public init(name: String, storage: ColumnStorage) {
+    public init(name: String, storage: ColumnStorage, firstNonNumber: FirstNonNumber? = nil) {
         self.name = name
         self.storage = storage
+        self.firstNonNumber = firstNonNumber
     }
 
     public var type: ColumnType {

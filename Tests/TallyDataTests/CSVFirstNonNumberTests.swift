@@ -1,0 +1,78 @@
+// A text column with numbers in it keeps its first value that is not a number, located by line and column.
+
+import Testing
+
+@testable import TallyData
+
+@Suite struct CSVFirstNonNumberTests {
+    private func first(_ text: String, _ index: Int = 0) -> FirstNonNumber? {
+        CSV.column(text, index)?.firstNonNumber
+    }
+
+    @Test func numbersThenText() {
+        #expect(first("id,amount\n1,12.50\n2,N/A\n3,7\n4,n/a\n", 1) == FirstNonNumber(line: 3, column: 3, value: "N/A", kind: .notANumber))
+        #expect(first("x\n1\n1e5\ntrue\n") == FirstNonNumber(line: 4, column: 1, value: "true", kind: .notANumber))
+    }
+
+    @Test func textBeforeTheNumbers() {
+        #expect(first("x\n\nN/A\n5\n") == FirstNonNumber(line: 3, column: 1, value: "N/A", kind: .notANumber))
+    }
+
+    @Test(arguments: ["x\ntrue\n1\n", "x\n2024-01-05\n5\n", "x\n2024-01-05T10:00:00Z\n-5\n"])
+    func otherTypesWithNumbers(_ text: String) {
+        let value = text.split(separator: "\n")[1]
+        #expect(first(text) == FirstNonNumber(line: 2, column: 1, value: String(value), kind: .notANumber))
+    }
+
+    @Test(arguments: [
+        "x\nabc\ndef\n", "x\n1\n2.5\n", "x\n1e5\n3\n", "x\ntrue\nfalse\n", "x\n2024-01-05\n", "x\n\n\n", "x\n",
+        "x\n-\n+\n.5\n", "x\n1-2\n2024-01\n",
+    ])
+    func noneWithoutNumbersOrWithoutText(_ text: String) {
+        #expect(CSV.column(text) != nil)
+        #expect(first(text) == nil)
+    }
+
+    @Test func wideIntegersAreTooLarge() {
+        #expect(first("x\n1\n123456789012345678901\nabc\n") == FirstNonNumber(line: 3, column: 1, value: "123456789012345678901", kind: .tooLarge))
+        #expect(first("x\n\"-9223372036854775808\"\n") == FirstNonNumber(line: 2, column: 1, value: "-9223372036854775808", kind: .tooLarge))
+    }
+
+    @Test func quotedValueIsShownUnquotedAndLocatedAtItsQuote() {
+        #expect(first("a,x\nq,1\nr,\"say \"\"no\"\"\"\n", 1) == FirstNonNumber(line: 3, column: 3, value: "say \"no\"", kind: .notANumber))
+    }
+
+    @Test func columnsCountCharactersAfterAByteOrderMark() {
+        #expect(first("\u{FEFF}name,x\né,1\n日本,ab\n", 1) == FirstNonNumber(line: 3, column: 4, value: "ab", kind: .notANumber))
+    }
+
+    @Test func linesCountBreaksInsideQuotes() {
+        #expect(first("note,x\n\"a\nb\",1\nc,?\n", 1) == FirstNonNumber(line: 4, column: 3, value: "?", kind: .notANumber))
+    }
+
+    @Test func longValuesAreCut() {
+        let long = String(repeating: "é", count: 100)
+        let shown = String(repeating: "é", count: 39) + "…"
+        #expect(first("x\n1\n\(long)\n")?.value == shown)
+        #expect(first("x\n1\n\"\(long)\"\"\"\n")?.value == shown)
+        #expect(first("x\n1\n" + String(repeating: "a", count: 40) + "\n")?.value == String(repeating: "a", count: 40))
+    }
+
+    @Test func notesNameTheFileTheColumnAndTheValue() {
+        let plain = FirstNonNumber(line: 57, column: 12, value: "N/A", kind: .notANumber)
+        #expect(plain.note(file: "orders.csv", column: "amount") == "orders.csv:57:12: \"N/A\" is the first value in amount that is not a number")
+        let wide = FirstNonNumber(line: 3, column: 1, value: "123456789012345678901", kind: .tooLarge)
+        #expect(wide.note(file: "a/ids.csv", column: "id") == "a/ids.csv:3:1: \"123456789012345678901\" in id is too large for a 64-bit integer")
+        let quoted = FirstNonNumber(line: 2, column: 1, value: "a \"b\" \\c", kind: .notANumber)
+        #expect(quoted.note(file: "f.csv", column: "x") == "f.csv:2:1: \"a \\\"b\\\" \\\\c\" is the first value in x that is not a number")
+    }
+
+    @Test func locationsOfSeveralOffsetsInOnePass() throws {
+        let text = "\u{FEFF}ab\ncé\n\nd"
+        let locator = CSVLocator(source: MemoryBytes(bytes: Array(text.utf8)))
+        let offsets = [12, 3, 7, 0, 9, 4, 99]
+        let found = try locator.locations(of: offsets).map { "\($0.line):\($0.column)" }
+        #expect(found == ["4:2", "1:1", "2:2", "1:1", "2:3", "1:2", "4:2"])
+        #expect(try offsets.map { try locator.location(of: $0) }.map { "\($0.line):\($0.column)" } == found)
+    }
+}
