@@ -71,24 +71,28 @@ public final class CSVFile: Sendable {
             return try parse(indexes)
         }
         let entry = cache.entry(for: file, options: options)
-        var found: [Int: ColumnStorage] = [:]
+        var found: [Int: Column] = [:]
         var rows = cache.rowCount(in: entry.folder)
         if let rows {
-            for index in indexes { found[index] = cache.column(index, in: entry.folder, rows: rows) }
+            for index in indexes {
+                found[index] = cache.column(index, in: entry.folder, rows: rows).map {
+                    Column(name: columnNames[index], storage: $0.storage, firstNonNumber: $0.firstNonNumber)
+                }
+            }
         }
         let missing = indexes.filter { found[$0] == nil }
         if rows == nil || !missing.isEmpty {
             let parsed = try parse(missing)
-            for (index, column) in zip(missing, parsed.columns) { found[index] = column.storage }
+            for (index, column) in zip(missing, parsed.columns) { found[index] = column }
             if rows != parsed.rowCount {
                 // A copy that disagrees with the file is not used at all.
                 rows = parsed.rowCount
                 found = found.filter { missing.contains($0.key) }
                 if found.count < indexes.count { return try parse(indexes) }
             }
-            cache.store(zip(missing, parsed.columns).map { ($0, $1.storage) }, rows: parsed.rowCount, in: entry)
+            cache.store(zip(missing, parsed.columns).map { ($0, $1.storage, $1.firstNonNumber) }, rows: parsed.rowCount, in: entry)
         }
-        let columns = indexes.compactMap { index in found[index].map { Column(name: columnNames[index], storage: $0) } }
+        let columns = indexes.compactMap { found[$0] }
         return CSVColumns(columns: columns, rowCount: rows ?? 0, skippedRows: [])
     }
 
