@@ -1,7 +1,7 @@
 // Turns file offsets into the physical lines and character columns that people see, by reading from the start.
 
-/// Locates offsets in a file. Only errors and skipped rows need this, so it rescans rather than having
-/// the chunk scanners count lines.
+/// Locates offsets in a file. Only errors, skipped rows and the first value that made a column text need
+/// this, so it rescans rather than having the chunk scanners count lines.
 struct CSVLocator {
     let source: any ByteSource
     private static let block = 1 << 20
@@ -11,52 +11,48 @@ struct CSVLocator {
         try locations(of: [offset])[0]
     }
 
-    /// The line and column of each offset (in any order), in one pass up to the last of them.
+    /// The lines of several offsets.
+    func lines(of offsets: [Int]) throws(CSVError) -> [Int] {
+        try locations(of: offsets).map(\.line)
+    }
+
+    /// The line and column of each offset (in any order), in one pass up to the last of them. Between
+    /// offsets only line breaks are counted, in a loop the compiler vectorises; characters are counted
+    /// on the last line before each offset.
     func locations(of offsets: [Int]) throws(CSVError) -> [(line: Int, column: Int)] {
         let order = offsets.indices.sorted { offsets[$0] < offsets[$1] }
         var found = [(line: Int, column: Int)](repeating: (1, 1), count: offsets.count)
         var (line, column, next) = (1, 1, 0)
-        var target = order.first.map { offsets[$0] } ?? Int.max
         let markEnd = try isByteOrderMark() ? 3 : 0
-        func reach(_ at: Int) {
-            while at >= target {
-                found[order[next]] = (line, column)
-                next += 1
-                target = next < order.count ? offsets[order[next]] : Int.max
-            }
-        }
         try forEachBlock(upTo: offsets.max() ?? 0) { start, bytes in
-            for i in 0..<bytes.count {
-                reach(start + i)
-                if bytes[i] == CSVScanner.lf {
-                    line += 1
-                    column = 1
-                } else if bytes[i] & 0xC0 != 0x80, start + i >= markEnd {
-                    column += 1
+            var i = 0
+            while i < bytes.count {
+                let stop = next < order.count ? min(bytes.count, offsets[order[next]] - start) : bytes.count
+                if stop > i {
+                    let lastBreak = bytes[i..<stop].lastIndex(of: CSVScanner.lf)
+                    if let lastBreak {
+                        var breaks = 0
+                        for j in i..<lastBreak { breaks &+= bytes[j] == CSVScanner.lf ? 1 : 0 }
+                        line += breaks + 1
+                        column = 1
+                    }
+                    for j in (lastBreak.map { $0 + 1 } ?? i)..<stop where bytes[j] & 0xC0 != 0x80 && start + j >= markEnd {
+                        column += 1
+                    }
+                    i = stop
                 }
-            }
-        }
-        reach(Int.max - 1)
-        return found
-    }
-
-    /// The lines of several offsets (ascending), in one pass.
-    func lines(of offsets: [Int]) throws(CSVError) -> [Int] {
-        var lines: [Int] = []
-        lines.reserveCapacity(offsets.count)
-        var line = 1
-        var next = 0
-        try forEachBlock(upTo: offsets.last ?? 0) { start, bytes in
-            for i in 0..<bytes.count {
-                while next < offsets.count, offsets[next] <= start + i {
-                    lines.append(line)
+                while next < order.count, offsets[order[next]] <= start + i {
+                    found[order[next]] = (line, column)
                     next += 1
                 }
-                if bytes[i] == CSVScanner.lf { line += 1 }
             }
         }
-        while lines.count < offsets.count { lines.append(line) }
-        return lines
+        // Offsets at or past the end of the file.
+        while next < order.count {
+            found[order[next]] = (line, column)
+            next += 1
+        }
+        return found
     }
 
     /// The offset just after the first line break at or after `offset - 1` (so `offset` itself when a

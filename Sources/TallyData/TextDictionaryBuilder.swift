@@ -42,7 +42,7 @@ struct TextDictionaryBuilder {
         }
         guard UTF8Validation.isValid(bytes) else { return .invalidUTF8 }
         guard strings.count < Int(Int32.max) else { return .full }
-        if !sawNumber, TypeInference.mayStartNumber(bytes[0]) { sawNumber = TypeInference.numberShape(bytes) != nil }
+        if !sawNumber, let c = bytes.first, TypeInference.mayStartNumber(c) { sawNumber = TypeInference.numberShape(bytes) != nil }
         let code = Int32(strings.count)
         strings.append(String(decoding: bytes, as: UTF8.self))
         entryStart.append(arena.count)

@@ -75,4 +75,28 @@ import Testing
         #expect(found == ["4:2", "1:1", "2:2", "1:1", "2:3", "1:2", "4:2"])
         #expect(try offsets.map { try locator.location(of: $0) }.map { "\($0.line):\($0.column)" } == found)
     }
+
+    @Test func locationsAcrossBlocksAgreeWithCountingEveryByte() throws {
+        // Over two of the locator's 1 MiB blocks, with line breaks, runs without any and multi-byte characters.
+        var random = SplitMix(seed: 11)
+        var bytes = Array("\u{FEFF}".utf8)
+        let pieces = ["a", "é", "日", "😀", "\n", "\r\n", String(repeating: "x", count: 5000)].map { Array($0.utf8) }
+        while bytes.count < 2_300_000 { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+        var offsets = (0..<60).map { _ in Int(random.next() % UInt64(bytes.count + 10)) }
+        offsets += [0, 1, 3, 1 << 20, (1 << 20) - 1, 2 << 20, bytes.count]
+        var expected: [(Int, Int)] = []
+        for offset in offsets {
+            var (line, column) = (1, 1)
+            for i in 0..<min(offset, bytes.count) {
+                if bytes[i] == 0x0A {
+                    (line, column) = (line + 1, 1)
+                } else if bytes[i] & 0xC0 != 0x80, i >= 3 {
+                    column += 1
+                }
+            }
+            expected.append((line, column))
+        }
+        let found = try CSVLocator(source: MemoryBytes(bytes: bytes)).locations(of: offsets)
+        #expect(found.map { "\($0.line):\($0.column)" } == expected.map { "\($0.0):\($0.1)" })
+    }
 }
