@@ -31,9 +31,8 @@ struct CSVLocator {
                 if stop > i {
                     let lastBreak = bytes[i..<stop].lastIndex(of: CSVScanner.lf)
                     if let lastBreak {
-                        var breaks = 0
-                        for j in i..<lastBreak { breaks &+= bytes[j] == CSVScanner.lf ? 1 : 0 }
-                        line += breaks + 1
+                        let before = UnsafeBufferPointer(rebasing: bytes[i..<lastBreak])
+                        line += before.reduce(1) { $0 &+ ($1 == CSVScanner.lf ? 1 : 0) }
                         column = 1
                     }
                     for j in (lastBreak.map { $0 + 1 } ?? i)..<stop where bytes[j] & 0xC0 != 0x80 && start + j >= markEnd {
@@ -72,18 +71,19 @@ struct CSVLocator {
         try source.bytes(offset: 0, count: 3) == [0xEF, 0xBB, 0xBF]
     }
 
-    /// Calls `body` with consecutive blocks of bytes `0..<upTo`.
+    /// Calls `body` with consecutive blocks of bytes `0..<upTo`, read into one buffer.
     private func forEachBlock(
         upTo end: Int, _ body: (Int, UnsafeBufferPointer<UInt8>) throws(CSVError) -> Void
     ) throws(CSVError) {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.block)
+        defer { buffer.deallocate() }
         var start = 0
         let end = min(end, source.size)
         while start < end {
-            let block = try source.bytes(offset: start, count: min(Self.block, end - start))
-            guard !block.isEmpty else { return }
-            let result = block.withUnsafeBufferPointer { b in Result { () throws(CSVError) in try body(start, b) } }
-            try result.get()
-            start += block.count
+            let got = try source.read(into: UnsafeMutableRawBufferPointer(buffer), offset: start, count: min(Self.block, end - start))
+            guard got > 0 else { return }
+            try body(start, UnsafeBufferPointer(rebasing: buffer[0..<got]))
+            start += got
         }
     }
 }
