@@ -29,10 +29,17 @@ public struct FirstNonNumber: Sendable, Hashable {
     /// The remark for a message about the column `name` of `file`:
     /// `orders.csv:57:12: "N/A" is the first value in amount that is not a number`.
     public func note(file: String, column name: String) -> String {
+        // Written as a string of the language, so a quote or a line break in it cannot end the note early.
         var quoted = "\""
         for c in value.unicodeScalars {
-            if c == "\"" || c == "\\" { quoted.unicodeScalars.append("\\") }
-            quoted.unicodeScalars.append(c)
+            switch c {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            default: quoted.unicodeScalars.append(c)
+            }
         }
         quoted += "\""
         let what =

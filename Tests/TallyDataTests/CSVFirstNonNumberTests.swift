@@ -65,6 +65,8 @@ import Testing
         #expect(wide.note(file: "a/ids.csv", column: "id") == "a/ids.csv:3:1: \"123456789012345678901\" in id is too large for a 64-bit integer")
         let quoted = FirstNonNumber(line: 2, column: 1, value: "a \"b\" \\c", kind: .notANumber)
         #expect(quoted.note(file: "f.csv", column: "x") == "f.csv:2:1: \"a \\\"b\\\" \\\\c\" is the first value in x that is not a number")
+        let lines = FirstNonNumber(line: 2, column: 1, value: "a\nb\r\n\tc", kind: .notANumber)
+        #expect(lines.note(file: "f.csv", column: "x") == #"f.csv:2:1: "a\nb\r\n\tc" is the first value in x that is not a number"#)
     }
 
     @Test func locationsOfSeveralOffsetsInOnePass() throws {
