@@ -111,7 +111,7 @@ struct CSVColumnConverter {
     private func outOfRange(_ f: CSVFieldRef, _ text: UnsafeBufferPointer<UInt8>, tooSmall: Bool) -> CSVProblem {
         let help =
             tooSmall
-            ? "it is too close to zero for a 64-bit floating-point number (under about 5e-324) and would read as 0; write 0 if that is meant"
+            ? "it is too close to zero for a 64-bit floating-point number (under about 2.5e-324) and would read as 0; write 0 if that is meant"
             : "numbers reach about 1.8e308 either side of zero (64-bit floating point); correct it, or leave the field empty for null"
         var problem = error(at: f, "number \(String(decoding: text, as: UTF8.self)) is out of range", help: help)
         problem.onlyInNumericColumn = true
