@@ -53,12 +53,19 @@ struct Introspection {
         describe(
             dataset.name,
             columns: dataset.columns.map { column in
-                (column.name, column.type, Int64((0..<column.count).reduce(0) { $0 + (column.isNull($1) ? 1 : 0) }))
+                (column.name, Self.typeName(column), Int64((0..<column.count).reduce(0) { $0 + (column.isNull($1) ? 1 : 0) }))
             })
     }
 
+    /// The column's type; a decimal column read as floating point (exponents, more than 9 fraction
+    /// digits, scaled values beyond 64 bits) is `double`, since its values are no longer the exact digits.
+    static func typeName(_ column: Column) -> String {
+        if case .double = column.storage { return "double" }
+        return column.type.rawValue
+    }
+
     /// A dataset's columns, types and null counts, wherever it lives (loaded, or a database table).
-    func describe(_ name: String, columns: [(name: String, type: ColumnType, nulls: Int64)]) -> ResultTable {
+    func describe(_ name: String, columns: [(name: String, type: String, nulls: Int64)]) -> ResultTable {
         let anchor = catalog.anchors[name]
         let relations = catalog.relations(from: name)
         let rows = columns.map { column -> [Value] in
@@ -66,7 +73,7 @@ struct Introspection {
             if column.name == anchor { roles.append("time anchor") }
             for r in relations where r.fromColumn == column.name { roles.append("→ \(r.toDataset).\(r.toColumn)") }
             return [
-                .text(column.name), .text(column.type.rawValue), .integer(column.nulls),
+                .text(column.name), .text(column.type), .integer(column.nulls),
                 roles.isEmpty ? .null : .text(roles.joined(separator: ", ")),
             ]
         }

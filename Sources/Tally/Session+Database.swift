@@ -68,7 +68,7 @@ extension Session {
     func describeInDatabase(_ name: String) throws(Diagnostic) -> ResultTable? {
         guard let link = database, let table = link.tables.mapped[name], let schema = catalog.datasets[name] else { return nil }
         let nulls = try PostgresCatalog.nullCounts(link.connection, table: table, columns: schema.columns.map(\.name))
-        let columns = zip(schema.columns, nulls).map { (name: $0.name, type: $0.type, nulls: $1) }
+        let columns = zip(schema.columns, nulls).map { (name: $0.name, type: $0.type.rawValue, nulls: $1) }
         return Introspection(catalog: catalog, datasets: [:]).describe(name, columns: columns)
     }
 

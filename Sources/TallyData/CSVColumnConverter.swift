@@ -6,8 +6,9 @@ struct CSVColumnConverter {
     /// File offset of `bytes[0]`, for locating problems.
     let base: Int
 
-    /// Storage for `column` as `type`. Only text can fail (invalid UTF-8); a decimal column whose scaled
-    /// values overflow Int64 quietly becomes double, which is still the `decimal` column type.
+    /// Storage for `column` as `type`. Text fails on invalid UTF-8, doubles on a number out of their range;
+    /// a decimal column whose scaled values overflow Int64 becomes double, which is still the `decimal`
+    /// column type.
     func convert(_ column: UnsafeBufferPointer<CSVFieldRef>, as type: InferredType) throws(CSVProblem) -> ColumnStorage {
         let rowCount = column.count
         switch type {
@@ -23,9 +24,9 @@ struct CSVColumnConverter {
             if let mantissas = decimals(column, rowCount, scale: scale) {
                 return .decimal(mantissas, scale: scale)
             }
-            return .double(doubles(column, rowCount))
+            return .double(try doubles(column, rowCount))
         case .double:
-            return .double(doubles(column, rowCount))
+            return .double(try doubles(column, rowCount))
         case .date:
             return .date(map(column, rowCount, null: NullSentinel.int32) { f in
                 CivilDate.parseDate(f) ?? NullSentinel.int32
@@ -38,7 +39,7 @@ struct CSVColumnConverter {
                 return NullSentinel.int64
             })
         case .text:
-            return try text(column, rowCount)
+            return try text(column).storage
         }
     }
 
@@ -77,23 +78,53 @@ struct CSVColumnConverter {
         return out
     }
 
-    private func doubles(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) -> [Double] {
-        map(column, rowCount, null: Double.nan) { f in
+    /// The values as doubles; a value beyond their range, or one that is not zero but would read as zero,
+    /// is an error rather than an infinity or a zero that was never written.
+    private func doubles(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) throws(CSVProblem) -> [Double] {
+        var out = [Double]()
+        out.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            let f = column[row]
+            if f.length == 0 {
+                out.append(.nan)
+                continue
+            }
+            let text = UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
             // Short numbers fit Swift's small-string form, so this allocates only for long digit strings;
-            // double columns are rare (exponents, more than 18 digits).
-            let s = String(decoding: f, as: UTF8.self)
-            if let d = Double(s) { return d }
-            // Syntax was checked already; an out-of-range exponent is the only way here.
-            return s.hasPrefix("-") ? -Double.infinity : Double.infinity
+            // double columns are rare (exponents, long fractions, decimals beyond 64 bits).
+            let d = Double(String(decoding: text, as: UTF8.self)) ?? .infinity
+            if !d.isFinite || d == 0 && Self.hasNonzeroDigit(text) { throw outOfRange(f, text, tooSmall: d == 0) }
+            out.append(d)
         }
+        return out
     }
 
-    private func text(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int) throws(CSVProblem) -> ColumnStorage {
+    /// Whether the digits before any exponent are not all zero.
+    private static func hasNonzeroDigit(_ number: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in number {
+            if c | 0x20 == UInt8(ascii: "e") { return false }
+            if c >= UInt8(ascii: "1") && c <= UInt8(ascii: "9") { return true }
+        }
+        return false
+    }
+
+    private func outOfRange(_ f: CSVFieldRef, _ text: UnsafeBufferPointer<UInt8>, tooSmall: Bool) -> CSVProblem {
+        let help =
+            tooSmall
+            ? "it is too close to zero for a 64-bit floating-point number (under about 2.5e-324) and would read as 0; write 0 if that is meant"
+            : "numbers reach about 1.8e308 either side of zero (64-bit floating point); correct it, or leave the field empty for null"
+        var problem = error(at: f, "number \(String(decoding: text, as: UTF8.self)) is out of range", help: help)
+        problem.onlyInNumericColumn = true
+        return problem
+    }
+
+    /// The column as text, and whether some value is written as a number.
+    func text(_ column: UnsafeBufferPointer<CSVFieldRef>) throws(CSVProblem) -> (storage: ColumnStorage, sawNumber: Bool) {
         var builder = TextDictionaryBuilder()
         var codes = [Int32]()
-        codes.reserveCapacity(rowCount)
+        codes.reserveCapacity(column.count)
         var unescaped = [UInt8]()
-        for row in 0..<rowCount {
+        for row in 0..<column.count {
             let f = column[row]
             if f.length == 0 {
                 codes.append(NullSentinel.textCode)
@@ -117,13 +148,17 @@ struct CSVColumnConverter {
                 throw error(at: f, "too many distinct values in one text column (over 2147483647)", help: nil)
             }
         }
-        return .text(codes: codes, dictionary: builder.strings)
+        return (.text(codes: codes, dictionary: builder.strings), builder.sawNumber)
     }
 
     private func error(at f: CSVFieldRef, _ message: String, help: String?) -> CSVProblem {
-        // Point at the opening quote of a quoted field: the content starts one byte later.
-        let start = f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") ? f.start - 1 : f.start
-        return CSVProblem(offset: base + start, message: message, help: help)
+        CSVProblem(offset: base + fieldStart(f), message: message, help: help)
+    }
+
+    /// Where a field starts in `bytes` as people see it: at the opening quote of a quoted field, whose
+    /// content starts one byte later.
+    func fieldStart(_ f: CSVFieldRef) -> Int {
+        f.start > 0 && bytes[f.start - 1] == UInt8(ascii: "\"") ? f.start - 1 : f.start
     }
 
     /// Collapses doubled quotes (`""` → `"`) from a quoted field's content.

@@ -7,8 +7,9 @@ struct CSVColumnMerge {
     let slot: Int
 
     /// Joins the column's values of every chunk; `values` (one per chunk) is emptied as it goes, so each
-    /// chunk's copy is freed once joined. `chunks` gives each chunk's extent and type evidence.
-    func merge(_ values: inout [ColumnStorage?], chunks: [CSVChunk]) throws(CSVError) -> ColumnStorage {
+    /// chunk's copy is freed once joined. `chunks` gives each chunk's extent and type evidence. Also gives
+    /// the first value that is not a number, for a text column with some value written as a number.
+    func merge(_ values: inout [ColumnStorage?], chunks: [CSVChunk]) throws(CSVError) -> (ColumnStorage, NonNumberSpot?) {
         var evidence = TypeInference.Evidence()
         for chunk in chunks { evidence.merge(chunk.evidence[slot]) }
         var type = evidence.type
@@ -42,7 +43,8 @@ struct CSVColumnMerge {
                 type = .double
                 continue
             }
-            return try Self.concatenate(&parts, as: type, file: file.file)
+            let storage = try Self.concatenate(&parts, as: type, file: file.file)
+            return (storage, type == .text && evidence.sawNumber ? evidence.firstNonNumber : nil)
         }
     }
 

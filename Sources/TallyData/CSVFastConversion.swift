@@ -1,30 +1,79 @@
 // One pass that infers and converts a chunk's column together for the common shapes: numbers, dates, text.
 
 extension CSVColumnConverter {
-    /// The column's values and what they say about its type. The first value's shape picks a single-pass
-    /// path (numbers, dates, certain text); a value that leaves that shape falls back to inferring over
-    /// every field first and converting after, so both ways give the same result.
-    func inferAndConvert(_ fields: UnsafeBufferPointer<CSVFieldRef>) throws(CSVProblem) -> (ColumnStorage, TypeInference.Evidence) {
+    /// The column's values, and in `evidence` what they say about its type (set even when converting
+    /// fails, since the column's type is agreed from every chunk's). The first value's shape picks a
+    /// single-pass path (numbers, dates, certain text); a value that leaves that shape falls back to
+    /// inferring over every field first and converting after, so both ways give the same result.
+    func inferAndConvert(
+        _ fields: UnsafeBufferPointer<CSVFieldRef>, evidence: inout TypeInference.Evidence
+    ) throws(CSVProblem) -> ColumnStorage {
         guard let first = fields.first(where: { $0.length > 0 }) else {
-            return (try convert(fields, as: .text), TypeInference.Evidence())
+            evidence = TypeInference.Evidence()
+            return try text(fields).storage
         }
         var scale = 0
         let shape = first.escaped ? [] : TypeInference.classify(field(first), scale: &scale)
         if shape.isEmpty {
             // No typed syntax fits the first value, so none fits the column: it is text.
-            var evidence = TypeInference.Evidence()
-            evidence.merge(TypeInference.Evidence(candidates: [], scale: 0))
-            return (try convert(fields, as: .text), evidence)
+            evidence = TypeInference.Evidence(candidates: [], scale: 0)
+            evidence.firstNonNumber = nonNumber(first)
+            let (storage, sawNumber) = try text(fields)
+            evidence.sawNumber = sawNumber
+            return storage
         }
-        if shape.contains(.decimal), let result = numbers(fields) { return result }
-        if shape == [.date, .timestamp], let result = dates(fields) { return result }
-        let evidence = TypeInference.Evidence(fields, in: bytes)
-        return (try convert(fields, as: evidence.type), evidence)
+        if shape.contains(.decimal), let (values, found) = numbers(fields) {
+            evidence = found
+            evidence.sawNumber = true
+            return values
+        }
+        if shape == [.date, .timestamp], let (values, found) = dates(fields) {
+            evidence = found
+            evidence.firstNonNumber = nonNumber(first)
+            return values
+        }
+        evidence = TypeInference.Evidence(fields, in: bytes)
+        if !shape.contains(.double) {
+            // A boolean, date or timestamp comes first.
+            evidence.firstNonNumber = nonNumber(first)
+        } else {
+            evidence.sawNumber = true
+            if evidence.type == .text {
+                // Only numbers came before the value where the candidates ran out; find it again.
+                evidence.firstNonNumber = fields.first(where: isNonNumber).map(nonNumber)
+            }
+        }
+        guard evidence.type == .text else { return try convert(fields, as: evidence.type) }
+        let (storage, sawNumber) = try text(fields)
+        evidence.sawNumber = evidence.sawNumber || sawNumber
+        return storage
     }
 
     @inline(__always)
     private func field(_ f: CSVFieldRef) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
+    }
+
+    private func isNonNumber(_ f: CSVFieldRef) -> Bool {
+        var scale = 0
+        return f.length > 0 && (f.escaped || !TypeInference.classify(field(f), scale: &scale).contains(.double))
+    }
+
+    /// Where a value that is not a number is, and what to show of it.
+    private func nonNumber(_ f: CSVFieldRef) -> NonNumberSpot {
+        let raw = field(f)
+        var value: String
+        if f.escaped {
+            // Enough of the field for what is shown, however many quotes are collapsed.
+            var unescaped: [UInt8] = []
+            Self.unescape(UnsafeBufferPointer(rebasing: raw.prefix(1024)), into: &unescaped)
+            value = unescaped.withUnsafeBufferPointer(FirstNonNumber.shown)
+        } else {
+            value = FirstNonNumber.shown(raw)
+        }
+        // Written as a number but not one: a whole number too wide (points and exponents make doubles).
+        let kind: FirstNonNumber.Kind = !f.escaped && TypeInference.numberShape(raw) != nil ? .tooLarge : .notANumber
+        return NonNumberSpot(offset: base + fieldStart(f), value: value, kind: kind)
     }
 
     /// Integers or exact decimals, or nil when some value is neither (then the general path decides).

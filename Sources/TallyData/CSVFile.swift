@@ -71,24 +71,28 @@ public final class CSVFile: Sendable {
             return try parse(indexes)
         }
         let entry = cache.entry(for: file, options: options)
-        var found: [Int: ColumnStorage] = [:]
+        var found: [Int: Column] = [:]
         var rows = cache.rowCount(in: entry.folder)
         if let rows {
-            for index in indexes { found[index] = cache.column(index, in: entry.folder, rows: rows) }
+            for index in indexes {
+                found[index] = cache.column(index, in: entry.folder, rows: rows).map {
+                    Column(name: columnNames[index], storage: $0.storage, firstNonNumber: $0.firstNonNumber)
+                }
+            }
         }
         let missing = indexes.filter { found[$0] == nil }
         if rows == nil || !missing.isEmpty {
             let parsed = try parse(missing)
-            for (index, column) in zip(missing, parsed.columns) { found[index] = column.storage }
+            for (index, column) in zip(missing, parsed.columns) { found[index] = column }
             if rows != parsed.rowCount {
                 // A copy that disagrees with the file is not used at all.
                 rows = parsed.rowCount
                 found = found.filter { missing.contains($0.key) }
                 if found.count < indexes.count { return try parse(indexes) }
             }
-            cache.store(zip(missing, parsed.columns).map { ($0, $1.storage) }, rows: parsed.rowCount, in: entry)
+            cache.store(zip(missing, parsed.columns).map { ($0, $1.storage, $1.firstNonNumber) }, rows: parsed.rowCount, in: entry)
         }
-        let columns = indexes.compactMap { index in found[index].map { Column(name: columnNames[index], storage: $0) } }
+        let columns = indexes.compactMap { found[$0] }
         return CSVColumns(columns: columns, rowCount: rows ?? 0, skippedRows: [])
     }
 
@@ -97,14 +101,16 @@ public final class CSVFile: Sendable {
         var chunks = try scanChunks(wanted: indexes)
         for slot in indexes.indices {
             for chunk in chunks {
-                if let problem = chunk.convertProblems[slot] { throw locate(problem) }
+                // The others leave the chunk without values, so the merge reads it again as the agreed type.
+                if let problem = chunk.convertProblems[slot], !problem.onlyInNumericColumn { throw locate(problem) }
             }
         }
         // Each column is joined on its own worker, from values handed over so no two workers share them.
         let values = SendableBuffer(UnsafeMutableBufferPointer<[ColumnStorage?]>.allocate(capacity: indexes.count))
         _ = values.buffer.initialize(from: indexes.indices.map { slot in chunks.map { $0.values[slot] } })
         for i in chunks.indices { chunks[i].values = [] }
-        let merged = SendableBuffer(UnsafeMutableBufferPointer<Result<ColumnStorage, CSVError>?>.allocate(capacity: indexes.count))
+        let merged = SendableBuffer(
+            UnsafeMutableBufferPointer<Result<(ColumnStorage, NonNumberSpot?), CSVError>?>.allocate(capacity: indexes.count))
         merged.buffer.initialize(repeating: nil)
         defer {
             values.buffer.deinitialize().deallocate()
@@ -115,14 +121,30 @@ public final class CSVFile: Sendable {
             let merge = CSVColumnMerge(file: self, wanted: indexes, slot: slot)
             merged.buffer[slot] = Result { () throws(CSVError) in try merge.merge(&values.buffer[slot], chunks: metadata) }
         }
-        var columns: [Column] = []
+        var parts: [(index: Int, storage: ColumnStorage, spot: NonNumberSpot?)] = []
         for (slot, index) in indexes.enumerated() {
             guard let result = merged.buffer[slot] else { continue }
-            columns.append(Column(name: columnNames[index], storage: try result.get()))
+            let (storage, spot) = try result.get()
+            parts.append((index, storage, spot))
         }
+        let columns = try located(parts)
         let skippedOffsets = chunks.flatMap(\.skipped)
         let skipped = skippedOffsets.isEmpty ? [] : try CSVLocator(source: source).lines(of: skippedOffsets)
         return CSVColumns(columns: columns, rowCount: chunks.reduce(0) { $0 + $1.rows }, skippedRows: skipped)
+    }
+
+    /// The columns, each text column's first value that is not a number located by line and column
+    /// (all in one pass over the file, up to the last of them).
+    private func located(_ parts: [(index: Int, storage: ColumnStorage, spot: NonNumberSpot?)]) throws(CSVError) -> [Column] {
+        let spots = parts.compactMap(\.spot)
+        var places = spots.isEmpty ? [] : try CSVLocator(source: source).locations(of: spots.map(\.offset))[...]
+        return parts.map { part in
+            guard let spot = part.spot, let place = places.popFirst() else {
+                return Column(name: columnNames[part.index], storage: part.storage)
+            }
+            let first = FirstNonNumber(line: place.line, column: place.column, value: spot.value, kind: spot.kind)
+            return Column(name: columnNames[part.index], storage: part.storage, firstNonNumber: first)
+        }
     }
 
     // MARK: Chunks
@@ -219,7 +241,7 @@ public final class CSVFile: Sendable {
                     if let type = forced[slot] {
                         chunk.values[slot] = try converter.convert(fields, as: type)
                     } else {
-                        (chunk.values[slot], chunk.evidence[slot]) = try converter.inferAndConvert(fields)
+                        chunk.values[slot] = try converter.inferAndConvert(fields, evidence: &chunk.evidence[slot])
                     }
                 } catch {
                     chunk.convertProblems[slot] = error

@@ -22,6 +22,7 @@ struct CSVHeader {
             let (line, column) = (try? locator.location(of: problem.offset)) ?? (1, 1)
             return CSVError(file: file, line: line, column: column, message: problem.message, help: problem.help)
         }
+        try CSVWideEncoding.check(source, file: file)
         let dataEnd = try dataEnd(of: source)
         var length = min(source.size, 1 << 16)
         while true {

@@ -6,10 +6,14 @@
 /// - The first row is the header; names are kept exactly (no trimming) and must be non-empty and distinct.
 /// - An empty field and a quoted empty field `""` are both null. Text is otherwise kept exactly.
 /// - Each column gets the first type that fits all its non-null values: boolean (`true`/`false`, any case),
-///   integer (Int64), decimal (exact, one scale per column, at most 9 fraction digits; otherwise
-///   stored as double), date (`YYYY-MM-DD`), timestamp (dates in a timestamp column mean midnight UTC),
-///   then text (dictionary-encoded in order of first appearance). An all-null column is text.
+///   integer (Int64), decimal (exact, one scale per column, at most 9 fraction digits; otherwise, or
+///   with an exponent, stored as double), date (`YYYY-MM-DD`), timestamp (dates in a timestamp column
+///   mean midnight UTC), then text (dictionary-encoded in order of first appearance). An all-null
+///   column is text.
 /// - Numbers need digits on both sides of a point (`.5` and `5.` are text); a quoted number is still a number.
+///   A whole number beyond Int64 is not a number (its column is text, keeping its digits); a number
+///   beyond the range of doubles, or one that would read as 0 without being 0, is an error where its
+///   column is numeric.
 /// - Trailing blank lines are ignored; a blank line elsewhere is a row with one empty field.
 public enum CSVReader {
     /// Loads the file at `path`; errors name the file as `path`. A missing or unreadable file is a

@@ -22,6 +22,9 @@ struct CSVProblem: Error {
     var offset: Int
     var message: String
     var help: String?
+    /// A number out of range is a problem only in a column that is numeric as a whole; where the column
+    /// turns out text, the same field is just text. So it waits until the column's type is agreed.
+    var onlyInNumericColumn = false
 }
 
 /// Why scanning stopped early. Plain values only (offsets, counts), so that throwing it costs the hot

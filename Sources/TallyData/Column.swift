@@ -10,7 +10,7 @@ public enum ColumnStorage: Sendable {
     case integer([Int64])
     /// Exact decimals as scaled integers: value = mantissa / 10^scale. One scale for the whole column.
     case decimal([Int64], scale: Int)
-    /// Decimals that do not fit a scaled Int64 (too many digits, exponents).
+    /// Decimals that do not fit a scaled Int64 (more than 9 fraction digits, scaled values beyond 64 bits, exponents).
     case double([Double])
     /// 0 = false, 1 = true, 2 = null.
     case boolean([UInt8])
@@ -33,10 +33,13 @@ public enum NullSentinel {
 public struct Column: Sendable {
     public let name: String
     public let storage: ColumnStorage
+    /// For a text column some of whose values are written as numbers, the first value that is not one.
+    public let firstNonNumber: FirstNonNumber?
 
-    public init(name: String, storage: ColumnStorage) {
+    public init(name: String, storage: ColumnStorage, firstNonNumber: FirstNonNumber? = nil) {
         self.name = name
         self.storage = storage
+        self.firstNonNumber = firstNonNumber
     }
 
     public var type: ColumnType {

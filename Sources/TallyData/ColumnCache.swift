@@ -6,16 +6,19 @@ import Foundation
 ///
 /// Each CSV file gets a folder named for its path and, after a dash, for its size, modification time,
 /// inode and the options it was read with, so a changed file never matches an old copy. Each column is
-/// one file: a header, the values as stored in memory, and for text the dictionary; a checksum covers
-/// it all. Files are written under a temporary name and renamed into place, so a reader sees a whole
-/// file or none, and concurrent runs each rename a complete copy. Anything unreadable, short or
-/// inconsistent is a miss. The cache never changes an answer: deleting it only costs the next parse.
+/// one file: a header, the values as stored in memory, for text the dictionary and the first value that
+/// is not a number (when kept); a checksum covers it all. Files are written under a temporary name and
+/// renamed into place, so a reader sees a whole file or none, and concurrent runs each rename a complete
+/// copy. Anything unreadable, short or inconsistent is a miss. The cache never changes an answer: deleting it only costs the next parse.
 public struct ColumnCache: Sendable {
     let folder: String
     /// Files smaller than this are parsed every time: their copy would save little.
     static let minimumFileSize = 1 << 20
-    private static let magic: UInt64 = 0x3130_4C4F_4359_4C54  // "TLYCOL01"
-    private static let headerSize = 56
+    /// Changed whenever the layout does, so copies in an older layout are misses.
+    private static let magic: UInt64 = 0x3230_4C4F_4359_4C54  // "TLYCOL02"
+    private static let headerSize = 64
+    /// Line, column and kind of a first value that is not a number, before its text.
+    private static let noteHead = 24
 
     public init(folder: String) { self.folder = folder }
 
@@ -46,7 +49,7 @@ public struct ColumnCache: Sendable {
     }
 
     /// Column `index` of an entry, when present and whole.
-    func column(_ index: Int, in entry: String, rows: Int) -> ColumnStorage? {
+    func column(_ index: Int, in entry: String, rows: Int) -> (storage: ColumnStorage, firstNonNumber: FirstNonNumber?)? {
         let path = entry + "/c\(index)"
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -61,11 +64,12 @@ public struct ColumnCache: Sendable {
         guard header[0] == Self.magic, let width = Self.width(kind),
             let count = Int(exactly: header[2]), count == rows, let valueBytes = Int(exactly: header[3]),
             let dictCount = Int(exactly: header[4]), let dictBytes = Int(exactly: header[5]),
-            count <= size, valueBytes <= size, dictCount < size, dictBytes <= size,
-            valueBytes == count * width,
-            size == Self.headerSize + valueBytes + (kind == 6 ? (dictCount + 1) * 8 + dictBytes : 0)
+            let noteBytes = Int(exactly: header[6]),
+            count <= size, valueBytes <= size, dictCount < size, dictBytes <= size, noteBytes <= size,
+            valueBytes == count * width, noteBytes == 0 || kind == 6 && noteBytes >= Self.noteHead,
+            size == Self.headerSize + valueBytes + (kind == 6 ? (dictCount + 1) * 8 + dictBytes : 0) + noteBytes
         else { return nil }
-        let checksum = header[6]
+        let checksum = header[7]
         var sum = Self.mix(0, header[1] ^ header[2])
         let storage: ColumnStorage?
         switch kind {
@@ -77,7 +81,28 @@ public struct ColumnCache: Sendable {
         case 5: storage = values(Int64.self, fd, count, &sum).map { .timestamp($0) }
         default: storage = text(fd, count, dictCount, dictBytes, &sum)
         }
-        return sum == checksum ? storage : nil
+        var firstNonNumber: FirstNonNumber?
+        if noteBytes > 0 {
+            guard let note = note(fd, at: size - noteBytes, bytes: noteBytes, &sum) else { return nil }
+            firstNonNumber = note
+        }
+        guard sum == checksum, let storage else { return nil }
+        return (storage, firstNonNumber)
+    }
+
+    private func note(_ fd: Int32, at offset: Int, bytes count: Int, _ sum: inout UInt64) -> FirstNonNumber? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        guard bytes.withUnsafeMutableBytes({ readFully(fd, $0.baseAddress, $0.count, offset) }) else { return nil }
+        bytes.withUnsafeBytes { sum = Self.checksum($0, sum) }
+        let (line, column, kind) = bytes.withUnsafeBytes { raw in
+            (raw.loadUnaligned(as: Int64.self), raw.loadUnaligned(fromByteOffset: 8, as: Int64.self),
+             raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+        }
+        let text = bytes[Self.noteHead...]
+        guard line > 0, column > 0, let kind = UInt8(exactly: kind).flatMap(FirstNonNumber.Kind.init(rawValue:)),
+            text.withUnsafeBufferPointer(UTF8Validation.isValid)
+        else { return nil }
+        return FirstNonNumber(line: Int(line), column: Int(column), value: String(decoding: text, as: UTF8.self), kind: kind)
     }
 
     private func values<T>(_: T.Type, _ fd: Int32, _ count: Int, _ sum: inout UInt64) -> [T]? {
@@ -115,7 +140,10 @@ public struct ColumnCache: Sendable {
     // MARK: Writing
 
     /// Stores columns (by index) and the row count of an entry; failures are ignored (it is only a cache).
-    func store(_ columns: [(index: Int, storage: ColumnStorage)], rows: Int, in entry: (folder: String, prefix: String)) {
+    func store(
+        _ columns: [(index: Int, storage: ColumnStorage, firstNonNumber: FirstNonNumber?)], rows: Int,
+        in entry: (folder: String, prefix: String)
+    ) {
         let manager = FileManager.default
         if !manager.fileExists(atPath: entry.folder) {
             guard (try? manager.createDirectory(atPath: entry.folder, withIntermediateDirectories: true)) != nil else { return }
@@ -127,10 +155,12 @@ public struct ColumnCache: Sendable {
         }
         var rowBytes = Int64(rows)
         write(Data(bytes: &rowBytes, count: 8), to: entry.folder + "/rows")
-        for (index, storage) in columns { write(encode(storage, rows: rows), to: entry.folder + "/c\(index)") }
+        for (index, storage, firstNonNumber) in columns {
+            write(encode(storage, firstNonNumber, rows: rows), to: entry.folder + "/c\(index)")
+        }
     }
 
-    private func encode(_ storage: ColumnStorage, rows: Int) -> Data {
+    private func encode(_ storage: ColumnStorage, _ firstNonNumber: FirstNonNumber?, rows: Int) -> Data {
         var kind: UInt64
         var scale: UInt64 = 0
         var body = Data()
@@ -160,10 +190,20 @@ public struct ColumnCache: Sendable {
             bytes.withUnsafeBytes { sum = Self.checksum($0, sum); tail.append(contentsOf: $0) }
             dictBytes = bytes.count
         }
-        let header: [UInt64] = [Self.magic, typeWord, UInt64(rows), UInt64(body.count), UInt64(dictionary.count), UInt64(dictBytes), sum]
+        var note = Data()
+        if kind == 6, let first = firstNonNumber {
+            let head = [Int64(first.line), Int64(first.column), Int64(first.kind.rawValue)]
+            note = head.withUnsafeBytes { Data($0) } + Data(first.value.utf8)
+            note.withUnsafeBytes { sum = Self.checksum($0, sum) }
+        }
+        let header: [UInt64] = [
+            Self.magic, typeWord, UInt64(rows), UInt64(body.count), UInt64(dictionary.count), UInt64(dictBytes),
+            UInt64(note.count), sum,
+        ]
         var out = header.withUnsafeBytes { Data($0) }
         out.append(body)
         out.append(tail)
+        out.append(note)
         return out
     }
 

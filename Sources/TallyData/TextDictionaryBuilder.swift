@@ -11,6 +11,8 @@ import Glibc
 struct TextDictionaryBuilder {
     /// The distinct values, indexed by code.
     private(set) var strings: [String] = []
+    /// Whether some value is written as a number (`TypeInference.numberShape`), told as values are added.
+    private(set) var sawNumber = false
     /// Bytes of every distinct value, back to back, so comparisons need no per-entry allocation.
     private var arena: [UInt8] = []
     private var entryStart: [Int] = []
@@ -40,6 +42,7 @@ struct TextDictionaryBuilder {
         }
         guard UTF8Validation.isValid(bytes) else { return .invalidUTF8 }
         guard strings.count < Int(Int32.max) else { return .full }
+        if !sawNumber, let c = bytes.first, TypeInference.mayStartNumber(c) { sawNumber = TypeInference.numberShape(bytes) != nil }
         let code = Int32(strings.count)
         strings.append(String(decoding: bytes, as: UTF8.self))
         entryStart.append(arena.count)

@@ -44,6 +44,11 @@ enum TypeInference {
         var candidates = TypeCandidates.all
         var scale = 0
         var sawValue = false
+        /// The stretch's first value that is not a number, if any, and whether some value is written as
+        /// a number (`numberShape`, so also one too wide to read as one). Set by whoever knows where the
+        /// stretch lies in the file (`CSVColumnConverter.inferAndConvert`).
+        var firstNonNumber: NonNumberSpot?
+        var sawNumber = false
 
         /// Narrows by the fields of one stretch; stops early once only text fits.
         init(_ fields: UnsafeBufferPointer<CSVFieldRef>, in bytes: UnsafeBufferPointer<UInt8>) {
@@ -68,11 +73,14 @@ enum TypeInference {
             sawValue = true
         }
 
+        /// Adds the evidence of the stretch that follows this one in the file.
         mutating func merge(_ other: Evidence) {
             guard other.sawValue else { return }
             candidates = sawValue ? candidates.intersection(other.candidates) : other.candidates
             scale = max(scale, other.scale)
             sawValue = true
+            if firstNonNumber == nil { firstNonNumber = other.firstNonNumber }
+            sawNumber = sawNumber || other.sawNumber
         }
 
         /// The first type that fits every value; an all-null column is text.
@@ -101,12 +109,20 @@ enum TypeInference {
         guard let shape = numberShape(f) else { return [] }
         if shape.hasExponent { return .double }
         if !shape.hasPoint {
-            return mantissa(f, shape, scale: 0) != nil ? [.integer, .decimal, .double] : .double
+            // A whole number beyond 64 bits fits no number type: as a double it would lose digits, and
+            // distinct ids would become equal. Its column is text, which keeps them.
+            return mantissa(f, shape, scale: 0) != nil ? [.integer, .decimal, .double] : []
         }
         let digits = shape.fracDigits.count
         if digits > maxDecimalScale { return .double }
         scale = max(scale, digits)
         return [.decimal, .double]
+    }
+
+    /// Whether a value starting with `c` may be written as a number; most text is told apart by this alone.
+    @inline(__always)
+    static func mayStartNumber(_ c: UInt8) -> Bool {
+        isDigit(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+")
     }
 
     /// `true` or `false` in any letter case.

@@ -10,6 +10,8 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var span: Span?
     /// Extra located remarks ("defined here").
     public var labels: [Label]
+    /// Extra remarks about things outside the text, such as a place in a data file, which they name themselves.
+    public var notes: [String]
     public var help: String?
     /// The text the span points into. Set by whoever knows it (the session), so stages need not carry it.
     public var source: SourceFile?
@@ -24,7 +26,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 
     public init(
-        _ message: String, at span: Span? = nil, help: String? = nil, labels: [Label] = [],
+        _ message: String, at span: Span? = nil, help: String? = nil, labels: [Label] = [], notes: [String] = [],
         severity: Severity = .error, source: SourceFile? = nil
     ) {
         self.severity = severity
@@ -32,12 +34,13 @@ public struct Diagnostic: Error, Sendable, Equatable {
         self.span = span
         self.help = help
         self.labels = labels
+        self.notes = notes
         self.source = source
     }
 
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
         a.severity == b.severity && a.message == b.message && a.span == b.span && a.help == b.help
-            && a.labels == b.labels
+            && a.labels == b.labels && a.notes == b.notes
     }
 
     /// The same diagnostic pointing into `source`, unless it already points somewhere.

@@ -17,7 +17,9 @@ public struct DiagnosticRenderer: Sendable {
         let message = Self.printable(d.message)
         let help = d.help.map(Self.printable)
         var out = paint("\(d.severity.rawValue):", d.severity == .error ? "1;31" : "1;33") + " " + paint(message, "1")
+        let notes = d.notes.map(Self.printable)
         guard let source = d.source, let span = d.span else {
+            for note in notes { out += "\n  = note: \(note)" }
             if let help { out += "\n  = help: \(help)" }
             return out
         }
@@ -34,6 +36,7 @@ public struct DiagnosticRenderer: Sendable {
             let (l, c) = source.location(of: label.span.start)
             out += "\n\(gutter) = note: \(Self.printable(label.message)) (\(l):\(c))"
         }
+        for note in notes { out += "\n\(gutter) = note: \(note)" }
         if let help { out += "\n\(gutter) = help: \(help)" }
         return out
     }

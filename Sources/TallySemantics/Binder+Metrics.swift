@@ -188,7 +188,7 @@ extension BindingState {
             dataset = try loadedDataset(qualifier)
             let rows = RowBinder(state: self, dataset: dataset, context: context)
             let (bound, type) = try rows.bindValue(argument)
-            try checkAggregable(function, fname: fname, type: type, span: argument.span)
+            try checkAggregable(function, fname: fname, type: type, span: argument.span, notes: rows.nonNumberNotes([bound]))
             value = bound
         }
         let rows = RowBinder(state: self, dataset: dataset, context: context)
@@ -254,7 +254,9 @@ extension BindingState {
         return p
     }
 
-    private func checkAggregable(_ function: AggregateFunction, fname: String, type: RowType, span: Span) throws(Diagnostic) {
+    private func checkAggregable(
+        _ function: AggregateFunction, fname: String, type: RowType, span: Span, notes: @autoclosure () -> [String]
+    ) throws(Diagnostic) {
         switch function {
         case .count, .countDistinct:
             return
@@ -263,7 +265,7 @@ extension BindingState {
             let help = type == .duration
                 ? "turn the duration into a number first: \(fname)(hours(...)) or \(fname)(days(...))"
                 : "\(fname)() needs numbers; count or count_distinct work on any column"
-            throw located(Diagnostic("\(fname)() cannot aggregate \(type.rawValue) values", at: span, help: help))
+            throw located(Diagnostic("\(fname)() cannot aggregate \(type.rawValue) values", at: span, help: help, notes: notes()))
         }
     }
 

@@ -15,17 +15,21 @@ public struct DatasetSchema: Sendable {
     public var columns: [ColumnSchema]
     /// Every column name, typed or not, in file order.
     public var columnNames: [String]
+    /// The file the dataset was read from, as messages name it.
+    public var source: String?
 
-    public init(name: String, columns: [ColumnSchema], columnNames: [String]? = nil) {
+    public init(name: String, columns: [ColumnSchema], columnNames: [String]? = nil, source: String? = nil) {
         self.name = name
         self.columns = columns
         self.columnNames = columnNames ?? columns.map(\.name)
+        self.source = source
     }
 
     public init(_ dataset: Dataset, columnNames: [String]? = nil) {
         self.init(
-            name: dataset.name, columns: dataset.columns.map { ColumnSchema(name: $0.name, type: $0.type) },
-            columnNames: columnNames)
+            name: dataset.name,
+            columns: dataset.columns.map { ColumnSchema(name: $0.name, type: $0.type, firstNonNumber: $0.firstNonNumber) },
+            columnNames: columnNames, source: dataset.source)
     }
 
     public func column(_ name: String) -> ColumnSchema? { columns.first { $0.name == name } }
@@ -36,9 +40,12 @@ public struct DatasetSchema: Sendable {
 public struct ColumnSchema: Sendable, Hashable {
     public var name: String
     public var type: ColumnType
-    public init(name: String, type: ColumnType) {
+    /// Why a text column that also holds numbers is text, for messages that wanted a number.
+    public var firstNonNumber: FirstNonNumber?
+    public init(name: String, type: ColumnType, firstNonNumber: FirstNonNumber? = nil) {
         self.name = name
         self.type = type
+        self.firstNonNumber = firstNonNumber
     }
 }
 

@@ -50,7 +50,7 @@ struct RowBinder {
         case .unary(.negate, let x):
             let (v, t) = try bindValue(x)
             guard t == .number || t == .duration else {
-                throw fail(Diagnostic("cannot negate \(article(t))", at: e.span))
+                throw fail(Diagnostic("cannot negate \(article(t))", at: e.span, notes: nonNumberNotes([v])))
             }
             return (.negate(v), t)
         case .unary(.not, let x):
@@ -70,7 +70,7 @@ struct RowBinder {
                 if it == .null {
                     throw fail(Diagnostic("`in` never matches null", at: item.span, help: "test for it with `is null`"))
                 }
-                try checkComparable(t, it, span: item.span)
+                try checkComparable(t, it, span: item.span, values: [v])
                 literals.append(lit)
             }
             return (.inList(v, literals, negated: negated), .boolean)
@@ -78,8 +78,8 @@ struct RowBinder {
             let (v, t) = try bindValue(x)
             let (lv, lt) = try bindValue(lo)
             let (hv, ht) = try bindValue(hi)
-            try checkComparable(t, lt, span: lo.span)
-            try checkComparable(t, ht, span: hi.span)
+            try checkComparable(t, lt, span: lo.span, values: [v, lv])
+            try checkComparable(t, ht, span: hi.span, values: [v, hv])
             let both = RowExpr.logical(.and, .compare(.greaterEqual, v, lv), .compare(.lessEqual, v, hv))
             return (negated ? .not(both) : both, .boolean)
         case .isNull(let x, let negated):
@@ -102,7 +102,8 @@ struct RowBinder {
                     Diagnostic(
                         "cannot apply '\(op.rawValue)' to \(article(lt)) and \(article(rt))", at: span,
                         help: lt == .timestamp || lt == .date
-                            ? "subtracting two dates or timestamps gives a duration: hours(a - b), days(a - b)" : nil))
+                            ? "subtracting two dates or timestamps gives a duration: hours(a - b), days(a - b)" : nil,
+                        notes: nonNumberNotes([lv, rv])))
             }
             return (.arithmetic(arithmetic, lv, rv), type)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
@@ -114,7 +115,7 @@ struct RowBinder {
                         "comparing with null is never true", at: span,
                         help: op == .notEqual ? "write `is not null`" : "write `is null`"))
             }
-            try checkComparable(lt, rt, span: span)
+            try checkComparable(lt, rt, span: span, values: [lv, rv])
             guard let comparison = ComparisonOperator(rawValue: op.rawValue) else {
                 throw fail(Diagnostic("unknown comparison '\(op.rawValue)'", at: span))
             }
@@ -132,7 +133,8 @@ struct RowBinder {
         }
     }
 
-    private func checkComparable(_ l: RowType, _ r: RowType, span: Span) throws(Diagnostic) {
+    /// `values` are the bound operands, for saying why a text column among them is not numbers.
+    private func checkComparable(_ l: RowType, _ r: RowType, span: Span, values: [RowExpr]) throws(Diagnostic) {
         let ok =
             switch (l, r) {
             case (.number, .number), (.text, .text), (.boolean, .boolean), (.duration, .duration): true
@@ -147,7 +149,19 @@ struct RowBinder {
                 case (.date, .text), (.timestamp, .text), (.text, .date): "write dates bare, without quotes: 2024-01-31"
                 default: nil
                 }
-            throw fail(Diagnostic("cannot compare \(article(l)) with \(article(r))", at: span, help: help))
+            let notes = l == .number || r == .number ? nonNumberNotes(values) : []
+            throw fail(Diagnostic("cannot compare \(article(l)) with \(article(r))", at: span, help: help, notes: notes))
+        }
+    }
+
+    /// For a message that wanted numbers: which value made each text column among `values` text, for
+    /// those whose other values are numbers.
+    func nonNumberNotes(_ values: [RowExpr]) -> [String] {
+        values.compactMap { value in
+            guard case .column(let c) = value, c.type == .text, let schema = catalog.datasets[c.dataset],
+                let first = schema.column(c.column)?.firstNonNumber
+            else { return nil }
+            return first.note(file: schema.source ?? c.dataset, column: c.column)
         }
     }
 

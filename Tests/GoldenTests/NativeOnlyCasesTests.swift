@@ -1,6 +1,7 @@
 // Cases of the bad-input catalogue that the parity suites cannot share with the SQL engines: a
-// load's own message, a file with no rows (DuckDB cannot read it back), and a sum past 64 bits,
-// which the native engine refuses and PostgreSQL computes in NUMERIC.
+// load's own message, a file with no rows (DuckDB cannot read it back), a sum past 64 bits,
+// which the native engine refuses and PostgreSQL computes in NUMERIC, and a column read as floating
+// point, which PostgreSQL holds as NUMERIC and so describes as decimal.
 
 import Foundation
 import Tally
@@ -43,6 +44,12 @@ import Testing
         let s = try session()
         #expect(run(s, "load \"Tests/GoldenTests/fixtures/bad/header_only.csv\" as empty_orders") == "loaded empty_orders: 0 rows, 3 columns\n")
         #expect(run(s, "count(empty_orders)") == "count(empty_orders)\n0\n")
+    }
+
+    @Test func describeShowsAColumnReadAsFloatingPointAsDouble() throws {
+        let s = try session()
+        _ = run(s, "load \"Tests/GoldenTests/fixtures/bad/floating.csv\" as floating")
+        #expect(run(s, "describe floating") == "column,type,nulls,role\nid,integer,0,\nratio,double,0,\n")
     }
 
     @Test func anIntegerSumPast64BitsIsAnErrorAtTheQuery() throws {

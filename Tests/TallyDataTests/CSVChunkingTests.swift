@@ -21,6 +21,12 @@ import Testing
         ("no trailing newline", "id,v\n1,a\n2,b"),
         ("bom", "\u{FEFF}id,v\n1,a\n2,b\n"),
         ("text repeats across chunks", "k\nb\na\nb\nc\na\nd\nb\n"),
+        ("a wide integer after numbers", "a\n1\n2.5\n3\n123456789012345678901\n4\n"),
+        ("text before numbers", "a,b\n,1\nN/A,2\nx,3\n4,4\n5.5,5\n"),
+        ("numbers then text", "a\n1\n2\n3\n\"n/a\"\nx\n4\n"),
+        ("booleans and dates then numbers", "a,b\ntrue,2024-01-01\nfalse,2024-01-02\n1,3\n"),
+        ("only wide integers", "id\n123456789012345678901\n123456789012345678902\n"),
+        ("out-of-range numbers in a text column", "x,y\n1e999,1\n2,2\n-1e400,3\nabc,4\n1e-400,5\n"),
     ]
 
     static let chunkSizes = [1, 2, 3, 5, 8, 13, 64]
@@ -52,6 +58,9 @@ import Testing
         "a,b\n1,2\n3,x\"y\n",
         "a,b\n1,\"x\"y,2\n",
         "a\nok\nok\n\u{FF}\n",
+        "a,b\n1,2\n3,1e999\n4,1e-999\n",
+        "a,b\n1,2.5\n1e999,x\n4,1e-999\n",
+        "a\n1\n2\n3e5\n1" + String(repeating: "0", count: 320) + ".5\n",
     ])
     func sameErrorAsWhole(_ text: String) throws {
         let bytes = text.utf8.map { $0 == 0xC3 ? 0xFF : $0 }
@@ -117,20 +126,21 @@ import Testing
             case .timestamp(let v): values = "\(v)"
             case .text(let codes, let dictionary): values = "\(codes) \(dictionary)"
             }
-            lines.append("\(column.name) \(column.storage) \(values)")
+            lines.append("\(column.name) \(column.storage) \(values) \(column.firstNonNumber.map { "\($0)" } ?? "-")")
         }
         return lines.joined(separator: "\n")
     }
 
-    /// A random file of four columns whose values mix numbers, dates, text, quotes and line breaks.
+    /// A random file of five columns whose values mix numbers, dates, text, quotes and line breaks.
     static func generate(_ random: inout SplitMix) -> String {
         let pools: [[String]] = [
             ["1", "22", "-3", "", "4.5", "0.125"],
             ["2024-01-31", "", "2024-02-29", "2024-03-01T12:00:00Z"],
             ["a", "b", "\"c,d\"", "\"e\nf\"", "\"g\"\"h\"", "", "a"],
             ["true", "false", "", "1"],
+            ["7", "", "N/A", "2.5", "123456789012345678901", "\"x\ny\"", "-1"],
         ]
-        var lines = ["n,d,t,b"]
+        var lines = ["n,d,t,b,m"]
         let rows = Int(random.next() % 12)
         for _ in 0..<rows {
             lines.append(pools.map { pool in pool[Int(random.next() % UInt64(pool.count))] }.joined(separator: ","))

@@ -58,6 +58,13 @@ struct CSVErrorTests {
         ErrorCase("truncated UTF-8", [UInt8]("a\n".utf8) + [0xF0, 0x9F, 0x98], 2, 1, "invalid UTF-8 in field"),
         ErrorCase("invalid UTF-8 header", [UInt8]("id,a".utf8) + [0xFF] + [UInt8]("\n1,2\n".utf8), 1, 4,
             "invalid UTF-8 in column name"),
+        ErrorCase("number too large", "id,amount\n1,2.5\n2,1e999\n", 3, 3, "number 1e999 is out of range"),
+        ErrorCase("negative number too large", "id,amount\n1,-1e400\n2,1e5\n", 2, 3, "number -1e400 is out of range"),
+        ErrorCase("quoted number too large", "id,amount\n1,3\n2,\"1E309\"\n", 3, 3, "number 1E309 is out of range"),
+        ErrorCase("number too close to zero", "x\n0.5e-3\n1e-400\n", 3, 1, "number 1e-400 is out of range"),
+        ErrorCase("long decimal too large", "x\n1.5\n1" + String(repeating: "0", count: 400) + ".5\n", 3, 1,
+            "number 1" + String(repeating: "0", count: 400) + ".5 is out of range"),
+        ErrorCase("first of two out of range", "x\n1\n1e-999\n1e999\n", 3, 1, "number 1e-999 is out of range"),
     ]
 
     @Test(arguments: cases)
@@ -107,6 +114,49 @@ struct CSVErrorTests {
             #expect(error.line == 0)
             #expect(error.message == "is a directory, not a CSV file")
         }
+    }
+}
+
+/// Files in another Unicode encoding fail at the file, naming it, rather than as invalid UTF-8 somewhere.
+struct CSVEncodingTests {
+    static func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.utf16.flatMap { unit in
+            let (high, low) = (UInt8(unit >> 8), UInt8(unit & 0xFF))
+            return bigEndian ? [high, low] : [low, high]
+        }
+    }
+
+    static func utf32(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.unicodeScalars.flatMap { scalar in
+            let bytes = (0..<4).map { UInt8(truncatingIfNeeded: scalar.value >> (8 * $0)) }
+            return bigEndian ? bytes.reversed() : bytes
+        }
+    }
+
+    static let text = "id,amount\n1,2.50\n"
+
+    static let cases: [(name: String, bytes: [UInt8], message: String, iconv: String)] = [
+        ("UTF-16 LE with mark", utf16("\u{FEFF}" + text, bigEndian: false), "the file is UTF-16 (little-endian), not UTF-8", "UTF-16LE"),
+        ("UTF-16 BE with mark", utf16("\u{FEFF}" + text, bigEndian: true), "the file is UTF-16 (big-endian), not UTF-8", "UTF-16BE"),
+        ("UTF-16 LE without mark", utf16(text, bigEndian: false), "the file is UTF-16 (little-endian), not UTF-8", "UTF-16LE"),
+        ("UTF-16 BE without mark", utf16(text, bigEndian: true), "the file is UTF-16 (big-endian), not UTF-8", "UTF-16BE"),
+        ("UTF-32 LE with mark", utf32("\u{FEFF}" + text, bigEndian: false), "the file is UTF-32 (little-endian), not UTF-8", "UTF-32LE"),
+        ("UTF-32 BE with mark", utf32("\u{FEFF}" + text, bigEndian: true), "the file is UTF-32 (big-endian), not UTF-8", "UTF-32BE"),
+        ("only a UTF-16 mark", [0xFF, 0xFE], "the file is UTF-16 (little-endian), not UTF-8", "UTF-16LE"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func wideEncodingIsAnErrorAtTheFile(_ index: Int) {
+        let c = Self.cases[index]
+        let error = CSV.error(bytes: c.bytes)
+        #expect(error?.line == 0, "\(c.name)")
+        #expect(error?.description == "t.csv: \(c.message)", "\(c.name)")
+        #expect(error?.help == "Tally reads CSV files as UTF-8; save it as UTF-8 or convert it (iconv -f \(c.iconv) -t UTF-8)")
+    }
+
+    @Test(arguments: ["a\n1\n", "a,b\n1,2\n", "\u{FEFF}a\n1\n", "x\n\u{0}\n"])
+    func utf8IsNotMistakenForAWideEncoding(_ text: String) throws {
+        #expect(try CSV.load(text).dataset.rowCount == 1)
     }
 }
 
@@ -166,6 +216,11 @@ struct CSVSkipBadRowsTests {
         let load = try CSV.load("a,b\n\"x\ny\"\n5,6\n", options: CSVOptions(skipBadRows: true))
         #expect(load.skippedRows == [2])
         #expect(load.dataset.columns[0].integers == [5])
+    }
+
+    @Test func numbersOutOfRangeStillFail() {
+        let error = CSV.error("a,b\n1,2\n3\n1e999,4\n", options: CSVOptions(skipBadRows: true))
+        #expect(error?.description == "t.csv:4:1: number 1e999 is out of range")
     }
 
     @Test func quotingErrorsStillFail() {

@@ -148,13 +148,46 @@ struct CSVTypeInferenceTests {
         #expect(column?.doubles == [100_000.0, 0.0025, nil, -4.0])
     }
 
-    @Test func integerBeyondInt64BecomesDouble() {
-        #expect(CSV.column("x\n12345678901234567890\n1\n")?.doubles == [12_345_678_901_234_567_890.0, 1.0])
+    @Test func numbersNearTheEndsOfTheDoubleRangeAreRead() {
+        let column = CSV.column("x\n1.7e308\n-1.7e308\n1e-320\n0e-400\n0.000e999\n-0.0e1\n")
+        #expect(column?.doubles == [1.7e308, -1.7e308, Double("1e-320"), 0, 0, 0])
+    }
+
+    @Test func outOfRangeNumberInATextColumnIsText() {
+        #expect(CSV.column("x\n1e999\nabc\n1e-400\n")?.texts == ["1e999", "abc", "1e-400"])
+    }
+
+    @Test func outOfRangeMessageSaysWhichEnd() {
+        #expect(CSV.error("x\n1e999\n")?.help?.hasPrefix("numbers reach about 1.8e308") == true)
+        #expect(CSV.error("x\n1e-999\n")?.help?.hasPrefix("it is too close to zero") == true)
+        #expect(CSV.column("x\n2.5e-324\n")?.doubles == [.leastNonzeroMagnitude])
+        #expect(CSV.error("x\n2.4e-324\n")?.message == "number 2.4e-324 is out of range")
+    }
+
+    @Test func integerBeyondInt64IsText() {
+        #expect(CSV.column("x\n12345678901234567890\n1\n")?.texts == ["12345678901234567890", "1"])
+        #expect(CSV.column("x\n1.5\n-9223372036854775809\n")?.texts == ["1.5", "-9223372036854775809"])
+        #expect(CSV.column("x\n1e3\n9223372036854775808\n")?.texts == ["1e3", "9223372036854775808"])
+    }
+
+    @Test func wideIdsStayDistinct() {
+        // Equal as doubles: a double column would have merged them.
+        let column = CSV.column("id\n123456789012345678901\n123456789012345678902\n")
+        #expect(column?.texts == ["123456789012345678901", "123456789012345678902"])
+    }
+
+    @Test func leadingZerosDoNotMakeANumberWide() {
+        #expect(CSV.column("x\n0000000000000000000000042\n")?.integers == [42])
     }
 
     @Test func int64MinIsNotTheNullSentinel() {
-        // Int64.min marks null in integer storage, so a column holding it is stored as double instead.
-        #expect(CSV.column("x\n-9223372036854775808\n")?.doubles == [-9_223_372_036_854_775_808.0])
+        // Int64.min marks null in integer storage, so integers stop one short of it; it is text like a wider one.
+        #expect(CSV.column("x\n-9223372036854775808\n")?.texts == ["-9223372036854775808"])
+    }
+
+    @Test func wholeNumbersWithAPointOrExponentStayFloatingPoint() {
+        #expect(CSV.column("x\n123456789012345678901.0\n")?.doubles == [123_456_789_012_345_678_901.0])
+        #expect(CSV.column("x\n1.23456789012345678901e20\n")?.doubles == [123_456_789_012_345_678_901.0])
     }
 
     @Test func scaledMantissaOverflowBecomesDouble() {

@@ -107,7 +107,7 @@ import Testing
         // proves the values come from the cache and not from the CSV.
         let marker = (0..<rows).map { Int64($0) * 3 + 11 }
         let entry = cache.entry(for: try FileBytes(path: csv), options: .init())
-        cache.store([(index: 0, storage: .integer(marker))], rows: rows, in: entry)
+        cache.store([(index: 0, storage: .integer(marker), firstNonNumber: nil)], rows: rows, in: entry)
         let read = try CSVFile(path: csv, cache: cache).read(columns: ["id", "kind"])
         #expect(read.columns[0].integers == marker.map { Optional($0) })
         #expect(Self.differences(Self.subset(read, 1), try CSVFile(path: csv).read(columns: ["kind"])) == [])
@@ -156,6 +156,75 @@ import Testing
         let plain = try CSVFile(path: csv).read()
         #expect(Self.differences(try CSVFile(path: csv, cache: cache).read(), plain) == [])
         #expect(folder.entries(of: cache).count == 1)
+    }
+
+    // MARK: What made a text column text
+
+    /// Numbers for over a megabyte, then one value that is not a number; the file's path and that value's place.
+    static func writeMixedCSV(in folder: TestFolder) throws -> (path: String, rows: Int, first: FirstNonNumber) {
+        var lines = ["id,amount"]
+        var size = 10
+        while size <= ColumnCache.minimumFileSize {
+            lines.append("\(lines.count),\(lines.count % 1000).25")
+            size += lines[lines.count - 1].utf8.count + 1
+        }
+        let prefix = "\(lines.count),"
+        lines.append(prefix + "N/A")
+        let path = folder.path + "/mixed.csv"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        return (path, lines.count - 1, FirstNonNumber(line: lines.count, column: prefix.count + 1, value: "N/A", kind: .notANumber))
+    }
+
+    @Test func firstNonNumberIsKeptInTheCache() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let (csv, rows, expected) = try Self.writeMixedCSV(in: folder)
+        let cache = ColumnCache(folder: folder.path + "/cache")
+        #expect(try CSVFile(path: csv).read().columns[1].firstNonNumber == expected)
+        #expect(try CSVFile(path: csv, cache: cache).read().columns[1].firstNonNumber == expected)
+        let entry = folder.path + "/cache/" + (try #require(folder.entries(of: cache).first))
+        #expect(cache.column(1, in: entry, rows: rows)?.firstNonNumber == expected)
+        #expect(cache.column(0, in: entry, rows: rows).map { $0.firstNonNumber == nil } == true)
+        #expect(try CSVFile(path: csv, cache: cache).read(columns: ["amount"]).columns[0].firstNonNumber == expected)
+
+        // A copy with another value, written by the cache itself: reading it back proves it is read from there.
+        let marker = FirstNonNumber(line: 7, column: 9, value: "é \"x\"", kind: .tooLarge)
+        let storage = try CSVFile(path: csv).read(columns: ["amount"]).columns[0].storage
+        cache.store([(index: 1, storage: storage, firstNonNumber: marker)], rows: rows, in: cache.entry(for: try FileBytes(path: csv), options: .init()))
+        #expect(try CSVFile(path: csv, cache: cache).read(columns: ["amount"]).columns[0].firstNonNumber == marker)
+    }
+
+    @Test func damagedFirstNonNumberIsAMiss() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let (csv, rows, expected) = try Self.writeMixedCSV(in: folder)
+        let cache = ColumnCache(folder: folder.path + "/cache")
+        _ = try CSVFile(path: csv, cache: cache).read()
+        let entry = folder.path + "/cache/" + (try #require(folder.entries(of: cache).first))
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: entry + "/c1")))
+        bytes[bytes.count - 1] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: entry + "/c1"))
+        #expect(cache.column(1, in: entry, rows: rows) == nil)
+        #expect(try CSVFile(path: csv, cache: cache).read().columns[1].firstNonNumber == expected)
+        #expect(cache.column(1, in: entry, rows: rows)?.firstNonNumber == expected)
+    }
+
+    @Test func copiesInTheEarlierLayoutAreMisses() throws {
+        let folder = try TestFolder()
+        defer { folder.remove() }
+        let (csv, rows, _) = try Self.writeMixedCSV(in: folder)
+        let cache = ColumnCache(folder: folder.path + "/cache")
+        let plain = try CSVFile(path: csv).read()
+        _ = try CSVFile(path: csv, cache: cache).read()
+        let entry = folder.path + "/cache/" + (try #require(folder.entries(of: cache).first))
+        for index in 0..<2 {
+            let path = entry + "/c\(index)"
+            var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            bytes.replaceSubrange(0..<8, with: Array("TLYCOL01".utf8))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(cache.column(index, in: entry, rows: rows) == nil)
+        }
+        #expect(Self.differences(try CSVFile(path: csv, cache: cache).read(), plain) == [])
     }
 
     // MARK: Damage
@@ -228,7 +297,7 @@ import Testing
         func rowsFile(_ value: Int64) throws {
             try put(withUnsafeBytes(of: value) { Array($0) }, entry + "/rows")
         }
-        let header = 56
+        let header = 64
         switch damage {
         case .flipByteInIntegers: try flip(column(0)) { $0 / 2 }
         case .flipByteInText: try flip(column(6)) { _ in header + rows * 2 }  // within the codes

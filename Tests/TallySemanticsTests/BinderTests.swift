@@ -187,3 +187,70 @@ private func bindError(_ text: String) -> (message: String, at: String, help: St
         }
     }
 }
+
+/// A text column that holds numbers says, where a number was wanted, which value made it text.
+@Suite struct FirstNonNumberNoteTests {
+    static let first = FirstNonNumber(line: 57, column: 12, value: "N/A", kind: .notANumber)
+    static let note = "data/refunds.csv:57:12: \"N/A\" is the first value in amount that is not a number"
+
+    private func notes(_ text: String) -> [String]? {
+        var c = catalog()
+        c.addDataset(
+            DatasetSchema(
+                name: "refunds",
+                columns: [
+                    .init(name: "order_id", type: .integer), .init(name: "amount", type: .text, firstNonNumber: Self.first),
+                    .init(name: "reason", type: .text),
+                ],
+                source: "data/refunds.csv"))
+        c.declare(Relation(fromDataset: "refunds", fromColumn: "order_id", toDataset: "orders", toColumn: "id"))
+        let source = SourceFile(name: nil, text: text)
+        guard case .query(let q)? = Parser.parse(source).script.statements.first?.kind else { return nil }
+        do {
+            _ = try Binder(catalog: c, today: 0).bind(q, source: source)
+            return nil
+        } catch {
+            return error.notes
+        }
+    }
+
+    @Test(arguments: [
+        "sum(refunds.amount)", "avg(refunds.amount)", "count(refunds where amount > 5)", "count(refunds where 5 <= amount)",
+        "count(refunds where amount between 1 and 2)", "count(refunds where amount in (1, 2))", "sum(refunds.amount * 2)",
+        "sum(refunds.order_id + refunds.amount)", "sum(-refunds.amount)",
+    ])
+    func whereANumberWasWanted(_ query: String) {
+        #expect(notes(query) == [Self.note], "\(query)")
+    }
+
+    @Test func eachTextColumnOfAnExpressionHasItsNote() {
+        #expect(notes("sum(refunds.amount + refunds.amount)") == [Self.note, Self.note])
+        #expect(notes("sum(refunds.amount + refunds.reason)") == [Self.note])
+    }
+
+    @Test(arguments: ["sum(refunds.reason)", "count(refunds where reason > 5)", "count(refunds where amount > 2024-01-01)", "sum(orders.kind)"])
+    func notForOtherColumnsOrTypes(_ query: String) {
+        #expect(notes(query) == [], "\(query)")
+    }
+
+    @Test func insideAMetricTheNoteStays() {
+        var c = catalog()
+        c.addDataset(DatasetSchema(name: "refunds", columns: [.init(name: "amount", type: .text, firstNonNumber: Self.first)], source: "data/refunds.csv"))
+        let library = SourceFile(name: "lib.tally", text: "sum(refunds.amount)")
+        if case .query(let q)? = Parser.parse(library).script.statements.first?.kind {
+            c.define(MetricDefinitionEntry(name: "refunded", expr: q.items[0].expr, unit: .currency, description: nil, source: library, isLibrary: false))
+        }
+        let source = SourceFile(name: nil, text: "refunded by month")
+        guard case .query(let q)? = Parser.parse(source).script.statements.first?.kind else {
+            Issue.record("parse failed")
+            return
+        }
+        do {
+            _ = try Binder(catalog: c, today: 0).bind(q, source: source)
+            Issue.record("bound")
+        } catch {
+            #expect(error.message == "in metric 'refunded': sum() cannot aggregate text values")
+            #expect(error.notes == [Self.note])
+        }
+    }
+}

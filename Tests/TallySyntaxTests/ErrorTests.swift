@@ -277,4 +277,24 @@ import TallyDiagnostics
                   = note: first given here (1:9)
                 """)
     }
+
+    @Test func notesAboutFilesFollowTheLabelsWithOrWithoutASpan() {
+        let source = SourceFile(name: nil, text: "sum(t.x)")
+        let note = "t.csv:3:1: \"N/A\" is the first value in x that is not a number"
+        let located = Diagnostic(
+            "sum() cannot aggregate text values", at: Span(4, 7), help: "use numbers",
+            labels: [.init(span: Span(0, 3), message: "here")], notes: [note], source: source)
+        #expect(
+            located.description == """
+                error: sum() cannot aggregate text values
+                 --> 1:5
+                  |
+                1 | sum(t.x)
+                  |     ^^^
+                  = note: here (1:1)
+                  = note: \(note)
+                  = help: use numbers
+                """)
+        #expect(Diagnostic("x is text", help: "use numbers", notes: [note]).description == "error: x is text\n  = note: \(note)\n  = help: use numbers")
+    }
 }
