@@ -10,10 +10,14 @@ out="${1:-.build-fuzz}"
 mkdir -p "$out"
 flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -I "$out")
 
+# Modules are listed in dependency order; once one is rebuilt, every later one is too, since it
+# may have been compiled against the old interface.
+rebuilt=0
 module() {
   local name="$1"
   # Rebuild only when a source is newer than the module's object file.
-  if [ -f "$out/$name.o" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$out/$name.o")" ]; then return; fi
+  if [ "$rebuilt" = 0 ] && [ -f "$out/$name.o" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$out/$name.o")" ]; then return; fi
+  rebuilt=1
   echo "compiling $name" >&2
   swiftc "${flags[@]}" -wmo -module-name "$name" -emit-module -emit-module-path "$out/$name.swiftmodule" \
     -c "Sources/$name"/*.swift -o "$out/$name.o"
