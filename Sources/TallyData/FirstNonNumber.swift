@@ -1,5 +1,7 @@
 // What made a column with numbers in it text: its first value, in file order, that is not a number.
 
+import TallyDiagnostics
+
 /// The first value of a text column that is not a number, kept when some of the column's values are
 /// written as numbers, so that a query using the column as a number can say which value made it text.
 public struct FirstNonNumber: Sendable, Hashable {
@@ -30,18 +32,7 @@ public struct FirstNonNumber: Sendable, Hashable {
     /// `orders.csv:57:12: "N/A" is the first value in amount that is not a number`.
     public func note(file: String, column name: String) -> String {
         // Written as a string of the language, so a quote or a line break in it cannot end the note early.
-        var quoted = "\""
-        for c in value.unicodeScalars {
-            switch c {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\t": quoted += "\\t"
-            default: quoted.unicodeScalars.append(c)
-            }
-        }
-        quoted += "\""
+        let quoted = StringLiteral.quoted(value)
         let what =
             switch kind {
             case .notANumber: "is the first value in \(name) that is not a number"

@@ -106,7 +106,7 @@ private struct Scanner {
             if b == UInt8(ascii: "\\") {
                 let next = at(i + 1)
                 switch next {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "t"):
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                     i += 2
                     continue
                 case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0:
@@ -118,7 +118,7 @@ private struct Scanner {
                     // Windows paths are the usual cause: `load "C:\data\orders.csv"`.
                     report(
                         "unknown escape '\(written)' in a string", Span(i, end),
-                        help: "the escapes are \\\" \\\\ \\n \\t; write \\\\ for a backslash")
+                        help: "the escapes are \\\" \\\\ \\n \\r \\t; write \\\\ for a backslash")
                     i = end
                     continue
                 }

@@ -161,19 +161,7 @@ public enum SyntaxPrinter {
     }
 
     /// A Tally string literal for `s`, escaped so that the lexer reads back the same value.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { StringLiteral.quoted(s) }
 
     static func date(_ d: DateLiteral) -> String { "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))" }
 

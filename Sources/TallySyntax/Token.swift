@@ -116,6 +116,7 @@ func decodeStringLiteral(_ bytes: [UInt8], _ span: Span) -> String {
             let next = bytes[i + 1]
             switch next {
             case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+            case UInt8(ascii: "r"): out.append(UInt8(ascii: "\r"))
             case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
             case UInt8(ascii: "\""), UInt8(ascii: "\\"), quote: out.append(next)
             default:

@@ -47,9 +47,19 @@ import TallyDiagnostics
     }
 
     @Test func stringValueDecodesEscapes() {
-        let source = SourceFile(name: nil, text: #""a\"b\\c\nd\te""#)
-        let (tokens, _) = Lexer(source).tokens()
-        #expect(tokens.first?.stringValue(in: source) == "a\"b\\c\nd\te")
+        let source = SourceFile(name: nil, text: #""a\"b\\c\nd\te\rf""#)
+        let (tokens, diagnostics) = Lexer(source).tokens()
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.first?.stringValue(in: source) == "a\"b\\c\nd\te\rf")
+    }
+
+    @Test func quotedStringsReadBackAsTheSameValue() {
+        for value in ["plain", "say \"hi\"", "C:\\data", "two\nlines", "crlf\r\n", "tab\there", "é ✓"] {
+            let source = SourceFile(name: nil, text: StringLiteral.quoted(value))
+            let (tokens, diagnostics) = Lexer(source).tokens()
+            #expect(diagnostics.isEmpty, "\(value)")
+            #expect(tokens.first?.stringValue(in: source) == value)
+        }
     }
 
     @Test func datesAndSubtraction() {
