@@ -131,15 +131,9 @@ public struct NativeEngine: QueryEngine {
             var cells = [Int32](repeating: -1, count: mask.count)
             if aggregate.activeAt == nil, let days = p.days {
                 // The plain case, without per-row optionals: a period from the anchor, a combination.
-                let combosOfRows = rowCombos ?? []
                 for rows in Cancellation.blocks(mask.count) {
                     try cancellation.check()
-                    cells.withUnsafeMutableBufferPointer { cells in
-                        for i in rows where mask[i] == 1 {
-                            let period = table.index(ofDay: days[i])
-                            if period >= 0 { cells[i] = (combosOfRows.isEmpty ? 0 : combosOfRows[i]) * periodCount + period }
-                        }
-                    }
+                    Self.assignCells(rows, mask, days, rowCombos, table, periodCount, &cells)
                 }
                 values.append(try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(aggregate.function, value: v))
                 continue
@@ -163,6 +157,34 @@ public struct NativeEngine: QueryEngine {
         let evaluator = MetricEvaluator(aggregates: values, periods: periods, cellCount: cellCount)
         let measures = query.items.map { evaluator.evaluate($0.expr) }
         return ResultBuilder(query: query, domains: domains, combos: combos, periods: periods, measures: measures).table()
+    }
+
+    /// Gives one block of counted rows its cell: its combination's row of periods, at its anchor's
+    /// period. A function of its own over raw buffers, so the loop has no bounds or copy-on-write
+    /// checks: it runs once per row of the dataset.
+    private static func assignCells(
+        _ rows: Range<Int>, _ mask: [UInt8], _ days: [Int32], _ combos: [Int32]?, _ table: PeriodTable,
+        _ periodCount: Int32, _ cells: inout [Int32]
+    ) {
+        mask.withUnsafeBufferPointer { mask in
+            days.withUnsafeBufferPointer { days in
+                cells.withUnsafeMutableBufferPointer { cells in
+                    guard let combos else {
+                        for i in rows where mask[i] == 1 {
+                            let period = table.index(ofDay: days[i])
+                            if period >= 0 { cells[i] = period }
+                        }
+                        return
+                    }
+                    combos.withUnsafeBufferPointer { combos in
+                        for i in rows where mask[i] == 1 {
+                            let period = table.index(ofDay: days[i])
+                            if period >= 0 { cells[i] = combos[i] * periodCount + period }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The UTC day of each row's date or timestamp. Lifespans compare at day boundaries, where a
