@@ -55,32 +55,14 @@ struct CSVColumnMerge {
             (.timestamp, .timestamp), (.text, .text):
             return values
         case (.decimal(let v, let scale), .decimal(let target)) where scale <= target:
-            return scale == target ? values : scaled(v, by: target - scale).map { .decimal($0, scale: target) }
+            return scale == target ? values : DecimalScale.rescaled(v, by: target - scale).map { .decimal($0, scale: target) }
         case (.integer(let v), .decimal(let target)):
-            return scaled(v, by: target).map { .decimal($0, scale: target) }
+            return DecimalScale.rescaled(v, by: target).map { .decimal($0, scale: target) }
         case (.date(let v), .timestamp):
             return .timestamp(v.map { $0 == NullSentinel.int32 ? NullSentinel.int64 : Int64($0) * CivilDate.microsPerDay })
         default:
             return allNull(values, rows: rows) ? nulls(rows, as: type) : nil
         }
-    }
-
-    /// Multiplies by 10^digits; nil on overflow (or landing on the null sentinel).
-    private static func scaled(_ values: [Int64], by digits: Int) -> [Int64]? {
-        var factor: Int64 = 1
-        for _ in 0..<digits { factor *= 10 }
-        var out = [Int64]()
-        out.reserveCapacity(values.count)
-        for v in values {
-            if v == NullSentinel.int64 {
-                out.append(v)
-                continue
-            }
-            let (m, overflow) = v.multipliedReportingOverflow(by: factor)
-            if overflow || m == NullSentinel.int64 { return nil }
-            out.append(m)
-        }
-        return out
     }
 
     /// A chunk with no values is text by itself (the all-null rule) and fits any type as nulls.

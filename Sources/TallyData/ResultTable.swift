@@ -22,10 +22,7 @@ extension Value {
         switch self {
         case .integer(let n): return Double(n)
         case .number(let x): return x.isFinite ? x : nil
-        case .decimal(let m, let s):
-            var f = 1.0
-            for _ in 0..<s { f *= 10 }
-            return Double(m) / f
+        case .decimal(let m, let s): return DecimalScale.double(m, scale: s)
         default: return nil
         }
     }

@@ -30,11 +30,16 @@ struct Aggregator {
     /// `count(ds)` counts rows; `count(ds.col)` counts rows where the value is not null.
     private func count(value: Vector?) throws(Diagnostic) -> Measure {
         var counts = [Int64](repeating: 0, count: cellCount)
-        let nulls = value?.nullMask(count: cells.count) ?? [UInt8](repeating: 0, count: cells.count)
+        // `count(ds)` has no null mask to build: every counted row counts.
+        let nulls = value?.nullMask(count: cells.count)
         for rows in Cancellation.blocks(cells.count) {
             try cancellation.check()
             counts.withUnsafeMutableBufferPointer { counts in
-                for i in rows where cells[i] >= 0 && nulls[i] == 0 { counts[Int(cells[i])] += 1 }
+                if let nulls {
+                    for i in rows where cells[i] >= 0 && nulls[i] == 0 { counts[Int(cells[i])] += 1 }
+                } else {
+                    for i in rows where cells[i] >= 0 { counts[Int(cells[i])] += 1 }
+                }
             }
         }
         return .exactCells(counts, scale: 0)
@@ -87,7 +92,7 @@ struct Aggregator {
                 if Self.addExact(rows, cells, values, &sums, &counts) { throw Vector.sumOverflow }
             }
             guard average else { return .exactCells(sums, scale: scale) }
-            let f = pow10(scale)
+            let f = DecimalScale.factor(scale)
             return .approximate((0..<cellCount).map { c in counts[c] == 0 ? nil : Double(sums[c]) / (f * Double(counts[c])) })
         }
         let values = value?.doubles(count: cells.count) ?? []

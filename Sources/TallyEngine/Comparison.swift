@@ -150,21 +150,14 @@ enum Comparison {
     }
 
     private static func rescaled(_ x: [Int64], from: Int, to: Int) -> Keys {
-        if from == to { return .ints(x) }
-        guard let f = intPow10(to - from) else { return .doubles(x.map { $0 == NullSentinel.int64 ? .nan : Double($0) / pow10(from) }) }
-        var out = [Int64](repeating: NullSentinel.int64, count: x.count)
-        for (i, v) in x.enumerated() where v != NullSentinel.int64 {
-            let (p, overflow) = v.multipliedReportingOverflow(by: f)
-            if overflow { return .doubles(x.map { $0 == NullSentinel.int64 ? .nan : Double($0) / pow10(from) }) }
-            out[i] = p
-        }
-        return .ints(out)
+        if let scaled = DecimalScale.rescaled(x, by: to - from) { return .ints(scaled) }
+        return .doubles(x.map { $0 == NullSentinel.int64 ? .nan : DecimalScale.double($0, scale: from) })
     }
 
     private static func scaledScalar(_ m: Int64, from: Int, to: Int) -> Keys {
-        guard let f = intPow10(to - from) else { return .double(Double(m) / pow10(from)) }
+        guard let f = DecimalScale.integerFactor(to - from) else { return .double(DecimalScale.double(m, scale: from)) }
         let (p, overflow) = m.multipliedReportingOverflow(by: f)
-        return overflow ? .double(Double(m) / pow10(from)) : .int(p)
+        return overflow ? .double(DecimalScale.double(m, scale: from)) : .int(p)
     }
 
     private static func doubles(_ k: Keys, count: Int) -> [Double] {

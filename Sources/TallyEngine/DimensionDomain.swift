@@ -45,7 +45,7 @@ final class DimensionDomain {
             return codes.map { $0 < 0 ? null : byCode[Int($0)] }
         case .int(let v): return v.map { id($0 == NullSentinel.int64 ? .null : .integer($0)) }
         case .decimal(let v, let s):
-            let f = pow10(s)
+            let f = DecimalScale.factor(s)
             return v.map { id($0 == NullSentinel.int64 ? .null : .number(Double($0) / f)) }
         case .double(let v): return v.map { id($0.isNaN ? .null : .number($0)) }
         case .bool(let v): return v.map { id($0 == NullSentinel.boolean ? .null : .bool($0 == 1)) }

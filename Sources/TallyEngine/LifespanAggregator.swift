@@ -69,7 +69,7 @@ enum LifespanAggregator {
             if let (_, scale) = exact { return .exactCells(runningExact, scale: scale) }
             return .approximate(running.map { $0 })
         default:
-            let scale = pow10(exact?.scale ?? 0)
+            let scale = DecimalScale.factor(exact?.scale ?? 0)
             return .approximate(
                 (0..<cellCount).map { cell in
                     guard runningCounts[cell] > 0 else { return nil }

@@ -1,6 +1,7 @@
 // A metric's values over the result cells, kept exact while the arithmetic allows.
 
 import TallyData
+import TallySemantics
 
 /// One value per result cell. Counts, sums of integer and decimal columns, and their sums,
 /// differences and products stay exact scaled integers, so `revenue - previous(revenue)` is
@@ -13,18 +14,11 @@ enum Measure {
 
     /// The largest scale kept exact: a product of two money values has scale 4, and past 18 no
     /// non-zero Int64 value has an integer part.
-    static let maxScale = 18
+    private static let maxScale = 18
 
     /// Exact cells none of which is null (counts and sums).
     static func exactCells(_ v: [Int64], scale: Int) -> Measure {
         .exact(v.map { $0 }, scale: scale)
-    }
-
-    var count: Int {
-        switch self {
-        case .exact(let v, _): v.count
-        case .approximate(let v): v.count
-        }
     }
 
     /// Every cell as a double. Exact up to 2^53 units of the last place, and for every money
@@ -32,7 +26,7 @@ enum Measure {
     var doubles: [Double?] {
         switch self {
         case .exact(let v, let s):
-            let f = pow10(s)
+            let f = DecimalScale.factor(s)
             return v.map { $0.map { Double($0) / f } }
         case .approximate(let v): return v
         }
@@ -53,25 +47,43 @@ enum Measure {
     /// (`0.3` is 3 at scale 1), or floating point when no scale up to 9 does.
     static func constant(_ c: Double, count: Int) -> Measure {
         for scale in 0...9 {
-            let scaled = (c * pow10(scale)).rounded()
+            let scaled = (c * DecimalScale.factor(scale)).rounded()
             guard abs(scaled) < 0x1p53 else { break }
-            if scaled / pow10(scale) == c {
+            if scaled / DecimalScale.factor(scale) == c {
                 return .exact([Int64?](repeating: Int64(scaled), count: count), scale: scale)
             }
         }
         return .approximate([Double?](repeating: c, count: count))
     }
 
-    /// Both sides at their common scale, or nil when scaling one up would overflow.
-    static func aligned(_ a: [Int64?], _ sa: Int, _ b: [Int64?], _ sb: Int) -> ([Int64?], [Int64?], Int)? {
-        let scale = max(sa, sb)
-        guard let x = rescaled(a, by: scale - sa), let y = rescaled(b, by: scale - sb) else { return nil }
-        return (x, y, scale)
+    /// `a op b` cell by cell, when both are exact and no cell overflows: sums and differences at
+    /// the larger scale, products at the sum of the scales. Nil otherwise, and always for division.
+    static func exactResult(of op: ArithmeticOperator, _ a: Measure, _ b: Measure) -> Measure? {
+        guard case .exact(let x, let sx) = a, case .exact(let y, let sy) = b else { return nil }
+        switch op {
+        case .add, .subtract:
+            let scale = max(sx, sy)
+            guard let p = rescaled(x, by: scale - sx), let q = rescaled(y, by: scale - sy),
+                let r = zipExact(p, q, op == .add ? { $0.addingReportingOverflow($1) } : { $0.subtractingReportingOverflow($1) })
+            else { return nil }
+            return .exact(r, scale: scale)
+        case .multiply:
+            guard sx + sy <= maxScale, let r = zipExact(x, y, { $0.multipliedReportingOverflow(by: $1) }) else { return nil }
+            return .exact(r, scale: sx + sy)
+        case .divide:
+            return nil
+        }
+    }
+
+    /// `-a`, when `a` is exact and no cell is the one value without a negation.
+    var exactNegation: Measure? {
+        guard case .exact(let x, let s) = self else { return nil }
+        return Self.zipExact(x, x, { a, _ in Int64(0).subtractingReportingOverflow(a) }).map { .exact($0, scale: s) }
     }
 
     private static func rescaled(_ v: [Int64?], by places: Int) -> [Int64?]? {
         if places == 0 { return v }
-        guard let f = intPow10(places) else { return nil }
+        guard let f = DecimalScale.integerFactor(places) else { return nil }
         var out = [Int64?](repeating: nil, count: v.count)
         for (i, x) in v.enumerated() {
             guard let x else { continue }
@@ -84,7 +96,7 @@ enum Measure {
 
     /// Applies `op` to each pair of non-null cells; nil when any cell overflows, so the caller
     /// falls back to floating point for the whole measure rather than mixing kinds.
-    static func zipExact(
+    private static func zipExact(
         _ a: [Int64?], _ b: [Int64?], _ op: (Int64, Int64) -> (partialValue: Int64, overflow: Bool)
     ) -> [Int64?]? {
         var out = [Int64?](repeating: nil, count: a.count)

@@ -20,16 +20,11 @@ struct MetricEvaluator {
             return Measure.constant(c, count: cellCount)
         case .negate(let x):
             let v = evaluate(x)
-            if case .exact(let m, let s) = v,
-                let negated = Measure.zipExact(m, m, { a, _ in Int64(0).subtractingReportingOverflow(a) })
-            {
-                return .exact(negated, scale: s)
-            }
-            return approximate(v.doubles.map { $0.map { -$0 } })
+            return v.exactNegation ?? approximate(v.doubles.map { $0.map { -$0 } })
         case .arithmetic(let op, let l, let r):
             let a = evaluate(l)
             let b = evaluate(r)
-            if let exact = Self.exact(op, a, b) { return exact }
+            if let exact = Measure.exactResult(of: op, a, b) { return exact }
             return approximate(
                 zip(a.doubles, b.doubles).map { x, y in
                     guard let x, let y else { return nil }
@@ -42,25 +37,6 @@ struct MetricEvaluator {
                 })
         case .window(let f, let x):
             return window(f, evaluate(x))
-        }
-    }
-
-    /// Sums, differences and products of exact measures, when no cell overflows; division never.
-    private static func exact(_ op: ArithmeticOperator, _ a: Measure, _ b: Measure) -> Measure? {
-        guard case .exact(let x, let sx) = a, case .exact(let y, let sy) = b else { return nil }
-        switch op {
-        case .add, .subtract:
-            guard let (p, q, scale) = Measure.aligned(x, sx, y, sy),
-                let r = Measure.zipExact(
-                    p, q, op == .add ? { $0.addingReportingOverflow($1) } : { $0.subtractingReportingOverflow($1) })
-            else { return nil }
-            return .exact(r, scale: scale)
-        case .multiply:
-            guard sx + sy <= Measure.maxScale, let r = Measure.zipExact(x, y, { $0.multipliedReportingOverflow(by: $1) })
-            else { return nil }
-            return .exact(r, scale: sx + sy)
-        case .divide:
-            return nil
         }
     }
 

@@ -138,18 +138,21 @@ public struct NativeEngine: QueryEngine {
                 values.append(try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(aggregate.function, value: v))
                 continue
             }
-            for i in mask.indices where mask[i] == 1 {
-                let period = p.days.map { table.index(ofDay: $0[i]) } ?? 0
-                guard period >= 0 else { continue }
-                // `active at` with `on`: counted in the anchor's period, if active at its boundary.
-                if let boundary = aggregate.activeAt, let lifespan = p.lifespan,
-                    !periods.isActive(
-                        start: lifespan.start[i], end: aggregate.startedBefore ? NullSentinel.int32 : lifespan.end[i],
-                        period: Int(period), at: boundary)
-                {
-                    continue
+            for rows in Cancellation.blocks(mask.count) {
+                try cancellation.check()
+                for i in rows where mask[i] == 1 {
+                    let period = p.days.map { table.index(ofDay: $0[i]) } ?? 0
+                    guard period >= 0 else { continue }
+                    // `active at` with `on`: counted in the anchor's period, if active at its boundary.
+                    if let boundary = aggregate.activeAt, let lifespan = p.lifespan,
+                        !periods.isActive(
+                            start: lifespan.start[i], end: aggregate.startedBefore ? NullSentinel.int32 : lifespan.end[i],
+                            period: Int(period), at: boundary)
+                    {
+                        continue
+                    }
+                    cells[i] = (rowCombos?[i] ?? 0) * periodCount + period
                 }
-                cells[i] = (rowCombos?[i] ?? 0) * periodCount + period
             }
             values.append(try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(aggregate.function, value: v))
         }

@@ -35,7 +35,7 @@ enum Vector {
         switch self {
         case .int(let v): return v.map { $0 == NullSentinel.int64 ? .nan : Double($0) }
         case .decimal(let v, let s):
-            let f = pow10(s)
+            let f = DecimalScale.factor(s)
             return v.map { $0 == NullSentinel.int64 ? .nan : Double($0) / f }
         case .double(let v): return v
         case .duration(let v): return v.map { $0 == NullSentinel.int64 ? .nan : Double($0) }
@@ -82,27 +82,9 @@ extension Literal {
     var doubleValue: Double? {
         switch self {
         case .integer(let i): Double(i)
-        case .decimal(let m, let s): Double(m) / pow10(s)
+        case .decimal(let m, let s): DecimalScale.double(m, scale: s)
         case .double(let d): d
         default: nil
         }
     }
-}
-
-/// 10^n as a double, exact for the scales decimals use (n ≤ 22).
-func pow10(_ n: Int) -> Double {
-    var r = 1.0
-    for _ in 0..<max(0, n) { r *= 10 }
-    return r
-}
-
-/// 10^n as an integer, nil when it does not fit.
-func intPow10(_ n: Int) -> Int64? {
-    var r: Int64 = 1
-    for _ in 0..<max(0, n) {
-        let (p, overflow) = r.multipliedReportingOverflow(by: 10)
-        if overflow { return nil }
-        r = p
-    }
-    return r
 }
