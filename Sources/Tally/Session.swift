@@ -347,11 +347,8 @@ public final class Session {
             }
         }
         if let model = folder.model {
-            guard let bytes = FileManager.default.contents(atPath: model) else {
-                throw Failure(diagnostics: [Diagnostic("cannot read \(model)")])
-            }
             let source: SourceFile
-            do { source = try SourceFile.decoding(Array(bytes), name: model) } catch { throw Failure(diagnostics: [error]) }
+            do { source = try SourceFile.decoding(DataFolder.readModel(model), name: model) } catch { throw Failure(diagnostics: [error]) }
             try run(source, emit: emit)
         }
     }

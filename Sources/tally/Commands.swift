@@ -13,10 +13,10 @@ struct Commands {
         switch first {
         case "help", "?":
             guard words.count <= 2 else { return false }
-            print(Help.text(topic: words.count == 2 ? words[1] : nil))
+            runner.console.write(Help.text(topic: words.count == 2 ? words[1] : nil) + "\n")
         case "format":
             guard words.count == 2 else {
-                print("output format: \(runner.console.format.rawValue) (format table|csv|json|markdown)")
+                runner.console.write("output format: \(runner.console.format.rawValue) (format table|csv|json|markdown)\n")
                 return true
             }
             guard let format = OutputFormat(rawValue: words[1]) else {
@@ -26,7 +26,7 @@ struct Commands {
             runner.console.format = format
         case "timer":
             guard words.count == 2, ["on", "off"].contains(words[1]) else {
-                print("timer: \(runner.console.timer ? "on" : "off") (timer on|off)")
+                runner.console.write("timer: \(runner.console.timer ? "on" : "off") (timer on|off)\n")
                 return true
             }
             runner.console.timer = words[1] == "on"

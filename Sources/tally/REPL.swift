@@ -1,5 +1,6 @@
 // The interactive prompt: read a statement (over several lines if it is open), run it, print, repeat.
-// Errors and Ctrl-C never end it; Ctrl-D on an empty line does.
+// Errors and Ctrl-C never end it; Ctrl-D on an empty line does, and so does output that can no
+// longer be written (the terminal is gone).
 
 import CTerminal
 import Foundation
@@ -9,13 +10,14 @@ import TallyRender
 struct REPL {
     let runner: Runner
 
-    func loop() {
+    /// Reads and runs statements until Ctrl-D; returns the exit status.
+    func loop() -> Int32 {
         let editor = LineEditor(completer: Completer(session: runner.session))
-        runner.session.isCancelled = { tally_signals_interrupted() != 0 }
+        runner.stopWhen { tally_signals_interrupted() != 0 }
         runStartupFile()
-        print("Tally — ask a question such as `revenue by month`; `help` for a tour, Ctrl-D to leave.")
+        runner.console.write("Tally — ask a question such as `revenue by month`; `help` for a tour, Ctrl-D to leave.\n")
         var pending = ""
-        while true {
+        while runner.outputWritten() {
             let line: String
             switch editor.read(prompt: pending.isEmpty ? "tally> " : "   ..> ") {
             case .line(let text):
@@ -24,8 +26,8 @@ struct REPL {
                 pending = ""  // Ctrl-C abandons the statement being typed, over all its lines
                 continue
             case .end:
-                print()
-                if pending.isEmpty { return }
+                runner.console.write("\n")
+                if pending.isEmpty { return runner.outputWritten() ? 0 : 1 }
                 pending = ""  // Ctrl-D inside an open statement abandons it
                 continue
             }
@@ -40,11 +42,12 @@ struct REPL {
             let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             editor.remember(statement)
-            if trimmed == "quit" || trimmed == "exit" || trimmed == "\\q" { return }
+            if trimmed == "quit" || trimmed == "exit" || trimmed == "\\q" { return 0 }
             if Commands(runner: runner).handle(trimmed) { continue }
             _ = tally_signals_take_interrupt()
             _ = runner.run(text: statement, name: nil)
         }
+        return 1
     }
 
     /// `~/.config/tally/init.tally` (or under `$XDG_CONFIG_HOME`) runs before the first prompt.

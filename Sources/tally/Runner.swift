@@ -18,15 +18,21 @@ final class Runner {
             console.report(error.diagnostics)
             return nil
         }
+        stopWhen { false }
+    }
+
+    /// Running statements stop when `interrupted` says so (Ctrl-C at the prompt), and whenever the
+    /// output cannot be written: there is no point computing what cannot be shown.
+    func stopWhen(_ interrupted: @escaping @Sendable () -> Bool) {
+        session.isCancelled = { interrupted() || StandardStream.output.hasFailed }
     }
 
     func openFolder(_ path: String) -> Bool {
         do {
             try session.openFolder(path) { console.show($0) }
-            return true
+            return outputWritten()
         } catch {
-            console.report(error.diagnostics)
-            return false
+            return failed(error.diagnostics)
         }
     }
 
@@ -34,10 +40,9 @@ final class Runner {
     func connect(_ target: String) -> Bool {
         do {
             console.show(.note(try session.connect(to: target)))
-            return true
+            return outputWritten()
         } catch {
-            console.report([error])
-            return false
+            return failed([error])
         }
     }
 
@@ -70,10 +75,24 @@ final class Runner {
     private func run(_ source: SourceFile) -> Bool {
         do {
             try session.run(source) { console.show($0) }
-            return true
+            return outputWritten()
         } catch {
-            console.report(error.diagnostics)
-            return false
+            return failed(error.diagnostics)
         }
+    }
+
+    /// True while the output could be written; otherwise says why and gives false.
+    func outputWritten() -> Bool {
+        guard console.outputFailed else { return true }
+        Console.reportOutputFailure()
+        return false
+    }
+
+    /// Reports a failure, unless it is only the statement stopping because the output failed: then
+    /// that is what is said.
+    private func failed(_ diagnostics: [Diagnostic]) -> Bool {
+        if console.outputFailed { return outputWritten() }
+        console.report(diagnostics)
+        return false
     }
 }

@@ -1,0 +1,152 @@
+// The fault suite, in the spirit of SQLite's I/O-error tests: the built `tally` run in a hostile
+// environment (a full device, closed descriptors, file size limits, a named pipe for a data file, a
+// file edited behind the cache's back). Each case checks the exit status, the exact message and the
+// answer: never a crash, a hang or a stale number. The catalogue is docs/bad-input.md, "Faults".
+
+import Foundation
+import Testing
+
+@Suite struct FaultTests {
+    static let noSpace = "error: cannot write output: No space left on device\n"
+
+    // MARK: Output that cannot be written
+
+    @Test(arguments: ["table", "csv", "json", "markdown"])
+    func aFullDeviceIsAnErrorInEveryFormat(format: String) throws {
+        let r = try Fault.sh(#""$TALLY" --data examples/crm --format \#(format) -e 'revenue by day, plan' > /dev/full"#)
+        #expect(r.status == 1)
+        #expect(r.stderr == Self.noSpace)
+    }
+
+    @Test func aFullDeviceIsAnErrorForSQLAPipeAndHelp() throws {
+        let cases = [
+            #""$TALLY" --data examples/crm -e 'sql revenue by day, plan' > /dev/full"#,
+            #"echo 'revenue by day, plan' | "$TALLY" --data examples/crm > /dev/full"#,
+            #""$TALLY" --help > /dev/full"#,
+            #""$TALLY" export --help > /dev/full"#,
+        ]
+        for script in cases {
+            let r = try Fault.sh(script)
+            #expect(r.status == 1, "\(script)")
+            #expect(r.stderr == Self.noSpace, "\(script)")
+        }
+    }
+
+    @Test func aFailedWriteStopsTheRestOfTheStatements() throws {
+        // Once output is lost, later statements would only be computed for nothing: the first error ends it.
+        let r = try Fault.sh(#""$TALLY" --data examples/crm -e 'revenue by month; revenue by plann' > /dev/full"#)
+        #expect(r.status == 1)
+        #expect(r.stderr == Self.noSpace)
+    }
+
+    @Test func aClosedStandardOutputIsAnError() throws {
+        let r = try Fault.sh(#""$TALLY" --data examples/crm -e 'revenue by day, plan' >&-"#)
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot write output: Bad file descriptor\n")
+    }
+
+    @Test func aClosedOrFullStandardErrorStillGivesTheStatus() throws {
+        for redirect in ["2>&-", "2>/dev/full"] {
+            let r = try Fault.sh(#""$TALLY" --data examples/crm -e 'revenue by plann' \#(redirect)"#)
+            #expect(r.status == 1, "\(redirect)")
+            #expect(r.stdout == "", "\(redirect)")
+        }
+    }
+
+    @Test func aClosedStandardInputIsAnEmptyPipe() throws {
+        let r = try Fault.sh(#""$TALLY" --data examples/crm <&-"#)
+        #expect(r.status == 0)
+        #expect(r.stdout == "" && r.stderr == "")
+    }
+
+    @Test func aFileSizeLimitOnTheOutputIsAnError() throws {
+        let folder = try Fault.Folder("fsize-output")
+        defer { folder.remove() }
+        let r = try Fault.sh(
+            #"ulimit -f 100; "$TALLY" --data examples/crm --format csv -e 'revenue, purchases by day, plan, region' > "\#(folder.path)/out.csv""#)
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: cannot write output: File too large\n")
+    }
+
+    // MARK: Data files that are not what they seem
+
+    @Test func aNamedPipeAsADataFileIsRefusedAtOnce() throws {
+        let folder = try Fault.Folder("fifo")
+        defer { folder.remove() }
+        try folder.write("customers.csv", "id,signup_date,churn_date,plan,region,channel\n1,2024-01-05,,pro,europe,ads\n")
+        try #require(mkfifo(folder.path + "/surveys.csv", 0o644) == 0)
+        let started = Date()
+        let r = try Fault.sh(#"exec "$TALLY" --data "\#(folder.path)" -e nps"#, timeout: 20)
+        #expect(Date().timeIntervalSince(started) < 10, "tally waited on the named pipe")
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: \(folder.path)/surveys.csv: is a named pipe, not a regular file\n")
+    }
+
+    @Test func aNamedPipeAsTheModelScriptIsRefusedAtOnce() throws {
+        let folder = try Fault.Folder("fifo-model")
+        defer { folder.remove() }
+        try #require(mkfifo(folder.path + "/model.tally", 0o644) == 0)
+        let r = try Fault.sh(#"exec "$TALLY" --data "\#(folder.path)" -e 1"#, timeout: 20)
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: '\(folder.path)/model.tally' is not a regular file\n")
+    }
+
+    @Test func aSymbolicLinkLoopSaysSo() throws {
+        let folder = try Fault.Folder("loop")
+        defer { folder.remove() }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/a.csv", withDestinationPath: "b.csv")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/b.csv", withDestinationPath: "a.csv")
+        let r = try Fault.sh(#""$TALLY" --data "\#(folder.path)" -e 1"#)
+        #expect(r.status == 1)
+        #expect(r.stderr == "error: \(folder.path)/a.csv: too many levels of symbolic links\n")
+    }
+
+    // MARK: The column cache
+
+    @Test func aSameSizeEditWithItsTimePutBackGivesTheNewNumber() throws {
+        let folder = try Fault.Folder("edit")
+        defer { folder.remove() }
+        try Fault.crm(folder, orders: 30_000)
+        let orders = folder.path + "/orders.csv"
+        let query = #""$TALLY" --data "\#(folder.path)" --format csv -e 'revenue for 2023-01-01'"#
+        let before = try Fault.sh(query, cache: folder.path + "/cache")
+        #expect(before.status == 0 && before.stderr == "")
+        #expect(folder.files(under: "cache").count > 1, "the cache was not written")
+
+        // Edit one amount in place, keeping the size, then put the modification time back (touch -r).
+        var info = stat()
+        try #require(stat(orders, &info) == 0)
+        var text = try String(contentsOfFile: orders, encoding: .utf8)
+        let row = try #require(text.range(of: "\n731,232,2023-01-01,"))
+        let amount = text[row.upperBound...].prefix { $0 != "," }
+        let changed = String(amount.map { $0 == "." ? "." : $0 == "9" ? "1" : "9" })
+        text.replaceSubrange(row.upperBound..<text.index(row.upperBound, offsetBy: amount.count), with: changed)
+        let fd = open(orders, O_WRONLY)
+        try #require(fd >= 0)
+        _ = Array(text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        var times = [info.st_atim, info.st_mtim]
+        try #require(utimensat(AT_FDCWD, orders, &times, 0) == 0)
+        var after = stat()
+        try #require(stat(orders, &after) == 0 && after.st_size == info.st_size && after.st_mtim.tv_sec == info.st_mtim.tv_sec)
+
+        let plain = try Fault.sh(query)
+        #expect(plain.stdout != before.stdout)
+        let cached = try Fault.sh(query, cache: folder.path + "/cache")
+        #expect(cached.status == 0)
+        #expect(cached.stdout == plain.stdout)
+    }
+
+    @Test func aFileSizeLimitSkipsTheCacheWithOneWarningAndGivesTheAnswer() throws {
+        let folder = try Fault.Folder("fsize-cache")
+        defer { folder.remove() }
+        try Fault.crm(folder, orders: 30_000)
+        let query = #""$TALLY" --data "\#(folder.path)" --format csv -e 'revenue, purchases by year'"#
+        let plain = try Fault.sh(query)
+        let limited = try Fault.sh("ulimit -f 100; " + query, cache: folder.path + "/cache")
+        #expect(limited.status == 0)
+        #expect(limited.stdout == plain.stdout)
+        #expect(limited.stderr == "warning: cannot write the column cache in \(folder.path)/cache/tally: File too large; going on without it\n")
+        #expect(Fault.partialFiles(in: folder) == [])
+    }
+}
