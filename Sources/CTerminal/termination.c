@@ -48,4 +48,9 @@ void tally_remove_temporary_files_on(int signo) {
     action.sa_handler = on_termination;
     sigemptyset(&action.sa_mask);
     sigaction(signo, &action, NULL);
+    // A parent may have left it blocked (test runners do); then the file would outlive the signal.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, signo);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
 }

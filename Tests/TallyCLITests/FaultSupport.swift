@@ -4,15 +4,16 @@
 import Foundation
 
 enum Fault {
-    /// Runs `script` with /bin/sh in the package root, `$TALLY` being the built executable and the
-    /// column cache in `cache` (when given; else off). Waits at most `timeout` seconds, then kills it.
+    /// Runs `script` with /bin/sh in the package root, `$TALLY` being the built executable, `"$@"`
+    /// the `arguments`, and the column cache in `cache` (when given; else off). Waits at most
+    /// `timeout` seconds, then kills it.
     static func sh(
-        _ script: String, cache: String? = nil, environment extra: [String: String] = [:], stdin: Data? = nil,
-        timeout: TimeInterval = 120
+        _ script: String, cache: String? = nil, arguments: [String] = [], environment extra: [String: String] = [:],
+        stdin: Data? = nil, timeout: TimeInterval = 120
     ) throws -> CommandLineTests.Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
+        process.arguments = ["-c", script, "sh"] + arguments
         process.currentDirectoryURL = CommandLineTests.packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["TALLY"] = CommandLineTests.tally.path
@@ -72,9 +73,7 @@ enum Fault {
         }
 
         /// Files under `folder` (recursively), relative to it.
-        func files(under folder: String) -> [String] {
-            (FileManager.default.enumerator(atPath: path + "/" + folder)?.allObjects as? [String] ?? []).sorted()
-        }
+        func files(under folder: String) -> [String] { Fault.files(under: path + "/" + folder) }
     }
 
     /// A CRM folder with `orders` orders (about 40 bytes each, so 30,000 pass the cache's 1 MiB)
@@ -90,26 +89,80 @@ enum Fault {
         var text = "id,customer_id,date,amount,kind\n"
         text.reserveCapacity(orders * 42)
         let kinds = ["new", "recurring", "upsell", "cross_sell"]
-        let start = 19358  // 2023-01-01 in days since 1970
-        for id in 1...orders {
-            let day = start + id % 731
-            let date = Date(timeIntervalSince1970: TimeInterval(day) * 86400)
-            let cents = (id * 7919) % 50_000 + 100
-            text += "\(id),\(1 + id % 500),\(dayFormatter.string(from: date)),\(cents / 100).\(String(format: "%02d", cents % 100)),\(kinds[id % 4])\n"
-        }
-        try folder.write("orders.csv", text)
-    }
-
-    nonisolated(unsafe) static let dayFormatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
-    }()
+        // 2023-01-01 and the 730 days after it.
+        let days = (0..<731).map { formatter.string(from: Date(timeIntervalSince1970: TimeInterval(19358 + $0) * 86400)) }
+        for id in 1...orders {
+            let cents = (id * 7919) % 50_000 + 100
+            let fraction = cents % 100 < 10 ? "0\(cents % 100)" : "\(cents % 100)"
+            text += "\(id),\(1 + id % 500),\(days[id % 731]),\(cents / 100).\(fraction),\(kinds[id % 4])\n"
+        }
+        try folder.write("orders.csv", text)
+    }
+}
 
-    /// Temporary files of the column cache (names holding `.partial-`, or Foundation's `.dat.nosync`).
-    static func partialFiles(in folder: Folder, cache: String = "cache") -> [String] {
-        folder.files(under: cache).filter { $0.contains(".partial-") || $0.contains(".dat.nosync") }
+extension Fault {
+    /// `tally` started directly (so signals reach it, not a shell), its output collected.
+    final class Running {
+        let process = Process()
+        let output: Collected
+        let errors: Collected
+
+        init(_ arguments: [String], cache: String) throws {
+            process.executableURL = CommandLineTests.tally
+            process.arguments = arguments
+            process.currentDirectoryURL = CommandLineTests.packageRoot
+            var environment = ProcessInfo.processInfo.environment
+            environment["XDG_CACHE_HOME"] = cache
+            environment.removeValue(forKey: "TALLY_CACHE")
+            process.environment = environment
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
+            output = Collected(out)
+            errors = Collected(err)
+            try process.run()
+        }
+
+        var pid: Int32 { process.processIdentifier }
+
+        func wait() -> CommandLineTests.Run {
+            process.waitUntilExit()
+            return CommandLineTests.Run(status: process.terminationStatus, stdout: output.text(), stderr: errors.text())
+        }
+    }
+
+    /// Temporary files under a cache folder, as paths relative to it.
+    static func temporaryFiles(under cache: String) -> [String] {
+        files(under: cache).filter { $0.contains(".partial-") || $0.contains(".dat.nosync") }
+    }
+
+    /// Every file and folder under `folder`, as paths relative to it, sorted.
+    static func files(under folder: String) -> [String] {
+        (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []).sorted()
+    }
+}
+
+extension Fault {
+    /// Runs `tally arguments` under strace with a fault injected into its system calls (strace's
+    /// `-e inject=`), so that a signal lands at an exact point: `rename:signal=SIGKILL:when=3` kills it
+    /// when it renames its third cache file into place, the file whole but still under its temporary name.
+    static func traced(injecting fault: String, _ arguments: [String], cache: String) throws -> CommandLineTests.Run {
+        try sh(
+            #"fault="$1"; shift; exec strace -f -o /dev/null -e trace=rename -e inject="$fault" "$TALLY" "$@""#, cache: cache,
+            arguments: [fault] + arguments)
+    }
+
+    /// Why strace cannot inject faults here, or nil when it can.
+    static func straceProblem() -> String? {
+        guard let r = try? sh("strace -o /dev/null -e inject=getpid:error=EPERM true 2>&1"), r.status == 0 else {
+            return "strace (Debian's strace package, which `make test` installs) is needed to kill tally at exact points of a cache write, and it does not run here"
+        }
+        return nil
     }
 }

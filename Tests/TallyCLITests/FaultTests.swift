@@ -147,6 +147,84 @@ import Testing
         #expect(limited.status == 0)
         #expect(limited.stdout == plain.stdout)
         #expect(limited.stderr == "warning: cannot write the column cache in \(folder.path)/cache/tally: File too large; going on without it\n")
-        #expect(Fault.partialFiles(in: folder) == [])
+        #expect(Fault.temporaryFiles(under: folder.path + "/cache") == [])
+    }
+
+    // MARK: Killed while writing the cache
+
+    /// `describe orders` reads all five columns of a file over 1 MiB, so a first run writes six cache
+    /// files: the row count, then each column.
+    static func describeOrders(_ folder: Fault.Folder) -> [String] {
+        ["--data", folder.path, "--format", "csv", "-e", "describe orders; revenue by kind"]
+    }
+
+    /// kill -9 when the first, third and last cache file is whole but not yet renamed into place.
+    @Test(arguments: [1, 3, 6])
+    func killedWhileWritingTheCacheTheNextRunAnswersTheSameAndSweeps(rename: Int) throws {
+        if let problem = Fault.straceProblem() {
+            Issue.record(Comment(rawValue: problem))
+            return
+        }
+        let folder = try Fault.Folder("kill-\(rename)")
+        defer { folder.remove() }
+        try Fault.crm(folder, orders: 30_000)
+        let arguments = Self.describeOrders(folder)
+        let plain = try CommandLineTests.run(arguments, bytes: nil)
+        try #require(plain.status == 0)
+        let cache = folder.path + "/cache"
+        let killed = try Fault.traced(injecting: "rename:signal=SIGKILL:when=\(rename)", arguments, cache: cache)
+        #expect(killed.stdout == "")
+        #expect(Fault.temporaryFiles(under: cache).count == 1, "kill -9 left no partial file to sweep")
+
+        for _ in 0..<2 {
+            let next = try Fault.sh(#"exec "$TALLY" "$@""#, cache: cache, arguments: arguments)
+            #expect(next.status == 0)
+            #expect(next.stdout == plain.stdout)
+            #expect(next.stderr == "")
+            #expect(Fault.temporaryFiles(under: cache) == [])
+        }
+    }
+
+    /// SIGTERM or SIGHUP arriving while the second cache file is written (its rename not yet done):
+    /// the process removes it and dies of the signal, with no later run needed to sweep.
+    @Test(arguments: ["SIGTERM", "SIGHUP"])
+    func terminatedWhileWritingTheCacheLeavesNoPartialFile(signal: String) throws {
+        if let problem = Fault.straceProblem() {
+            Issue.record(Comment(rawValue: problem))
+            return
+        }
+        let folder = try Fault.Folder("term-\(signal)")
+        defer { folder.remove() }
+        try Fault.crm(folder, orders: 30_000)
+        let cache = folder.path + "/cache"
+        // The rename fails as if interrupted, and the signal is delivered as it returns.
+        let r = try Fault.traced(injecting: "rename:error=EINTR:signal=\(signal):when=2", Self.describeOrders(folder), cache: cache)
+        #expect(r.stdout == "")
+        #expect(r.status != 0)
+        #expect(!Fault.files(under: cache).isEmpty, "the first cache file was not written")
+        #expect(Fault.temporaryFiles(under: cache) == [])
+    }
+
+    @Test func twoWritersAndAReaderOfOneCacheAgree() throws {
+        let folder = try Fault.Folder("concurrent")
+        defer { folder.remove() }
+        try Fault.crm(folder, orders: 100_000)
+        let arguments = Self.describeOrders(folder)
+        let plain = try CommandLineTests.run(arguments, bytes: nil)
+        let cache = folder.path + "/cache"
+        let writers = try (0..<2).map { _ in try Fault.Running(arguments, cache: cache) }
+        // The reader starts once the writers are writing, so it meets their partial files.
+        let deadline = Date().addingTimeInterval(60)
+        while Fault.temporaryFiles(under: cache).isEmpty, writers.contains(where: { $0.process.isRunning }), Date() < deadline {}
+        let reader = try Fault.Running(arguments, cache: cache)
+        for run in writers + [reader] {
+            let r = run.wait()
+            #expect(r.status == 0)
+            #expect(r.stdout == plain.stdout)
+            #expect(r.stderr == "")
+        }
+        #expect(Fault.temporaryFiles(under: cache) == [])
+        let cached = try Fault.sh(#"exec "$TALLY" "$@""#, cache: cache, arguments: arguments)
+        #expect(cached.stdout == plain.stdout)
     }
 }
