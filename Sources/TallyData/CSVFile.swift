@@ -66,8 +66,17 @@ public final class CSVFile: Sendable {
     }
 
     private func readColumns(_ names: [String]?) throws(CSVError) -> CSVColumns {
-        let indexes = (names ?? columnNames).compactMap { columnNames.firstIndex(of: $0) }
-        guard let cache, let file = source as? FileBytes, file.size >= ColumnCache.minimumFileSize, !options.skipBadRows else {
+        let indexes: [Int]
+        if let names {
+            // By a dictionary, not firstIndex per name: a file may have 100,000 columns.
+            let index = Dictionary(columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            indexes = names.compactMap { index[$0] }
+        } else {
+            indexes = Array(columnNames.indices)
+        }
+        guard let cache, let file = source as? FileBytes, ColumnCache.caches(size: file.size, columns: columnNames.count),
+            !options.skipBadRows
+        else {
             return try parse(indexes)
         }
         let entry = cache.entry(for: file, options: options)
@@ -87,7 +96,8 @@ public final class CSVFile: Sendable {
             if rows != parsed.rowCount {
                 // A copy that disagrees with the file is not used at all.
                 rows = parsed.rowCount
-                found = found.filter { missing.contains($0.key) }
+                let parsedNow = Set(missing)
+                found = found.filter { parsedNow.contains($0.key) }
                 if found.count < indexes.count { return try parse(indexes) }
             }
             cache.store(zip(missing, parsed.columns).map { ($0, $1.storage, $1.firstNonNumber) }, rows: parsed.rowCount, in: entry)
@@ -96,8 +106,25 @@ public final class CSVFile: Sendable {
         return CSVColumns(columns: columns, rowCount: rows ?? 0, skippedRows: [])
     }
 
+    /// Columns parsed in one pass at most. The scanner keeps a field buffer per wanted column and
+    /// worker (128 KiB of address space, at least a page of memory), so a file of 100,000 columns is
+    /// read in passes of this many: memory stays bounded, and each pass rescans only the file's bytes.
+    static let columnsPerPass = 4096
+
     /// Reads columns (by index) from the CSV text.
     private func parse(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
+        guard indexes.count > Self.columnsPerPass else { return try parsePass(indexes) }
+        var read = CSVColumns(columns: [], rowCount: 0, skippedRows: [])
+        for start in stride(from: 0, to: indexes.count, by: Self.columnsPerPass) {
+            let pass = try parsePass(Array(indexes[start..<min(start + Self.columnsPerPass, indexes.count)]))
+            read.columns += pass.columns
+            (read.rowCount, read.skippedRows) = (pass.rowCount, pass.skippedRows)
+        }
+        return read
+    }
+
+    /// Reads columns (by index) from the CSV text in one pass over it.
+    private func parsePass(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
         var chunks = try scanChunks(wanted: indexes)
         for slot in indexes.indices {
             for chunk in chunks {

@@ -22,6 +22,14 @@ public struct ColumnCache: Sendable {
     private let writes = WriteState()
     /// Files smaller than this are parsed every time: their copy would save little.
     static let minimumFileSize = 1 << 20
+    /// Nor are files with less than this per column: a file per column costs more to write and open
+    /// than parsing so little (a file of 100,000 columns would take seconds to cache and to read back).
+    static let minimumBytesPerColumn = 64 << 10
+
+    /// Whether a file of this size and number of columns is worth caching.
+    static func caches(size: Int, columns: Int) -> Bool {
+        size >= minimumFileSize && size / max(1, columns) >= minimumBytesPerColumn
+    }
     /// Changed whenever the layout does, so copies in an older layout are misses.
     private static let magic: UInt64 = 0x3230_4C4F_4359_4C54  // "TLYCOL02"
     private static let headerSize = 64

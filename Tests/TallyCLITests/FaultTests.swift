@@ -227,4 +227,28 @@ import Testing
         let cached = try Fault.sh(#"exec "$TALLY" "$@""#, cache: cache, arguments: arguments)
         #expect(cached.stdout == plain.stdout)
     }
+
+    // MARK: Limits
+
+    /// `describe` of a file of 100,000 columns takes time in proportion to its size: four times the
+    /// columns take about four times as long (it once took the square, 18 s for 100,000 columns).
+    @Test func describingAHundredThousandColumnsIsLinear() throws {
+        let folder = try Fault.Folder("wide")
+        defer { folder.remove() }
+        func seconds(columns: Int) throws -> Double {
+            var text = (0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n"
+            for row in 0..<3 { text += (0..<columns).map { String($0 + row) }.joined(separator: ",") + "\n" }
+            try folder.write("wide.csv", text)
+            let started = Date()
+            let r = try Fault.sh(#"exec "$TALLY" --data "\#(folder.path)" --format csv -e 'describe wide'"#, cache: folder.path + "/cache")
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(r.status == 0)
+            #expect(r.stdout.split(separator: "\n").count == columns + 1)
+            #expect(r.stdout.hasSuffix("\nc\(columns - 1),integer,0,\n"))
+            return elapsed
+        }
+        let small = try seconds(columns: 25_000)
+        let large = try seconds(columns: 100_000)
+        #expect(large < small * 8, "25,000 columns took \(small) s, 100,000 took \(large) s")
+    }
 }
