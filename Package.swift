@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData"]),
         .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallyPostgres"], exclude: ["cases", "fixtures", "examples"]),
+        .testTarget(name: "TallyTests", dependencies: ["Tally", "TallySyntax", "TallyDiagnostics"]),
         .testTarget(name: "TallyCLITests", dependencies: ["Tally"], exclude: ["repl_driver.py"]),
     ],
     swiftLanguageModes: [.v6]

@@ -88,19 +88,27 @@ public final class Session {
     }
 
     private func execute(_ source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Failure) {
-        let (script, diagnostics) = Parser.parse(source)
-        guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics.map { $0.inSource(source) }) }
+        let windows = ScriptWindows(source: source)
+        // A syntax error anywhere means nothing runs. A text longer than one window is checked a window
+        // at a time first, then parsed again as it runs, so its syntax trees are never all held at once.
+        if !windows.isOneWindow {
+            let diagnostics = windows.flatMap(\.diagnostics)
+            guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics) }
+        }
         // Binding and evaluation recurse once per level of an expression, as parsing does.
         try DeepStack.run { () throws(Failure) in
-            for statement in script.statements {
-                if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
-                let started = DispatchTime.now().uptimeNanoseconds
-                do throws(Diagnostic) {
-                    try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
-                } catch {
-                    throw Failure(diagnostics: [error.inSource(source)])
+            for window in windows {
+                guard window.diagnostics.isEmpty else { throw Failure(diagnostics: window.diagnostics) }
+                for statement in window.statements {
+                    if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    do throws(Diagnostic) {
+                        try execute(statement, source: window.source, isLibrary: isLibrary, emit: emit)
+                    } catch {
+                        throw Failure(diagnostics: [error.inSource(window.source)])
+                    }
+                    if !isLibrary { statementFinished?(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
                 }
-                if !isLibrary { statementFinished?(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
             }
         }
     }

@@ -51,13 +51,13 @@ final class Runner {
         run(SourceFile(name: name, text: text))
     }
 
-    /// Runs statements given as bytes (a script, a pipe), which must be UTF-8.
-    func run(bytes: [UInt8], name: String?) -> Bool {
+    /// Statements given as bytes (a script, a pipe) as text; nil (after saying why) unless they are UTF-8.
+    func decode(_ bytes: [UInt8], name: String?) -> SourceFile? {
         do {
-            return run(try SourceFile.decoding(bytes, name: name))
+            return try SourceFile.decoding(bytes, name: name)
         } catch {
             console.report([error])
-            return false
+            return nil
         }
     }
 
@@ -69,10 +69,11 @@ final class Runner {
             console.report([Diagnostic("script '\(path)': \(problem)")])
             return false
         }
-        return run(bytes: Array(data), name: path)
+        guard let source = decode(Array(data), name: path) else { return false }
+        return run(source)
     }
 
-    private func run(_ source: SourceFile) -> Bool {
+    func run(_ source: SourceFile) -> Bool {
         do {
             try session.run(source) { console.show($0) }
             return outputWritten()

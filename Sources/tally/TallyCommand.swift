@@ -121,13 +121,17 @@ struct TallyCommand: ParsableCommand {
             return 0
         }
         if interactive { return REPL(runner: runner).loop() }
-        // Statements from a pipe: read everything, run it as one script.
+        // Statements from a pipe: read everything, run it as one script (the bytes go once decoded).
+        let source: SourceFile
         switch StandardStream.readInput() {
-        case .success(let input): return runner.run(bytes: input, name: nil) ? 0 : 1
+        case .success(let input):
+            guard let decoded = runner.decode(input, name: nil) else { return 1 }
+            source = decoded
         case .failure(let failure):
             console.report([Diagnostic("cannot read standard input: \(failure.reason)")])
             return 1
         }
+        return runner.run(source) ? 0 : 1
     }
 }
 

@@ -166,3 +166,46 @@ extension Fault {
         return nil
     }
 }
+
+extension Fault {
+    /// Runs `tally arguments` with `input` on its standard input and its output discarded; returns its
+    /// exit status and its peak resident memory in KiB, as wait4 reports it for that one process.
+    static func peakMemory(_ arguments: [String], input: Data) throws -> (status: Int32, kilobytes: Int) {
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let path = CommandLineTests.tally.path
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TALLY_CACHE"] = "off"
+        let envp = environment.map { strdup("\($0)=\($1)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        close(fds[0])
+        guard spawned == 0 else {
+            close(fds[1])
+            throw CocoaError(.executableNotLoadable)
+        }
+        let writer = fds[1]
+        _ = input.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = write(writer, bytes.baseAddress! + offset, bytes.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        close(writer)
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
+        return (status, usage.ru_maxrss)
+    }
+}
