@@ -313,14 +313,7 @@ public final class Session {
     }
 
     /// A size for people: 1.5 GB, 512 MB, 900 bytes.
-    static func bytes(_ n: UInt64) -> String {
-        let units: [(UInt64, String)] = [(1 << 40, "TB"), (1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
-        for (size, unit) in units where n >= size {
-            let value = Double(n) / Double(size)
-            return (value < 10 ? String(format: "%.1f", value) : String(Int(value.rounded()))) + " " + unit
-        }
-        return "\(n) bytes"
-    }
+    static func bytes(_ n: UInt64) -> String { MemoryShortage.size(n) }
 
     /// Declares a dataset that lives in the connected database.
     func addSchema(_ schema: DatasetSchema) {

@@ -77,11 +77,13 @@ public final class CSVFile: Sendable {
         guard let cache, let file = source as? FileBytes, ColumnCache.caches(size: file.size, columns: columnNames.count),
             !options.skipBadRows
         else {
+            try reserveMemory(columns: indexes.count, rows: nil)
             return try parse(indexes)
         }
         let entry = cache.entry(for: file, options: options)
         var found: [Int: Column] = [:]
         var rows = cache.rowCount(in: entry.folder)
+        try reserveMemory(columns: indexes.count, rows: rows)
         if let rows {
             for index in indexes {
                 found[index] = cache.column(index, in: entry.folder, rows: rows).map {
@@ -104,6 +106,34 @@ public final class CSVFile: Sendable {
         }
         let columns = indexes.compactMap { found[$0] }
         return CSVColumns(columns: columns, rowCount: rows ?? 0, skippedRows: [])
+    }
+
+    // MARK: Memory
+
+    /// Refuses a read that cannot fit in memory before any of it is allocated. Its peak is at most 8
+    /// bytes a row for each column's values, about half a column more while chunks are joined (their
+    /// pieces are let go as the whole grows), and each worker's buffers (text dictionaries aside,
+    /// which the budget's margin covers).
+    private func reserveMemory(columns count: Int, rows known: Int?) throws(CSVError) {
+        guard count > 0 else { return }
+        let rows = known ?? estimatedRows()
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let needed = rows.multipliedReportingOverflow(by: 8 * count + 4).partialValue + workers * 3 * chunkSize
+        do throws(MemoryShortage) { try MemoryBudget.reserve(needed) } catch {
+            let what = count == 1 ? "a column" : "\(count) columns"
+            throw CSVError(
+                file: file, line: 0, column: 0,
+                message: "not enough memory to read \(what) of about \(rows) rows: \(error.amounts)",
+                help: "give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size")
+        }
+    }
+
+    /// The rows of the file, told from the lines in its first MiB (exact for a file that small).
+    private func estimatedRows() -> Int {
+        let data = max(0, dataEnd - dataStart)
+        guard let sample = try? source.bytes(offset: dataStart, count: min(data, 1 << 20)), !sample.isEmpty else { return 0 }
+        let lines = max(1, sample.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
+        return Int((Double(data) / Double(sample.count) * Double(lines)).rounded(.up))
     }
 
     /// Columns parsed in one pass at most. The scanner keeps a field buffer per wanted column and

@@ -13,7 +13,13 @@ import Darwin
 /// not the caller's thread, decide how deep input may go. The stack is reserved address space;
 /// only the pages a deep statement touches are ever committed.
 public enum DeepStack {
-    public static let size = 256 << 20
+    /// 256 MiB, or under an address-space limit (`ulimit -v`) an eighth of it: the stack is address
+    /// space reserved whole, and data needs the rest (the limits' recursion takes a few MiB unsanitized).
+    public static let size: Int = {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return 256 << 20 }
+        return min(256 << 20, max(16 << 20, Int(limit.rlim_cur / 8)))
+    }()
 
     /// Runs `body` on a thread with a `size`-byte stack and waits for it to end. If no such thread
     /// can be started, or the calling thread has half that much stack left (it is one of these

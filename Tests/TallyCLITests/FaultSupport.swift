@@ -209,3 +209,41 @@ extension Fault {
         return (status, usage.ru_maxrss)
     }
 }
+
+extension Fault {
+    /// Whether the built tally runs under AddressSanitizer or ThreadSanitizer, which reserve terabytes
+    /// of address space (so `ulimit -v` cannot apply) and change how much memory everything takes.
+    static let isSanitized: Bool = {
+        guard let binary = FileManager.default.contents(atPath: CommandLineTests.tally.path) else { return false }
+        return binary.range(of: Data("__asan_init".utf8)) != nil || binary.range(of: Data("__tsan_init".utf8)) != nil
+    }()
+
+    /// The address space (KiB) a tally session over `folder` holds once it has opened the folder and
+    /// waits for statements: the floor any `ulimit -v` for it must clear.
+    static func startingAddressSpace(data folder: String) throws -> Int {
+        let input = Pipe()
+        let process = Process()
+        process.executableURL = CommandLineTests.tally
+        process.arguments = ["--data", folder]
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.merging(["TALLY_CACHE": "off"]) { $1 }
+        try process.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+        // Opened (it reads the folder's headers first), then blocked reading its statements.
+        var size = 0
+        for _ in 0..<200 {
+            Thread.sleep(forTimeInterval: 0.02)
+            guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
+                let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+            else { continue }
+            if kilobytes == size { return size }
+            size = kilobytes
+        }
+        return size
+    }
+}

@@ -268,4 +268,31 @@ import Testing
         let long = try peak(60_000)
         #expect(long - short < 6_000, "600 statements peaked at \(short) KiB, 60,000 at \(long) KiB")
     }
+
+    /// Under `ulimit -v` a query that cannot fit is an error that names the file and says what would
+    /// help (it once ended in "Fatal error: failed to allocate ... bytes" and a backtrace); with room
+    /// enough, the same query answers as without a limit.
+    @Test func anAddressSpaceLimitGivesAnErrorOrTheAnswerNeverACrash() throws {
+        if Fault.isSanitized { return print("note: the ulimit -v case skipped: a sanitizer's shadow memory cannot live under it") }
+        let folder = try Fault.Folder("ulimit-v")
+        defer { folder.remove() }
+        try Fault.crm(folder, orders: 300_000)
+        let start = try Fault.startingAddressSpace(data: folder.path)
+        let query = #"ulimit -v "$1"; exec "$TALLY" --data "\#(folder.path)" --format csv -e 'revenue by day, plan'"#
+        let plain = try Fault.sh(query, arguments: ["unlimited"])
+        try #require(plain.status == 0)
+
+        let tight = try Fault.sh(query, arguments: [String(start + (20 << 10))])
+        #expect(tight.status == 1)
+        #expect(tight.stdout == "")
+        #expect(tight.stderr.hasPrefix("error: \(folder.path)/orders.csv: not enough memory to read 3 columns of about "), "\(tight.stderr)")
+        #expect(tight.stderr.hasSuffix(
+            " is left\n  = help: give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size\n"))
+
+        // Room for the reading threads' stacks (8 MiB a processor) and 150 MiB more.
+        let roomy = start + (ProcessInfo.processInfo.activeProcessorCount * 8 + 16 + 150) << 10
+        let answered = try Fault.sh(query, arguments: [String(roomy)])
+        #expect(answered.status == 0, "\(answered.stderr)")
+        #expect(answered.stdout == plain.stdout)
+    }
 }
