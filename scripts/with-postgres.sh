@@ -44,5 +44,18 @@ trap stop EXIT
   || { cat "$work/server.log" >&2; exit 1; }
 
 export TALLY_TEST_PG="postgresql://tally@127.0.0.1:$port/postgres"
+# `$TALLY_TEST_PG_CTL stop|start` stops (immediate or fast: `stop fast`) and starts this server again,
+# for tests of a session that outlives its server.
+cat >"$work/ctl" <<CTL
+#!/usr/bin/env bash
+set -euo pipefail
+case "\$1" in
+  stop) ${as_owner[*]} "$bindir/pg_ctl" -D "$work/data" -m "\${2:-immediate}" -w stop >/dev/null ;;
+  start) ${as_owner[*]} "$bindir/pg_ctl" -D "$work/data" -l "$work/server.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null ;;
+  *) echo "usage: \$0 stop [immediate|fast] | start" >&2; exit 2 ;;
+esac
+CTL
+chmod +x "$work/ctl"
+export TALLY_TEST_PG_CTL="$work/ctl"
 echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (throwaway)" >&2
 "$@"

@@ -17,12 +17,13 @@ final class LazyDataset {
 
     var columnNames: [String] { file.columnNames }
 
-    /// Reads those of `names` not read yet (and counts the rows on the first call).
-    func read(_ names: Set<String>) throws(Diagnostic) {
+    /// Reads those of `names` not read yet (and counts the rows on the first call). A read stopped by
+    /// `isCancelled` keeps nothing of itself: the columns read before it stay, and no others.
+    func read(_ names: Set<String>, isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) {
         let missing = file.columnNames.filter { names.contains($0) && columns[$0] == nil }
         guard !missing.isEmpty || rowCount == nil else { return }
         do {
-            let read = try file.read(columns: missing)
+            let read = try file.read(columns: missing, isCancelled: isCancelled)
             rowCount = read.rowCount
             for column in read.columns { columns[column.name] = column }
         } catch {

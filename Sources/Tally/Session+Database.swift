@@ -34,6 +34,11 @@ extension Session {
         return "connected to \(connection.description): \(listing)"
     }
 
+    /// `connection lost; reconnected`, when the database connection was made again since last told.
+    func tellReconnection(_ emit: (Output) -> Void) {
+        if database?.connection.takeReconnection() == true { emit(.text("connection lost; reconnected")) }
+    }
+
     func connect(_ c: Connect) throws(Diagnostic) -> String {
         do {
             return try connect(to: c.target)

@@ -113,7 +113,19 @@ public final class Session {
         }
     }
 
-    private func execute(_ statement: Statement, source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Diagnostic) {
+    private func execute(_ statement: Statement, source: SourceFile, isLibrary: Bool, emit output: (Output) -> Void) throws(Diagnostic) {
+        // A database connection made again on the way (the server was restarted) is said once, before
+        // what the statement shows, or before its error.
+        defer { tellReconnection(output) }
+        try withoutActuallyEscaping(output) { (output) throws(Diagnostic) in
+            try perform(statement, source: source, isLibrary: isLibrary) { shown in
+                self.tellReconnection(output)
+                output(shown)
+            }
+        }
+    }
+
+    private func perform(_ statement: Statement, source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Diagnostic) {
         if !isLibrary { try readColumns(for: statement, source: source) }
         switch statement.kind {
         case .query(let query):
@@ -309,7 +321,9 @@ public final class Session {
                 "\(path) is \(Self.bytes(size)); loading it needs about \(Self.bytes(size * 2)) of memory, more than the \(Self.bytes(memoryLimit)) available",
                 help: "load a smaller extract (fewer rows or columns) of the file")
         }
-        do { return try CSVReader.load(path: path, name: name, options: options, cache: columnCache) } catch { throw error.diagnostic() }
+        do { return try CSVReader.load(path: path, name: name, options: options, cache: columnCache, isCancelled: isCancelled) } catch {
+            throw error.diagnostic()
+        }
     }
 
     /// A size for people: 1.5 GB, 512 MB, 900 bytes.
@@ -382,7 +396,7 @@ public final class Session {
 
     private func read(_ columns: Set<String>, of name: String) throws(Diagnostic) {
         guard let table = lazy[name] else { return }
-        try table.read(columns)
+        try table.read(columns, isCancelled: isCancelled)
         publish(table)
     }
 

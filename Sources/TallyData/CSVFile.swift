@@ -60,12 +60,20 @@ public final class CSVFile: Sendable {
     }
 
     /// Reads the named columns (all when nil), in the order named: from the column cache when it holds
-    /// them for this very file, else from the CSV (and then into the cache).
-    public func read(columns names: [String]? = nil) throws(CSVError) -> CSVColumns {
-        try MemoryPolicy.returningFreedMemory { () throws(CSVError) in try readColumns(names) }
+    /// them for this very file, else from the CSV (and then into the cache). `isCancelled` is asked
+    /// between chunks and columns; when it says so, the read stops with nothing kept (Ctrl-C).
+    public func read(
+        columns names: [String]? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
+    ) throws(CSVError) -> CSVColumns {
+        try MemoryPolicy.returningFreedMemory { () throws(CSVError) in try readColumns(names, isCancelled) }
     }
 
-    private func readColumns(_ names: [String]?) throws(CSVError) -> CSVColumns {
+    /// The error of a read stopped by `isCancelled`.
+    private var cancelled: CSVError {
+        CSVError(file: file, line: 0, column: 0, message: "cancelled", help: "reading was stopped with Ctrl-C; nothing of it was kept")
+    }
+
+    private func readColumns(_ names: [String]?, _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> CSVColumns {
         let indexes: [Int]
         if let names {
             // By a dictionary, not firstIndex per name: a file may have 100,000 columns.
@@ -78,7 +86,7 @@ public final class CSVFile: Sendable {
             !options.skipBadRows
         else {
             try reserveMemory(columns: indexes.count, rows: nil)
-            return try parse(indexes)
+            return try parse(indexes, isCancelled)
         }
         let entry = cache.entry(for: file, options: options)
         var found: [Int: Column] = [:]
@@ -86,6 +94,7 @@ public final class CSVFile: Sendable {
         try reserveMemory(columns: indexes.count, rows: rows)
         if let rows {
             for index in indexes {
+                if isCancelled() { throw cancelled }
                 found[index] = cache.column(index, in: entry.folder, rows: rows).map {
                     Column(name: columnNames[index], storage: $0.storage, firstNonNumber: $0.firstNonNumber)
                 }
@@ -93,14 +102,14 @@ public final class CSVFile: Sendable {
         }
         let missing = indexes.filter { found[$0] == nil }
         if rows == nil || !missing.isEmpty {
-            let parsed = try parse(missing)
+            let parsed = try parse(missing, isCancelled)
             for (index, column) in zip(missing, parsed.columns) { found[index] = column }
             if rows != parsed.rowCount {
                 // A copy that disagrees with the file is not used at all.
                 rows = parsed.rowCount
                 let parsedNow = Set(missing)
                 found = found.filter { parsedNow.contains($0.key) }
-                if found.count < indexes.count { return try parse(indexes) }
+                if found.count < indexes.count { return try parse(indexes, isCancelled) }
             }
             cache.store(zip(missing, parsed.columns).map { ($0, $1.storage, $1.firstNonNumber) }, rows: parsed.rowCount, in: entry)
         }
@@ -142,11 +151,11 @@ public final class CSVFile: Sendable {
     static let columnsPerPass = 4096
 
     /// Reads columns (by index) from the CSV text.
-    private func parse(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
-        guard indexes.count > Self.columnsPerPass else { return try parsePass(indexes) }
+    private func parse(_ indexes: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> CSVColumns {
+        guard indexes.count > Self.columnsPerPass else { return try parsePass(indexes, isCancelled) }
         var read = CSVColumns(columns: [], rowCount: 0, skippedRows: [])
         for start in stride(from: 0, to: indexes.count, by: Self.columnsPerPass) {
-            let pass = try parsePass(Array(indexes[start..<min(start + Self.columnsPerPass, indexes.count)]))
+            let pass = try parsePass(Array(indexes[start..<min(start + Self.columnsPerPass, indexes.count)]), isCancelled)
             read.columns += pass.columns
             (read.rowCount, read.skippedRows) = (pass.rowCount, pass.skippedRows)
         }
@@ -154,8 +163,8 @@ public final class CSVFile: Sendable {
     }
 
     /// Reads columns (by index) from the CSV text in one pass over it.
-    private func parsePass(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
-        var chunks = try scanChunks(wanted: indexes)
+    private func parsePass(_ indexes: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> CSVColumns {
+        var chunks = try scanChunks(wanted: indexes, isCancelled)
         for slot in indexes.indices {
             for chunk in chunks {
                 // The others leave the chunk without values, so the merge reads it again as the agreed type.
@@ -178,6 +187,7 @@ public final class CSVFile: Sendable {
             let merge = CSVColumnMerge(file: self, wanted: indexes, slot: slot)
             merged.buffer[slot] = Result { () throws(CSVError) in try merge.merge(&values.buffer[slot], chunks: metadata) }
         }
+        if isCancelled() { throw cancelled }
         var parts: [(index: Int, storage: ColumnStorage, spot: NonNumberSpot?)] = []
         for (slot, index) in indexes.enumerated() {
             guard let result = merged.buffer[slot] else { continue }
@@ -207,7 +217,8 @@ public final class CSVFile: Sendable {
     // MARK: Chunks
 
     /// Scans every chunk (in parallel), then checks that each starts where the previous one ended.
-    private func scanChunks(wanted: [Int]) throws(CSVError) -> [CSVChunk] {
+    /// Workers stop taking chunks once `isCancelled` says so.
+    private func scanChunks(wanted: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> [CSVChunk] {
         let starts = try guessStarts()
         let count = starts.count - 1
         let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: count)
@@ -218,11 +229,12 @@ public final class CSVFile: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let scratch = CSVScratch()
             var i = worker
-            while i < count {
+            while i < count, !isCancelled() {
                 shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratch)
                 i += workers
             }
         }
+        if isCancelled() { throw cancelled }
         var chunks: [CSVChunk] = []
         chunks.reserveCapacity(count)
         var expected = dataStart

@@ -18,10 +18,12 @@
 public enum CSVReader {
     /// Loads the file at `path`; errors name the file as `path`. A missing or unreadable file is a
     /// `CSVError` with line 0.
+    /// `isCancelled` is asked as the file is read; when it says so, the load stops (Ctrl-C).
     public static func load(
-        path: String, name: String, options: CSVOptions = .init(), cache: ColumnCache? = nil
+        path: String, name: String, options: CSVOptions = .init(), cache: ColumnCache? = nil,
+        isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws(CSVError) -> CSVLoad {
-        try load(CSVFile(path: path, options: options, cache: cache), name: name)
+        try load(CSVFile(path: path, options: options, cache: cache), name: name, isCancelled: isCancelled)
     }
 
     /// Parses CSV bytes already in memory; `fileName` is used in errors and as the dataset's source.
@@ -32,8 +34,8 @@ public enum CSVReader {
         try load(CSVFile(source: MemoryBytes(bytes: bytes), file: fileName, options: options, chunkSize: chunkSize), name: name)
     }
 
-    private static func load(_ file: CSVFile, name: String) throws(CSVError) -> CSVLoad {
-        let read = try file.read()
+    private static func load(_ file: CSVFile, name: String, isCancelled: @escaping @Sendable () -> Bool = { false }) throws(CSVError) -> CSVLoad {
+        let read = try file.read(isCancelled: isCancelled)
         let dataset = Dataset(name: name, columns: read.columns, rowCount: read.rowCount, source: file.file)
         return CSVLoad(dataset: dataset, skippedRows: read.skippedRows)
     }

@@ -13,10 +13,19 @@ public struct PostgresRows: Sendable {
 }
 
 /// A connection to PostgreSQL. Values always travel as parameters, apart from the statement's text.
+///
+/// A connection the server drops (it was stopped, restarted, or ended the session) is said once, by
+/// the statement that met it, as `the connection to the server was lost`; the next statement
+/// connects again, as psql does, and says so once (`takeReconnection`). The server's notices are
+/// not printed (libpq would write them raw to stderr); the last one gives the reason a connection
+/// was lost.
 public final class PostgresConnection: @unchecked Sendable {
     private let connection: OpaquePointer
     /// The SQLSTATE of the last statement that failed (`22003`: a number out of range).
     public private(set) var lastErrorState: String?
+    private let notices = Notices()
+    /// A lost connection was made again since the caller last asked.
+    private var reconnected = false
 
     /// Connects with a libpq connection string or URL (`postgresql://user@host:port/db`); what the
     /// string leaves out comes from the PG* variables and ~/.pgpass, as for psql. Messages never
@@ -32,11 +41,55 @@ public final class PostgresConnection: @unchecked Sendable {
                 help: "check the host, port, database and user; passwords come from the URL, PGPASSWORD or ~/.pgpass")
         }
         connection = c
-        // Timestamps are UTC throughout, and doubles print at full precision.
+        PQsetNoticeProcessor(c, { box, message in
+            guard let box, let message else { return }
+            Unmanaged<Notices>.fromOpaque(box).takeUnretainedValue().last = String(cString: message)
+        }, Unmanaged.passUnretained(notices).toOpaque())
+        try configure()
+    }
+
+    /// Timestamps are UTC throughout, and doubles print at full precision; notices (a table that did
+    /// not exist to drop) are not for Tally's users. Run on every new connection.
+    private func configure() throws(Diagnostic) {
         try execute("SET TIME ZONE 'UTC'")
         try execute("SET extra_float_digits = 3")
-        // Notices (a table that did not exist to drop) are not for Tally's users.
         try execute("SET client_min_messages = warning")
+    }
+
+    /// Makes the connection again if the server dropped it; true when it did. When the server is
+    /// still away, the error says so and the next call tries again.
+    @discardableResult
+    public func reconnectIfLost() throws(Diagnostic) -> Bool {
+        guard PQstatus(connection) == CONNECTION_BAD else { return false }
+        PQreset(connection)
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let reason = Self.text(PQerrorMessage(connection)).split(separator: "\n").first.map(String.init) ?? ""
+            throw Diagnostic(
+                "PostgreSQL: no connection to the server: \(reason)",
+                help: "each statement tries to connect again; is the server running?")
+        }
+        notices.last = nil
+        try configure()
+        reconnected = true
+        return true
+    }
+
+    /// Whether a lost connection was made again since the last call (and forget it).
+    public func takeReconnection() -> Bool {
+        defer { reconnected = false }
+        return reconnected
+    }
+
+    /// The failure of a statement that lost the connection, with the server's reason when it gave one.
+    private func connectionLost(_ result: OpaquePointer?) -> Diagnostic {
+        let fatal = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
+        // A notice reads "WARNING:  terminating connection due to ..."; the words after the severity say why.
+        let notice = notices.last.map { $0.split(separator: ":", maxSplits: 1).last.map(String.init) ?? $0 }
+        let reason = (fatal ?? notice)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        notices.last = nil
+        return Diagnostic(
+            "PostgreSQL: the connection to the server was lost" + (reason.map { " (\($0))" } ?? ""),
+            help: "the next statement connects again")
     }
 
     deinit { PQfinish(connection) }
@@ -58,12 +111,14 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one statement with its `$n` placeholders bound to `parameters`, typed, in text form.
     public func query(_ sql: String, parameters: [SQLValue]) throws(Diagnostic) -> PostgresRows {
         let encoded = try parameters.map(Self.encode)
+        try reconnectIfLost()
         let types = encoded.map(\.type)
         let result: OpaquePointer? = withCStrings(encoded.map(\.text)) { values in
             PQexecParams(connection, sql, Int32(parameters.count), types, values, nil, nil, 0)
         }
+        defer { if let result { PQclear(result) } }
+        if PQstatus(connection) == CONNECTION_BAD { throw connectionLost(result) }
         guard let result else { throw Diagnostic("PostgreSQL: \(Self.text(PQerrorMessage(connection)))") }
-        defer { PQclear(result) }
         switch PQresultStatus(result) {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
             lastErrorState = nil
@@ -76,6 +131,7 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// `COPY ... FROM STDIN`: sends the chunks as they come.
     public func copy(_ sql: String, chunks: some Sequence<[UInt8]>) throws(Diagnostic) {
+        try reconnectIfLost()
         guard let start = PQexec(connection, sql) else { throw Diagnostic("PostgreSQL: \(Self.text(PQerrorMessage(connection)))") }
         let status = PQresultStatus(start)
         if status != PGRES_COPY_IN {
@@ -144,6 +200,11 @@ public final class PostgresConnection: @unchecked Sendable {
     private static func text(_ p: UnsafeMutablePointer<CChar>?) -> String {
         p.map { String(cString: $0).trimmingSpace } ?? ""
     }
+}
+
+/// The last notice the server sent, kept by libpq's notice processor.
+private final class Notices: @unchecked Sendable {
+    var last: String?
 }
 
 /// Hands C functions an array of C strings that live for the call.

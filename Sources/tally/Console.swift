@@ -114,10 +114,34 @@ final class Console {
         StandardStream.error.write(text + "\n")
     }
 
+    /// Asked between parts of a long output at the prompt; true stops it (Ctrl-C).
+    var interrupted: () -> Bool = { false }
+
     /// Results go to standard output; once a write fails, nothing more is written (see `outputFailed`).
+    /// At the prompt a long text goes out a part at a time, and Ctrl-C stops it between parts: a
+    /// terminal may take seconds to show a hundred thousand rows.
     func write(_ text: String) {
-        StandardStream.output.write(text)
+        guard interactive, text.utf8.count > Self.part else {
+            StandardStream.output.write(text)
+            return
+        }
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            var end = min(bytes.count, start + Self.part)
+            // Parts end after a line break, so what is shown before a stop is whole lines.
+            while end < bytes.count, bytes[end - 1] != UInt8(ascii: "\n") { end += 1 }
+            guard StandardStream.output.write(String(decoding: bytes[start..<end], as: UTF8.self)) else { return }
+            start = end
+            if start < bytes.count, interrupted() {
+                StandardStream.output.write("… stopped with Ctrl-C\n")
+                return
+            }
+        }
     }
+
+    /// Bytes written at once at the prompt before Ctrl-C is looked at.
+    private static let part = 16 << 10
 
     /// Whether writing the output failed; the statement that failed should stop, and say so once.
     var outputFailed: Bool { StandardStream.output.hasFailed }

@@ -14,6 +14,7 @@ struct REPL {
     func loop() -> Int32 {
         let editor = LineEditor(completer: Completer(session: runner.session))
         runner.stopWhen { tally_signals_interrupted() != 0 }
+        runner.console.interrupted = { tally_signals_interrupted() != 0 }
         runStartupFile()
         runner.console.write("Tally — ask a question such as `revenue by month`; `help` for a tour, Ctrl-D to leave.\n")
         var pending = ""
@@ -43,8 +44,9 @@ struct REPL {
             guard !trimmed.isEmpty else { continue }
             editor.remember(statement)
             if trimmed == "quit" || trimmed == "exit" || trimmed == "\\q" { return 0 }
-            if Commands(runner: runner).handle(trimmed) { continue }
+            // A Ctrl-C pressed before now is not for what runs next.
             _ = tally_signals_take_interrupt()
+            if Commands(runner: runner).handle(trimmed) { continue }
             _ = runner.run(text: statement, name: nil)
         }
         return 1

@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Drives the real `tally` REPL in a pseudo-terminal, as a person at a keyboard would.
 
-Usage: python3 repl_driver.py /path/to/tally /path/to/examples/crm
+Usage: python3 repl_driver.py [prompt|interrupt|postgres] /path/to/tally /path/to/examples/crm
+
+  prompt     completion, Ctrl-C, errors, continuation lines, prompt commands, history (the default)
+  interrupt  Ctrl-C while a large CSV file is read and while `last` prints a long result
+  postgres   the PostgreSQL server stopped and started again under a session (needs TALLY_TEST_PG
+             and TALLY_TEST_PG_CTL from scripts/with-postgres.sh; says it is skipped without them)
 
 Standard library only. Every wait is bounded (at most 10 s, the whole run at most 60 s), so it never
 hangs. What the program writes is fed to a tiny terminal model (enough of one to follow how libedit
@@ -19,6 +24,7 @@ import select
 import shutil
 import signal
 import struct
+import subprocess
 import sys
 import tempfile
 import termios
@@ -153,7 +159,7 @@ class Screen:
 class Session:
     """One `tally` process on a pseudo-terminal."""
 
-    def __init__(self, tally, data, env, deadline):
+    def __init__(self, tally, arguments, env, deadline):
         self.deadline = deadline
         self.screen = Screen()
         self.status = None
@@ -166,7 +172,7 @@ class Session:
                 for signo in (signal.SIGINT, signal.SIGQUIT, signal.SIGPIPE, signal.SIGXFSZ, signal.SIGALRM, signal.SIGTERM):
                     signal.signal(signo, signal.SIG_DFL)
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-                os.execve(tally, [tally, "--data", data], env)
+                os.execve(tally, [tally] + arguments, env)
             finally:
                 os._exit(127)
 
@@ -332,11 +338,301 @@ def read_history(path):
     return [re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), line) for line in lines]
 
 
+class Driver:
+    """A scenario's state: the current session, the step being run, the scratch folders."""
+
+    def __init__(self, tally, data, scratch, deadline):
+        self.tally, self.data, self.deadline = tally, data, deadline
+        self.session = None
+        self.step = (0, "start")
+        self.state, self.config, self.home, self.cache = (os.path.join(scratch, name) for name in ("state", "config", "home", "cache"))
+        for folder in (self.state, self.config, self.home):
+            os.mkdir(folder)
+        self.scratch = scratch
+        self.env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.home,  # no ~/.editrc of the person running the tests (vi mode would change every key)
+            "XDG_STATE_HOME": self.state,
+            "XDG_CONFIG_HOME": self.config,
+            "XDG_CACHE_HOME": self.cache,
+            "TERM": "xterm",
+            "NO_COLOR": "1",
+            "COLUMNS": str(COLS),
+            "LC_ALL": "C.UTF-8",
+        }
+        self.history = os.path.join(self.state, "tally", "history")
+
+    def begin(self, number, title):
+        self.step = (number, title)
+
+    def ok(self):
+        print("ok %d %s" % self.step, flush=True)
+
+    def start(self, arguments=None):
+        if self.session is not None:
+            self.session.close()
+        self.session = Session(self.tally, arguments or ["--data", self.data], self.env, self.deadline)
+        self.session.wait_prompt(-1)
+        return self.session
+
+
+def prompt_scenario(d):
+    d.begin(1, "tally --data starts at the prompt")
+    s = d.start()
+    expect("Tally" in s.screen.text(), "no greeting before the prompt")
+    d.ok()
+
+    d.begin(2, "Tab completes a metric, a grain after `by` and a value in quotes; the query runs")
+    row = s.type("reve\t")
+    s.wait_line(PROMPT + "revenue ")
+    # The completion appended a space, so what follows is typed as a person would, without one.
+    s.type("by pl\t")
+    s.wait_line(PROMPT + "revenue by plan ")
+    s.type('where plan = "pr\t')
+    s.wait_line(PROMPT + 'revenue by plan where plan = "pro" ')
+    output, _ = s.enter()
+    expect(has_line(output, r"^\s*plan\s*│\s*revenue\s*$"), "no table header with plan and revenue")
+    expect(has_line(output, r"^ pro\s+│\s*\$?[\d,.]+$"), "no row starting with ' pro '")
+    expect(has_line(output, r"^1 row\b"), "no '1 row' footer")
+    d.ok()
+
+    d.begin(3, "Ctrl-C abandons the line with ^C and a fresh prompt; Enter on it runs nothing")
+    row = s.type("revenue by pla")
+    s.wait_line(PROMPT + "revenue by pla")
+    s.interrupt()
+    prompt_row = s.wait_prompt(row)
+    expect(s.screen.lines[row].rstrip() == PROMPT + "revenue by pla^C", "the abandoned line does not end in ^C")
+    expect(prompt_row == row + 1, "something was printed between ^C and the prompt")
+    output, prompt_row2 = s.enter()
+    s.settle()
+    expect(output == [] and prompt_row2 == prompt_row + 1, "Enter on an empty line printed something")
+    expect(s.screen.row == prompt_row2 and s.screen.current == PROMPT, "output after the empty line's prompt")
+    d.ok()
+
+    d.begin(4, "a wrong query prints a rendered error and the prompt returns; the next query runs")
+    output, _ = s.enter("revenue by plann")
+    expect(has_line(output, r"^error: metric 'revenue'"), "no `error: metric 'revenue'` line")
+    expect(has_line(output, r"did you mean 'plan'\?"), "no `did you mean 'plan'?`")
+    expect(has_line(output, r"\^\^\^\^\^"), "no caret under the wrong name")
+    output, _ = s.enter("purchases for 2024")
+    expect(has_line(output, r"^\s*purchases\s*$"), "no purchases header")
+    expect(has_line(output, r"^\s*[\d,]+\s*$"), "no number")
+    expect(has_line(output, r"^1 row\b"), "no '1 row' footer")
+    d.ok()
+
+    d.begin(5, "a statement over two lines: `revenue,` asks for more with `..>`")
+    row = s.type("revenue,\r")
+    s.wait_prompt(row, CONTINUATION)
+    output, _ = s.enter("purchases by year")
+    expect(has_line(output, r"^\s*year\s*│\s*revenue\s*│\s*purchases\s*$"), "no header with year, revenue and purchases")
+    expect(has_line(output, r"^ 2024\s*│"), "no row for 2024")
+    expect(has_line(output, r"^\d+ rows\b"), "no 'N rows' footer")
+    d.ok()
+
+    d.begin(6, "prompt commands: help, format csv, format table, timer off, last")
+    output, _ = s.enter("help")
+    expect(has_line(output, r"revenue by month") and has_line(output, r"show metrics"), "help printed no tour")
+    output, _ = s.enter("format csv")
+    expect(output == [], "format csv printed something")
+    output, _ = s.enter("revenue for 2024")
+    expect(table_rows(output)[:1] == ["revenue"], "the CSV does not start with the line `revenue`")
+    expect(len(output) == 2 and re.fullmatch(r"-?\d+(\.\d+)?", output[1].strip()),
+           "the CSV is not a header and one number")
+    output, _ = s.enter("format table")
+    expect(output == [], "format table printed something")
+    output, _ = s.enter("timer off")
+    expect(output == [], "timer off printed something")
+    output, _ = s.enter("last")
+    expect(has_line(output, r"^\s*revenue\s*$"), "last shows no revenue table")
+    expect(has_line(output, r"^1 row$"), "last's footer is not exactly '1 row' (timer off, table format)")
+    last_statement = "last"
+    d.ok()
+
+    d.begin(7, "a failed load and a failing statement leave the loaded data as it was")
+    before, _ = s.enter("purchases, revenue for 2024")
+    expect(has_line(before, r"^1 row$"), "no one-row answer to compare with")
+    output, _ = s.enter('load "%s" as orders' % BAD_ROWS)
+    expect(has_line(output, r"^error: .*short_row\.csv:3:4: expected 3 fields, found 2$"), "no error naming line 3 of the file")
+    output, _ = s.enter("revenue by")
+    expect(has_line(output, r"^error: expected a dimension after 'by'$"), "no syntax error")
+    after, _ = s.enter("purchases, revenue for 2024")
+    expect(after == before, "the answer changed after the failures: %r, then %r" % (before, after))
+    last_statement = "purchases, revenue for 2024"
+    d.ok()
+
+    d.begin(8, "Ctrl-D on an empty line exits with status 0")
+    s.send("\x04")
+    status = s.wait_exit()
+    expect(status == 0, "exit status %s" % status)
+    d.ok()
+
+    d.begin(9, "a new session recalls the last statement with Up; the history has no duplicates")
+    expect(os.path.isfile(d.history), "no history file at %s" % d.history)
+    s = d.start()
+    row = s.type("\x1b[A")
+    s.wait_line(PROMPT + last_statement)
+    s.interrupt()
+    s.wait_prompt(row)
+    # `help` ran in the first session too: typed again, it must move to the end, not be stored twice.
+    output, _ = s.enter("help")
+    s.send("\x04")
+    status = s.wait_exit()
+    expect(status == 0, "exit status %s after Ctrl-D" % status)
+    expect(os.path.isfile(d.history), "no history file at %s" % d.history)
+    entries = read_history(d.history)
+    duplicates = sorted({e for e in entries if entries.count(e) > 1})
+    expect(entries, "the history file is empty")
+    expect(not duplicates, "duplicate history entries: %r (history: %r)" % (duplicates, entries))
+    expect(entries[-1] == "help", "the last history entry is %r, not 'help' (history: %r)" % (entries[-1], entries))
+    for statement in ("revenue for 2024", "format csv", "purchases for 2024"):
+        expect(statement in entries, "%r is not in the history %r" % (statement, entries))
+    d.ok()
+
+    d.begin(10, "`quit` leaves with status 0")
+    s = d.start()
+    s.type("quit\r")
+    status = s.wait_exit()
+    expect(status == 0, "exit status %s" % status)
+    d.ok()
+
+
+def write_orders(folder, rows):
+    """An orders.csv of `rows` rows, amounts in whole cents; returns the revenue of 2024 in cents."""
+    revenue_2024 = 0
+    days = [time.strftime("%Y-%m-%d", time.gmtime((19358 + i) * 86400)) for i in range(731)]
+    with open(os.path.join(folder, "orders.csv"), "w") as f:
+        f.write("id,customer_id,date,amount,kind\n")
+        lines = []
+        for i in range(1, rows + 1):
+            cents = (i * 7919) % 50000 + 100
+            day = days[i % 731]
+            if day.startswith("2024"):
+                revenue_2024 += cents
+            lines.append("%d,%d,%s,%d.%02d,new\n" % (i, 1 + i % 500, day, cents // 100, cents % 100))
+            if len(lines) == 100000:
+                f.write("".join(lines))
+                lines = []
+        f.write("".join(lines))
+    return revenue_2024
+
+
+def busy(pid):
+    """Whether any thread of a process is running on a processor now (statements run on a thread
+    of their own while the main one waits for it)."""
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/stat" % (pid, task)) as f:
+                if f.read().rpartition(")")[2].split()[0] == "R":
+                    return True
+        except OSError:
+            pass  # the thread ended meanwhile
+    return False
+
+
+def interrupt_scenario(d):
+    d.begin(1, "Ctrl-C while a large CSV file is read gives the prompt back at once")
+    big = os.path.join(d.scratch, "big")
+    os.mkdir(big)
+    cents = write_orders(big, 1000000)
+    s = d.start(["--data", big])
+    s.enter("format csv")
+    row = s.type("revenue for 2024\r")
+    # Reading 40 MB takes a while (the statement itself is parsed and bound in a few milliseconds):
+    # once tally is at work, press Ctrl-C.
+    end = time.monotonic() + WAIT
+    while not busy(s.pid) and time.monotonic() < end:
+        time.sleep(0.005)
+    time.sleep(0.05)
+    pressed = time.monotonic()
+    s.send("\x03")
+    prompt_row = s.wait_prompt(row)
+    waited = time.monotonic() - pressed
+    output = s.screen.lines[row + 1 : prompt_row]
+    expect(has_line(output, r"orders\.csv: cancelled$"), "no `orders.csv: cancelled` (the read finished first?): %r" % output)
+    # The read stops between chunks of 4 MiB: about 0.1 s; a loaded machine gets some slack.
+    expect(waited < 1.0, "the prompt came back %.2f s after Ctrl-C" % waited)
+    d.ok()
+
+    d.begin(2, "the next query reads the whole file and answers correctly; no partial cache file is left")
+    output, _ = s.enter("revenue for 2024")
+    expect(output[:1] == ["revenue"], "no CSV header: %r" % output)
+    expected = "%d.%02d" % (cents // 100, cents % 100)
+    expect(output[1:2] == [expected.rstrip("0").rstrip(".")] or output[1:2] == [expected], "revenue %r, expected %s" % (output[1:2], expected))
+    leftovers = [n for _, _, names in os.walk(d.cache) for n in names if ".partial-" in n]
+    expect(not leftovers, "partial cache files: %r" % leftovers)
+    d.ok()
+
+    d.begin(3, "Ctrl-C while `last` prints a long result stops the printing")
+    s = d.start()
+    s.enter("timer off")
+    output, _ = s.enter("purchases by day, plan, region, channel")
+    total = re.search(r"\((\d+) in all\)", "\n".join(output))
+    expect(total is not None, "the result was not cut at the prompt: %r" % output[-2:])
+    row = s.type("last\r")
+    s.settle(0.05)
+    s.send("\x03")
+    prompt_row = s.wait_prompt(row)
+    shown = s.screen.lines[row + 1 : prompt_row]
+    expect(has_line(shown, r"^… stopped with Ctrl-C$"), "printing was not stopped: %r" % shown[-3:])
+    expect(not has_line(shown, r"^%s rows$" % total.group(1)), "every row was printed")
+    output, _ = s.enter("purchases for 2024")
+    expect(has_line(output, r"^1 row$"), "the next statement did not run")
+    d.ok()
+
+
+def postgres_scenario(d):
+    url, ctl = os.environ.get("TALLY_TEST_PG"), os.environ.get("TALLY_TEST_PG_CTL")
+    if not url or not ctl:
+        print("skipped: no PostgreSQL server (TALLY_TEST_PG and TALLY_TEST_PG_CTL come from scripts/with-postgres.sh)")
+        return
+    small = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "GoldenTests", "fixtures", "small")
+    exported = subprocess.run([d.tally, "export", "--to", url, "--replace", small], capture_output=True, text=True, env=d.env)
+    expect(exported.returncode == 0, "export failed: %s" % exported.stderr)
+
+    d.begin(1, "a session on the database answers")
+    s = d.start(["--db", url])
+    s.enter("timer off")
+    answer, _ = s.enter("revenue")
+    expect(has_line(answer, r"^1 row$"), "no answer: %r" % answer)
+    d.ok()
+
+    for number, mode in ((2, "immediate"), (4, "fast")):
+        d.begin(number, "the server stopped (%s): the statement says the connection was lost, once, with no raw notice" % mode)
+        subprocess.run([ctl, "stop", mode], check=True)
+        output, _ = s.enter("revenue")
+        errors = [line for line in output if line.startswith("error:")]
+        expect(errors[:1] and errors[0].startswith("error: PostgreSQL: the connection to the server was lost"), "no lost connection: %r" % output)
+        expect(len(errors) == 1, "more than one error: %r" % output)
+        expect(not has_line(output, r"WARNING|FATAL|server closed"), "libpq's own words were printed: %r" % output)
+        output, _ = s.enter("purchases")
+        expect(has_line(output, r"^error: PostgreSQL: no connection to the server: "), "no `no connection`: %r" % output)
+        d.ok()
+
+        d.begin(number + 1, "the server is back: the next statement reconnects, says so once, and answers")
+        subprocess.run([ctl, "start"], check=True)
+        output, _ = s.enter("revenue")
+        expect(output[:1] == ["connection lost; reconnected"], "no `connection lost; reconnected` first: %r" % output)
+        expect(output[1:] == answer, "another answer after reconnecting: %r, before %r" % (output[1:], answer))
+        output, _ = s.enter("revenue")
+        expect(output == answer, "the reconnection was said again, or the answer changed: %r" % output)
+        d.ok()
+
+    s.send("\x04")
+    expect(s.wait_exit() == 0, "the session did not end with status 0")
+
+
+SCENARIOS = {"prompt": prompt_scenario, "interrupt": interrupt_scenario, "postgres": postgres_scenario}
+
+
 def main():
-    if len(sys.argv) != 3:
-        print("usage: python3 repl_driver.py /path/to/tally /path/to/examples/crm", file=sys.stderr)
+    arguments = sys.argv[1:]
+    scenario = prompt_scenario
+    if arguments and arguments[0] in SCENARIOS:
+        scenario = SCENARIOS[arguments.pop(0)]
+    if len(arguments) != 2:
+        print("usage: python3 repl_driver.py [%s] /path/to/tally /path/to/examples/crm" % "|".join(SCENARIOS), file=sys.stderr)
         return 2
-    tally, data = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+    tally, data = os.path.abspath(arguments[0]), os.path.abspath(arguments[1])
     deadline = time.monotonic() + TOTAL - 2
 
     def overran(signo, frame):
@@ -353,161 +649,17 @@ def main():
     signal.signal(signal.SIGTERM, terminated)
 
     scratch = tempfile.mkdtemp(prefix="tally-repl-")
-    state, config, home = (os.path.join(scratch, name) for name in ("state", "config", "home"))
-    for folder in (state, config, home):
-        os.mkdir(folder)
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": home,  # no ~/.editrc of the person running the tests (vi mode would change every key)
-        "XDG_STATE_HOME": state,
-        "XDG_CONFIG_HOME": config,
-        "TERM": "xterm",
-        "NO_COLOR": "1",
-        "COLUMNS": str(COLS),
-        "LC_ALL": "C.UTF-8",
-    }
-    history = os.path.join(state, "tally", "history")
-
-    session = None
-    step = (0, "start")
-
-    def ok():
-        print("ok %d %s" % step, flush=True)
-
-    def start():
-        nonlocal session
-        if session is not None:
-            session.close()
-        session = Session(tally, data, env, deadline)
-        session.wait_prompt(-1)
-        return session
-
+    d = Driver(tally, data, scratch, deadline)
     try:
-        step = (1, "tally --data starts at the prompt")
-        s = start()
-        expect("Tally" in s.screen.text(), "no greeting before the prompt")
-        ok()
-
-        step = (2, "Tab completes a metric, a grain after `by` and a value in quotes; the query runs")
-        row = s.type("reve\t")
-        s.wait_line(PROMPT + "revenue ")
-        # The completion appended a space, so what follows is typed as a person would, without one.
-        s.type("by pl\t")
-        s.wait_line(PROMPT + "revenue by plan ")
-        s.type('where plan = "pr\t')
-        s.wait_line(PROMPT + 'revenue by plan where plan = "pro" ')
-        output, _ = s.enter()
-        expect(has_line(output, r"^\s*plan\s*│\s*revenue\s*$"), "no table header with plan and revenue")
-        expect(has_line(output, r"^ pro\s+│\s*\$?[\d,.]+$"), "no row starting with ' pro '")
-        expect(has_line(output, r"^1 row\b"), "no '1 row' footer")
-        ok()
-
-        step = (3, "Ctrl-C abandons the line with ^C and a fresh prompt; Enter on it runs nothing")
-        row = s.type("revenue by pla")
-        s.wait_line(PROMPT + "revenue by pla")
-        s.interrupt()
-        prompt_row = s.wait_prompt(row)
-        expect(s.screen.lines[row].rstrip() == PROMPT + "revenue by pla^C", "the abandoned line does not end in ^C")
-        expect(prompt_row == row + 1, "something was printed between ^C and the prompt")
-        output, prompt_row2 = s.enter()
-        s.settle()
-        expect(output == [] and prompt_row2 == prompt_row + 1, "Enter on an empty line printed something")
-        expect(s.screen.row == prompt_row2 and s.screen.current == PROMPT, "output after the empty line's prompt")
-        ok()
-
-        step = (4, "a wrong query prints a rendered error and the prompt returns; the next query runs")
-        output, _ = s.enter("revenue by plann")
-        expect(has_line(output, r"^error: metric 'revenue'"), "no `error: metric 'revenue'` line")
-        expect(has_line(output, r"did you mean 'plan'\?"), "no `did you mean 'plan'?`")
-        expect(has_line(output, r"\^\^\^\^\^"), "no caret under the wrong name")
-        output, _ = s.enter("purchases for 2024")
-        expect(has_line(output, r"^\s*purchases\s*$"), "no purchases header")
-        expect(has_line(output, r"^\s*[\d,]+\s*$"), "no number")
-        expect(has_line(output, r"^1 row\b"), "no '1 row' footer")
-        ok()
-
-        step = (5, "a statement over two lines: `revenue,` asks for more with `..>`")
-        row = s.type("revenue,\r")
-        s.wait_prompt(row, CONTINUATION)
-        output, _ = s.enter("purchases by year")
-        expect(has_line(output, r"^\s*year\s*│\s*revenue\s*│\s*purchases\s*$"), "no header with year, revenue and purchases")
-        expect(has_line(output, r"^ 2024\s*│"), "no row for 2024")
-        expect(has_line(output, r"^\d+ rows\b"), "no 'N rows' footer")
-        ok()
-
-        step = (6, "prompt commands: help, format csv, format table, timer off, last")
-        output, _ = s.enter("help")
-        expect(has_line(output, r"revenue by month") and has_line(output, r"show metrics"), "help printed no tour")
-        output, _ = s.enter("format csv")
-        expect(output == [], "format csv printed something")
-        output, _ = s.enter("revenue for 2024")
-        expect(table_rows(output)[:1] == ["revenue"], "the CSV does not start with the line `revenue`")
-        expect(len(output) == 2 and re.fullmatch(r"-?\d+(\.\d+)?", output[1].strip()),
-               "the CSV is not a header and one number")
-        output, _ = s.enter("format table")
-        expect(output == [], "format table printed something")
-        output, _ = s.enter("timer off")
-        expect(output == [], "timer off printed something")
-        output, _ = s.enter("last")
-        expect(has_line(output, r"^\s*revenue\s*$"), "last shows no revenue table")
-        expect(has_line(output, r"^1 row$"), "last's footer is not exactly '1 row' (timer off, table format)")
-        last_statement = "last"
-        ok()
-
-        step = (7, "a failed load and a failing statement leave the loaded data as it was")
-        before, _ = s.enter("purchases, revenue for 2024")
-        expect(has_line(before, r"^1 row$"), "no one-row answer to compare with")
-        output, _ = s.enter('load "%s" as orders' % BAD_ROWS)
-        expect(has_line(output, r"^error: .*short_row\.csv:3:4: expected 3 fields, found 2$"), "no error naming line 3 of the file")
-        output, _ = s.enter("revenue by")
-        expect(has_line(output, r"^error: expected a dimension after 'by'$"), "no syntax error")
-        after, _ = s.enter("purchases, revenue for 2024")
-        expect(after == before, "the answer changed after the failures: %r, then %r" % (before, after))
-        last_statement = "purchases, revenue for 2024"
-        ok()
-
-        step = (8, "Ctrl-D on an empty line exits with status 0")
-        s.send("\x04")
-        status = s.wait_exit()
-        expect(status == 0, "exit status %s" % status)
-        ok()
-
-        step = (9, "a new session recalls the last statement with Up; the history has no duplicates")
-        expect(os.path.isfile(history), "no history file at %s" % history)
-        s = start()
-        row = s.type("\x1b[A")
-        s.wait_line(PROMPT + last_statement)
-        s.interrupt()
-        s.wait_prompt(row)
-        # `help` ran in the first session too: typed again, it must move to the end, not be stored twice.
-        output, _ = s.enter("help")
-        s.send("\x04")
-        status = s.wait_exit()
-        expect(status == 0, "exit status %s after Ctrl-D" % status)
-        expect(os.path.isfile(history), "no history file at %s" % history)
-        entries = read_history(history)
-        duplicates = sorted({e for e in entries if entries.count(e) > 1})
-        expect(entries, "the history file is empty")
-        expect(not duplicates, "duplicate history entries: %r (history: %r)" % (duplicates, entries))
-        expect(entries[-1] == "help", "the last history entry is %r, not 'help' (history: %r)" % (entries[-1], entries))
-        for statement in ("revenue for 2024", "format csv", "purchases for 2024"):
-            expect(statement in entries, "%r is not in the history %r" % (statement, entries))
-        ok()
-
-        step = (10, "`quit` leaves with status 0")
-        s = start()
-        s.type("quit\r")
-        status = s.wait_exit()
-        expect(status == 0, "exit status %s" % status)
-        ok()
+        scenario(d)
     except Failure as failure:
-        seen = session.screen.text()[-500:] if session is not None else ""
-        print("FAIL %d %s: %s\n--- screen (last 500 characters) ---\n%s\n---" % (step + (failure, seen)), flush=True)
+        seen = d.session.screen.text()[-500:] if d.session is not None else ""
+        print("FAIL %d %s: %s\n--- screen (last 500 characters) ---\n%s\n---" % (d.step + (failure, seen)), flush=True)
         return 1
     finally:
         signal.alarm(0)
-        if session is not None:
-            session.close()
+        if d.session is not None:
+            d.session.close()
         shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
