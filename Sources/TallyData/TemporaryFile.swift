@@ -33,14 +33,23 @@ public enum TemporaryFile {
     /// Writes `data` to `path`, replacing what was there only once every byte is written: a reader
     /// sees the old file or the new one, never part of one. On failure nothing is left behind.
     public static func write(_ data: Data, to path: String) throws(IOError) {
+        try replace(path) { temporary in
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return errno }
+            let failure = data.withUnsafeBytes { Descriptor.writeAll(fd, $0) }
+            // Some file systems (NFS) report a failed write only when the file is closed.
+            return close(fd) != 0 && failure == nil ? errno : failure
+        }
+    }
+
+    /// Replaces `path` with the file `write` makes at the temporary path it is handed (nil when it
+    /// succeeded, else an errno), then renamed into place: for a library that writes files by name,
+    /// such as libedit's history, as for `write(_:to:)`.
+    public static func replace(_ path: String, by write: (String) -> Int32?) throws(IOError) {
         let temporary = path + marker + "\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 16))"
         let token = tracker?.began(temporary)
         defer { if let token { tracker?.ended(token) } }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw IOError(code: errno) }
-        var failure = data.withUnsafeBytes { Descriptor.writeAll(fd, $0) }
-        // Some file systems (NFS) report a failed write only when the file is closed.
-        if close(fd) != 0, failure == nil { failure = errno }
+        var failure = write(temporary)
         if failure == nil, rename(temporary, path) != 0 { failure = errno }
         if let failure {
             unlink(temporary)
@@ -61,7 +70,7 @@ public enum TemporaryFile {
 
     /// Removes the leftovers among a folder's files; returns how many.
     @discardableResult
-    static func sweep(folder: String) -> Int {
+    public static func sweep(folder: String) -> Int {
         let manager = FileManager.default
         var removed = 0
         for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] {

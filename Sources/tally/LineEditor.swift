@@ -4,6 +4,7 @@ import CLibEdit
 import CTerminal
 import Foundation
 import Tally
+import TallyData
 
 /// Reads lines with editing, completion from the session's catalog and a history kept across sessions.
 final class LineEditor {
@@ -25,7 +26,11 @@ final class LineEditor {
         tally_set_completer(LineEditor.attemptCompletion)
         Self.completer = completer
         historyPath = Self.historyFile()
-        if let historyPath { _ = read_history(historyPath) }
+        if let historyPath {
+            // What a session killed while saving left behind.
+            TemporaryFile.sweep(folder: (historyPath as NSString).deletingLastPathComponent)
+            _ = read_history(historyPath)
+        }
     }
 
     /// The prompt is done: let the session go with it, so nothing it holds outlives the prompt.
@@ -52,7 +57,9 @@ final class LineEditor {
         lastEntry = statement
         tally_history_forget(statement)
         add_history(statement)
-        if let historyPath { _ = write_history(historyPath) }
+        // Written beside it and renamed into place: a session killed while saving leaves the old
+        // history or the new one, never half of one. A history that cannot be saved is not an error.
+        if let historyPath { try? TemporaryFile.replace(historyPath) { write_history($0) == 0 ? nil : errno } }
     }
 
     /// `$XDG_STATE_HOME/tally/history`, else `~/.local/state/tally/history`; nil when no home is known.

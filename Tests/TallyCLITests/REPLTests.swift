@@ -1,6 +1,7 @@
 // Drives the real interactive prompt in a pseudo-terminal through repl_driver.py (completion,
 // Ctrl-C, errors, continuation lines, prompt commands, Ctrl-D, history across sessions; Ctrl-C while
-// a large file is read and while `last` prints; a PostgreSQL server stopped and started under it).
+// a large file is read and while `last` prints; a kill while the history is saved; a PostgreSQL
+// server stopped and started under it).
 
 import Foundation
 import Testing
@@ -15,6 +16,12 @@ import Testing
 
     @Test func ctrlCStopsReadingALargeFileAndPrintingALongResult() throws {
         try drive("interrupt")
+    }
+
+    /// kill -9 while the history is saved leaves the old history whole (and the next session sweeps
+    /// the partial file); it was once written in place, so a kill could leave half of it.
+    @Test func aSessionKilledWhileSavingItsHistoryLeavesTheOldOne() throws {
+        try drive("history")
     }
 
     /// On a server of its own (scripts/with-postgres.sh), which the driver stops and starts again.

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Drives the real `tally` REPL in a pseudo-terminal, as a person at a keyboard would.
 
-Usage: python3 repl_driver.py [prompt|interrupt|postgres] /path/to/tally /path/to/examples/crm
+Usage: python3 repl_driver.py [prompt|interrupt|history|postgres] /path/to/tally /path/to/examples/crm
 
   prompt     completion, Ctrl-C, errors, continuation lines, prompt commands, history (the default)
   interrupt  Ctrl-C while a large CSV file is read and while `last` prints a long result
+  history    a session killed (strace's fault injection) as it saves its history
   postgres   the PostgreSQL server stopped and started again under a session (needs TALLY_TEST_PG
              and TALLY_TEST_PG_CTL from scripts/with-postgres.sh; says it is skipped without them)
 
@@ -368,10 +369,11 @@ class Driver:
     def ok(self):
         print("ok %d %s" % self.step, flush=True)
 
-    def start(self, arguments=None):
+    def start(self, arguments=None, program=None):
+        """A new session of tally (or of `program`, which runs tally itself, as strace does)."""
         if self.session is not None:
             self.session.close()
-        self.session = Session(self.tally, arguments or ["--data", self.data], self.env, self.deadline)
+        self.session = Session(program or self.tally, arguments or ["--data", self.data], self.env, self.deadline)
         self.session.wait_prompt(-1)
         return self.session
 
@@ -621,7 +623,46 @@ def postgres_scenario(d):
     expect(s.wait_exit() == 0, "the session did not end with status 0")
 
 
-SCENARIOS = {"prompt": prompt_scenario, "interrupt": interrupt_scenario, "postgres": postgres_scenario}
+def history_scenario(d):
+    strace = shutil.which("strace")
+    expect(strace is not None, "strace is needed to kill tally as it saves its history (`make test` installs it)")
+
+    d.begin(1, "a session saves its history")
+    s = d.start()
+    s.enter("revenue for 2024")
+    s.send("\x04")
+    expect(s.wait_exit() == 0, "the first session did not end with status 0")
+    before = read_history(d.history)
+    expect(before == ["revenue for 2024"], "history %r" % before)
+    d.ok()
+
+    d.begin(2, "kill -9 as the next session renames its new history into place: the old history stays whole")
+    s = d.start(
+        ["-f", "-o", "/dev/null", "-e", "trace=rename", "-e", "inject=rename:signal=SIGKILL:when=1",
+         d.tally, "--data", d.data], program=strace)
+    s.type("purchases for 2024\r")
+    s.wait_exit()
+    expect(read_history(d.history) == before, "the history is not the old one: %r" % read_history(d.history))
+    folder = os.path.dirname(d.history)
+    partial = [n for n in os.listdir(folder) if ".partial-" in n]
+    expect(len(partial) == 1, "no partial history file was left to sweep: %r" % os.listdir(folder))
+    d.ok()
+
+    d.begin(3, "the next session sweeps the leftover, recalls the history and saves it whole")
+    s = d.start()
+    expect([n for n in os.listdir(folder) if ".partial-" in n] == [], "the leftover was not swept")
+    row = s.type("\x1b[A")
+    s.wait_line(PROMPT + "revenue for 2024")
+    s.interrupt()
+    s.wait_prompt(row)
+    s.enter("help")
+    s.send("\x04")
+    expect(s.wait_exit() == 0, "the last session did not end with status 0")
+    expect(read_history(d.history) == ["revenue for 2024", "help"], "history %r" % read_history(d.history))
+    d.ok()
+
+
+SCENARIOS = {"prompt": prompt_scenario, "interrupt": interrupt_scenario, "history": history_scenario, "postgres": postgres_scenario}
 
 
 def main():
