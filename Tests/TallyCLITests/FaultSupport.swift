@@ -168,7 +168,8 @@ extension Fault {
 }
 
 extension Fault {
-    /// Runs `tally arguments` with `input` on its standard input and its output discarded; returns its
+    /// Runs `tally arguments` with `input` on its standard input and its output (and prose on standard
+    /// error) discarded; returns its
     /// exit status and its peak resident memory in KiB, as wait4 reports it for that one process.
     static func peakMemory(_ arguments: [String], input: Data) throws -> (status: Int32, kilobytes: Int) {
         var fds: [Int32] = [0, 0]
@@ -179,6 +180,7 @@ extension Fault {
         posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
         posix_spawn_file_actions_addclose(&actions, fds[1])
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let path = CommandLineTests.tally.path
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
