@@ -264,9 +264,7 @@ public final class Session {
     private func load(_ load: Load, source: SourceFile) throws(Diagnostic) -> String {
         let path = resolve(load.path, relativeTo: source)
         let name = load.alias?.text ?? DataFolder.datasetName(forFile: path)
-        var options = CSVOptions()
-        options.renames = load.renames.map { (column: $0.column.text, header: $0.header) }
-        options.skipBadRows = load.skipBadRows
+        let options = try CSVOptions(load)
         let loaded: CSVLoad
         do {
             loaded = try readCSV(path: path, name: name, options: options)
