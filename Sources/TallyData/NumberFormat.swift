@@ -1,6 +1,8 @@
 // A declared layout for numbers as spreadsheets and billing systems export them: thousands separators,
 // a decimal comma, currency signs, accounting negatives. Only for columns declared `as number`.
 
+import TallyDiagnostics
+
 /// How exported numbers are written, given by an example such as `1,234.56` or `1.234,56`.
 ///
 /// A value may carry, around its digits: spaces; one currency sign (`$ € £ ¥ ₹ ₩ ₽ ₺ ₪ ₫ ₴ ฿ ¢`) or a
@@ -37,6 +39,11 @@ public struct NumberFormat: Sendable, Equatable, CustomStringConvertible {
         let separators = Set(marks.dropLast())
         guard separators.count <= 1, !separators.contains(bytes[last]) else {
             throw FormatError("the example uses one thousands separator and a different decimal mark, such as \"1.234,56\"")
+        }
+        // "1,234" could be a thousand or one and a fraction: the example must tell.
+        guard !separators.isEmpty || bytes.count - last - 1 != 3 else {
+            throw FormatError(
+                "\(StringLiteral.quoted(example)) could be read either way; write the example with two decimals, such as \"1,234.56\" or \"1.234,56\"")
         }
         self.init(thousands: separators.first, decimalMark: bytes[last])
     }
