@@ -119,7 +119,7 @@ public struct Completer {
     }
 
     /// Entries of the folder typed so far (else the working directory) for `load "`: folders end
-    /// in `/` to go on typing, CSV files close the quote.
+    /// in `/` to go on typing, data files (`.csv`, `.tsv`, gzip-compressed or not) close the quote.
     private func paths(_ word: String) -> [String] {
         let typed = String(word.dropFirst())
         var folder = ""
@@ -130,7 +130,8 @@ public struct Completer {
             let path = folder + name
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
             if isDirectory.boolValue { return "\"" + path + "/" }
-            return name.lowercased().hasSuffix(".csv") ? "\"" + path + "\"" : nil
+            let lower = name.lowercased()
+            return [".csv", ".tsv", ".csv.gz", ".tsv.gz"].contains(where: lower.hasSuffix) ? "\"" + path + "\"" : nil
         }
     }
 

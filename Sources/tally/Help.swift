@@ -40,7 +40,8 @@ enum Help {
         (
             "data",
             """
-            load "export.csv" as customers with signup_date = "Create Date"
+            load "export.csv" as customers with signup_date = "Create Date" format "%m/%d/%Y"
+            load "ventes.csv.gz" as orders delimiter ";" with amount as number format "1.234,56"
             relate orders.customer_id to customers.id · anchor orders on date
             show datasets · describe orders
             """

@@ -20,7 +20,7 @@ struct TallyCommand: ParsableCommand {
               tally export --to postgresql://localhost/crm examples/crm
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Load every *.csv in DIR, then run DIR/model.tally.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Load every *.csv (and .tsv, .csv.gz, .tsv.gz) in DIR, then run DIR/model.tally.", valueName: "DIR"))
     var data: String?
 
     @Option(
