@@ -21,7 +21,9 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
     /// Decompressed bytes `windowStart..<windowStart + window.count`.
     private var window: [UInt8] = []
     private var windowStart = 0
-    private static let windowLimit = 64 << 20
+    /// How far behind the latest read the window keeps bytes: more than a batch of chunks spans, so
+    /// the workers of one batch never find their bytes dropped (which would start the stream over).
+    private static let keepBehind = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount) << 20
 
     /// Whether `source` starts as gzip data does.
     static func isGzip(_ source: any ByteSource) throws(CSVError) -> Bool {
@@ -67,13 +69,15 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
         }
         let needed = offset + wanted
         while windowStart + window.count < needed {
-            // Keep the window bounded: drop what lies before this read, once the window is large.
-            if window.count >= Self.windowLimit, offset > windowStart {
-                let drop = min(offset - windowStart, window.count)
+            // Keep the window bounded: drop what lies well behind this read, once the window has grown to
+            // twice what it keeps, so each byte is moved about once.
+            let keepFrom = offset - Self.keepBehind
+            if window.count >= 2 * Self.keepBehind, keepFrom > windowStart {
+                let drop = min(keepFrom - windowStart, window.count)
                 window.removeFirst(drop)
                 windowStart += drop
             }
-            let step = max(1 << 20, needed - (windowStart + window.count))
+            let step = max(4 << 20, needed - (windowStart + window.count))
             let before = window.count
             window.reserveCapacity(before + step)
             var got = 0
