@@ -23,7 +23,7 @@ extension ByteSource {
             let start = max(0, end - 4096)
             let block = try bytes(offset: start, count: end - start)
             var i = block.count
-            while i > 0, block[i - 1] == CSVScanner.lf || block[i - 1] == CSVScanner.cr { i -= 1 }
+            while i > 0, block[i - 1] == CSVByte.lf || block[i - 1] == CSVByte.cr { i -= 1 }
             if i > 0 { return start + i }
             end = start
         }

@@ -248,12 +248,17 @@ public final class CSVFile: Sendable {
                 return chunk
             }
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<got])
-            var scanner = CSVScanner(bytes, base: start, atEOF: start + got == source.size, delimiter: delimiter)
+            let atEOF = start + got == source.size
             let rows: CSVRows
             do throws(CSVScanStop) {
-                rows = try CSVRows.scan(
-                    &scanner, from: 0, before: rowLimit - start, columnCount: columnNames.count, slotOf: slotOf,
-                    into: scratch.fields, wantedCount: wanted.count, skipBadRows: options.skipBadRows)
+                let limit = rowLimit - start
+                if delimiter == CSVByte.comma {
+                    let scanner = CSVScanner(bytes, base: start, atEOF: atEOF, delimiter: Comma())
+                    rows = try scanRows(scanner, before: limit, slotOf: slotOf, wanted: wanted.count, scratch: scratch)
+                } else {
+                    let scanner = CSVScanner(bytes, base: start, atEOF: atEOF, delimiter: OtherDelimiter(byte: delimiter))
+                    rows = try scanRows(scanner, before: limit, slotOf: slotOf, wanted: wanted.count, scratch: scratch)
+                }
             } catch {
                 guard let problem = error.problem(delimiter: delimiter) else {
                     slack *= 4
@@ -282,6 +287,16 @@ public final class CSVFile: Sendable {
             }
             return chunk
         }
+    }
+
+    /// The rows of one buffer, scanned with the scanner specialised for the file's delimiter.
+    private func scanRows<Delimiter>(
+        _ scanner: CSVScanner<Delimiter>, before limit: Int, slotOf: [Int], wanted: Int, scratch: CSVScratch
+    ) throws(CSVScanStop) -> CSVRows {
+        var scanner = scanner
+        return try CSVRows.scan(
+            &scanner, from: 0, before: limit, columnCount: columnNames.count, slotOf: slotOf, into: scratch.fields,
+            wantedCount: wanted, skipBadRows: options.skipBadRows)
     }
 
     func locate(_ problem: CSVProblem) -> CSVError {

@@ -57,7 +57,7 @@ struct CSVHeader {
         }
         let delimiter: UInt8
         if let declared { delimiter = declared } else { delimiter = try detectDelimiter(b, from: bomLength, atEOF: atEOF, file: file) }
-        var scanner = CSVScanner(b, base: 0, atEOF: atEOF, at: bomLength, delimiter: delimiter)
+        var scanner = CSVScanner(b, base: 0, atEOF: atEOF, at: bomLength, delimiter: OtherDelimiter(byte: delimiter))
         var fields: [(ref: CSVFieldRef, offset: Int)] = []
         repeat {
             let offset = scanner.p
@@ -85,17 +85,17 @@ struct CSVHeader {
         var i = start
         while i < b.count {
             let c = b[i]
-            if c == CSVScanner.quote {
+            if c == CSVByte.quote {
                 quoted.toggle()
             } else if !quoted {
-                if c == CSVScanner.lf || c == CSVScanner.cr { break }
+                if c == CSVByte.lf || c == CSVByte.cr { break }
                 if let k = delimiters.firstIndex(of: c) { counts[k] += 1 }
             }
             i += 1
         }
         if i == b.count, !atEOF { throw .needMore }
         let seen = delimiters.indices.filter { counts[$0] > 0 }
-        guard seen.count > 1 else { return seen.first.map { delimiters[$0] } ?? CSVScanner.comma }
+        guard seen.count > 1 else { return seen.first.map { delimiters[$0] } ?? CSVByte.comma }
         let found = seen.map { Delimiter.count(counts[$0], delimiters[$0]) }
         let options = seen.map { "delimiter \(delimiterLiteral(delimiters[$0]))" }.joined(separator: " or ")
         throw .problem(CSVProblem(

@@ -103,23 +103,92 @@ enum Delimiter {
     }
 }
 
-/// Scans rows of one buffer. Works on an unsafe buffer because it runs over every byte of large files.
-struct CSVScanner {
+/// The bytes that shape CSV text.
+enum CSVByte {
     static let quote = UInt8(ascii: "\"")
     static let comma = UInt8(ascii: ",")
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
+}
+
+/// The byte between fields, as a type: scanning is specialised for each, so the common comma is a
+/// constant in the loop that runs over every byte, not a value loaded per field.
+protocol FieldDelimiter {
+    var byte: UInt8 { get }
+    /// The first position at or after `start` holding a byte that may end or break a field.
+    func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int
+}
+
+/// A comma: the four bytes that end or break a field (`,` `"` CR LF) are all below 0x2D, so one test
+/// rejects most bytes; eight are tested at once.
+struct Comma: FieldDelimiter {
+    var byte: UInt8 { CSVByte.comma }
+
+    @inline(__always)
+    func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var p = start
+        let n = b.count
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while p + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                // High bit set in each byte below 0x2D (exact for the lowest such byte, which is all we use).
+                let low = (w &- 0x2D2D_2D2D_2D2D_2D2D) & ~w & 0x8080_8080_8080_8080
+                if low != 0 { return p + low.trailingZeroBitCount >> 3 }
+                p += 8
+            }
+        }
+        while p < n, b[p] > CSVByte.comma { p += 1 }
+        return p
+    }
+}
+
+/// Any other delimiter (`;`, tab, `|`): stops at a control character (tab, CR, LF), a quote or the
+/// delimiter. Each test is exact at the lowest matching byte, so their union is too.
+struct OtherDelimiter: FieldDelimiter {
+    let byte: UInt8
+
+    @inline(__always)
+    func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var p = start
+        let n = b.count
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let quotes = ones &* UInt64(CSVByte.quote)
+            let delimiters = ones &* UInt64(byte)
+            while p + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                let control = (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & high
+                let q = w ^ quotes
+                let d = w ^ delimiters
+                let found = control | ((q &- ones) & ~q & high) | ((d &- ones) & ~d & high)
+                if found != 0 { return p + found.trailingZeroBitCount >> 3 }
+                p += 8
+            }
+        }
+        while p < n, b[p] >= 0x0E, b[p] != CSVByte.quote, b[p] != byte { p += 1 }
+        return p
+    }
+}
+
+/// Scans rows of one buffer. Works on an unsafe buffer because it runs over every byte of large files.
+struct CSVScanner<Delimiter: FieldDelimiter> {
+    static var quote: UInt8 { CSVByte.quote }
+    static var lf: UInt8 { CSVByte.lf }
+    static var cr: UInt8 { CSVByte.cr }
 
     let b: UnsafeBufferPointer<UInt8>
     /// The byte between fields: a comma, or what the file declares or shows (`;`, tab).
-    let delimiter: UInt8
+    let delimiter: Delimiter
     /// File offset of `b[0]`.
     let base: Int
     /// Whether the buffer ends where the file ends (else reaching its end means `needMore`).
     let atEOF: Bool
     var p: Int
 
-    init(_ b: UnsafeBufferPointer<UInt8>, base: Int, atEOF: Bool, at p: Int = 0, delimiter: UInt8 = comma) {
+    init(_ b: UnsafeBufferPointer<UInt8>, base: Int, atEOF: Bool, at p: Int = 0, delimiter: Delimiter) {
         self.b = b
         self.delimiter = delimiter
         self.base = base
@@ -134,11 +203,11 @@ struct CSVScanner {
         if p < n, b[p] == Self.quote { return try scanQuotedField() }
         let start = p
         while true {
-            p = delimiter == Self.comma ? Self.skipPlain(b, from: p) : Self.skipPlain(b, from: p, delimiter: delimiter)
+            p = delimiter.skipPlain(b, from: p)
             guard p < n else { break }
             let c = b[p]
             // Separate tests, delimiters first: a jump table here mispredicts on nearly every field.
-            if _fastPath(c == delimiter) { break }
+            if _fastPath(c == delimiter.byte) { break }
             if c == Self.lf { break }
             if c == Self.cr {
                 if p + 1 < n {
@@ -156,52 +225,6 @@ struct CSVScanner {
         }
         if p == n, !atEOF { throw .needMore }
         return try ref(start, p - start, escaped: false)
-    }
-
-    /// The first position at or after `p` holding a byte at most ','. The four bytes that end or break a
-    /// field (`,` `"` CR LF) are all below 0x2D, so one test rejects most bytes; eight are tested at once.
-    @inline(__always)
-    static func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var p = start
-        let n = b.count
-        if let base = b.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while p + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-                // High bit set in each byte below 0x2D (exact for the lowest such byte, which is all we use).
-                let low = (w &- 0x2D2D_2D2D_2D2D_2D2D) & ~w & 0x8080_8080_8080_8080
-                if low != 0 { return p + low.trailingZeroBitCount >> 3 }
-                p += 8
-            }
-        }
-        while p < n, b[p] > comma { p += 1 }
-        return p
-    }
-
-    /// `skipPlain` for another delimiter: the first position holding a control character (tab, CR, LF),
-    /// a quote or the delimiter. Each test is exact at the lowest matching byte, so their union is too.
-    @inline(__always)
-    static func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
-        var p = start
-        let n = b.count
-        if let base = b.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high: UInt64 = 0x8080_8080_8080_8080
-            let quotes = ones &* UInt64(quote)
-            let delimiters = ones &* UInt64(delimiter)
-            while p + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-                let control = (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & high
-                let q = w ^ quotes
-                let d = w ^ delimiters
-                let found = control | ((q &- ones) & ~q & high) | ((d &- ones) & ~d & high)
-                if found != 0 { return p + found.trailingZeroBitCount >> 3 }
-                p += 8
-            }
-        }
-        while p < n, b[p] >= 0x0E, b[p] != quote, b[p] != delimiter { p += 1 }
-        return p
     }
 
     private mutating func scanQuotedField() throws(CSVScanStop) -> CSVFieldRef {
@@ -243,7 +266,7 @@ struct CSVScanner {
                     throw .needMore
                 }
             }
-            if c != delimiter && !endsLine {
+            if c != delimiter.byte && !endsLine {
                 throw .afterClosingQuote(at: base + p)
             }
         } else if !atEOF {
@@ -272,7 +295,7 @@ struct CSVScanner {
     /// Whether `p` is at the delimiter (and steps over it).
     @inline(__always)
     mutating func skipDelimiter() -> Bool {
-        guard p < b.count, b[p] == delimiter else { return false }
+        guard p < b.count, b[p] == delimiter.byte else { return false }
         p += 1
         return true
     }

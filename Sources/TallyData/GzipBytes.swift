@@ -44,7 +44,7 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
             let got = try counting.inflate(into: block, count: 1 << 20)
             if got == 0 { break }
             var i = got
-            while i > 0, block[i - 1] == CSVScanner.lf || block[i - 1] == CSVScanner.cr { i -= 1 }
+            while i > 0, block[i - 1] == CSVByte.lf || block[i - 1] == CSVByte.cr { i -= 1 }
             if i > 0 { lastContent = total + i }
             total += got
         }
