@@ -1,0 +1,61 @@
+// Which results are exact decimals and which are floating point: one rule, which every engine follows.
+//
+// Counts, and sums, minimums and maximums of integer and decimal columns, are exact; so are the sums,
+// differences and products of exact values, their negations, `previous`, `year_ago` and `cumulative`
+// of them, and constants written with a few decimals (`0.3`). Division, averages, percentiles,
+// `rolling` and `share` are floating point. (An engine may still fall back to floating point where an
+// exact value would overflow its representation; the native engine does past 64 bits.)
+
+import TallyData
+
+extension RowExpr {
+    /// Whether rows give exact numbers: an integer or decimal column (a decimal column whose values
+    /// are stored as doubles excepted, which only the data tells), or its negation. Row arithmetic is
+    /// floating point.
+    public var isExactNumber: Bool {
+        switch self {
+        case .column(let c): c.type == .integer || c.type == .decimal
+        case .negate(let x): x.isExactNumber
+        default: false
+        }
+    }
+}
+
+extension BoundAggregate {
+    /// Whether its value in each cell is an exact number.
+    public var isExact: Bool {
+        switch function {
+        case .count, .countDistinct: true
+        case .sum, .min, .max: value?.isExactNumber ?? false
+        case .avg, .median, .percentile: false
+        }
+    }
+}
+
+extension MetricExpr {
+    /// Whether the expression's value is an exact number, given the query's aggregates.
+    public func isExact(_ aggregates: [BoundAggregate]) -> Bool {
+        switch self {
+        case .aggregate(let i): return i < aggregates.count && aggregates[i].isExact
+        case .constant(let c): return Self.exactConstant(c) != nil
+        case .negate(let x): return x.isExact(aggregates)
+        case .arithmetic(let op, let l, let r): return op != .divide && l.isExact(aggregates) && r.isExact(aggregates)
+        case .window(let f, let x):
+            switch f {
+            case .previous, .yearAgo, .cumulative: return x.isExact(aggregates)
+            case .rolling, .share: return false
+            }
+        }
+    }
+
+    /// A constant as written, exact: its units at the fewest decimal places (up to 9) that give the same
+    /// double (`0.3` is 3 at scale 1); nil when none does.
+    public static func exactConstant(_ c: Double) -> (units: Int64, scale: Int)? {
+        for scale in 0...9 {
+            let scaled = (c * DecimalScale.factor(scale)).rounded()
+            guard abs(scaled) < 0x1p53 else { return nil }
+            if scaled / DecimalScale.factor(scale) == c { return (Int64(scaled), scale) }
+        }
+        return nil
+    }
+}
