@@ -220,9 +220,11 @@ public final class Session {
     private func anchor(_ a: Anchor, checked: Bool) throws(Diagnostic) {
         if checked {
             try requireColumn(a.dataset, a.column)
-            if let type = datasets[a.dataset.text]?.column(named: a.column.text)?.type, type != .date, type != .timestamp {
+            if let column = datasets[a.dataset.text]?.column(named: a.column.text), !column.isEmptyText,
+                column.type != .date, column.type != .timestamp
+            {
                 throw Diagnostic(
-                    "an anchor must be a date or timestamp column; \(a.dataset.text).\(a.column.text) is \(type.rawValue)",
+                    "an anchor must be a date or timestamp column; \(a.dataset.text).\(a.column.text) is \(column.type.rawValue)",
                     at: a.column.span)
             }
         }
@@ -233,9 +235,11 @@ public final class Session {
         if checked {
             for column in [l.start, l.end] {
                 try requireColumn(l.dataset, column)
-                if let type = datasets[l.dataset.text]?.column(named: column.text)?.type, type != .date, type != .timestamp {
+                if let stored = datasets[l.dataset.text]?.column(named: column.text), !stored.isEmptyText,
+                    stored.type != .date, stored.type != .timestamp
+                {
                     throw Diagnostic(
-                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(type.rawValue)", at: column.span)
+                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(stored.type.rawValue)", at: column.span)
                 }
             }
         }

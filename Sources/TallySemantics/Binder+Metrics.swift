@@ -187,7 +187,9 @@ extension BindingState {
             }
             dataset = try loadedDataset(qualifier)
             let rows = RowBinder(state: self, dataset: dataset, context: context)
-            let (bound, type) = try rows.bindValue(argument)
+            let written = try rows.bindValue(argument)
+            let (bound, type) = function == .count || function == .countDistinct
+                ? rows.settledForAnyUse(written) : rows.settle(written, as: .number)
             try checkAggregable(function, fname: fname, type: type, span: argument.span, notes: rows.nonNumberNotes([bound]))
             value = bound
         }
@@ -195,7 +197,8 @@ extension BindingState {
         let filter = try call.filter.map { (f) throws(Diagnostic) in try rows.bindCondition(f) }
         var anchor: BoundColumn?
         if let on = call.anchor {
-            let column = try rows.resolveColumn(qualifier: nil, name: on)
+            var column = try rows.resolveColumn(qualifier: nil, name: on)
+            if rows.isEmpty(column) { column.type = .date }
             guard column.via == nil, column.type == .date || column.type == .timestamp else {
                 throw located(
                     Diagnostic(

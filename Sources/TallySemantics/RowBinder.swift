@@ -18,7 +18,7 @@ struct RowBinder {
 
     /// A condition: must be boolean.
     func bindCondition(_ e: Expr) throws(Diagnostic) -> RowExpr {
-        let (bound, type) = try bindValue(e)
+        let (bound, type) = settle(try bindValue(e), as: .boolean)
         guard type == .boolean else {
             throw fail(Diagnostic("a condition must be true or false; this is \(article(type))", at: e.span,
                                   help: "compare it, e.g. `= \"pro\"` or `is not null`"))
@@ -42,14 +42,12 @@ struct RowBinder {
         case .null:
             return (.literal(.null), .null)
         case .name(let name):
-            let column = try resolveColumn(qualifier: nil, name: name)
-            return (.column(column), RowType(column.type))
+            return typed(try resolveColumn(qualifier: nil, name: name))
         case .qualified(let q, let name):
-            let column = try resolveColumn(qualifier: q, name: name)
-            return (.column(column), RowType(column.type))
+            return typed(try resolveColumn(qualifier: q, name: name))
         case .unary(.negate, let x):
             let (v, t) = try bindValue(x)
-            guard t == .number || t == .duration else {
+            guard t == .number || t == .duration || t == .empty else {
                 throw fail(Diagnostic("cannot negate \(article(t))", at: e.span, notes: nonNumberNotes([v])))
             }
             return (.negate(v), t)
@@ -60,7 +58,7 @@ struct RowBinder {
         case .call(let call):
             return try bindCall(call, span: e.span)
         case .inList(let x, let items, let negated):
-            let (v, t) = try bindValue(x)
+            var (v, t) = try bindValue(x)
             var literals: [Literal] = []
             for item in items {
                 let (iv, it) = try bindValue(item)
@@ -70,20 +68,23 @@ struct RowBinder {
                 if it == .null {
                     throw fail(Diagnostic("`in` never matches null", at: item.span, help: "test for it with `is null`"))
                 }
+                (v, t) = settle((v, t), as: it)
                 try checkComparable(t, it, span: item.span, values: [v])
                 literals.append(lit)
             }
             return (.inList(v, literals, negated: negated), .boolean)
         case .between(let x, let lo, let hi, let negated):
-            let (v, t) = try bindValue(x)
-            let (lv, lt) = try bindValue(lo)
-            let (hv, ht) = try bindValue(hi)
+            var (v, t) = try bindValue(x)
+            var (lv, lt) = try bindValue(lo)
+            var (hv, ht) = try bindValue(hi)
+            let known = [t, lt, ht].first { $0 != .empty } ?? .text
+            ((v, t), (lv, lt), (hv, ht)) = (settle((v, t), as: known), settle((lv, lt), as: known), settle((hv, ht), as: known))
             try checkComparable(t, lt, span: lo.span, values: [v, lv])
             try checkComparable(t, ht, span: hi.span, values: [v, hv])
             let both = RowExpr.logical(.and, .compare(.greaterEqual, v, lv), .compare(.lessEqual, v, hv))
             return (negated ? .not(both) : both, .boolean)
         case .isNull(let x, let negated):
-            let (v, _) = try bindValue(x)
+            let (v, _) = settledForAnyUse(try bindValue(x))
             return (.isNull(v, negated: negated), .boolean)
         }
     }
@@ -93,8 +94,15 @@ struct RowBinder {
         case .and, .or:
             return (.logical(op == .and ? .and : .or, try bindCondition(l), try bindCondition(r)), .boolean)
         case .add, .subtract, .multiply, .divide:
-            let (lv, lt) = try bindValue(l)
-            let (rv, rt) = try bindValue(r)
+            var (lv, lt) = try bindValue(l)
+            var (rv, rt) = try bindValue(r)
+            switch (lt, rt) {
+            case (.empty, .empty):
+                if let arithmetic = ArithmeticOperator(rawValue: op.rawValue) { return (.arithmetic(arithmetic, lv, rv), .empty) }
+            case (.empty, _): (lv, lt) = settle((lv, lt), as: rt.arithmeticPartner)
+            case (_, .empty): (rv, rt) = settle((rv, rt), as: lt.arithmeticPartner)
+            default: break
+            }
             guard let arithmetic = ArithmeticOperator(rawValue: op.rawValue),
                 let type = arithmeticType(arithmetic, lt, rt)
             else {
@@ -107,14 +115,17 @@ struct RowBinder {
             }
             return (.arithmetic(arithmetic, lv, rv), type)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            let (lv, lt) = try bindValue(l)
-            let (rv, rt) = try bindValue(r)
+            var (lv, lt) = try bindValue(l)
+            var (rv, rt) = try bindValue(r)
             if lt == .null || rt == .null {
                 throw fail(
                     Diagnostic(
                         "comparing with null is never true", at: span,
                         help: op == .notEqual ? "write `is not null`" : "write `is null`"))
             }
+            // An empty side takes the other's type; two empty sides are text, as stored.
+            let known = [lt, rt].first { $0 != .empty } ?? .text
+            ((lv, lt), (rv, rt)) = (settle((lv, lt), as: known), settle((rv, rt), as: known))
             try checkComparable(lt, rt, span: span, values: [lv, rv])
             guard let comparison = ComparisonOperator(rawValue: op.rawValue) else {
                 throw fail(Diagnostic("unknown comparison '\(op.rawValue)'", at: span))
@@ -179,14 +190,16 @@ struct RowBinder {
         guard call.arguments.count == 1, call.anchor == nil, call.filter == nil else {
             throw fail(Diagnostic("\(function.rawValue)() takes one argument", at: span))
         }
-        let (v, t) = try bindValue(call.arguments[0])
+        var (v, t) = try bindValue(call.arguments[0])
         switch function {
         case .date:
+            (v, t) = settle((v, t), as: .timestamp)
             guard t == .timestamp || t == .date else {
                 throw fail(Diagnostic("date() takes a timestamp; this is \(article(t))", at: call.arguments[0].span))
             }
             return (.call(.date, v), .date)
         case .day, .week, .month, .quarter, .year:
+            (v, t) = settle((v, t), as: .date)
             guard t == .timestamp || t == .date else {
                 throw fail(
                     Diagnostic(
@@ -195,6 +208,7 @@ struct RowBinder {
             }
             return (.call(function, v), .text)
         case .seconds, .minutes, .hours, .days:
+            (v, t) = settle((v, t), as: .duration)
             guard t == .duration else {
                 throw fail(
                     Diagnostic(
@@ -217,6 +231,32 @@ struct RowBinder {
             throw fail(Diagnostic("'\(text)' is not a number Tally can represent", at: span))
         }
         return .double(d)
+    }
+
+    // MARK: Columns with no values
+
+    /// A column's value: a column with no values is `.empty` until its use settles it.
+    private func typed(_ column: BoundColumn) -> (RowExpr, RowType) {
+        (.column(column), isEmpty(column) ? .empty : RowType(column.type))
+    }
+
+    /// Whether no row of the column has a value, so that it fits any use.
+    func isEmpty(_ column: BoundColumn) -> Bool {
+        catalog.datasets[column.dataset]?.column(column.column)?.isEmpty == true
+    }
+
+    /// An `.empty` value given the type its use needs; any other value as it is (also when no column
+    /// can hold `type`, so the caller's check reports it).
+    func settle(_ value: (RowExpr, RowType), as type: RowType) -> (RowExpr, RowType) {
+        guard value.1 == .empty, let settled = value.0.settled(as: type) else { return value }
+        return (settled, type)
+    }
+
+    /// A value whose use takes any type (`is null`, `count_distinct`, a dimension): an empty column
+    /// stays text, as stored; arithmetic on empty columns is a number.
+    func settledForAnyUse(_ value: (RowExpr, RowType)) -> (RowExpr, RowType) {
+        guard case .column = value.0 else { return settle(value, as: .number) }
+        return settle(value, as: .text)
     }
 
     // MARK: Names
@@ -292,6 +332,7 @@ struct RowBinder {
         case .text: "text"
         case .duration: "a duration"
         case .null: "null"
+        case .empty: "a column with no values"
         }
     }
 }
