@@ -226,14 +226,17 @@ extension BindingState {
             throw located(Diagnostic("expected 'start' or 'end', not '\(word.text)'", at: word.span))
         }
         guard lifespan(of: dataset) != nil else {
-            let declared = catalog.lifespans[dataset] != nil
-            throw located(
-                Diagnostic(
-                    declared
-                        ? "the lifespan of '\(dataset)' needs two date or timestamp columns"
-                        : "dataset '\(dataset)' has no lifespan, so nothing in it is active at a boundary",
-                    at: word.span,
-                    help: "declare one: `lifespan \(dataset) from START_COLUMN to END_COLUMN`"))
+            let help = "declare one: `lifespan \(dataset) from START_COLUMN to END_COLUMN`"
+            guard let (start, end) = catalog.lifespans[dataset] else {
+                throw located(
+                    Diagnostic(
+                        "dataset '\(dataset)' has no lifespan, so nothing in it is active at a boundary", at: word.span, help: help))
+            }
+            // A declared lifespan, one of whose columns the data lacks or holds no dates in.
+            let unusable = timeColumn(dataset, start) == nil ? start : end
+            throw unusableTimeColumn(
+                unusable, of: dataset, metric: context, reading: "reads the lifespan of \(dataset) (\(start) to \(end))",
+                at: word.span, otherwise: help)
         }
         switch function {
         case .count, .sum, .avg: return boundary

@@ -297,11 +297,15 @@ final class BindingState {
         -> BoundColumn?
     {
         guard catalog.datasets[dataset] != nil else { return nil }
-        guard let name = catalog.anchors[dataset], let column = timeColumn(dataset, name) else {
+        let help = "declare the date column that places its rows in time: `anchor \(dataset) on COLUMN`"
+        guard let name = catalog.anchors[dataset] else {
             if !required { return nil }
-            throw Diagnostic(
-                "metric '\(context)' reads dataset '\(dataset)', which has no time anchor", at: span,
-                help: "declare the date column that places its rows in time: `anchor \(dataset) on COLUMN`")
+            throw Diagnostic("metric '\(context)' reads dataset '\(dataset)', which has no time anchor", at: span, help: help)
+        }
+        guard let column = timeColumn(dataset, name) else {
+            if !required { return nil }
+            throw unusableTimeColumn(
+                name, of: dataset, metric: context, reading: "places \(dataset) in time by \(name)", at: span, otherwise: help)
         }
         return column
     }

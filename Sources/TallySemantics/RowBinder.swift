@@ -273,6 +273,9 @@ struct RowBinder {
                 throw fail(Diagnostic("no dataset '\(qualifier.text)' is loaded", at: qualifier.span))
             }
             guard let relation = catalog.relations(from: dataset).first(where: { $0.toDataset == qualifier.text }) else {
+                if let broken = state.brokenRelation(from: dataset, to: qualifier.text) {
+                    throw state.missingKey(broken, metric: context, reading: "\(qualifier.text).\(name.text)", at: qualifier.span)
+                }
                 throw fail(
                     Diagnostic(
                         "metric '\(context)' reads dataset '\(dataset)', which has no relation to '\(qualifier.text)'",
@@ -294,6 +297,10 @@ struct RowBinder {
                     help: "qualify it: " + options.joined(separator: " or ")))
         }
         if let relation = reachable.first { return try column(of: relation.toDataset, name: name, via: relation) }
+        if let broken = state.brokenRelation(from: dataset, holding: name.text) {
+            throw state.missingKey(broken, metric: context, reading: "\(broken.toDataset).\(name.text)", at: name.span)
+        }
+        if inDefinition { throw missing(name.text, of: dataset, at: name.span) }
 
         let related = catalog.relations(from: dataset).map(\.toDataset)
         let candidates = schema.columnNames + related.flatMap { catalog.datasets[$0]?.columnNames ?? [] }
@@ -308,6 +315,7 @@ struct RowBinder {
 
     private func column(of target: String, name: Name, via: Relation?) throws(Diagnostic) -> BoundColumn {
         guard let schema = catalog.datasets[target], let column = schema.column(name.text) else {
+            if inDefinition { throw missing(name.text, of: target, at: name.span) }
             let candidates = catalog.datasets[target]?.columnNames ?? []
             throw fail(
                 Diagnostic(
@@ -316,6 +324,18 @@ struct RowBinder {
                         ?? "describe \(target) lists its columns"))
         }
         return BoundColumn(via: via, dataset: target, column: column.name, type: column.type)
+    }
+
+    /// Whether the names being bound come from the definition of a metric rather than from the query:
+    /// the definition was checked when written (the library's is right), so if the column is missing,
+    /// the file has other names.
+    private var inDefinition: Bool {
+        !state.stack.isEmpty
+    }
+
+    /// A column a metric's definition names, missing from the file.
+    private func missing(_ column: String, of target: String, at span: Span) -> Diagnostic {
+        state.missingColumn(column, of: target, metric: context, reading: "reads \(target).\(column)", at: span)
     }
 
     /// `customers` → `customer`, for suggesting a key column's name.
