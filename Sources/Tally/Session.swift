@@ -225,7 +225,7 @@ public final class Session {
             {
                 throw Diagnostic(
                     "an anchor must be a date or timestamp column; \(a.dataset.text).\(a.column.text) is \(column.type.rawValue)",
-                    at: a.column.span)
+                    at: a.column.span, help: dateDeclaration(column, of: a.dataset.text))
             }
         }
         catalog.declareAnchor(dataset: a.dataset.text, column: a.column.text)
@@ -239,11 +239,17 @@ public final class Session {
                     stored.type != .date, stored.type != .timestamp
                 {
                     throw Diagnostic(
-                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(stored.type.rawValue)", at: column.span)
+                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(stored.type.rawValue)", at: column.span,
+                        help: dateDeclaration(stored, of: l.dataset.text))
                 }
             }
         }
         catalog.declareLifespan(dataset: l.dataset.text, start: l.start.text, end: l.end.text)
+    }
+
+    /// For a text column whose values are dates in a layout of their own: the `load` that declares it.
+    private func dateDeclaration(_ column: Column, of dataset: String) -> String? {
+        catalog.datasets[dataset].flatMap { LoadAdvice(dataset: $0).dates(ColumnSchema(column)) }
     }
 
     private func requireColumn(_ dataset: Name, _ column: Name) throws(Diagnostic) {

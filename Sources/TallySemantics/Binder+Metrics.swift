@@ -190,7 +190,9 @@ extension BindingState {
             let written = try rows.bindValue(argument)
             let (bound, type) = function == .count || function == .countDistinct
                 ? rows.settledForAnyUse(written) : rows.settle(written, as: .number)
-            try checkAggregable(function, fname: fname, type: type, span: argument.span, notes: rows.nonNumberNotes([bound]))
+            try checkAggregable(
+                function, fname: fname, type: type, span: argument.span, declaration: rows.declarationHelp([bound], wanted: .number),
+                notes: rows.nonNumberNotes([bound]))
             value = bound
         }
         let rows = RowBinder(state: self, dataset: dataset, context: context)
@@ -203,7 +205,9 @@ extension BindingState {
                 throw located(
                     Diagnostic(
                         "'on \(on.text)' needs a date or timestamp column of \(dataset)", at: on.span,
-                        help: "'\(on.text)' is \(column.via == nil ? column.type.rawValue : "a column of \(column.dataset)")"))
+                        help: column.via == nil
+                            ? rows.declarationHelp([.column(column)], wanted: .date) ?? "'\(on.text)' is \(column.type.rawValue)"
+                            : "'\(on.text)' is a column of \(column.dataset)"))
             }
             anchor = column
         }
@@ -261,7 +265,8 @@ extension BindingState {
     }
 
     private func checkAggregable(
-        _ function: AggregateFunction, fname: String, type: RowType, span: Span, notes: @autoclosure () -> [String]
+        _ function: AggregateFunction, fname: String, type: RowType, span: Span, declaration: @autoclosure () -> String?,
+        notes: @autoclosure () -> [String]
     ) throws(Diagnostic) {
         switch function {
         case .count, .countDistinct:
@@ -270,7 +275,7 @@ extension BindingState {
             if type == .number { return }
             let help = type == .duration
                 ? "turn the duration into a number first: \(fname)(hours(...)) or \(fname)(days(...))"
-                : "\(fname)() needs numbers; count or count_distinct work on any column"
+                : declaration() ?? "\(fname)() needs numbers; count or count_distinct work on any column"
             throw located(Diagnostic("\(fname)() cannot aggregate \(type.rawValue) values", at: span, help: help, notes: notes()))
         }
     }

@@ -23,9 +23,10 @@ extension BindingState {
         guard let found = catalog.datasets[dataset]?.column(column) else {
             return missingColumn(column, of: dataset, metric: metric, reading: reading, at: span)
         }
+        let help = catalog.datasets[dataset].flatMap { LoadAdvice(dataset: $0).dates(found) } ?? otherwise
         return located(
             Diagnostic(
-                "metric '\(metric)' \(reading), but \(dataset).\(column) is \(found.type.rawValue)", at: span, help: otherwise,
+                "metric '\(metric)' \(reading), but \(dataset).\(column) is \(found.type.rawValue)", at: span, help: help,
                 notes: libraryNote(metric)))
     }
 

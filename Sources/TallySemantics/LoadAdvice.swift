@@ -24,6 +24,35 @@ public struct LoadAdvice {
         return "map a column of the file to it when loading: \(statement) with \(Self.written(column)) = \(StringLiteral.quoted(header))"
     }
 
+    /// For a text column holding numbers as an export writes them: `its values are numbers as exported
+    /// ("$12.50"); declare it when loading: load "PATH" as priced with amount as number`.
+    public func number(_ column: ColumnSchema) -> String? {
+        guard column.type == .text, let example = ExportedValues.exportedNumber(in: column.textValues) else { return nil }
+        return "its values are numbers as exported (\(StringLiteral.quoted(example))); declare it when loading: "
+            + "\(statement) with \(Self.written(column.name)) as number"
+    }
+
+    /// For a text column holding dates in a layout of their own: `its values are dates written
+    /// 15.03.2024; declare their layout when loading: load "PATH" as events with day format "%d.%m.%Y"`.
+    public func dates(_ column: ColumnSchema) -> String? {
+        guard column.type == .text, let reading = ExportedValues.dateReading(of: column.textValues) else { return nil }
+        switch reading {
+        case .layout(let formats, let example):
+            guard let format = formats.first else { return nil }
+            let declare = "\(statement) with \(Self.written(column.name)) format \(StringLiteral.quoted(format))"
+            guard let dayFirst = formats.dropFirst().first else {
+                return "its values are dates written \(example); declare their layout when loading: \(declare)"
+            }
+            return "its values are dates written \(example), month or day first (no value tells which); declare their "
+                + "layout when loading: \(declare) (or \(StringLiteral.quoted(dayFirst)) for day first)"
+        case .mixed(let a, let b):
+            return "its values are dates in more than one layout (\(a), \(b)); a declared layout must fit them all, "
+                + "so write them one way in the file"
+        case .impossible(let value):
+            return "its values are dates, but \(value) is not a real date: correct it, or leave the field empty for null"
+        }
+    }
+
     /// `Churn Date`, `churn-date` and `CHURN_DATE` all fold to `churndate`.
     private static func folded(_ name: String) -> String {
         String(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })

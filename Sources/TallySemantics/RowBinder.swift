@@ -48,7 +48,10 @@ struct RowBinder {
         case .unary(.negate, let x):
             let (v, t) = try bindValue(x)
             guard t == .number || t == .duration || t == .empty else {
-                throw fail(Diagnostic("cannot negate \(article(t))", at: e.span, notes: nonNumberNotes([v])))
+                throw fail(
+                    Diagnostic(
+                        "cannot negate \(article(t))", at: e.span, help: declarationHelp([v], wanted: .number),
+                        notes: nonNumberNotes([v])))
             }
             return (.negate(v), t)
         case .unary(.not, let x):
@@ -106,11 +109,13 @@ struct RowBinder {
             guard let arithmetic = ArithmeticOperator(rawValue: op.rawValue),
                 let type = arithmeticType(arithmetic, lt, rt)
             else {
+                let withDates = [lt, rt].contains { $0 == .date || $0 == .timestamp }
                 throw fail(
                     Diagnostic(
                         "cannot apply '\(op.rawValue)' to \(article(lt)) and \(article(rt))", at: span,
-                        help: lt == .timestamp || lt == .date
-                            ? "subtracting two dates or timestamps gives a duration: hours(a - b), days(a - b)" : nil,
+                        help: declarationHelp([lv, rv], wanted: withDates ? .date : .number)
+                            ?? (lt == .timestamp || lt == .date
+                                ? "subtracting two dates or timestamps gives a duration: hours(a - b), days(a - b)" : nil),
                         notes: nonNumberNotes([lv, rv])))
             }
             return (.arithmetic(arithmetic, lv, rv), type)
@@ -156,8 +161,10 @@ struct RowBinder {
         guard ok else {
             let help: String? =
                 switch (l, r) {
-                case (.text, .number), (.number, .text): "write text in double quotes, numbers bare: plan = \"pro\", amount > 100"
-                case (.date, .text), (.timestamp, .text), (.text, .date): "write dates bare, without quotes: 2024-01-31"
+                case (.text, .number), (.number, .text):
+                    declarationHelp(values, wanted: .number) ?? "write text in double quotes, numbers bare: plan = \"pro\", amount > 100"
+                case (.date, .text), (.timestamp, .text), (.text, .date), (.text, .timestamp):
+                    declarationHelp(values, wanted: .date) ?? "write dates bare, without quotes: 2024-01-31"
                 default: nil
                 }
             let notes = l == .number || r == .number ? nonNumberNotes(values) : []
@@ -174,6 +181,17 @@ struct RowBinder {
             else { return nil }
             return first.note(file: schema.source ?? c.dataset, column: c.column)
         }
+    }
+
+    /// For a message that wanted numbers or dates: the declaration that reads a text column among
+    /// `values` as such, when its values show numbers or dates as an export wrote them.
+    func declarationHelp(_ values: [RowExpr], wanted: RowType) -> String? {
+        for case .column(let c) in values where c.type == .text {
+            guard let schema = catalog.datasets[c.dataset], let column = schema.column(c.column) else { continue }
+            let advice = LoadAdvice(dataset: schema)
+            if let help = wanted == .number ? advice.number(column) : advice.dates(column) { return help }
+        }
+        return nil
     }
 
     private func bindCall(_ call: Call, span: Span) throws(Diagnostic) -> (RowExpr, RowType) {
@@ -195,7 +213,10 @@ struct RowBinder {
         case .date:
             (v, t) = settle((v, t), as: .timestamp)
             guard t == .timestamp || t == .date else {
-                throw fail(Diagnostic("date() takes a timestamp; this is \(article(t))", at: call.arguments[0].span))
+                throw fail(
+                    Diagnostic(
+                        "date() takes a timestamp; this is \(article(t))", at: call.arguments[0].span,
+                        help: declarationHelp([v], wanted: .date)))
             }
             return (.call(.date, v), .date)
         case .day, .week, .month, .quarter, .year:
@@ -204,7 +225,7 @@ struct RowBinder {
                 throw fail(
                     Diagnostic(
                         "\(function.rawValue)() takes a date or timestamp; this is \(article(t))", at: call.arguments[0].span,
-                        help: "e.g. \(function.rawValue)(customers.signup_date)"))
+                        help: declarationHelp([v], wanted: .date) ?? "e.g. \(function.rawValue)(customers.signup_date)"))
             }
             return (.call(function, v), .text)
         case .seconds, .minutes, .hours, .days:
