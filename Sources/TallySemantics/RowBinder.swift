@@ -99,6 +99,7 @@ struct RowBinder {
         case .add, .subtract, .multiply, .divide:
             var (lv, lt) = try bindValue(l)
             var (rv, rt) = try bindValue(r)
+            // An empty operand takes the type the other calls for; two wait for their use (`hours(a - b)`).
             switch (lt, rt) {
             case (.empty, .empty):
                 if let arithmetic = ArithmeticOperator(rawValue: op.rawValue) { return (.arithmetic(arithmetic, lv, rv), .empty) }
