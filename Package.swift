@@ -17,7 +17,9 @@ let package = Package(
     targets: [
         .target(name: "TallyDiagnostics"),
         .target(name: "TallySyntax", dependencies: ["TallyDiagnostics"]),
-        .target(name: "TallyData", dependencies: ["TallyDiagnostics"]),
+        // Reads gzip-compressed data files as a stream.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TallyData", dependencies: ["TallyDiagnostics", "CZlib"]),
         .target(name: "TallySemantics", dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData"]),
         .target(name: "TallyEngine", dependencies: ["TallySemantics", "TallyData"]),
         .target(name: "TallyRender", dependencies: ["TallyData"]),

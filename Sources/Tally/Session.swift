@@ -28,6 +28,8 @@ public final class Session {
     private var datasets: [String: Dataset] = [:]
     /// Datasets of a data folder, read column by column as statements need them.
     private var lazy: [String: LazyDataset] = [:]
+    /// Whether a data folder's model script is running: its loads are read lazily too.
+    private var openingFolder = false
     /// Where columns parsed from large CSV files are kept for the next run (nil: parse every time).
     public var columnCache: ColumnCache?
     /// Relation row mappings, kept while no dataset's rows change.
@@ -116,7 +118,7 @@ public final class Session {
         case .metric(let definition):
             try define(definition, source: source, isLibrary: isLibrary)
         case .load(let load):
-            emit(.text(try self.load(load, source: source)))
+            if let message = try self.load(load, source: source) { emit(.text(message)) }
         case .relate(let r):
             try relate(r, checked: !isLibrary)
         case .anchor(let a):
@@ -271,12 +273,27 @@ public final class Session {
 
     // MARK: Loading
 
-    private func load(_ load: Load, source: SourceFile) throws(Diagnostic) -> String {
+    /// Loads a file, or while a folder's model runs opens it to be read lazily like the folder's own
+    /// files (then nothing is said: the model only says how to read the folder's files).
+    private func load(_ load: Load, source: SourceFile) throws(Diagnostic) -> String? {
         let path = resolve(load.path, relativeTo: source)
         let name = load.alias?.text ?? DataFolder.datasetName(forFile: path)
-        var options = CSVOptions()
-        options.renames = load.renames.map { (column: $0.column.text, header: $0.header) }
-        options.skipBadRows = load.skipBadRows
+        let options = try CSVOptions(load)
+        if openingFolder, !options.skipBadRows {
+            do {
+                let table = LazyDataset(name: name, file: try CSVFile(path: path, options: options, cache: columnCache))
+                datasets[name] = nil
+                lazy[name] = table
+                mappings.removeAll()
+                dataVersion += 1
+                publish(table)
+                return nil
+            } catch {
+                var d = error.diagnostic()
+                d.span = load.pathSpan
+                throw d
+            }
+        }
         let loaded: CSVLoad
         do {
             loaded = try readCSV(path: path, name: name, options: options)
@@ -357,6 +374,8 @@ public final class Session {
             }
         }
         if let model = folder.model {
+            openingFolder = true
+            defer { openingFolder = false }
             guard let bytes = FileManager.default.contents(atPath: model) else {
                 throw Failure(diagnostics: [Diagnostic("cannot read \(model)")])
             }

@@ -82,7 +82,7 @@ struct CSVRows {
                     let field = try scanner.scanField()
                     if count < columnCount, case let slot = slotOf[count], slot >= 0 { columns[slot][row] = field }
                     count += 1
-                    if !scanner.skipComma() { break }
+                    if !scanner.skipDelimiter() { break }
                 }
                 if count == columnCount {
                     rows.rowCount += 1

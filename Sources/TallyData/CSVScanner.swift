@@ -38,8 +38,8 @@ enum CSVScanStop: Error {
     case fieldTooLarge(at: Int)
     case rowWidth(at: Int, found: Int, expected: Int, blank: Bool)
 
-    /// The located problem; nil for `needMore`.
-    var problem: CSVProblem? {
+    /// The located problem, worded for the file's delimiter; nil for `needMore`.
+    func problem(delimiter: UInt8) -> CSVProblem? {
         switch self {
         case .needMore:
             return nil
@@ -62,10 +62,44 @@ enum CSVScanStop: Error {
                 blank
                 ? "the header has \(expected) columns; remove the blank line or fill in the row"
                 : found < expected
-                    ? "the header has \(expected) columns; write an empty value as nothing between two commas"
-                    : "the header has \(expected) columns; quote a value that contains a comma: \"a, b\""
+                    ? "the header has \(expected) columns; write an empty value as nothing between two \(Delimiter.plural(delimiter))"
+                    : "the header has \(expected) columns; quote a value that contains \(Delimiter.singular(delimiter)): \(Delimiter.example(delimiter))"
             return CSVProblem(offset: offset, message: "expected \(expected) fields, found \(found)", help: help)
         }
+    }
+}
+
+/// How messages name a delimiter.
+enum Delimiter {
+    /// `3 commas`, `1 semicolon`.
+    static func count(_ n: Int, _ d: UInt8) -> String {
+        guard n == 1 else { return "\(n) \(plural(d))" }
+        let one = singular(d)
+        return "1 " + (one.hasPrefix("a ") ? String(one.dropFirst(2)) : one)
+    }
+
+    static func plural(_ d: UInt8) -> String {
+        switch d {
+        case UInt8(ascii: ","): "commas"
+        case UInt8(ascii: ";"): "semicolons"
+        case UInt8(ascii: "\t"): "tabs"
+        case UInt8(ascii: "|"): "'|' characters"
+        default: "'\(UnicodeScalar(d))' characters"
+        }
+    }
+
+    static func singular(_ d: UInt8) -> String {
+        switch d {
+        case UInt8(ascii: ","): "a comma"
+        case UInt8(ascii: ";"): "a semicolon"
+        case UInt8(ascii: "\t"): "a tab"
+        default: "'\(UnicodeScalar(d))'"
+        }
+    }
+
+    /// A quoted field holding the delimiter, as the help shows it.
+    static func example(_ d: UInt8) -> String {
+        d == UInt8(ascii: "\t") ? "\"a<tab>b\"" : "\"a\(UnicodeScalar(d)) b\""
     }
 }
 
@@ -77,14 +111,17 @@ struct CSVScanner {
     static let cr = UInt8(ascii: "\r")
 
     let b: UnsafeBufferPointer<UInt8>
+    /// The byte between fields: a comma, or what the file declares or shows (`;`, tab).
+    let delimiter: UInt8
     /// File offset of `b[0]`.
     let base: Int
     /// Whether the buffer ends where the file ends (else reaching its end means `needMore`).
     let atEOF: Bool
     var p: Int
 
-    init(_ b: UnsafeBufferPointer<UInt8>, base: Int, atEOF: Bool, at p: Int = 0) {
+    init(_ b: UnsafeBufferPointer<UInt8>, base: Int, atEOF: Bool, at p: Int = 0, delimiter: UInt8 = comma) {
         self.b = b
+        self.delimiter = delimiter
         self.base = base
         self.atEOF = atEOF
         self.p = p
@@ -97,11 +134,11 @@ struct CSVScanner {
         if p < n, b[p] == Self.quote { return try scanQuotedField() }
         let start = p
         while true {
-            p = Self.skipPlain(b, from: p)
+            p = delimiter == Self.comma ? Self.skipPlain(b, from: p) : Self.skipPlain(b, from: p, delimiter: delimiter)
             guard p < n else { break }
             let c = b[p]
-            // Separate tests, commas first: a jump table here mispredicts on nearly every field.
-            if _fastPath(c == Self.comma) { break }
+            // Separate tests, delimiters first: a jump table here mispredicts on nearly every field.
+            if _fastPath(c == delimiter) { break }
             if c == Self.lf { break }
             if c == Self.cr {
                 if p + 1 < n {
@@ -138,6 +175,32 @@ struct CSVScanner {
             }
         }
         while p < n, b[p] > comma { p += 1 }
+        return p
+    }
+
+    /// `skipPlain` for another delimiter: the first position holding a control character (tab, CR, LF),
+    /// a quote or the delimiter. Each test is exact at the lowest matching byte, so their union is too.
+    @inline(__always)
+    static func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        var p = start
+        let n = b.count
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let quotes = ones &* UInt64(quote)
+            let delimiters = ones &* UInt64(delimiter)
+            while p + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                let control = (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & high
+                let q = w ^ quotes
+                let d = w ^ delimiters
+                let found = control | ((q &- ones) & ~q & high) | ((d &- ones) & ~d & high)
+                if found != 0 { return p + found.trailingZeroBitCount >> 3 }
+                p += 8
+            }
+        }
+        while p < n, b[p] >= 0x0E, b[p] != quote, b[p] != delimiter { p += 1 }
         return p
     }
 
@@ -180,7 +243,7 @@ struct CSVScanner {
                     throw .needMore
                 }
             }
-            if c != Self.comma && !endsLine {
+            if c != delimiter && !endsLine {
                 throw .afterClosingQuote(at: base + p)
             }
         } else if !atEOF {
@@ -206,10 +269,10 @@ struct CSVScanner {
         if p < n, b[p] == Self.lf { p += 1 }
     }
 
-    /// Whether `p` is at a comma (and steps over it).
+    /// Whether `p` is at the delimiter (and steps over it).
     @inline(__always)
-    mutating func skipComma() -> Bool {
-        guard p < b.count, b[p] == Self.comma else { return false }
+    mutating func skipDelimiter() -> Bool {
+        guard p < b.count, b[p] == delimiter else { return false }
         p += 1
         return true
     }

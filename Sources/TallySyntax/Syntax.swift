@@ -324,16 +324,56 @@ public struct Load: Sendable {
     public var path: String
     public var pathSpan: Span
     public var alias: Name?
-    /// Canonical column name -> header in the file.
-    public var renames: [(column: Name, header: String)]
+    /// `delimiter ";"`: the byte between fields, when the header line cannot tell it.
+    public var delimiter: StringToken?
+    /// What `with` says of columns: their header in the file, their type, their layout.
+    public var columns: [ColumnSpec]
     /// Rows whose field count differs from the header's are left out (and counted) instead of failing.
     public var skipBadRows: Bool
-    public init(path: String, pathSpan: Span, alias: Name?, renames: [(column: Name, header: String)], skipBadRows: Bool = false) {
+    public init(
+        path: String, pathSpan: Span, alias: Name?, delimiter: StringToken? = nil, columns: [ColumnSpec], skipBadRows: Bool = false
+    ) {
         self.path = path
         self.pathSpan = pathSpan
         self.alias = alias
-        self.renames = renames
+        self.delimiter = delimiter
+        self.columns = columns
         self.skipBadRows = skipBadRows
+    }
+
+    /// Canonical column name -> header in the file.
+    public var renames: [(column: Name, header: String)] {
+        columns.compactMap { spec in spec.header.map { (spec.column, $0.text) } }
+    }
+}
+
+/// One column of `load ... with`: `signup_date = "Create Date" format "%m/%d/%Y"`, `amount as number`.
+public struct ColumnSpec: Sendable {
+    public var column: Name
+    /// The header the column has in the file, when it is renamed.
+    public var header: StringToken?
+    /// `as number` (or `money`), `date`, `timestamp`, `text`.
+    public var kind: Name?
+    /// A date layout (`"%m/%d/%Y"`), or for numbers an example (`"1.234,56"`).
+    public var format: StringToken?
+    public init(column: Name, header: StringToken? = nil, kind: Name? = nil, format: StringToken? = nil) {
+        self.column = column
+        self.header = header
+        self.kind = kind
+        self.format = format
+    }
+
+    /// The words `as` takes.
+    public static let kinds = ["number", "money", "date", "timestamp", "text"]
+}
+
+/// A string literal's value and where it was written.
+public struct StringToken: Sendable {
+    public var text: String
+    public var span: Span
+    public init(text: String, span: Span) {
+        self.text = text
+        self.span = span
     }
 }
 

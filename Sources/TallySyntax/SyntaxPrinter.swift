@@ -36,9 +36,16 @@ public enum SyntaxPrinter {
         case .load(let l):
             var parts = ["load", string(l.path)]
             if let alias = l.alias { parts.append("(as \(name(alias)))") }
-            if !l.renames.isEmpty {
-                let renames = l.renames.map { "(\(name($0.column)) \(string($0.header)))" }
-                parts.append("(with " + renames.joined(separator: " ") + ")")
+            if let d = l.delimiter { parts.append("(delimiter \(string(d.text)))") }
+            if !l.columns.isEmpty {
+                let columns = l.columns.map { spec in
+                    var column = [name(spec.column)]
+                    if let header = spec.header { column.append(string(header.text)) }
+                    if let kind = spec.kind { column.append("(as \(name(kind)))") }
+                    if let format = spec.format { column.append("(format \(string(format.text)))") }
+                    return "(" + column.joined(separator: " ") + ")"
+                }
+                parts.append("(with " + columns.joined(separator: " ") + ")")
             }
             if l.skipBadRows { parts.append("(skipping bad rows)") }
             return "(" + parts.joined(separator: " ") + ")"

@@ -29,7 +29,8 @@ final class ParityPair {
     let native: Session
     let postgres: Session
     let schema: String
-    private var exported: Set<String> = []
+    /// The session's data version when last copied: a dataset replaced under its name changes it too.
+    private var exported: Int?
 
     init(schema: String, today: Int32) throws {
         native = try Session(today: today)
@@ -43,13 +44,13 @@ final class ParityPair {
         try sync()
     }
 
-    /// Copies datasets loaded since the last copy into the schema, and reconnects to see them.
+    /// Copies the datasets into the schema when any was loaded or replaced since the last copy, and
+    /// reconnects to see them.
     func sync() throws {
-        let names = Set(postgres.datasetNames)
-        guard names != exported, let url = ParityDatabase.url(schema: schema) else { return }
+        guard postgres.dataVersion != exported, let url = ParityDatabase.url(schema: schema) else { return }
         _ = try postgres.export(to: ParityDatabase.url ?? url, schema: schema, replace: true)
         _ = try postgres.connect(to: url)
-        exported = names
+        exported = postgres.dataVersion
     }
 
     /// Runs statements on both; the outputs, or nil for a failure.
