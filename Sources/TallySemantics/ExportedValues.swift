@@ -8,56 +8,111 @@ import TallyData
 enum ExportedValues {
     // MARK: Numbers
 
-    /// The first value written as an exported number (a currency sign, thousands separators,
-    /// parentheses for a negative: `$1,234.50`, `(12.00)`), when every value is a number written so or
-    /// plainly; nil otherwise.
-    static func exportedNumber(in values: [String]) -> String? {
-        var example: String?
-        for value in values {
-            switch numberWriting(value) {
-            case .exported?: if example == nil { example = value }
-            case .plain?: continue
-            case nil: return nil
-            }
-        }
-        return example
+    /// A column of numbers as exported: the separators they use and a value to show.
+    struct NumberReading: Equatable {
+        /// Between groups of three digits, and before the fraction.
+        var thousands: Character
+        var decimalMark: Character
+        /// The first value written otherwise than plainly.
+        var example: String
+
+        /// Thousands by commas and a decimal point, what `as number` reads without a format.
+        var isStandard: Bool { thousands == "," && decimalMark == "." }
+
+        /// The format example `as number format` takes: `"1.234,56"`.
+        var formatExample: String { "1\(thousands)234\(decimalMark)56" }
     }
 
-    private enum NumberWriting { case plain, exported }
+    /// Layouts of exported numbers tried in turn; the first is what `as number` reads by default.
+    private static let separators: [(thousands: Character, decimalMark: Character)] = [
+        (",", "."), (".", ","), (" ", ","), (" ", "."), ("'", "."),
+    ]
+
+    /// How a column's values read as numbers written by an export (a currency sign or code, thousands
+    /// separators, a decimal comma, parentheses or a trailing minus for a negative: `$1,234.50`,
+    /// `1.234,50 €`, `(12.00)`), when every value is a number in one such layout and some value is not
+    /// plainly written; nil otherwise.
+    static func numberReading(of values: [String]) -> NumberReading? {
+        for (thousands, mark) in separators {
+            var example: String?
+            let all = values.allSatisfy { value in
+                guard let plain = isPlainNumber(value, thousands: thousands, decimalMark: mark) else { return false }
+                if !plain, example == nil { example = value }
+                return true
+            }
+            if all, let example { return NumberReading(thousands: thousands, decimalMark: mark, example: example) }
+        }
+        return nil
+    }
 
     private static let currencySigns: Set<Character> = ["$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "₴", "฿", "¢"]
+    /// Spaces that exports put between thousands or around a currency: plain, no-break, narrow no-break.
+    private static let spaces: Set<Character> = [" ", "\u{A0}", "\u{202F}"]
 
-    /// `12.5` is plain; `$12.50`, `1,234.50`, `(12.00)`, `-€ 3`, `12 €` are exported; `N/A` is neither.
-    private static func numberWriting(_ value: String) -> NumberWriting? {
-        var s = Substring(value.trimmingSpaces)
-        var decorated = false
-        if s.first == "(", s.last == ")" {
+    /// Whether `value` is a number in this layout: true when written plainly (`-12.5`), false when
+    /// written as exports do (`$1,234.50`, `(12.00)`, `12.00-`, `USD 3`), nil when it is not one.
+    private static func isPlainNumber(_ value: String, thousands: Character, decimalMark: Character) -> Bool? {
+        var s = Substring(value)
+        var plain = true
+        var signs = 0
+        var currencies = 0
+        func trim() {
+            while let c = s.first, spaces.contains(c) { s = s.dropFirst() }
+            while let c = s.last, spaces.contains(c) { s = s.dropLast() }
+        }
+        trim()
+        if s.count >= 2, s.first == "(", s.last == ")" {
             s = s.dropFirst().dropLast()
-            decorated = true
+            (signs, plain) = (1, false)
+            trim()
         }
-        if s.first == "-" || s.first == "+" { s = s.dropFirst() }
-        if let c = s.first, currencySigns.contains(c) {
-            s = Substring(s.dropFirst().trimmingSpaces)
-            decorated = true
-        } else if let c = s.last, currencySigns.contains(c) {
-            s = Substring(s.dropLast().trimmingSpaces)
-            decorated = true
+        // Signs and currencies around the digits, in any order, each at most once.
+        var changed = true
+        while changed, !s.isEmpty {
+            changed = false
+            if let c = s.first, c == "-" || c == "+" {
+                s = s.dropFirst()
+                signs += 1
+                changed = true
+            } else if let c = s.last, c == "-" || c == "+" {
+                s = s.dropLast()
+                (signs, plain) = (signs + 1, false)
+                changed = true
+            } else if let c = s.first, currencySigns.contains(c) {
+                s = s.dropFirst()
+                (currencies, plain) = (currencies + 1, false)
+                changed = true
+            } else if let c = s.last, currencySigns.contains(c) {
+                s = s.dropLast()
+                (currencies, plain) = (currencies + 1, false)
+                changed = true
+            } else if s.count > 3, s.prefix(3).allSatisfy(\.isASCIIUppercase) {
+                s = s.dropFirst(3)
+                (currencies, plain) = (currencies + 1, false)
+                changed = true
+            } else if s.count > 3, s.suffix(3).allSatisfy(\.isASCIIUppercase) {
+                s = s.dropLast(3)
+                (currencies, plain) = (currencies + 1, false)
+                changed = true
+            }
+            trim()
         }
-        if s.first == "-" || s.first == "+" { s = s.dropFirst() }
-        let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, parts.count == 1 || parts[1].allSatisfy(\.isASCIIDigit) && !parts[1].isEmpty else {
+        guard signs <= 1, currencies <= 1 else { return nil }
+        let parts = s.split(separator: decimalMark, maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, parts.count == 1 || !parts[1].isEmpty && parts[1].allSatisfy(\.isASCIIDigit) else {
             return nil
         }
-        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
+        if parts.count == 2, decimalMark != "." { plain = false }
+        let groups = whole.split(omittingEmptySubsequences: false) { $0 == thousands || thousands == " " && spaces.contains($0) }
+        guard let lead = groups.first, !lead.isEmpty, groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) else {
+            return nil
+        }
         if groups.count > 1 {
             // Thousands separators group digits by three.
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            decorated = true
-        } else if whole.isEmpty && parts.count == 1 {
-            return nil
+            guard lead.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            plain = false
         }
-        return decorated ? .exported : .plain
+        return plain
     }
 
     // MARK: Dates
@@ -187,12 +242,5 @@ enum ExportedValues {
 
 extension Character {
     fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-extension StringProtocol {
-    fileprivate var trimmingSpaces: SubSequence {
-        let start = firstIndex { $0 != " " } ?? endIndex
-        let end = lastIndex { $0 != " " }.map { index(after: $0) } ?? start
-        return self[start..<Swift.max(start, end)]
-    }
+    fileprivate var isASCIIUppercase: Bool { isASCII && isUppercase }
 }

@@ -25,11 +25,13 @@ public struct LoadAdvice {
     }
 
     /// For a text column holding numbers as an export writes them: `its values are numbers as exported
-    /// ("$12.50"); declare it when loading: load "PATH" as priced with amount as number`.
+    /// ("$12.50"); declare it when loading: load "PATH" as priced with amount as number` (with
+    /// `format "1.234,56"` when they have a decimal comma or other separators).
     public func number(_ column: ColumnSchema) -> String? {
-        guard column.type == .text, let example = ExportedValues.exportedNumber(in: column.textValues) else { return nil }
-        return "its values are numbers as exported (\(StringLiteral.quoted(example))); declare it when loading: "
-            + "\(statement) with \(Self.written(column.name)) as number"
+        guard column.type == .text, let reading = ExportedValues.numberReading(of: column.textValues) else { return nil }
+        let format = reading.isStandard ? "" : " format \(StringLiteral.quoted(reading.formatExample))"
+        return "its values are numbers as exported (\(StringLiteral.quoted(reading.example))); declare it when loading: "
+            + "\(statement) with \(Self.written(column.name)) as number\(format)"
     }
 
     /// For a text column holding dates in a layout of their own: `its values are dates written

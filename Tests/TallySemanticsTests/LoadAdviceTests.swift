@@ -13,7 +13,8 @@ import Testing
 
     @Test(arguments: [
         (["$12.50", "10.00"], "$12.50"), (["10", "1,234.50"], "1,234.50"), (["(12.00)", "3"], "(12.00)"),
-        (["12 €", "-€ 3.10"], "12 €"), (["$1,234,567", "-$0.5"], "$1,234,567"),
+        (["12 €", "-€ 3.10"], "12 €"), (["$1,234,567", "-$0.5"], "$1,234,567"), (["USD 3.00", "12.00-"], "USD 3.00"),
+        (["7", "12.00-"], "12.00-"),
     ])
     func numbersAsExported(_ values: [String], _ example: String) {
         #expect(
@@ -21,7 +22,16 @@ import Testing
                 == "its values are numbers as exported (\"\(example)\"); declare it when loading: load \"in/sales.csv\" as sales with x as number")
     }
 
-    @Test(arguments: [["N/A", "10"], ["1,23"], ["12.5.1"], ["$"], ["123456789012345678901"], []])
+    @Test(arguments: [(["1.234,50 €", "12,00"], "1.234,50 €", "1.234,56"), (["1 234,50", "7"], "1 234,50", "1 234,56")])
+    func numbersWithADecimalComma(_ values: [String], _ example: String, _ format: String) {
+        #expect(
+            advice.number(column(values))
+                == "its values are numbers as exported (\"\(example)\"); declare it when loading: load \"in/sales.csv\" as sales with x as number format \"\(format)\"")
+    }
+
+    @Test(arguments: [
+        ["N/A", "10"], ["1,,2"], ["12.5.1"], ["$"], ["123456789012345678901"], [], ["10.00", "12,50"], ["(-3)"], ["$3 €"], [".5"],
+    ])
     func notNumbersAsExported(_ values: [String]) {
         #expect(advice.number(column(values)) == nil, "\(values)")
     }
