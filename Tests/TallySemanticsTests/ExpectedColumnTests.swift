@@ -9,7 +9,7 @@ import Testing
 
 @Suite struct ExpectedColumnTests {
     /// `refunds` has `Amount ($)` where the metric `refunded` expects `amount`; `order` (a reserved
-    /// word) has no file the session knows of.
+    /// word) was read from no known file.
     private func catalog() -> Catalog {
         var c = Catalog()
         c.addDataset(
