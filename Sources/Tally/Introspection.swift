@@ -58,8 +58,10 @@ struct Introspection {
     }
 
     /// The column's type; a decimal column read as floating point (exponents, more than 9 fraction
-    /// digits, scaled values beyond 64 bits) is `double`, since its values are no longer the exact digits.
+    /// digits, scaled values beyond 64 bits) is `double`, since its values are no longer the exact digits,
+    /// and a column with no values is `empty`: it takes the type each use needs.
     static func typeName(_ column: Column) -> String {
+        if column.isEmptyText { return "empty" }
         if case .double = column.storage { return "double" }
         return column.type.rawValue
     }

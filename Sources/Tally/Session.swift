@@ -222,10 +222,12 @@ public final class Session {
     private func anchor(_ a: Anchor, checked: Bool) throws(Diagnostic) {
         if checked {
             try requireColumn(a.dataset, a.column)
-            if let type = datasets[a.dataset.text]?.column(named: a.column.text)?.type, type != .date, type != .timestamp {
+            if let column = datasets[a.dataset.text]?.column(named: a.column.text), !column.isEmptyText,
+                column.type != .date, column.type != .timestamp
+            {
                 throw Diagnostic(
-                    "an anchor must be a date or timestamp column; \(a.dataset.text).\(a.column.text) is \(type.rawValue)",
-                    at: a.column.span)
+                    "an anchor must be a date or timestamp column; \(a.dataset.text).\(a.column.text) is \(column.type.rawValue)",
+                    at: a.column.span, help: dateDeclaration(column, of: a.dataset.text))
             }
         }
         catalog.declareAnchor(dataset: a.dataset.text, column: a.column.text)
@@ -235,13 +237,21 @@ public final class Session {
         if checked {
             for column in [l.start, l.end] {
                 try requireColumn(l.dataset, column)
-                if let type = datasets[l.dataset.text]?.column(named: column.text)?.type, type != .date, type != .timestamp {
+                if let stored = datasets[l.dataset.text]?.column(named: column.text), !stored.isEmptyText,
+                    stored.type != .date, stored.type != .timestamp
+                {
                     throw Diagnostic(
-                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(type.rawValue)", at: column.span)
+                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(stored.type.rawValue)", at: column.span,
+                        help: dateDeclaration(stored, of: l.dataset.text))
                 }
             }
         }
         catalog.declareLifespan(dataset: l.dataset.text, start: l.start.text, end: l.end.text)
+    }
+
+    /// For a text column whose values are dates in a layout of their own: the `load` that declares it.
+    private func dateDeclaration(_ column: Column, of dataset: String) -> String? {
+        catalog.datasets[dataset].flatMap { LoadAdvice(dataset: $0).dates(ColumnSchema(column)) }
     }
 
     private func requireColumn(_ dataset: Name, _ column: Name) throws(Diagnostic) {

@@ -187,20 +187,27 @@ extension BindingState {
             }
             dataset = try loadedDataset(qualifier)
             let rows = RowBinder(state: self, dataset: dataset, context: context)
-            let (bound, type) = try rows.bindValue(argument)
-            try checkAggregable(function, fname: fname, type: type, span: argument.span, notes: rows.nonNumberNotes([bound]))
+            let written = try rows.bindValue(argument)
+            let (bound, type) = function == .count || function == .countDistinct
+                ? rows.settledForAnyUse(written) : rows.settle(written, as: .number)
+            try checkAggregable(
+                function, fname: fname, type: type, span: argument.span, declaration: rows.declarationHelp([bound], wanted: .number),
+                notes: rows.nonNumberNotes([bound]))
             value = bound
         }
         let rows = RowBinder(state: self, dataset: dataset, context: context)
         let filter = try call.filter.map { (f) throws(Diagnostic) in try rows.bindCondition(f) }
         var anchor: BoundColumn?
         if let on = call.anchor {
-            let column = try rows.resolveColumn(qualifier: nil, name: on)
+            var column = try rows.resolveColumn(qualifier: nil, name: on)
+            if rows.isEmpty(column) { column.type = .date }
             guard column.via == nil, column.type == .date || column.type == .timestamp else {
                 throw located(
                     Diagnostic(
                         "'on \(on.text)' needs a date or timestamp column of \(dataset)", at: on.span,
-                        help: "'\(on.text)' is \(column.via == nil ? column.type.rawValue : "a column of \(column.dataset)")"))
+                        help: column.via == nil
+                            ? rows.declarationHelp([.column(column)], wanted: .date) ?? "'\(on.text)' is \(column.type.rawValue)"
+                            : "'\(on.text)' is a column of \(column.dataset)"))
             }
             anchor = column
         }
@@ -223,14 +230,17 @@ extension BindingState {
             throw located(Diagnostic("expected 'start' or 'end', not '\(word.text)'", at: word.span))
         }
         guard lifespan(of: dataset) != nil else {
-            let declared = catalog.lifespans[dataset] != nil
-            throw located(
-                Diagnostic(
-                    declared
-                        ? "the lifespan of '\(dataset)' needs two date or timestamp columns"
-                        : "dataset '\(dataset)' has no lifespan, so nothing in it is active at a boundary",
-                    at: word.span,
-                    help: "declare one: `lifespan \(dataset) from START_COLUMN to END_COLUMN`"))
+            let help = "declare one: `lifespan \(dataset) from START_COLUMN to END_COLUMN`"
+            guard let (start, end) = catalog.lifespans[dataset] else {
+                throw located(
+                    Diagnostic(
+                        "dataset '\(dataset)' has no lifespan, so nothing in it is active at a boundary", at: word.span, help: help))
+            }
+            // A declared lifespan, one of whose columns the data lacks or holds no dates in.
+            let unusable = timeColumn(dataset, start) == nil ? start : end
+            throw unusableTimeColumn(
+                unusable, of: dataset, metric: context, reading: "reads the lifespan of \(dataset) (\(start) to \(end))",
+                at: word.span, otherwise: help)
         }
         switch function {
         case .count, .sum, .avg: return boundary
@@ -255,7 +265,8 @@ extension BindingState {
     }
 
     private func checkAggregable(
-        _ function: AggregateFunction, fname: String, type: RowType, span: Span, notes: @autoclosure () -> [String]
+        _ function: AggregateFunction, fname: String, type: RowType, span: Span, declaration: @autoclosure () -> String?,
+        notes: @autoclosure () -> [String]
     ) throws(Diagnostic) {
         switch function {
         case .count, .countDistinct:
@@ -264,7 +275,7 @@ extension BindingState {
             if type == .number { return }
             let help = type == .duration
                 ? "turn the duration into a number first: \(fname)(hours(...)) or \(fname)(days(...))"
-                : "\(fname)() needs numbers; count or count_distinct work on any column"
+                : declaration() ?? "\(fname)() needs numbers; count or count_distinct work on any column"
             throw located(Diagnostic("\(fname)() cannot aggregate \(type.rawValue) values", at: span, help: help, notes: notes()))
         }
     }

@@ -259,7 +259,7 @@ final class BindingState {
     /// A named dimension's expression for one dataset; its errors point at the query's use of it.
     private func bindNamed(_ named: NamedDimension, for rows: RowBinder, at span: Span) throws(Diagnostic) -> RowExpr {
         do throws(Diagnostic) {
-            let (bound, type) = try rows.bindValue(named.expr)
+            let (bound, type) = rows.settledForAnyUse(try rows.bindValue(named.expr))
             guard type != .duration, type != .null else {
                 throw Diagnostic("a dimension's values must be text, numbers, dates or booleans, not \(type.rawValue)")
             }
@@ -275,27 +275,38 @@ final class BindingState {
 
     /// The dataset's declared lifespan, when both its columns exist and hold dates or timestamps.
     func lifespan(of dataset: String) -> BoundLifespan? {
-        guard let (start, end) = catalog.lifespans[dataset], let schema = catalog.datasets[dataset],
-            let s = schema.column(start), let e = schema.column(end),
-            [ColumnType.date, .timestamp].contains(s.type), [ColumnType.date, .timestamp].contains(e.type)
+        guard let (start, end) = catalog.lifespans[dataset], let s = timeColumn(dataset, start), let e = timeColumn(dataset, end)
         else { return nil }
-        return BoundLifespan(
-            start: BoundColumn(via: nil, dataset: dataset, column: start, type: s.type),
-            end: BoundColumn(via: nil, dataset: dataset, column: end, type: e.type))
+        return BoundLifespan(start: s, end: e)
+    }
+
+    /// A column of `dataset` that places rows in time: a date or timestamp column, or one with no
+    /// values (as dates); nil for a missing column or one of another type.
+    func timeColumn(_ dataset: String, _ name: String) -> BoundColumn? {
+        guard let column = catalog.datasets[dataset]?.column(name) else { return nil }
+        let type: ColumnType
+        switch column.type {
+        case .date, .timestamp: type = column.type
+        case _ where column.isEmpty: type = .date
+        default: return nil
+        }
+        return BoundColumn(via: nil, dataset: dataset, column: name, type: type)
     }
 
     private func defaultAnchor(of dataset: String, context: String, required: Bool, span: Span) throws(Diagnostic)
         -> BoundColumn?
     {
-        guard let schema = catalog.datasets[dataset] else { return nil }
-        guard let name = catalog.anchors[dataset], let column = schema.column(name),
-            column.type == .date || column.type == .timestamp
-        else {
+        guard catalog.datasets[dataset] != nil else { return nil }
+        let help = "declare the date column that places its rows in time: `anchor \(dataset) on COLUMN`"
+        guard let name = catalog.anchors[dataset] else {
             if !required { return nil }
-            throw Diagnostic(
-                "metric '\(context)' reads dataset '\(dataset)', which has no time anchor", at: span,
-                help: "declare the date column that places its rows in time: `anchor \(dataset) on COLUMN`")
+            throw Diagnostic("metric '\(context)' reads dataset '\(dataset)', which has no time anchor", at: span, help: help)
         }
-        return BoundColumn(via: nil, dataset: dataset, column: name, type: column.type)
+        guard let column = timeColumn(dataset, name) else {
+            if !required { return nil }
+            throw unusableTimeColumn(
+                name, of: dataset, metric: context, reading: "places \(dataset) in time by \(name)", at: span, otherwise: help)
+        }
+        return column
     }
 }
