@@ -420,7 +420,13 @@ public struct SQLCompiler {
         for (i, a) in query.aggregates.enumerated() {
             var v: SQLExpr = .own("g\(groupOf[i])", "a\(i)")
             if a.function.emptyIsZero { v = .coalesce(v, .integer(0)) }
-            items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("a\(i)")))
+            if a.isExact {
+                // Exact decimals (PostgreSQL's NUMERIC never overflows a sum of bigints; DuckDB's sums
+                // are already DECIMAL(38) or HUGEINT).
+                items.append(SQLSelectItem(dialect == .postgres ? .cast(v, .numeric) : v, as: .own("a\(i)")))
+            } else {
+                items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("a\(i)")))
+            }
         }
         var s = SQLSelect(items: items, from: .named("periods", alias: "p"))
         if !dims.isEmpty { s.joins.append(SQLJoin(kind: .cross, source: .named("combos", alias: "k"), on: nil)) }

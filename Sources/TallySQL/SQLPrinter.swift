@@ -141,6 +141,8 @@ public struct SQLPrinter {
             return value(v)
         case .number(let d):
             return number(d)
+        case .decimal(let digits):
+            return digits.hasPrefix("-") ? "(\(digits))" : digits
         case .integer(let i):
             return String(i)
         case .null:

@@ -87,22 +87,49 @@ enum ResultComparison {
         return out
     }
 
+    /// Whether another engine's value is the native one. Exact values (counts, money and their sums,
+    /// differences and products) must be exact there too and equal digit for digit; only where the native
+    /// value is floating point (a ratio, an average, a column read as doubles) is 1e-9 relative allowed.
     static func agree(_ u: Value, _ v: Value) -> Bool {
         switch (u, v) {
         // A non-finite number is shown as null (DESIGN §4), as the SQL engines read it back.
         case (.number(let x), .null) where !x.isFinite, (.null, .number(let x)) where !x.isFinite:
             return true
-        case (.number(let x), .number(let y)):
+        case (.integer, .integer), (.integer, .decimal), (.decimal, .integer), (.decimal, .decimal):
+            return exactlyEqual(u, v)
+        case (.number(let x), _):
+            guard let y = v.double else { return false }
             return x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y))
-        case (.integer(let i), .number(let y)), (.number(let y), .integer(let i)):
+        case (.integer(let i), .number(let y)):
+            // A dimension value: an integer column's value read back from a NUMERIC one.
             return Double(i) == y
-        case (.decimal, .number), (.number, .decimal), (.decimal, .decimal):
-            // The native engine keeps money exact; the SQL engines' numbers are compared at 1e-9.
-            guard let x = u.double, let y = v.double else { return false }
-            return x == y || abs(x - y) <= 1e-9 * max(abs(x), abs(y))
         default:
             return u == v
         }
+    }
+
+    /// Two exact numbers equal as numbers, whatever their scales (2549.6 and 2549.60).
+    private static func exactlyEqual(_ u: Value, _ v: Value) -> Bool {
+        func parts(_ x: Value) -> (Int64, Int)? {
+            switch x {
+            case .integer(let i): (i, 0)
+            case .decimal(let m, let s): (m, s)
+            default: nil
+            }
+        }
+        guard var (a, s) = parts(u), var (b, t) = parts(v) else { return false }
+        // Bring both to the larger scale; a value that cannot be scaled up differs from any that fits.
+        while s < t {
+            let (m, overflow) = a.multipliedReportingOverflow(by: 10)
+            if overflow { return false }
+            (a, s) = (m, s + 1)
+        }
+        while t < s {
+            let (m, overflow) = b.multipliedReportingOverflow(by: 10)
+            if overflow { return false }
+            (b, t) = (m, t + 1)
+        }
+        return a == b
     }
 
     /// Compares two statements' outputs: tables by value, text exactly, notes ignored.

@@ -66,12 +66,26 @@ private func compile(_ text: String, dialect: SQLDialect = .postgres, values: SQ
 
     @Test func ratiosDivideByNullIfZero() throws {
         let (text, _) = try compile("sum(orders.amount) / count(orders) by month")
-        #expect(text.contains("a0 / NULLIF(a1, 0)"))
+        #expect(text.contains("CAST(a0 AS DOUBLE PRECISION) / NULLIF(CAST(a1 AS DOUBLE PRECISION), 0)"))
+    }
+
+    /// Counts and money stay exact decimals through sums, differences, products and comparisons, as
+    /// natively; a ratio turns them to doubles first.
+    @Test func exactResultsAreComputedInExactDecimals() throws {
+        let (text, _) = try compile(
+            "sum(orders.amount) as revenue, change(sum(orders.amount)), sum(orders.amount) * (0.1 + 0.2) as part, cumulative(count(orders)) by month")
+        #expect(text.contains("CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0"))
+        #expect(text.contains("a0 - w1 AS \"change(sum(orders.amount))\""))
+        #expect(text.contains("a0 * (0.1 + 0.2) AS \"part\""))
+        #expect(text.contains("SUM(CASE WHEN idx >= 1 THEN a1 END) OVER"))
+        let (ratio, _) = try compile("avg(orders.amount) / 2 by month")
+        #expect(ratio.contains("CAST(g0.a0 AS DOUBLE PRECISION) AS a0"))
+        #expect(ratio.contains("a0 / NULLIF(2, 0)"))
     }
 
     @Test func constantsAreFoldedAsTheNativeEngineComputesThem() throws {
         let (text, _) = try compile("count(orders) * (1 / 2) + 1 / 0 by month")
-        #expect(text.contains("a0 * 0.5 + CAST(NULL AS DOUBLE PRECISION)"))
+        #expect(text.contains("CAST(a0 AS DOUBLE PRECISION) * 0.5 + CAST(NULL AS DOUBLE PRECISION)"))
     }
 
     @Test func relationsAreLeftJoins() throws {
@@ -90,7 +104,7 @@ private func compile(_ text: String, dialect: SQLDialect = .postgres, values: SQ
         #expect(text.contains("FIRST_VALUE(a0) OVER (ORDER BY year_key RANGE BETWEEN 100 PRECEDING AND 100 PRECEDING)"))
         #expect(text.contains("WHERE idx >= 12"))
         let (rolling, _) = try compile("rolling(count(orders), 3) by month")
-        #expect(rolling.contains("AVG(a0) OVER (ORDER BY idx ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)"))
+        #expect(rolling.contains("AVG(CAST(a0 AS DOUBLE PRECISION)) OVER (ORDER BY idx ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)"))
     }
 
     @Test func dialectsPrintTheSameTree() throws {
