@@ -65,13 +65,15 @@ extension CSVColumnConverter {
                 continue
             }
             if doubles == nil {
-                // From here on doubles: convert the values so far, which were all exact.
-                doubles = zip(mantissas, fractions).map { m, d in
-                    m == NullSentinel.int64 ? .nan : DecimalScale.double(m, scale: Int(d))
-                }
+                // From here on doubles: read the whole chunk again from its text, as a chunk re-read as double
+                // is; a double made from a scaled mantissa beyond 2^53 would be rounded twice, so the values
+                // would depend on where the chunks were cut.
+                return try numbers(fields, layout: layout, format: format, target: .double, evidence: evidence)
             }
             let d = Double(String(decoding: plain, as: UTF8.self)) ?? .infinity
-            guard d.isFinite else { throw mismatch(f, format) }
+            // As for inferred numbers: never an infinity, nor a 0 that was not written.
+            let tooSmall = d == 0 && plain.withUnsafeBufferPointer(Self.hasNonzeroDigit)
+            guard d.isFinite, !tooSmall else { throw outOfRange(f, field(f), tooSmall: tooSmall) }
             doubles?.append(d)
         }
         if let doubles { return (.double(doubles), evidence(.double, 0)) }

@@ -77,7 +77,9 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
                 window.removeFirst(drop)
                 windowStart += drop
             }
-            let step = max(4 << 20, needed - (windowStart + window.count))
+            // Never past the end: the window is zero-filled before inflating into it, and a small file
+            // should not cost megabytes of zeros on every open.
+            let step = min(max(4 << 20, needed - (windowStart + window.count)), size - (windowStart + window.count))
             let before = window.count
             window.reserveCapacity(before + step)
             var got = 0

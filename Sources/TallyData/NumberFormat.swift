@@ -84,19 +84,20 @@ public struct NumberFormat: Sendable, Equatable, CustomStringConvertible {
             if atEnd { hi -= 3 } else { lo += 3 }
             return true
         }
-        skipSpaces()
-        if hi - lo >= 2, b[lo] == UInt8(ascii: "("), b[hi - 1] == UInt8(ascii: ")") {
-            negative = true
-            signs += 1
-            lo += 1
-            hi -= 1
-            skipSpaces()
-        }
-        // Signs and currencies in any order around the digits, each at most once.
+        // Signs, currencies and parentheses in any order around the digits, each at most once (accounting
+        // formats write the currency outside the parentheses: `$ (12.00)`).
         var changed = true
         while changed, lo < hi {
             changed = false
             skipSpaces()
+            if hi - lo >= 2, b[lo] == UInt8(ascii: "("), b[hi - 1] == UInt8(ascii: ")") {
+                negative = true
+                signs += 1
+                lo += 1
+                hi -= 1
+                changed = true
+                continue
+            }
             for atEnd in [false, true] {
                 if hi > lo, case let c = b[atEnd ? hi - 1 : lo], c == UInt8(ascii: "-") || c == UInt8(ascii: "+") {
                     signs += 1
