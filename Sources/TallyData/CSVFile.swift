@@ -183,6 +183,9 @@ public final class CSVFile: Sendable {
         var chunks: [CSVChunk] = []
         var expected = dataStart
         let scratch = CSVScratch()
+        // Each worker keeps its memory from batch to batch: fresh buffers per batch would fault their
+        // pages in again, since freed memory goes back to the system while files are read.
+        let scratches = (0..<workers).map { _ in CSVScratch() }
         repeat {
             let starts = try guessStarts(from: expected, count: 4 * workers)
             let count = starts.count - 1
@@ -192,10 +195,9 @@ public final class CSVFile: Sendable {
             let shared = SendableBuffer(results)
             let batchWorkers = min(count, workers)
             DispatchQueue.concurrentPerform(iterations: batchWorkers) { worker in
-                let scratch = CSVScratch()
                 var i = worker
                 while i < count {
-                    shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratch)
+                    shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratches[worker])
                     i += batchWorkers
                 }
             }
@@ -326,8 +328,9 @@ struct CSVChunk {
     }
 }
 
-/// A worker's reusable memory: the bytes of the chunk being scanned and its fields.
-final class CSVScratch {
+/// A worker's reusable memory: the bytes of the chunk being scanned and its fields. Sendable so that
+/// a batch's workers can be handed theirs; each is used by one worker at a time.
+final class CSVScratch: @unchecked Sendable {
     let fields = CSVFieldBuffers()
     private var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1)
 

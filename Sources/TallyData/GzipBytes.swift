@@ -18,12 +18,17 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
     private let end: Int
     private let lock = NSLock()
     private var stream: Inflater
-    /// Decompressed bytes `windowStart..<windowStart + window.count`.
-    private var window: [UInt8] = []
+    /// Decompressed bytes `windowStart..<windowStart + filled`, in a buffer allocated once: growing an
+    /// array as the stream goes would copy the window and fault in fresh pages again and again.
+    private var window: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var filled = 0
     private var windowStart = 0
     /// How far behind the latest read the window keeps bytes: more than a batch of chunks spans, so
     /// the workers of one batch never find their bytes dropped (which would start the stream over).
     private static let keepBehind = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount) << 20
+    /// Decompressed at a time.
+    private static let step = 4 << 20
 
     /// Whether `source` starts as gzip data does.
     static func isGzip(_ source: any ByteSource) throws(CSVError) -> Bool {
@@ -51,7 +56,12 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
         size = total
         end = lastContent
         stream = try Inflater(compressed, name: name)
+        // Pages of the buffer are touched only as bytes arrive, so a small file costs little.
+        capacity = max(1, min(total, 2 * Self.keepBehind))
+        window = .allocate(capacity: capacity)
     }
+
+    deinit { window.deallocate() }
 
     var origin: FileBytes? { compressed.origin }
 
@@ -64,47 +74,41 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
         defer { lock.unlock() }
         if offset < windowStart {
             stream = try Inflater(compressed, name: name)
-            window.removeAll(keepingCapacity: true)
-            windowStart = 0
+            (windowStart, filled) = (0, 0)
         }
         let needed = offset + wanted
-        while windowStart + window.count < needed {
-            // Keep the window bounded: drop what lies well behind this read, once the window has grown to
-            // twice what it keeps, so each byte is moved about once.
-            let keepFrom = offset - Self.keepBehind
-            if window.count >= 2 * Self.keepBehind, keepFrom > windowStart {
-                let drop = min(keepFrom - windowStart, window.count)
-                window.removeFirst(drop)
-                windowStart += drop
-            }
-            // Never past the end: the window is zero-filled before inflating into it, and a small file
-            // should not cost megabytes of zeros on every open.
-            let step = min(max(4 << 20, needed - (windowStart + window.count)), size - (windowStart + window.count))
-            let before = window.count
-            window.reserveCapacity(before + step)
-            var got = 0
-            var failure: CSVError?
-            window.append(contentsOf: repeatElement(0, count: step))
-            window.withUnsafeMutableBufferPointer { all in
-                guard let base = all.baseAddress else { return }
-                do throws(CSVError) {
-                    got = try stream.inflate(into: base + before, count: step)
-                } catch {
-                    failure = error
-                }
-            }
-            window.removeLast(step - got)
-            if let failure { throw failure }
+        while windowStart + filled < needed {
+            if filled == capacity { makeRoom(keepingFrom: offset, needed: needed) }
+            let room = min(capacity - filled, size - (windowStart + filled), Self.step)
+            let got = try stream.inflate(into: window + filled, count: room)
             guard got > 0 else {
                 throw CSVError(
                     file: name, line: 0, column: 0, message: "the file got shorter while it was read",
                     help: "load it again once it is no longer being written")
             }
+            filled += got
         }
-        window.withUnsafeBytes { raw in
-            if let base = raw.baseAddress { buffer.copyMemory(from: base + (offset - windowStart), byteCount: wanted) }
-        }
+        buffer.copyMemory(from: window + (offset - windowStart), byteCount: wanted)
         return wanted
+    }
+
+    /// Frees the front of a full window: drops what lies more than `keepBehind` before the read at
+    /// `offset` (each byte is moved about once, since a window is dropped from only once full), or
+    /// grows the buffer when the read itself needs more.
+    private func makeRoom(keepingFrom offset: Int, needed: Int) {
+        let drop = max(0, min(offset - Self.keepBehind, windowStart + filled) - windowStart)
+        if drop > 0 {
+            memmove(window, window + drop, filled - drop)
+            windowStart += drop
+            filled -= drop
+        }
+        if filled == capacity || needed - windowStart > capacity {
+            let larger = max(2 * capacity, needed - windowStart)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            grown.initialize(from: window, count: filled)
+            window.deallocate()
+            (window, capacity) = (grown, larger)
+        }
     }
 }
 
