@@ -116,11 +116,5 @@ private func compile(_ text: String, dialect: SQLDialect = .postgres, values: SQ
         #expect(duck.contains("quantile_cont(CAST(t.\"amount\" AS DOUBLE), 0.5)"))
         #expect(duck.contains("strftime(s.day, '%G-W%V')"))
         #expect(!duck.contains("COLLATE"))
-        let (trino, _) = try compile("count(orders) by month", dialect: .trino)
-        #expect(trino.contains("UNNEST(sequence("))
-    }
-
-    @Test func trinoRefusesExactPercentiles() throws {
-        #expect(throws: Diagnostic.self) { try compile("median(orders.amount) by month", dialect: .trino) }
     }
 }
