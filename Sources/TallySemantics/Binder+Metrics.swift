@@ -108,7 +108,9 @@ extension BindingState {
         case "change": return .arithmetic(.subtract, x, previous)
         case "growth": return .arithmetic(.divide, .arithmetic(.subtract, x, previous), previous)
         case "cumulative": return .window(.cumulative, x)
-        case "share": return .window(.share, x)
+        case "share":
+            try checkShareable(x, argument: call.arguments[0])
+            return .window(.share, x)
         default:
             guard case .number(let text) = call.arguments[1].kind, let n = Int(text), n >= 1, n <= 1000 else {
                 throw located(
@@ -118,6 +120,24 @@ extension BindingState {
             }
             return .window(.rolling(n), x)
         }
+    }
+
+    /// `share(m)` is m of a group over m of the whole period, which for sums and counts is what the
+    /// groups add up to. A ratio or an average adds up to nothing (a share of churn has no meaning):
+    /// refused, pointing to what it is built from.
+    private func checkShareable(_ x: MetricExpr, argument: Expr) throws(Diagnostic) {
+        guard !x.adds(pending.map(\.function)) else { return }
+        var help = "share a sum or a count instead, e.g. share(revenue)"
+        if case .name(let name) = argument.kind, let definition = catalog.metrics[name.text],
+            case .binary(.divide, let numerator, _) = definition.expr.kind
+        {
+            let text = definition.source.slice(numerator.span)
+            help = "'\(name.text)' is a ratio of \(text) to another value; share the numerator: share(\(text))"
+        }
+        throw located(
+            Diagnostic(
+                "share() of a value that does not add up across groups (a ratio, an average, a product) has no meaning",
+                at: argument.span, help: help))
     }
 
     /// The unit an item shows in: a metric's own, kept through comparisons; relative ones are percentages.

@@ -48,6 +48,42 @@ extension MetricExpr {
         }
     }
 
+    /// Whether the groups' values add up to the whole period's: counts and sums, and sums,
+    /// differences and multiples of them (a distinct count too, though a value counted in two groups
+    /// makes their shares add up to more than one). Ratios, averages, percentiles, minimums and
+    /// maximums do not.
+    /// `functions` are the aggregate functions, by aggregate index.
+    public func adds(_ functions: [AggregateFunction]) -> Bool {
+        switch self {
+        case .aggregate(let i):
+            guard i < functions.count else { return false }
+            switch functions[i] {
+            case .count, .countDistinct, .sum: return true
+            default: return false
+            }
+        case .constant: return true
+        case .negate(let x): return x.adds(functions)
+        case .arithmetic(.add, let l, let r), .arithmetic(.subtract, let l, let r): return l.adds(functions) && r.adds(functions)
+        case .arithmetic(.multiply, let l, let r):
+            // A multiple of a sum adds up; a product of two sums does not.
+            return (l.adds(functions) && r.isConstantFactor) || (l.isConstantFactor && r.adds(functions))
+        case .arithmetic: return false
+        case .window(let f, let x):
+            switch f {
+            case .previous, .yearAgo, .cumulative: return x.adds(functions)
+            case .rolling, .share: return false
+            }
+        }
+    }
+
+    private var isConstantFactor: Bool {
+        switch self {
+        case .constant: return true
+        case .negate(let x): return x.isConstantFactor
+        default: return false
+        }
+    }
+
     /// A constant as written, exact: its units at the fewest decimal places (up to 9) that give the same
     /// double (`0.3` is 3 at scale 1); nil when none does.
     public static func exactConstant(_ c: Double) -> (units: Int64, scale: Int)? {
