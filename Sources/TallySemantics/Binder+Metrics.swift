@@ -234,11 +234,25 @@ extension BindingState {
         let activeAt = try call.activeAt.map { (word) throws(Diagnostic) in
             try boundary(word, function: function, fname: fname, dataset: dataset)
         }
-        pending.append(
-            PendingAggregate(
-                function: function, dataset: dataset, value: value, filter: filter, anchor: anchor, activeAt: activeAt,
-                startedBefore: call.startedBefore, context: context, span: referenceSpan ?? span))
-        return .aggregate(pending.count - 1)
+        func aggregate(_ function: AggregateFunction) -> MetricExpr {
+            pending.append(
+                PendingAggregate(
+                    function: function, dataset: dataset, value: value, filter: filter, anchor: anchor, activeAt: activeAt,
+                    startedBefore: call.startedBefore, context: context, span: referenceSpan ?? span))
+            return .aggregate(pending.count - 1)
+        }
+        // The average of exact numbers is their exact sum over their count, divided where every engine
+        // divides: the same digits on each, and the same as `sum(x) / count(x)` written out. A duration
+        // in hours (days, ...) is averaged in whole microseconds, then put in its unit.
+        if function == .avg, let v = value {
+            if v.isExactNumber { return .arithmetic(.divide, aggregate(.sum), aggregate(.count)) }
+            if case .call(let unit, let duration) = v, let micros = unit.microsecondsPerUnit, duration.isDuration {
+                value = duration
+                let mean = MetricExpr.arithmetic(.divide, aggregate(.sum), aggregate(.count))
+                return .arithmetic(.divide, mean, .constant(micros))
+            }
+        }
+        return aggregate(function)
     }
 
     /// `active at start|end`: needs a lifespan, and an aggregate that can be maintained as rows

@@ -10,13 +10,40 @@ import TallyData
 
 extension RowExpr {
     /// Whether rows give exact numbers: an integer or decimal column (a decimal column whose values
-    /// are stored as doubles excepted, which only the data tells), or its negation. Row arithmetic is
-    /// floating point.
+    /// are stored as doubles excepted, which only the data tells), its negation, or a duration between
+    /// two dates or times (whole microseconds). Other row arithmetic is floating point.
     public var isExactNumber: Bool {
         switch self {
         case .column(let c): c.type == .integer || c.type == .decimal
         case .negate(let x): x.isExactNumber
+        default: isDuration
+        }
+    }
+
+    /// `a - b` of two date or timestamp columns (or their dates): a duration in whole microseconds.
+    public var isDuration: Bool {
+        guard case .arithmetic(.subtract, let a, let b) = self else { return false }
+        return a.isMoment && b.isMoment
+    }
+
+    private var isMoment: Bool {
+        switch self {
+        case .column(let c): c.type == .date || c.type == .timestamp
+        case .call(.date, let x): x.isMoment
         default: false
+        }
+    }
+}
+
+extension RowFunction {
+    /// Microseconds in the unit a duration function gives; nil for the other functions.
+    public var microsecondsPerUnit: Double? {
+        switch self {
+        case .seconds: 1e6
+        case .minutes: 60e6
+        case .hours: 3600e6
+        case .days: 86_400e6
+        default: nil
         }
     }
 }

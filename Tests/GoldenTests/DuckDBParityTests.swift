@@ -1,7 +1,7 @@
 // Parity of the DuckDB dialect with the native engine: every query of every golden file, and every
 // library metric (the PostgreSQL parity suite's sets), compiled for DuckDB with bound values and
-// run on DuckDB, must give the native results (same rows, order and nulls; numbers within 1e-9
-// relative). Needs DuckDB's Python package: TALLY_TEST_DUCKDB names the interpreter.
+// run on DuckDB, must give the native results (same rows, order and nulls; every number digit for
+// digit). Needs DuckDB's Python package: TALLY_TEST_DUCKDB names the interpreter.
 
 import Foundation
 import Tally

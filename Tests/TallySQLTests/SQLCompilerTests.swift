@@ -78,9 +78,15 @@ private func compile(_ text: String, dialect: SQLDialect = .postgres, values: SQ
         #expect(text.contains("a0 - w1 AS \"change(sum(orders.amount))\""))
         #expect(text.contains("a0 * (0.1 + 0.2) AS \"part\""))
         #expect(text.contains("SUM(CASE WHEN idx >= 1 THEN a1 END) OVER"))
-        let (ratio, _) = try compile("avg(orders.amount) / 2 by month")
+        let (ratio, _) = try compile("median(orders.amount) / 2 by month")
         #expect(ratio.contains("CAST(g0.a0 AS DOUBLE PRECISION) AS a0"))
         #expect(ratio.contains("a0 / NULLIF(2, 0)"))
+        // An average of exact numbers is their exact sum over their count, divided once.
+        let (mean, _) = try compile("avg(orders.amount) by month")
+        #expect(mean.contains("SUM(t.\"amount\") AS a0, COUNT(t.\"amount\") AS a1"))
+        #expect(mean.contains("CAST(a0 AS DOUBLE PRECISION) / NULLIF(CAST(a1 AS DOUBLE PRECISION), 0)"))
+        let (hours, _) = try compile("avg(hours(customers.churn_date - customers.signup_date)) by month")
+        #expect(hours.contains("CAST(a0 AS DOUBLE PRECISION) / NULLIF(CAST(a1 AS DOUBLE PRECISION), 0) / NULLIF(3600000000, 0)"))
     }
 
     @Test func constantsAreFoldedAsTheNativeEngineComputesThem() throws {
