@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData"]),
         .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallySemantics", "TallySyntax", "TallyData"]),
-        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallyPostgres"], exclude: ["cases", "fixtures", "examples"]),
+        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallySyntax", "TallyPostgres"], exclude: ["cases", "fixtures", "examples", "sql"]),
         .testTarget(name: "TallyCLITests", dependencies: ["Tally"], exclude: ["repl_driver.py"]),
     ],
     swiftLanguageModes: [.v6]

@@ -30,6 +30,9 @@ enum GoldenPaths {
         let golden = try GoldenFile(text: try String(contentsOfFile: path, encoding: .utf8))
         var actual: [String?] = []
         let session = try makeSession(today: "2024-06-15")
+        var snapshot = SQLSnapshot(file: file)
+        // The SQL engines hold what precedes a `native only` line; the snapshots stop there too.
+        var sqlEngines = true
         for c in golden.cases {
             switch c.directive {
             case .data(let name):
@@ -42,6 +45,7 @@ enum GoldenPaths {
                 session.today = d
                 actual.append(nil)
             case .nativeOnly:
+                sqlEngines = false
                 actual.append(nil)
             case .statement:
                 let (out, failed) = capture { (emit) throws(Session.Failure) in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
@@ -51,6 +55,7 @@ enum GoldenPaths {
                 guard let f = OutputFormat(rawValue: format) else { throw GoldenError("\(file):\(c.line): unknown format \(format)") }
                 let (out, failed) = capture(format: f) { (emit) throws(Session.Failure) in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
                 #expect(!failed, "\(file):\(c.line): query failed:\n\(out)")
+                if sqlEngines { snapshot.add(c.input, line: c.line, session: session) }
                 actual.append(out)
                 if !update { #expect(out == c.expected, "\(file):\(c.line): \(c.input)") }
             case .error:
@@ -63,6 +68,8 @@ enum GoldenPaths {
         if update {
             try golden.rewritten(with: actual).write(toFile: path, atomically: true, encoding: .utf8)
         }
+        let stale = try snapshot.check(update: update)
+        #expect(stale.isEmpty, "the SQL of \(file)'s queries changed; review and rewrite with UPDATE_GOLDEN=1: \(stale)")
     }
 
     private var update: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
