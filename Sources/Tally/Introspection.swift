@@ -29,7 +29,7 @@ struct Introspection {
                 ResultColumn(name: "dataset", role: .dimension(time: false)),
                 ResultColumn(name: "rows", role: .measure(unit: .count)),
                 ResultColumn(name: "columns", role: .measure(unit: .count)),
-                ResultColumn(name: "source", role: .dimension(time: false)),
+                ResultColumn(name: "source", role: .dimension(time: false), isFreeText: true),
             ], rows: rows)
     }
 
@@ -45,7 +45,9 @@ struct Introspection {
             }
         }
         return ResultTable(
-            columns: ["area", "metric", "unit", "description"].map { ResultColumn(name: $0, role: .dimension(time: false)) },
+            columns: ["area", "metric", "unit", "description"].map {
+                ResultColumn(name: $0, role: .dimension(time: false), isFreeText: $0 == "description")
+            },
             rows: rows)
     }
 
