@@ -154,7 +154,7 @@ extension Parser {
     mutating func comparison(_ state: inout QueryState) throws(ParseFailure) {
         let start = current.span.start
         try once("vs", state)
-        advance()
+        advanceJoining()
         let kind: Comparison.Kind
         if atWord("previous") {
             kind = .previous
@@ -243,6 +243,7 @@ extension Parser {
             state.until = try date(after: "until")
         case .between:
             let from = try date(after: "between")
+            continueOnNextLine(if: { $0.kind == .keyword(.and) })
             guard at(.and) else {
                 throw fail(
                     "expected 'and' after 'between \(source.slice(from.span))'",

@@ -82,6 +82,7 @@ public enum SyntaxPrinter {
         }
         if let filter = query.filter { parts.append("(where \(format(filter)))") }
         if let range = query.range { parts.append(format(range)) }
+        if let comparison = query.comparison { parts.append("(vs \(comparison.kind.rawValue))") }
         if !query.order.isEmpty {
             let keys = query.order.map { "(\(name($0.name)) \($0.descending ? "desc" : "asc"))" }
             parts.append("(order " + keys.joined(separator: " ") + ")")

@@ -30,7 +30,7 @@ struct REPL {
                 continue
             }
             pending += pending.isEmpty ? line : "\n" + line
-            if Self.needsMore(pending) {
+            if Continuation.needsMore(pending) {
                 // An explicit `\` only asks for another line; it is not part of the statement.
                 if pending.hasSuffix("\\") { pending.removeLast() }
                 continue
@@ -55,28 +55,5 @@ struct REPL {
         guard let config else { return }
         let path = config + "/tally/init.tally"
         if FileManager.default.fileExists(atPath: path) { _ = runner.runScript(path) }
-    }
-
-    /// A statement continues while a quote or parenthesis is open, or the line ends with a comma,
-    /// an operator or `\`.
-    static func needsMore(_ text: String) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for ch in text {
-            if inString {
-                if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
-                continue
-            }
-            switch ch {
-            case "\"": inString = true
-            case "(": depth += 1
-            case ")": depth -= 1
-            default: break
-            }
-        }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let continuing = [",", "\\", "+", "-", "*", "/", "=", "<", ">", "("]
-        return inString || depth > 0 || continuing.contains { trimmed.hasSuffix($0) } && !trimmed.hasSuffix("--")
     }
 }
