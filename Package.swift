@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData", "TallyDiagnostics"]),
         .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallyPostgres"], exclude: ["cases", "fixtures", "examples"]),
-        .testTarget(name: "TallyCLITests", dependencies: ["Tally"], exclude: ["repl_driver.py"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["Tally", "TallySyntax"], exclude: ["repl_driver.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

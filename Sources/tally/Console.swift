@@ -16,6 +16,8 @@ final class Console {
     var timer: Bool
     /// The last result, whole, for `last`.
     private(set) var lastTable: ResultTable?
+    /// `quit` was run: nothing more is read.
+    var quitRequested = false
     private let color = Terminal.wantsColor(STDOUT_FILENO)
     private let errorColor = Terminal.wantsColor(STDERR_FILENO)
 
@@ -41,6 +43,8 @@ final class Console {
             }
         case .note(let note):
             if format == .table || format == .markdown { write(note + "\n") }
+        case .command(let command):
+            Commands(console: self).run(command)
         case .text(let text):
             // Prose is for people; in machine formats it would corrupt the stream, so it goes to stderr.
             let line = text.hasSuffix("\n") ? text : text + "\n"

@@ -10,9 +10,10 @@ struct REPL {
     let runner: Runner
 
     func loop() {
-        let editor = LineEditor(completer: Completer(session: runner.session))
+        let editor = LineEditor(completer: Completer(session: runner.session, helpTopics: Help.topicNames))
         runner.session.isCancelled = { tally_signals_interrupted() != 0 }
         runStartupFile()
+        if runner.console.quitRequested { return }
         print("Tally — ask a question such as `revenue by month`; `help` for a tour, Ctrl-D to leave.")
         var pending = ""
         while true {
@@ -40,20 +41,25 @@ struct REPL {
             let trimmed = statement.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { continue }
             editor.remember(statement)
-            if trimmed == "quit" || trimmed == "exit" || trimmed == "\\q" { return }
-            if Commands(runner: runner).handle(trimmed) { continue }
+            var text = statement
+            if let tally = ShellReflexes.tally(for: trimmed, timerIsOn: runner.console.timer) {
+                print(ShellReflexes.hint(tally, color: Terminal.wantsColor(STDOUT_FILENO)))
+                text = tally
+            }
             _ = tally_signals_take_interrupt()
-            _ = runner.run(text: statement, name: nil)
+            _ = runner.run(text: text, name: nil)
+            if runner.console.quitRequested { return }
         }
     }
 
-    /// `~/.config/tally/init.tally` (or under `$XDG_CONFIG_HOME`) runs before the first prompt.
+    /// `~/.config/tally/init.tally` (or under `$XDG_CONFIG_HOME`) runs before the first prompt; an
+    /// error there is reported and the rest of the file still runs.
     private func runStartupFile() {
         let environment = ProcessInfo.processInfo.environment
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? environment["HOME"].map { $0 + "/.config" }
         guard let config else { return }
         let path = config + "/tally/init.tally"
-        if FileManager.default.fileExists(atPath: path) { _ = runner.runScript(path) }
+        if FileManager.default.fileExists(atPath: path) { runner.runStartupScript(path) }
     }
 }
