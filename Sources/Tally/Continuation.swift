@@ -33,7 +33,8 @@ public enum Continuation {
     }
 
     private static let openSymbols: Set<Symbol> = [
-        .comma, .dot, .leftParen, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .plus, .minus, .star, .slash,
+        .comma, .dot, .leftParen, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .plus, .minus, .star,
+        .slash,
     ]
     private static let openKeywords: Set<Keyword> = [
         .and, .or, .not, .where, .by, .in, .is, .as, .between, .since, .until, .for, .order, .limit,

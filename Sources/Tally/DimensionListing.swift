@@ -25,7 +25,9 @@ extension Introspection {
         for dataset in loaded {
             for column in catalog.datasets[dataset]?.columnNames ?? [] where seen.insert(column).inserted {
                 let holders = loaded.filter { catalog.datasets[$0]?.hasColumn(column) == true }
-                row(column, "column of " + holders.joined(separator: ", "), loaded.filter { reachable[$0]?.contains(column) == true })
+                row(
+                    column, "column of " + holders.joined(separator: ", "),
+                    loaded.filter { reachable[$0]?.contains(column) == true })
             }
         }
         return ResultTable(

@@ -86,7 +86,8 @@ struct Reach {
         let columns = Set(columns(from: dataset))
         func resolves(_ e: Expr) -> Bool {
             switch e.kind {
-            case .qualified(let d, let c): return targets.contains(d.text) && catalog.datasets[d.text]?.hasColumn(c.text) == true
+            case .qualified(let d, let c):
+                return targets.contains(d.text) && catalog.datasets[d.text]?.hasColumn(c.text) == true
             case .name(let n): return columns.contains(n.text)
             case .unary(_, let x), .isNull(let x, _): return resolves(x)
             case .binary(_, let l, let r): return resolves(l) && resolves(r)

@@ -14,7 +14,9 @@ extension Parser {
     /// Whether the current token starts a prompt command: one of its words, or `last` alone.
     var atPromptCommand: Bool {
         switch current.kind {
-        case .identifier: return !current.isQuotedName(in: source) && ["format", "timer", "help", "quit", "exit"].contains(text(current))
+        case .identifier:
+            return !current.isQuotedName(in: source)
+                && ["format", "timer", "help", "quit", "exit"].contains(text(current))
         case .keyword(.last): return isSeparator(tokens[pos + 1]) || tokens[pos + 1].kind == .eof
         default: return false
         }

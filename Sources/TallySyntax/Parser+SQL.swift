@@ -7,7 +7,8 @@ extension Parser {
     /// The failure for a statement that is a SQL SELECT (it starts with `select`, in any case, and
     /// names a table with `from` before its end); nil for anything else.
     func sqlSelectFailure() -> ParseFailure? {
-        guard current.kind == .identifier, !current.isQuotedName(in: source), text(current).lowercased() == "select" else {
+        guard current.kind == .identifier, !current.isQuotedName(in: source), text(current).lowercased() == "select"
+        else {
             return nil
         }
         var end = pos

@@ -224,7 +224,8 @@ private struct Reader {
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            if let word = token.keyword, Self.aggregates.contains(word), i + 1 < tokens.count, tokens[i + 1].text == "(" {
+            if let word = token.keyword, Self.aggregates.contains(word), i + 1 < tokens.count, tokens[i + 1].text == "("
+            {
                 var depth = 0
                 var j = i + 1
                 var argument: [SQLToken] = []
@@ -239,7 +240,8 @@ private struct Reader {
                     guard word == "count" else { return nil }
                     out.append("count(\(dataset))")
                 } else if argument.first?.keyword == "distinct" {
-                    guard word == "count", let column = rowExpression(Array(argument.dropFirst()), dataset: dataset, aliases: aliases)
+                    guard word == "count",
+                        let column = rowExpression(Array(argument.dropFirst()), dataset: dataset, aliases: aliases)
                     else { return nil }
                     out.append("count_distinct(\(column))")
                 } else {
@@ -299,7 +301,9 @@ private struct Reader {
                     i += 3
                     continue
                 }
-                if let word = token.keyword, ["and", "or", "not", "in", "is", "null", "between", "true", "false"].contains(word) {
+                if let word = token.keyword,
+                    ["and", "or", "not", "in", "is", "null", "between", "true", "false"].contains(word)
+                {
                     out.append(word)
                 } else if i + 1 < tokens.count, tokens[i + 1].text == "(" {
                     return nil  // a function Tally may not have

@@ -14,7 +14,8 @@ enum ShellReflexes {
             return "show datasets"
         case (".schema", 1), ("\\d", 1), ("\\d+", 1), ("\\dt", 1), ("\\dt+", 1):
             return "describe \(rest[0])"
-        case (".mode", 0), ("\\pset", 1) where rest[0] == "format":
+        case (".mode", 0),
+            ("\\pset", 1) where rest[0] == "format":
             return "format"
         case (".mode", 1):
             return "format \(format(rest[0]))"

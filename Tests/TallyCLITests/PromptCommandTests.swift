@@ -20,12 +20,14 @@ import Testing
     }
 
     @Test func formatInAScriptChangesWhatFollows() throws {
-        let (file, cleanUp) = try script("purchases by year\nformat csv\npurchases by year\nformat json; purchases for 2023\n")
+        let (file, cleanUp) = try script(
+            "purchases by year\nformat csv\npurchases by year\nformat json; purchases for 2023\n")
         defer { cleanUp() }
         let r = try run(["--data", small, file.path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout == " year │ purchases\n──────┼──────────\n 2023 │         1\n 2024 │         9\n2 rows\n"
-            + "year,purchases\n2023,1\n2024,9\n[\n  {\"purchases\": 1}\n]\n")
+        #expect(
+            r.stdout == " year │ purchases\n──────┼──────────\n 2023 │         1\n 2024 │         9\n2 rows\n"
+                + "year,purchases\n2023,1\n2024,9\n[\n  {\"purchases\": 1}\n]\n")
     }
 
     @Test func promptCommandsInPipedInputAndInE() throws {

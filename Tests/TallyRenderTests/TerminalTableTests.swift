@@ -4,6 +4,7 @@
 import TallyData
 import TallyDiagnostics
 import Testing
+
 @testable import TallyRender
 
 @Suite("Terminal table")
@@ -58,8 +59,13 @@ struct TerminalTableTests {
         let width = DisplayWidth.of(lines[0])
         #expect(DisplayWidth.of(lines[1]) == width)
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
-        #expect(TerminalTable(columns: width, color: true).render(Self.thirteen, timing: nil, whole: false) == TableRenderer.render(Self.thirteen, options: .init(color: true)))
-        #expect(bands(TerminalTable(columns: width - 1, color: false).render(Self.thirteen, timing: nil, whole: false), first: "quarter") == 2)
+        #expect(
+            TerminalTable(columns: width, color: true).render(Self.thirteen, timing: nil, whole: false)
+                == TableRenderer.render(Self.thirteen, options: .init(color: true)))
+        #expect(
+            bands(
+                TerminalTable(columns: width - 1, color: false).render(Self.thirteen, timing: nil, whole: false),
+                first: "quarter") == 2)
     }
 
     @Test("in bands, dimension values stay whole")
@@ -82,7 +88,8 @@ struct TerminalTableTests {
         // Wide characters line up: the separators of a band's lines fall in the same cells.
         let header = lines[0]
         let tokyo = lines.first { $0.contains("東京") } ?? ""
-        #expect(DisplayWidth.of(String(header.prefix { $0 != "│" })) == DisplayWidth.of(String(tokyo.prefix { $0 != "│" })))
+        #expect(
+            DisplayWidth.of(String(header.prefix { $0 != "│" })) == DisplayWidth.of(String(tokyo.prefix { $0 != "│" })))
     }
 
     @Test("free text is cut to fit, and the table says so")
@@ -93,7 +100,10 @@ struct TerminalTableTests {
                 ResultColumn(name: "description", role: .dimension(time: false), isFreeText: true),
             ],
             rows: [
-                [.text("revenue"), .text("Sum of order amounts, in the currency of the orders, over every kind of order")],
+                [
+                    .text("revenue"),
+                    .text("Sum of order amounts, in the currency of the orders, over every kind of order"),
+                ],
                 [.text("churn"), .text("Customers lost in the period over customers at its start")],
             ])
         let text = TerminalTable(columns: 60, color: false).render(table, timing: nil, whole: false)

@@ -1,8 +1,9 @@
 // SQL typed at Tally: the SELECTs read as the Tally query asking the same question, and those that
 // cannot be read faithfully.
 
-import Testing
 import TallyDiagnostics
+import Testing
+
 @testable import TallySyntax
 
 @Suite struct SQLSelectTests {
@@ -19,7 +20,10 @@ import TallyDiagnostics
             #"count(customers) as n by region where plan = "pro" and signup_date >= 2024-01-01 order by n desc limit 3"#
         ),
         ("select date_trunc('month', date), sum(amount) from orders group by 1", "sum(orders.amount) by month"),
-        ("select sum(amount) from orders where kind in ('new', 'upsell') or kind is null", #"sum(orders.amount) where kind in ("new", "upsell") or kind is null"#),
+        (
+            "select sum(amount) from orders where kind in ('new', 'upsell') or kind is null",
+            #"sum(orders.amount) where kind in ("new", "upsell") or kind is null"#
+        ),
         ("select sum(amount) from orders where note = 'it''s \"x\"'", #"sum(orders.amount) where note = "it's \"x\"""#),
     ])
     func readable(_ sql: String, _ tally: String) {
@@ -48,7 +52,9 @@ import TallyDiagnostics
             help: "`sql sum(orders.amount) by plan` shows the SQL Tally runs for it")
         checkError(
             "⟨SELECT⟩ * FROM orders", "this is SQL, which Tally does not run",
-            help: "ask in Tally, e.g. revenue by month where plan = \"pro\" (help queries); `sql QUERY` shows the SQL a Tally query runs as")
+            help:
+                "ask in Tally, e.g. revenue by month where plan = \"pro\" (help queries); `sql QUERY` shows the SQL a Tally query runs as"
+        )
         // Without FROM it is no SELECT: a metric named select stays usable.
         check("select by month", "(query (items select) (by month))")
         // One statement's SQL does not hide the next statement.
