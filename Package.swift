@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "TallyData", dependencies: ["TallyDiagnostics", "CZlib"]),
         .target(name: "TallySemantics", dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData"]),
         .target(name: "TallyEngine", dependencies: ["TallySemantics", "TallyData"]),
-        .target(name: "TallyRender", dependencies: ["TallyData"]),
+        .target(name: "TallyRender", dependencies: ["TallyData", "TallyDiagnostics"]),
         // Bound query -> SQL syntax tree -> SQL text; never imports the native engine.
         .target(name: "TallySQL", dependencies: ["TallySemantics", "TallyData", "TallyDiagnostics"]),
         .systemLibrary(
@@ -59,10 +59,10 @@ let package = Package(
         .testTarget(name: "TallyDataTests", dependencies: ["TallyData"]),
         .testTarget(name: "TallySemanticsTests", dependencies: ["TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallySemantics", "TallySyntax", "TallyData"]),
-        .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData"]),
+        .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData", "TallyDiagnostics"]),
         .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallySyntax", "TallyPostgres"], exclude: ["cases", "fixtures", "examples", "sql"]),
-        .testTarget(name: "TallyCLITests", dependencies: ["Tally"], exclude: ["repl_driver.py"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["Tally", "TallySyntax"], exclude: ["repl_driver.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -19,6 +19,8 @@ public enum Output: Sendable {
     case chart(ResultTable)
     /// A remark about the table just shown, for people only (not part of csv or json output).
     case note(String)
+    /// A command for the tool around the session: `format csv`, `timer off`, `help`, `last`, `quit`.
+    case command(PromptCommand)
 }
 
 /// An interactive or scripted session over some datasets.
@@ -79,8 +81,20 @@ public final class Session {
     /// Parses all of `source`, then runs its statements in order, handing each output to `emit`.
     /// Stops at the first failing statement and throws its diagnostic; a syntax error anywhere
     /// means nothing runs (every statement's first syntax error is in `Failure.diagnostics`).
+    /// `quit` ends the run there, after handing `.command(.quit)` on.
     public func run(_ source: SourceFile, emit: (Output) -> Void) throws(Failure) {
         try execute(source, isLibrary: false, emit: emit)
+    }
+
+    /// Runs every statement of `source` that parses, in order, as psql runs its startup file: each
+    /// problem (a syntax error, a failing statement) goes to `report`, in the order of the text, and
+    /// the statements after it still run.
+    public func runAll(_ source: SourceFile, emit: (Output) -> Void, report: @escaping (Failure) -> Void) {
+        do throws(Failure) {
+            try execute(source, isLibrary: false, emit: emit, report: report)
+        } catch {
+            report(error)
+        }
     }
 
     /// One or more diagnostics that stopped a run.
@@ -89,21 +103,43 @@ public final class Session {
         public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     }
 
-    private func execute(_ source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Failure) {
-        let (script, diagnostics) = Parser.parse(source)
-        guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics.map { $0.inSource(source) }) }
+    /// Runs the statements of `source`. Without `report`, any syntax error stops everything before it
+    /// runs and the first failing statement stops the rest; with it, each problem is reported where
+    /// it comes in the text and the run goes on.
+    private func execute(
+        _ source: SourceFile, isLibrary: Bool, emit: (Output) -> Void, report: ((Failure) -> Void)? = nil
+    ) throws(Failure) {
+        let names = Vocabulary(
+            metrics: Set(catalog.metricNames),
+            dimensions: Set(catalog.dimensions.keys).union(catalog.datasets.values.flatMap(\.columnNames)))
+        let (script, parsed) = Parser.parse(source, vocabulary: names)
+        var diagnostics = parsed.map { $0.inSource(source) }
+        if report == nil, !diagnostics.isEmpty { throw Failure(diagnostics: diagnostics) }
+        /// Syntax errors before `offset`, reported now so they come in the order of the text.
+        func reportSyntax(before offset: Int) {
+            while let first = diagnostics.first, (first.span?.start ?? 0) < offset {
+                report?(Failure(diagnostics: [diagnostics.removeFirst()]))
+            }
+        }
         // Binding and evaluation recurse once per level of an expression, as parsing does.
         try DeepStack.run { () throws(Failure) in
             for statement in script.statements {
+                reportSyntax(before: statement.span.start)
                 if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
+                if case .prompt(.quit) = statement.kind {
+                    emit(.command(.quit))
+                    return
+                }
                 let started = DispatchTime.now().uptimeNanoseconds
                 do throws(Diagnostic) {
                     try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
                 } catch {
-                    throw Failure(diagnostics: [error.inSource(source)])
+                    guard let report else { throw Failure(diagnostics: [error.inSource(source)]) }
+                    report(Failure(diagnostics: [error.inSource(source)]))
                 }
                 if !isLibrary { statementFinished?(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
             }
+            reportSyntax(before: Int.max)
         }
     }
 
@@ -130,16 +166,22 @@ public final class Session {
                 throw Diagnostic("'\(d.name.text)' is a time grain; name the dimension otherwise", at: d.name.span)
             }
             catalog.define(NamedDimension(name: d.name.text, expr: d.expr, description: d.description, source: source))
-        case .show(let what):
+        case .show(let what, let about):
             let started = Date()
-            let table = try Introspection(catalog: catalog, datasets: datasets).show(what)
+            let introspection = Introspection(catalog: catalog, datasets: datasets)
+            let table = try introspection.show(what, about: about)
             emit(.table(table, seconds: Date().timeIntervalSince(started)))
+            if let about, table.rows.isEmpty { emit(.note(introspection.nothingAbout(about))) }
         case .describe(let name):
             if let table = try describeInDatabase(name.text) {
                 emit(.table(table, seconds: 0))
                 return
             }
-            guard let dataset = datasets[name.text] else { throw unknownDataset(name) }
+            guard let dataset = datasets[name.text] else {
+                // Not a dataset: say what the name is, if anything, and how to learn more.
+                guard let text = Explainer(catalog: catalog).describe(name.text) else { throw unknownDataset(name) }
+                return emit(.text(text))
+            }
             emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
         case .plot(let query):
             emit(.chart(try runQuery(query, source: source)))
@@ -154,6 +196,8 @@ public final class Session {
             emit(.text(try connect(target)))
         case .useTable(let use):
             emit(.text(try useTable(use)))
+        case .prompt(let command):
+            emit(.command(command))
         }
     }
 
@@ -395,7 +439,7 @@ public final class Session {
             if let table = lazy[name.text] { try read(Set(table.columnNames), of: name.text) }
         case .show:
             for name in lazy.keys.sorted() { try read([], of: name) }
-        case .load:
+        case .load, .prompt:
             return
         default:
             var headers: [String: [String]] = [:]

@@ -58,9 +58,13 @@ public struct ResultColumn: Sendable, Equatable {
     }
     public var name: String
     public var role: Role
-    public init(name: String, role: Role) {
+    /// Prose (a description, a file path) rather than values to group or compare: the one kind of
+    /// cell a table for people may shorten to fit the terminal.
+    public var isFreeText: Bool
+    public init(name: String, role: Role, isFreeText: Bool = false) {
         self.name = name
         self.role = role
+        self.isFreeText = isFreeText
     }
 }
 

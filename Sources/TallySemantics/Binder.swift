@@ -197,10 +197,28 @@ final class BindingState {
         ]
     }
 
-    /// A result column is named after its metric, else after the expression as written.
+    /// A result column is named after its metric, else after the expression as written, on one line:
+    /// where it was written over several, a line break (with any comment and indentation around it)
+    /// becomes one space, or none just inside parentheses.
     private func itemName(_ expr: Expr) -> String {
         if case .name(let n) = expr.kind { return n.text }
-        return source.slice(expr.span)
+        let text = source.slice(expr.span)
+        guard text.contains(where: \.isNewline) else { return text }
+        let written = SourceFile(name: nil, text: text)
+        let tokens = Lexer(written).tokens().tokens.filter { $0.kind != .newline && $0.kind != .eof }
+        var name = ""
+        for (i, token) in tokens.enumerated() {
+            if i > 0 {
+                let gap = written.slice(Span(tokens[i - 1].span.end, token.span.start))
+                if !gap.contains(where: \.isNewline) && !gap.contains("--") {
+                    name += gap
+                } else if tokens[i - 1].kind != .symbol(.leftParen), token.kind != .symbol(.rightParen), !gap.isEmpty {
+                    name += " "
+                }
+            }
+            name += written.slice(token.span)
+        }
+        return name
     }
 
     // MARK: Aggregates' query-level parts

@@ -233,24 +233,35 @@ extension Parser {
         return Statement(.lifespan(Lifespan(dataset: dataset, start: first, end: last)), Span(start, lastEnd))
     }
 
-    /// `show = "show" ( "datasets" | "metrics" ) ;`
+    /// `show = "show" ( "datasets" | "metrics" [ IDENT | STRING ] | "dimensions" ) ;`
     mutating func show() throws(ParseFailure) -> Statement {
         let start = current.span.start
         let word = current
         advance()
-        guard atWord("datasets") || atWord("metrics") else {
+        let listings = ["datasets", "metrics", "dimensions"]
+        guard current.kind == .identifier, !current.isQuotedName(in: source), listings.contains(text(current)) else {
             var help = statementWordHelp(word) ?? "e.g. show datasets"
-            if current.kind == .identifier,
-                let close = Suggestions.closest(to: text(current), in: ["datasets", "metrics"])
-            {
+            if current.kind == .identifier, let close = Suggestions.closest(to: text(current), in: listings) {
                 help = "did you mean 'show \(close)'?"
             }
-            throw fail("expected 'datasets' or 'metrics' after 'show'", help: help)
+            throw fail("expected 'datasets', 'metrics' or 'dimensions' after 'show'", help: help)
         }
         let what = name(current)
         advance()
+        var about: Name?
+        if what.text == "metrics", !atStatementEnd {
+            switch current.kind {
+            case .identifier: about = name(current)
+            case .string: about = Name(current.stringValue(in: source), current.span)
+            default:
+                throw fail(
+                    "expected an area or a word after 'show metrics'",
+                    help: "e.g. show metrics retention, or show metrics \"order value\"")
+            }
+            advance()
+        }
         try expectStatementEnd()
-        return Statement(.show(what), Span(start, lastEnd))
+        return Statement(.show(what, about: about), Span(start, lastEnd))
     }
 
     /// `describe = "describe" IDENT ;`

@@ -42,8 +42,9 @@ public struct Statement: Sendable {
         case lifespan(Lifespan)
         /// `dimension cohort = month(customers.signup_date)`
         case dimension(DimensionDefinition)
-        /// `show datasets`, `show metrics`
-        case show(Name)
+        /// `show datasets`, `show metrics`, `show dimensions`; `show metrics retention` lists those of an
+        /// area, or whose name or description mentions the word
+        case show(Name, about: Name?)
         /// `describe customers`
         case describe(Name)
         /// `explain churn`, `explain churn for 2024-03 where plan = "pro"`
@@ -58,7 +59,27 @@ public struct Statement: Sendable {
         case connect(Connect)
         /// `use table crm.customers as customers`: where a dataset lives in the database
         case useTable(UseTable)
+        /// `format csv`, `timer off`, `help sql`, `last`, `quit`: a command for the tool around the session
+        case prompt(PromptCommand)
     }
+}
+
+/// The commands of the tool around a session (the prompt, a script run): how results are shown,
+/// help, the last result again, leaving. Written anywhere a statement is.
+public enum PromptCommand: Sendable, Equatable {
+    /// `format csv`; nil asks which format is in use. One of table, csv, json, markdown.
+    case format(String?)
+    /// `timer on`, `timer off`; nil asks whether it is on.
+    case timer(Bool?)
+    /// `help`, `help ranges`, `help sql`
+    case help(String?)
+    /// The last result again, whole.
+    case last
+    /// `quit` or `exit`: nothing after it runs.
+    case quit
+
+    /// The formats `format` takes.
+    public static let formats = ["table", "csv", "json", "markdown"]
 }
 
 // MARK: Queries

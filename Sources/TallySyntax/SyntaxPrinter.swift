@@ -60,8 +60,8 @@ public enum SyntaxPrinter {
             return "(dimension \(name(d.name)) \(format(d.expr)))"
         case .lifespan(let l):
             return "(lifespan \(name(l.dataset)) \(name(l.start)) \(name(l.end)))"
-        case .show(let what):
-            return "(show \(name(what)))"
+        case .show(let what, let about):
+            return "(show \(name(what))" + (about.map { " " + string($0.text) } ?? "") + ")"
         case .describe(let dataset):
             return "(describe \(name(dataset)))"
         case .sql(let q):
@@ -71,6 +71,14 @@ public enum SyntaxPrinter {
         case .useTable(let u):
             let table = u.schema.map { "(. \(name($0)) \(name(u.table)))" } ?? name(u.table)
             return "(use-table \(table) \(name(u.dataset)))"
+        case .prompt(let command):
+            switch command {
+            case .format(let f): return "(format" + (f.map { " " + $0 } ?? "") + ")"
+            case .timer(let on): return "(timer" + (on.map { $0 ? " on" : " off" } ?? "") + ")"
+            case .help(let topic): return "(help" + (topic.map { " " + $0 } ?? "") + ")"
+            case .last: return "(last)"
+            case .quit: return "(quit)"
+            }
         }
     }
 
@@ -82,6 +90,7 @@ public enum SyntaxPrinter {
         }
         if let filter = query.filter { parts.append("(where \(format(filter)))") }
         if let range = query.range { parts.append(format(range)) }
+        if let comparison = query.comparison { parts.append("(vs \(comparison.kind.rawValue))") }
         if !query.order.isEmpty {
             let keys = query.order.map { "(\(name($0.name)) \($0.descending ? "desc" : "asc"))" }
             parts.append("(order " + keys.joined(separator: " ") + ")")

@@ -93,6 +93,8 @@ enum GoldenPaths {
                         ? ((try? Chart.render(table, options: ChartOptions(width: 60, height: 10))) ?? "cannot chart")
                         : Renderer.render(table, format: format))
             case .note(let note): if format == .table || format == .markdown { parts.append(note + "\n") }
+            // What the tool does with a prompt command is the command line's to test; here, that it came.
+            case .command(let command): parts.append("-- \(command)\n")
             }
         }
         do {

@@ -89,7 +89,7 @@ SELECT label AS "quarter", a0 AS "revenue"
 FROM cells
 ORDER BY idx NULLS LAST;
 
--- definitions.test:69
+-- definitions.test:71
 -- sum(sales.amount) by month, plan
 WITH
   bounds AS (

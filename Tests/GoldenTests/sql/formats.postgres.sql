@@ -469,3 +469,91 @@ SELECT label AS "month", a0 AS "revenue"
 FROM cells
 ORDER BY idx DESC NULLS LAST, idx NULLS LAST;
 
+-- formats.test:90
+-- sum(orders.amount) /
+--     count(orders) by year
+WITH
+  bounds AS (
+    SELECT
+      CAST(date_trunc('year', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
+      CAST(date_trunc('year', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 year' AS DATE) - 1 AS until
+    FROM (
+      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
+      FROM "orders" AS t
+    ) AS days
+  ),
+  periods AS (
+    SELECT
+      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
+      CAST(s.day AS DATE) AS period_start,
+      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
+      LEAST(CAST(s.day + INTERVAL '1 year' AS DATE), b.until + 1) AS hi,
+      to_char(s.day, 'YYYY') AS label
+    FROM bounds AS b
+    CROSS JOIN generate_series(date_trunc('year', CAST(b.since AS TIMESTAMP)), date_trunc('year', CAST(b.until AS TIMESTAMP)), INTERVAL '1 year') AS s(day)
+    WHERE b.since <= b.until
+  ),
+  g0 AS (
+    SELECT p.idx AS idx, SUM(t."amount") AS a0, COUNT(*) AS a1
+    FROM "orders" AS t
+    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    GROUP BY p.idx
+  ),
+  cells AS (
+    SELECT
+      p.idx AS idx,
+      p.label AS label,
+      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0,
+      CAST(COALESCE(g0.a1, 0) AS NUMERIC) AS a1
+    FROM periods AS p
+    LEFT JOIN g0 ON g0.idx = p.idx
+  )
+SELECT
+  label AS "year",
+  CAST(a0 AS DOUBLE PRECISION) / NULLIF(CAST(a1 AS DOUBLE PRECISION), 0) AS "sum(orders.amount) / count(orders)"
+FROM cells
+ORDER BY idx NULLS LAST;
+
+-- formats.test:100
+-- sum( -- the total
+--   orders.amount
+-- ) / count(orders) as aov, max(orders.amount) -
+--   min(orders.amount)
+WITH
+  bounds AS (
+    SELECT MIN(lo) AS since, MAX(hi) AS until
+    FROM (
+      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
+      FROM "orders" AS t
+    ) AS days
+  ),
+  periods AS (
+    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
+    FROM bounds AS b
+  ),
+  g0 AS (
+    SELECT
+      p.idx AS idx,
+      SUM(t."amount") AS a0,
+      COUNT(*) AS a1,
+      MAX(t."amount") AS a2,
+      MIN(t."amount") AS a3
+    FROM "orders" AS t
+    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    GROUP BY p.idx
+  ),
+  cells AS (
+    SELECT
+      p.idx AS idx,
+      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0,
+      CAST(COALESCE(g0.a1, 0) AS NUMERIC) AS a1,
+      CAST(g0.a2 AS NUMERIC) AS a2,
+      CAST(g0.a3 AS NUMERIC) AS a3
+    FROM periods AS p
+    LEFT JOIN g0 ON g0.idx = p.idx
+  )
+SELECT
+  CAST(a0 AS DOUBLE PRECISION) / NULLIF(CAST(a1 AS DOUBLE PRECISION), 0) AS "aov",
+  a2 - a3 AS "max(orders.amount) - min(orders.amount)"
+FROM cells;
+
