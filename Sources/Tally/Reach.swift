@@ -44,9 +44,7 @@ struct Reach {
         return found
     }
 
-    private static let aggregates: Set<String> = [
-        "count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile",
-    ]
+    private static let aggregates = Set(Builtins.aggregates)
 
     private static func firstQualifier(_ e: Expr) -> String? {
         switch e.kind {

@@ -31,7 +31,7 @@ extension BindingState {
             }
             return .arithmetic(arithmetic, try bindMetric(l), try bindMetric(r))
         case .call(let call):
-            if Self.windowNames.contains(call.function.text) { return try bindWindow(call, span: e.span) }
+            if Builtins.comparisons.contains(call.function.text) { return try bindWindow(call, span: e.span) }
             return try bindAggregate(call, span: e.span)
         case .unary(.not, _), .inList, .between, .isNull, .bool:
             throw located(
@@ -82,8 +82,6 @@ extension BindingState {
     }
 
     // MARK: Comparisons over time
-
-    static let windowNames = ["previous", "change", "growth", "rolling", "cumulative", "share"]
 
     /// `previous(x)`, `change(x)`, `growth(x)`, `rolling(x, N)`, `cumulative(x)`, `share(x)`.
     private func bindWindow(_ call: Call, span: Span) throws(Diagnostic) -> MetricExpr {
@@ -144,7 +142,7 @@ extension BindingState {
     func unit(of e: Expr) -> MetricUnit? {
         switch e.kind {
         case .name(let n): return catalog.metrics[n.text]?.unit
-        case .call(let c) where Self.windowNames.contains(c.function.text):
+        case .call(let c) where Builtins.comparisons.contains(c.function.text):
             switch c.function.text {
             case "growth", "share": return .percent
             default: return c.arguments.first.flatMap { unit(of: $0) }
@@ -155,11 +153,10 @@ extension BindingState {
 
     // MARK: Aggregates
 
-    private static let aggregateNames = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile"]
 
     private func bindAggregate(_ call: Call, span: Span) throws(Diagnostic) -> MetricExpr {
         let fname = call.function.text
-        guard Self.aggregateNames.contains(fname) else {
+        guard Builtins.aggregates.contains(fname) else {
             if RowFunction(rawValue: fname) != nil {
                 throw located(
                     Diagnostic(
@@ -169,8 +166,8 @@ extension BindingState {
             throw located(
                 Diagnostic(
                     "unknown function '\(fname)'", at: call.function.span,
-                    help: Suggestions.closest(to: fname, in: Self.aggregateNames + RowFunction.allCases.map(\.rawValue))
-                        .map { "did you mean '\($0)'?" } ?? "aggregates are " + Self.aggregateNames.joined(separator: ", ")))
+                    help: Suggestions.closest(to: fname, in: Builtins.aggregates + Builtins.rowFunctions)
+                        .map { "did you mean '\($0)'?" } ?? "aggregates are " + Builtins.aggregates.joined(separator: ", ")))
         }
         let expected = fname == "percentile" ? 2 : 1
         guard call.arguments.count == expected else {

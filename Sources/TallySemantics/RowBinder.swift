@@ -197,8 +197,7 @@ struct RowBinder {
 
     private func bindCall(_ call: Call, span: Span) throws(Diagnostic) -> (RowExpr, RowType) {
         guard let function = RowFunction(rawValue: call.function.text) else {
-            let aggregates = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile"]
-            if aggregates.contains(call.function.text) {
+            if Builtins.aggregates.contains(call.function.text) {
                 throw fail(Diagnostic("aggregates cannot be nested inside a row expression", at: span))
             }
             throw fail(
