@@ -12,6 +12,8 @@ command -v python3 >/dev/null 2>&1 || missing+=(python3)
 # ... and on DuckDB, through its Python package in a virtualenv (scripts/with-duckdb.sh).
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# The fault suite kills tally at exact points of a cache write with strace's fault injection.
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

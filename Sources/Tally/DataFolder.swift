@@ -10,11 +10,12 @@ struct DataFolder {
     let model: String?
 
     init(path: String) throws(Diagnostic) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Diagnostic("data folder '\(path)' does not exist")
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            if errno == ENOENT { throw Diagnostic("data folder '\(path)' does not exist") }
+            throw Diagnostic("cannot open the data folder '\(path)': \(String(cString: strerror(errno)).lowercased())")
         }
-        guard isDirectory.boolValue else {
+        guard info.st_mode & S_IFMT == S_IFDIR else {
             throw Diagnostic("'\(path)' is a file, not a folder", help: "load one file with `load \"\(path)\"`")
         }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else {
@@ -42,6 +43,16 @@ struct DataFolder {
     private static func dataSuffix(of file: String) -> String? {
         let lower = file.lowercased()
         return suffixes.first { lower.hasSuffix($0) && lower.count > $0.count }
+    }
+
+    /// The model script's text; it must be a regular file (a named pipe would block the start forever).
+    static func readModel(_ path: String) throws(Diagnostic) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw Diagnostic("'\(path)' is not a regular file")
+        }
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw Diagnostic("cannot read \(path)") }
+        return Array(bytes)
     }
 
     /// `customers.csv` → `customers`, `orders.csv.gz` → `orders`.

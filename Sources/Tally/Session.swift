@@ -105,41 +105,49 @@ public final class Session {
 
     /// Runs the statements of `source`. Without `report`, any syntax error stops everything before it
     /// runs and the first failing statement stops the rest; with it, each problem is reported where
-    /// it comes in the text and the run goes on.
+    /// it comes in the text and the run goes on. A text longer than one window is parsed and run a
+    /// window at a time (checked whole first when nothing may run after a syntax error), so its syntax
+    /// trees are never all held at once.
     private func execute(
         _ source: SourceFile, isLibrary: Bool, emit: (Output) -> Void, report: ((Failure) -> Void)? = nil
     ) throws(Failure) {
         let names = Vocabulary(
             metrics: Set(catalog.metricNames),
             dimensions: Set(catalog.dimensions.keys).union(catalog.datasets.values.flatMap(\.columnNames)))
-        let (script, parsed) = Parser.parse(source, vocabulary: names)
-        var diagnostics = parsed.map { $0.inSource(source) }
-        if report == nil, !diagnostics.isEmpty { throw Failure(diagnostics: diagnostics) }
-        /// Syntax errors before `offset`, reported now so they come in the order of the text.
-        func reportSyntax(before offset: Int) {
-            while let first = diagnostics.first, (first.span?.start ?? 0) < offset {
-                report?(Failure(diagnostics: [diagnostics.removeFirst()]))
-            }
+        let windows = ScriptWindows(source: source, vocabulary: names)
+        if report == nil, !windows.isOneWindow {
+            let diagnostics = windows.flatMap { window in window.diagnostics.map { $0.inSource(window.source) } }
+            guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics) }
         }
         // Binding and evaluation recurse once per level of an expression, as parsing does.
         try DeepStack.run { () throws(Failure) in
-            for statement in script.statements {
-                reportSyntax(before: statement.span.start)
-                if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
-                if case .prompt(.quit) = statement.kind {
-                    emit(.command(.quit))
-                    return
+            for window in windows {
+                var diagnostics = window.diagnostics.map { $0.inSource(window.source) }
+                if report == nil, !diagnostics.isEmpty { throw Failure(diagnostics: diagnostics) }
+                /// Syntax errors before `offset`, reported now so they come in the order of the text.
+                func reportSyntax(before offset: Int) {
+                    while let first = diagnostics.first, (first.span?.start ?? 0) < offset {
+                        report?(Failure(diagnostics: [diagnostics.removeFirst()]))
+                    }
                 }
-                let started = DispatchTime.now().uptimeNanoseconds
-                do throws(Diagnostic) {
-                    try execute(statement, source: source, isLibrary: isLibrary, emit: emit)
-                } catch {
-                    guard let report else { throw Failure(diagnostics: [error.inSource(source)]) }
-                    report(Failure(diagnostics: [error.inSource(source)]))
+                for statement in window.statements {
+                    reportSyntax(before: statement.span.start)
+                    if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
+                    if case .prompt(.quit) = statement.kind {
+                        emit(.command(.quit))
+                        return
+                    }
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    do throws(Diagnostic) {
+                        try execute(statement, source: window.source, isLibrary: isLibrary, emit: emit)
+                    } catch {
+                        guard let report else { throw Failure(diagnostics: [error.inSource(window.source)]) }
+                        report(Failure(diagnostics: [error.inSource(window.source)]))
+                    }
+                    if !isLibrary { statementFinished?(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
                 }
-                if !isLibrary { statementFinished?(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
+                reportSyntax(before: Int.max)
             }
-            reportSyntax(before: Int.max)
         }
     }
 
@@ -376,14 +384,7 @@ public final class Session {
     }
 
     /// A size for people: 1.5 GB, 512 MB, 900 bytes.
-    static func bytes(_ n: UInt64) -> String {
-        let units: [(UInt64, String)] = [(1 << 40, "TB"), (1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
-        for (size, unit) in units where n >= size {
-            let value = Double(n) / Double(size)
-            return (value < 10 ? String(format: "%.1f", value) : String(Int(value.rounded()))) + " " + unit
-        }
-        return "\(n) bytes"
-    }
+    static func bytes(_ n: UInt64) -> String { MemoryShortage.size(n) }
 
     /// Declares a dataset that lives in the connected database.
     func addSchema(_ schema: DatasetSchema) {
@@ -420,11 +421,8 @@ public final class Session {
         if let model = folder.model {
             openingFolder = true
             defer { openingFolder = false }
-            guard let bytes = FileManager.default.contents(atPath: model) else {
-                throw Failure(diagnostics: [Diagnostic("cannot read \(model)")])
-            }
             let source: SourceFile
-            do { source = try SourceFile.decoding(Array(bytes), name: model) } catch { throw Failure(diagnostics: [error]) }
+            do { source = try SourceFile.decoding(DataFolder.readModel(model), name: model) } catch { throw Failure(diagnostics: [error]) }
             try run(source, emit: emit)
         }
     }

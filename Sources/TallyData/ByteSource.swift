@@ -51,34 +51,61 @@ final class FileBytes: ByteSource {
     let size: Int
     /// Modification time in nanoseconds since 1970, to tell when the file changed.
     let modified: Int64
+    /// Status change time in nanoseconds: it moves on every write and cannot be set back, so a file
+    /// edited in place to the same size with its modification time restored is still told apart.
+    let changed: Int64
     /// Device and inode, so a file replaced by another of the same size and time is still told apart.
     let inode: String
     private let descriptor: Int32
 
+    /// Opens a regular file. Anything else is refused at once: a named pipe or a device could block
+    /// forever or never end, and opening never waits (O_NONBLOCK, which reads of a regular file ignore).
     init(path: String) throws(CSVError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CSVError(file: path, line: 0, column: 0, message: "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw CSVError(file: path, line: 0, column: 0, message: "is a directory, not a CSV file")
-        }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw CSVError(
-                file: path, line: 0, column: 0, message: "cannot read the file",
-                help: "check that it is readable: \(String(cString: strerror(errno)))")
-        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw Self.openFailure(path, errno) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
+            let code = errno
             close(fd)
-            throw CSVError(file: path, line: 0, column: 0, message: "cannot read the file")
+            throw Self.openFailure(path, code)
+        }
+        if let kind = Self.kind(notRegular: info.st_mode) {
+            close(fd)
+            let message = kind == "a directory" ? "is a directory, not a CSV file" : "is \(kind), not a regular file"
+            throw CSVError(file: path, line: 0, column: 0, message: message)
         }
         self.path = path
         self.descriptor = fd
         self.size = Int(info.st_size)
         self.modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        self.changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
         self.inode = "\(info.st_dev):\(info.st_ino)"
+    }
+
+    /// What a file that is not a regular one is, in words; nil for a regular file.
+    private static func kind(notRegular mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a named pipe"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        default: "a special file"
+        }
+    }
+
+    /// Why a file cannot be opened, in the system's words (a link loop says so, not "no such file").
+    private static func openFailure(_ path: String, _ code: Int32) -> CSVError {
+        switch code {
+        case ENOENT: return CSVError(file: path, line: 0, column: 0, message: "no such file")
+        case EACCES, EPERM:
+            return CSVError(
+                file: path, line: 0, column: 0, message: "cannot read the file",
+                help: "check that it is readable: \(String(cString: strerror(code)))")
+        default:
+            return CSVError(file: path, line: 0, column: 0, message: String(cString: strerror(code)).lowercased())
+        }
     }
 
     deinit { close(descriptor) }

@@ -91,14 +91,26 @@ public final class CSVFile: Sendable {
     }
 
     private func readColumns(_ names: [String]?) throws(CSVError) -> CSVColumns {
-        let indexes = (names ?? columnNames).compactMap { columnNames.firstIndex(of: $0) }
-        // A compressed file's copy is keyed on the compressed file, which is what changes.
-        guard let cache, let file = source.origin, source.size >= ColumnCache.minimumFileSize, !options.skipBadRows else {
+        let indexes: [Int]
+        if let names {
+            // By a dictionary, not firstIndex per name: a file may have 100,000 columns.
+            let index = Dictionary(columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            indexes = names.compactMap { index[$0] }
+        } else {
+            indexes = Array(columnNames.indices)
+        }
+        // A compressed file's copy is keyed on the compressed file, which is what changes; whether
+        // caching pays depends on the bytes parsed.
+        guard let cache, let file = source.origin, ColumnCache.caches(size: source.size, columns: columnNames.count),
+            !options.skipBadRows
+        else {
+            try reserveMemory(columns: indexes.count, rows: nil)
             return try parse(indexes)
         }
         let entry = cache.entry(for: file, options: options)
         var found: [Int: Column] = [:]
         var rows = cache.rowCount(in: entry.folder)
+        try reserveMemory(columns: indexes.count, rows: rows)
         if let rows {
             for index in indexes {
                 found[index] = cache.column(index, in: entry.folder, rows: rows).map {
@@ -113,7 +125,8 @@ public final class CSVFile: Sendable {
             if rows != parsed.rowCount {
                 // A copy that disagrees with the file is not used at all.
                 rows = parsed.rowCount
-                found = found.filter { missing.contains($0.key) }
+                let parsedNow = Set(missing)
+                found = found.filter { parsedNow.contains($0.key) }
                 if found.count < indexes.count { return try parse(indexes) }
             }
             cache.store(zip(missing, parsed.columns).map { ($0, $1.storage, $1.firstNonNumber) }, rows: parsed.rowCount, in: entry)
@@ -122,8 +135,53 @@ public final class CSVFile: Sendable {
         return CSVColumns(columns: columns, rowCount: rows ?? 0, skippedRows: [])
     }
 
+    // MARK: Memory
+
+    /// Refuses a read that cannot fit in memory before any of it is allocated. Its peak is at most 8
+    /// bytes a row for each column's values, about half a column more while chunks are joined (their
+    /// pieces are let go as the whole grows), and each worker's buffers (text dictionaries aside,
+    /// which the budget's margin covers).
+    private func reserveMemory(columns count: Int, rows known: Int?) throws(CSVError) {
+        guard count > 0 else { return }
+        let rows = known ?? estimatedRows()
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let needed = rows.multipliedReportingOverflow(by: 8 * count + 4).partialValue + workers * 3 * chunkSize
+        do throws(MemoryShortage) { try MemoryBudget.reserve(needed) } catch {
+            let what = count == 1 ? "a column" : "\(count) columns"
+            throw CSVError(
+                file: file, line: 0, column: 0,
+                message: "not enough memory to read \(what) of about \(rows) rows: \(error.amounts)",
+                help: "give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size")
+        }
+    }
+
+    /// The rows of the file, told from the lines in its first MiB (exact for a file that small).
+    private func estimatedRows() -> Int {
+        let data = max(0, dataEnd - dataStart)
+        guard let sample = try? source.bytes(offset: dataStart, count: min(data, 1 << 20)), !sample.isEmpty else { return 0 }
+        let lines = max(1, sample.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
+        return Int((Double(data) / Double(sample.count) * Double(lines)).rounded(.up))
+    }
+
+    /// Columns parsed in one pass at most. The scanner keeps a field buffer per wanted column and
+    /// worker (128 KiB of address space, at least a page of memory), so a file of 100,000 columns is
+    /// read in passes of this many: memory stays bounded, and each pass rescans only the file's bytes.
+    static let columnsPerPass = 4096
+
     /// Reads columns (by index) from the CSV text.
     private func parse(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
+        guard indexes.count > Self.columnsPerPass else { return try parsePass(indexes) }
+        var read = CSVColumns(columns: [], rowCount: 0, skippedRows: [])
+        for start in stride(from: 0, to: indexes.count, by: Self.columnsPerPass) {
+            let pass = try parsePass(Array(indexes[start..<min(start + Self.columnsPerPass, indexes.count)]))
+            read.columns += pass.columns
+            (read.rowCount, read.skippedRows) = (pass.rowCount, pass.skippedRows)
+        }
+        return read
+    }
+
+    /// Reads columns (by index) from the CSV text in one pass over it.
+    private func parsePass(_ indexes: [Int]) throws(CSVError) -> CSVColumns {
         var chunks = try scanChunks(wanted: indexes)
         for slot in indexes.indices {
             for chunk in chunks {

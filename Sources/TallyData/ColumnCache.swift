@@ -5,15 +5,31 @@ import Foundation
 /// Column files under a cache folder (`$XDG_CACHE_HOME/tally`, else `~/.cache/tally`).
 ///
 /// Each CSV file gets a folder named for its path and, after a dash, for its size, modification time,
-/// inode and the options it was read with, so a changed file never matches an old copy. Each column is
-/// one file: a header, the values as stored in memory, for text the dictionary and the first value that
-/// is not a number (when kept); a checksum covers it all. Files are written under a temporary name and
-/// renamed into place, so a reader sees a whole file or none, and concurrent runs each rename a complete
-/// copy. Anything unreadable, short or inconsistent is a miss. The cache never changes an answer: deleting it only costs the next parse.
+/// status change time, inode and the options it was read with, so a changed file never matches an old
+/// copy: a file edited in place to the same size with its modification time put back (`touch -r`)
+/// still has a new status change time, which no one can set. Each column is one file: a header, the
+/// values as stored in memory, for text the dictionary and the first value that is not a number (when
+/// kept); a checksum covers it all. Files are written whole under a temporary name that names the
+/// writing process, then renamed into place (`TemporaryFile`), so a reader sees a whole file or none,
+/// concurrent runs each rename a complete copy, and what a killed run leaves is swept by the next.
+/// Anything unreadable, short or inconsistent is a miss. A write that fails (a full disk, a file size
+/// limit) stops writing for the rest of the process, with one warning. The cache never changes an
+/// answer: deleting it only costs the next parse.
 public struct ColumnCache: Sendable {
     let folder: String
+    /// Told once, in words, when the cache cannot be written (the command line prints it as a warning).
+    public var warn: (@Sendable (String) -> Void)?
+    private let writes = WriteState()
     /// Files smaller than this are parsed every time: their copy would save little.
     static let minimumFileSize = 1 << 20
+    /// Nor are files with less than this per column: a file per column costs more to write and open
+    /// than parsing so little (a file of 100,000 columns would take seconds to cache and to read back).
+    static let minimumBytesPerColumn = 64 << 10
+
+    /// Whether a file of this size and number of columns is worth caching.
+    static func caches(size: Int, columns: Int) -> Bool {
+        size >= minimumFileSize && size / max(1, columns) >= minimumBytesPerColumn
+    }
     /// Changed whenever the layout does, so copies in an older layout are misses.
     private static let magic: UInt64 = 0x3230_4C4F_4359_4C54  // "TLYCOL02"
     private static let headerSize = 64
@@ -34,14 +50,16 @@ public struct ColumnCache: Sendable {
     func entry(for file: FileBytes, options: CSVOptions) -> (folder: String, prefix: String) {
         let path = URL(fileURLWithPath: file.path).standardizedFileURL.path
         let prefix = Self.hex(Self.hash(Array(path.utf8)))
-        let version = Self.hex(Self.hash(Array("\(file.size)|\(file.modified)|\(file.inode)|\(options.fingerprint)".utf8)))
+        let version = Self.hex(Self.hash(Array("\(file.size)|\(file.modified)|\(file.changed)|\(file.inode)|\(options.fingerprint)".utf8)))
         return (folder + "/" + prefix + "-" + version, prefix)
     }
 
     // MARK: Reading
 
-    /// The cached row count of an entry.
+    /// The cached row count of an entry. The first look into the cache also sweeps it of temporary
+    /// files that killed runs left.
     func rowCount(in entry: String) -> Int? {
+        writes.sweepOnce(folder)
         guard let bytes = FileManager.default.contents(atPath: entry + "/rows"), bytes.count == 8 else { return nil }
         let count = bytes.withUnsafeBytes { $0.loadUnaligned(as: Int64.self) }
         return count >= 0 ? Int(count) : nil
@@ -138,24 +156,30 @@ public struct ColumnCache: Sendable {
 
     // MARK: Writing
 
-    /// Stores columns (by index) and the row count of an entry; failures are ignored (it is only a cache).
+    /// Stores columns (by index) and the row count of an entry. A failure stops writing to the cache for
+    /// the rest of the process and is told once to `warn`; it is only a cache, so reading goes on.
     func store(
         _ columns: [(index: Int, storage: ColumnStorage, firstNonNumber: FirstNonNumber?)], rows: Int,
         in entry: (folder: String, prefix: String)
     ) {
+        guard writes.allowed else { return }
         let manager = FileManager.default
-        if !manager.fileExists(atPath: entry.folder) {
-            guard (try? manager.createDirectory(atPath: entry.folder, withIntermediateDirectories: true)) != nil else { return }
-            // Copies of earlier versions of the same file are dead weight now.
-            for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? []
-            where name.hasPrefix(entry.prefix + "-") && folder + "/" + name != entry.folder {
-                try? manager.removeItem(atPath: folder + "/" + name)
+        do throws(IOError) {
+            if !manager.fileExists(atPath: entry.folder) {
+                if let failure = Self.makeFolder(entry.folder) { throw IOError(code: failure) }
+                // Copies of earlier versions of the same file are dead weight now.
+                for name in (try? manager.contentsOfDirectory(atPath: folder)) ?? []
+                where name.hasPrefix(entry.prefix + "-") && folder + "/" + name != entry.folder {
+                    try? manager.removeItem(atPath: folder + "/" + name)
+                }
             }
-        }
-        var rowBytes = Int64(rows)
-        write(Data(bytes: &rowBytes, count: 8), to: entry.folder + "/rows")
-        for (index, storage, firstNonNumber) in columns {
-            write(encode(storage, firstNonNumber, rows: rows), to: entry.folder + "/c\(index)")
+            var rowBytes = Int64(rows)
+            try TemporaryFile.write(Data(bytes: &rowBytes, count: 8), to: entry.folder + "/rows")
+            for (index, storage, firstNonNumber) in columns {
+                try TemporaryFile.write(encode(storage, firstNonNumber, rows: rows), to: entry.folder + "/c\(index)")
+            }
+        } catch {
+            if writes.stop() { warn?("cannot write the column cache in \(folder): \(error.reason); going on without it") }
         }
     }
 
@@ -206,14 +230,24 @@ public struct ColumnCache: Sendable {
         return out
     }
 
-    /// Writes under a unique temporary name, then renames into place.
-    private func write(_ data: Data, to path: String) {
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
     // MARK: Helpers
+
+    /// Creates `path` and its missing parents; the errno that stopped it otherwise.
+    private static func makeFolder(_ path: String) -> Int32? {
+        if mkdir(path, 0o755) == 0 { return nil }
+        switch errno {
+        case EEXIST:
+            var info = stat()
+            return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? nil : ENOTDIR
+        case ENOENT:
+            let parent = (path as NSString).deletingLastPathComponent
+            guard !parent.isEmpty, parent != path else { return ENOENT }
+            if let failure = makeFolder(parent) { return failure }
+            return mkdir(path, 0o755) == 0 || errno == EEXIST ? nil : errno
+        default:
+            return errno
+        }
+    }
 
     private static func width(_ kind: Int) -> Int? {
         switch kind {
@@ -268,4 +302,37 @@ private func readFully(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count:
         done += got
     }
     return true
+}
+
+/// Whether this cache may still be written, and whether it has been swept, shared by every copy of it.
+private final class WriteState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false
+    private var swept = false
+
+    var allowed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return !stopped
+    }
+
+    /// Stops writes; true for the first caller only, so the failure is told once.
+    func stop() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { stopped = true }
+        return !stopped
+    }
+
+    /// Removes temporary files that killed runs left in the cache's entries, once per process.
+    func sweepOnce(_ folder: String) {
+        lock.lock()
+        let first = !swept
+        swept = true
+        lock.unlock()
+        guard first else { return }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            TemporaryFile.sweep(folder: folder + "/" + name)
+        }
+    }
 }

@@ -9,6 +9,13 @@ public enum MemoryPolicy {
     public static func keepFreedMemory() {
         set(mmapThreshold: 1 << 30, trimThreshold: 1 << 30)
         keeping = true
+        // Under an address-space limit (ulimit -v) each arena a thread opens reserves 64 MiB of it,
+        // whether used or not; with one arena the limit is left to data, and MemoryBudget's count holds.
+        if MemoryBudget.addressSpaceLimit != nil {
+            #if os(Linux)
+                _ = mallopt(-8, 1)  // M_ARENA_MAX
+            #endif
+        }
     }
 
     /// Runs `body` with blocks over 256 KiB mapped and unmapped directly, so freed buffers leave the

@@ -13,12 +13,20 @@ import Darwin
 /// not the caller's thread, decide how deep input may go. The stack is reserved address space;
 /// only the pages a deep statement touches are ever committed.
 public enum DeepStack {
-    public static let size = 256 << 20
+    /// 256 MiB, or under an address-space limit (`ulimit -v`) an eighth of it: the stack is address
+    /// space reserved whole, and data needs the rest (the limits' recursion takes a few MiB unsanitized).
+    public static let size: Int = {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return 256 << 20 }
+        return min(256 << 20, max(16 << 20, Int(limit.rlim_cur / 8)))
+    }()
 
     /// Runs `body` on a thread with a `size`-byte stack and waits for it to end. If no such thread
-    /// can be started, runs it on the calling thread.
+    /// can be started, or the calling thread has half that much stack left (it is one of these
+    /// threads, as when a long script is parsed a part at a time while it runs), runs it right here.
     public static func run<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        try withoutActuallyEscaping(body) { (escapable) throws(E) -> T in
+        if stackLeft() >= size / 2 { return try body() }
+        return try withoutActuallyEscaping(body) { (escapable) throws(E) -> T in
             let work = Work<T, E>(escapable)
             var attributes = pthread_attr_t()
             pthread_attr_init(&attributes)
@@ -51,6 +59,30 @@ public enum DeepStack {
         }
     }
 }
+
+extension DeepStack {
+    /// Bytes of stack below the caller's frame on the current thread (0 when it cannot be told).
+    static func stackLeft() -> Int {
+        #if canImport(Glibc)
+        var attributes = pthread_attr_t()
+        guard getThreadAttributes(pthread_self(), &attributes) == 0 else { return 0 }
+        defer { pthread_attr_destroy(&attributes) }
+        var low: UnsafeMutableRawPointer?
+        var length = 0
+        guard pthread_attr_getstack(&attributes, &low, &length) == 0, let low else { return 0 }
+        var here = 0
+        return withUnsafeMutablePointer(to: &here) { low.distance(to: UnsafeMutableRawPointer($0)) }
+        #else
+        return 0
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+// glibc's attributes of a running thread (its stack among them); Swift's Glibc module leaves it out.
+@_silgen_name("pthread_getattr_np")
+private func getThreadAttributes(_ thread: pthread_t, _ attributes: UnsafeMutablePointer<pthread_attr_t>) -> Int32
+#endif
 
 private protocol Runnable: AnyObject {
     func run()

@@ -52,6 +52,7 @@ public struct NativeEngine: QueryEngine {
     }
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
+        try reserveMemory(for: query)
         let cancellation = Cancellation(isCancelled: isCancelled)
         let relations = RelationCache(data: data, shared: mappings)
         let domains = (0..<query.columnDimensionCount).map { _ in DimensionDomain() }
@@ -101,6 +102,12 @@ public struct NativeEngine: QueryEngine {
                 "the result would have \(cellCount) rows, " + (overflow ? "too many values" : "\(valueCount) values")
                     + " in all (the limit is \(valueLimit))",
                 help: "narrow it with a range, a coarser grain, a filter or fewer metrics")
+        }
+        // Each cell holds a value per aggregate while they are computed, and a value per column after.
+        do throws(MemoryShortage) { try MemoryBudget.reserve(valueCount * 32) } catch {
+            throw Diagnostic(
+                "not enough memory for the result's \(cellCount) rows: \(error.amounts)",
+                help: "narrow it with a range, a coarser grain, a filter or fewer metrics, or give Tally more memory")
         }
 
         var values: [Measure] = []
@@ -160,6 +167,32 @@ public struct NativeEngine: QueryEngine {
         let evaluator = MetricEvaluator(aggregates: values, periods: periods, cellCount: cellCount)
         let measures = query.items.map { evaluator.evaluate($0.expr) }
         return ResultBuilder(query: query, domains: domains, combos: combos, periods: periods, measures: measures).table()
+    }
+
+    /// Refuses a query whose work over the rows cannot fit in memory, before any of it is allocated.
+    /// Counted as `run` allocates, per row: for each preparation (shared by aggregates over the same
+    /// rows) which rows pass and their days, 5 bytes, and per dimension its values and ids, 12; for
+    /// each aggregate its cells, 4, its own filter with the mask, 2, a value that is not a plain
+    /// column, 8, and for a lifespan aggregate its combinations and spans, 16.
+    private func reserveMemory(for query: BoundQuery) throws(Diagnostic) {
+        var rows: [String: Int] = [:]
+        var preparations = Set<PreparationKey>()
+        var needed = 0
+        for a in query.aggregates {
+            let count = try data.dataset(named: a.dataset).rowCount
+            rows[a.dataset] = count
+            let key = PreparationKey(dataset: a.dataset, filter: a.queryFilter, dimensions: a.dimensions, anchor: a.anchor, lifespan: a.lifespan)
+            if preparations.insert(key).inserted { needed += count * (5 + 12 * a.dimensions.count) }
+            var perRow = 4 + (a.filter == nil ? 0 : 2) + (a.activeAt == nil ? 0 : 16)
+            if let value = a.value, case .column = value {} else if a.value != nil { perRow += 8 }
+            needed += count * perRow
+        }
+        do throws(MemoryShortage) { try MemoryBudget.reserve(needed) } catch {
+            let largest = rows.max { $0.value < $1.value }.map { " over \($0.key) (\($0.value) rows)" } ?? ""
+            throw Diagnostic(
+                "not enough memory to run the query\(largest): \(error.amounts)",
+                help: "ask for fewer metrics or dimensions, give Tally more memory (ulimit -v, the container's limit), or run it on PostgreSQL with --db")
+        }
     }
 
     /// Gives one block of counted rows its cell: its combination's row of periods, at its anchor's

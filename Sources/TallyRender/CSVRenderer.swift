@@ -8,8 +8,9 @@ public enum CSVRenderer {
     ///
     /// Values are `ValueText.csv` (null is an empty field). A field is quoted, with quotes
     /// doubled, when it contains a comma, quote, CR or LF, or starts or ends with a space or tab.
-    /// An empty text value is written `""` so it reads back differently from null. A result with
-    /// no columns renders as the empty string.
+    /// An empty text value is written `""` so it reads back differently from null. A row whose only
+    /// field is empty is written `""` too (as Python's csv writer does): a blank line is skipped by
+    /// CSV readers, so the row would be lost. A result with no columns renders as the empty string.
     public static func render(_ table: ResultTable) -> String {
         guard !table.columns.isEmpty else { return "" }
         var out = line(table.columns.map { quoted($0.name) })
@@ -19,7 +20,7 @@ public enum CSVRenderer {
                 if case .text(let s) = value, s.isEmpty { return "\"\"" }
                 return quoted(ValueText.csv(value))
             }
-            out += line(fields)
+            out += fields == [""] ? "\"\"\n" : line(fields)
         }
         return out
     }

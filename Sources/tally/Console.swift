@@ -48,7 +48,7 @@ final class Console {
         case .text(let text):
             // Prose is for people; in machine formats it would corrupt the stream, so it goes to stderr.
             let line = text.hasSuffix("\n") ? text : text + "\n"
-            if format == .table || format == .markdown { write(line) } else { FileHandle.standardError.write(Data(line.utf8)) }
+            if format == .table || format == .markdown { write(line) } else { StandardStream.error.write(line) }
         }
     }
 
@@ -69,14 +69,26 @@ final class Console {
         write(TerminalTable(columns: Terminal.width(STDOUT_FILENO), color: color).render(table, timing: timing, whole: whole))
     }
 
+    /// Errors go to standard error as well as it can take them: when it is closed or full the
+    /// message is lost, but the exit status still says that something failed.
     func report(_ diagnostics: [Diagnostic]) {
         let renderer = DiagnosticRenderer(color: errorColor)
         let text = diagnostics.map { renderer.render($0) }.joined(separator: "\n\n")
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStream.error.write(text + "\n")
     }
 
+    /// Results go to standard output; once a write fails, nothing more is written (see `outputFailed`).
     func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStream.output.write(text)
+    }
+
+    /// Whether writing the output failed; the statement that failed should stop, and say so once.
+    var outputFailed: Bool { StandardStream.output.hasFailed }
+
+    /// `error: cannot write output: No space left on device`, once.
+    static func reportOutputFailure() {
+        guard let failure = StandardStream.output.failureToReport() else { return }
+        StandardStream.error.write("error: cannot write output: \(failure.reason)\n")
     }
 
     static func timing(_ seconds: Double) -> String {

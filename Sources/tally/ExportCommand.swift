@@ -27,22 +27,29 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The data folder.", valueName: "DIR"))
     var folder: String
 
-    /// Exits 1 when the export fails (the message on stderr), as a failing statement does; the
-    /// command line maps thrown errors to 2, for misuse.
-    func run() throws {
+    /// Runs the export; returns the exit status: 1 when it fails (the message on stderr), as a
+    /// failing statement does (the command line keeps 2 for misuse).
+    func export() -> Int32 {
         let console = Console(format: .table, interactive: false)
-        guard let session = try? Session(today: 0) else { Foundation.exit(1) }
+        let session: Session
+        do { session = try Session(today: 0) } catch {
+            console.report(error.diagnostics)
+            return 1
+        }
         do {
             try session.openFolder(folder) { _ in }
         } catch {
             console.report(error.diagnostics)
-            Foundation.exit(1)
+            return 1
         }
         do {
-            print(try session.export(to: to, schema: schema, replace: replace))
+            console.write(try session.export(to: to, schema: schema, replace: replace) + "\n")
         } catch {
             console.report([error])
-            Foundation.exit(1)
+            return 1
         }
+        guard console.outputFailed else { return 0 }
+        Console.reportOutputFailure()
+        return 1
     }
 }

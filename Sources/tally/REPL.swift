@@ -1,5 +1,6 @@
 // The interactive prompt: read a statement (over several lines if it is open), run it, print, repeat.
-// Errors and Ctrl-C never end it; Ctrl-D on an empty line does.
+// Errors and Ctrl-C never end it; Ctrl-D on an empty line does, and so does `quit`, and output that
+// can no longer be written (the terminal is gone).
 
 import CTerminal
 import Foundation
@@ -9,14 +10,15 @@ import TallyRender
 struct REPL {
     let runner: Runner
 
-    func loop() {
+    /// Reads and runs statements until Ctrl-D or `quit`; returns the exit status.
+    func loop() -> Int32 {
         let editor = LineEditor(completer: Completer(session: runner.session, helpTopics: Help.topicNames))
-        runner.session.isCancelled = { tally_signals_interrupted() != 0 }
+        runner.stopWhen { tally_signals_interrupted() != 0 }
         runStartupFile()
-        if runner.console.quitRequested { return }
-        print("Tally — ask a question such as `revenue by month`; `help` for a tour, Ctrl-D to leave.")
+        if runner.console.quitRequested { return runner.outputWritten() ? 0 : 1 }
+        runner.console.write("Tally — ask a question such as `revenue by month`; `help` for a tour, Ctrl-D to leave.\n")
         var pending = ""
-        while true {
+        while runner.outputWritten() {
             let line: String
             switch editor.read(prompt: pending.isEmpty ? "tally> " : "   ..> ") {
             case .line(let text):
@@ -25,8 +27,8 @@ struct REPL {
                 pending = ""  // Ctrl-C abandons the statement being typed, over all its lines
                 continue
             case .end:
-                print()
-                if pending.isEmpty { return }
+                runner.console.write("\n")
+                if pending.isEmpty { return runner.outputWritten() ? 0 : 1 }
                 pending = ""  // Ctrl-D inside an open statement abandons it
                 continue
             }
@@ -43,13 +45,14 @@ struct REPL {
             editor.remember(statement)
             var text = statement
             if let tally = ShellReflexes.tally(for: trimmed, timerIsOn: runner.console.timer) {
-                print(ShellReflexes.hint(tally, color: Terminal.wantsColor(STDOUT_FILENO)))
+                runner.console.write(ShellReflexes.hint(tally, color: Terminal.wantsColor(STDOUT_FILENO)) + "\n")
                 text = tally
             }
             _ = tally_signals_take_interrupt()
             _ = runner.run(text: text, name: nil)
-            if runner.console.quitRequested { return }
+            if runner.console.quitRequested { return runner.outputWritten() ? 0 : 1 }
         }
+        return 1
     }
 
     /// `~/.config/tally/init.tally` (or under `$XDG_CONFIG_HOME`) runs before the first prompt; an

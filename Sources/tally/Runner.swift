@@ -18,15 +18,21 @@ final class Runner {
             console.report(error.diagnostics)
             return nil
         }
+        stopWhen { false }
+    }
+
+    /// Running statements stop when `interrupted` says so (Ctrl-C at the prompt), and whenever the
+    /// output cannot be written: there is no point computing what cannot be shown.
+    func stopWhen(_ interrupted: @escaping @Sendable () -> Bool) {
+        session.isCancelled = { interrupted() || StandardStream.output.hasFailed }
     }
 
     func openFolder(_ path: String) -> Bool {
         do {
             try session.openFolder(path) { console.show($0) }
-            return true
+            return outputWritten()
         } catch {
-            console.report(error.diagnostics)
-            return false
+            return failed(error.diagnostics)
         }
     }
 
@@ -34,10 +40,9 @@ final class Runner {
     func connect(_ target: String) -> Bool {
         do {
             console.show(.note(try session.connect(to: target)))
-            return true
+            return outputWritten()
         } catch {
-            console.report([error])
-            return false
+            return failed([error])
         }
     }
 
@@ -46,13 +51,13 @@ final class Runner {
         run(SourceFile(name: name, text: text))
     }
 
-    /// Runs statements given as bytes (a script, a pipe), which must be UTF-8.
-    func run(bytes: [UInt8], name: String?) -> Bool {
+    /// Statements given as bytes (a script, a pipe) as text; nil (after saying why) unless they are UTF-8.
+    func decode(_ bytes: [UInt8], name: String?) -> SourceFile? {
         do {
-            return run(try SourceFile.decoding(bytes, name: name))
+            return try SourceFile.decoding(bytes, name: name)
         } catch {
             console.report([error])
-            return false
+            return nil
         }
     }
 
@@ -64,16 +69,31 @@ final class Runner {
             console.report([Diagnostic("script '\(path)': \(problem)")])
             return false
         }
-        return run(bytes: Array(data), name: path)
+        guard let source = decode(Array(data), name: path) else { return false }
+        return run(source)
     }
 
-    private func run(_ source: SourceFile) -> Bool {
+    func run(_ source: SourceFile) -> Bool {
         do {
             try session.run(source) { console.show($0) }
-            return true
+            return outputWritten()
         } catch {
-            console.report(error.diagnostics)
-            return false
+            return failed(error.diagnostics)
         }
+    }
+
+    /// True while the output could be written; otherwise says why and gives false.
+    func outputWritten() -> Bool {
+        guard console.outputFailed else { return true }
+        Console.reportOutputFailure()
+        return false
+    }
+
+    /// Reports a failure, unless it is only the statement stopping because the output failed: then
+    /// that is what is said.
+    private func failed(_ diagnostics: [Diagnostic]) -> Bool {
+        if console.outputFailed { return outputWritten() }
+        console.report(diagnostics)
+        return false
     }
 }

@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import Tally
 import TallyData
+import TallyDiagnostics
 import TallyRender
 
 @main
@@ -53,6 +54,7 @@ struct TallyCommand: ParsableCommand {
 
     /// Exit status 2 for any misuse of the command line (ArgumentParser's own would be 64).
     static func main() {
+        ProcessSetup.prepare()
         // Queries allocate and free the same large arrays again and again: kept in the heap rather than
         // mapped and unmapped each time, they cost no page faults after the first query (a third of a
         // warm query's time otherwise). Reading files switches to the opposite policy while it runs.
@@ -61,37 +63,34 @@ struct TallyCommand: ParsableCommand {
         if arguments.first == "export" {
             // A subcommand word first; anything else is the session's options and scripts.
             do {
-                try ExportCommand.parse(Array(arguments.dropFirst())).run()
-                Foundation.exit(0)
+                exit(try ExportCommand.parse(Array(arguments.dropFirst())).export())
             } catch {
-                if ExportCommand.exitCode(for: error) == .success {
-                    print(ExportCommand.fullMessage(for: error))
-                    Foundation.exit(0)
-                }
-                FileHandle.standardError.write(
-                    Data("error: \(ExportCommand.message(for: error))\n\(ExportCommand.usageString())\n".utf8))
-                Foundation.exit(2)
+                if ExportCommand.exitCode(for: error) == .success { exit(printed(ExportCommand.fullMessage(for: error))) }
+                StandardStream.error.write("error: \(ExportCommand.message(for: error))\n\(ExportCommand.usageString())\n")
+                exit(2)
             }
         }
         let command: TallyCommand
         do {
-            var parsed = try parseAsRoot()
-            guard let tally = parsed as? TallyCommand else {
-                // `--help` and friends parse as ArgumentParser's own commands.
-                try parsed.run()
-                Foundation.exit(0)
-            }
+            guard let tally = try parseAsRoot() as? TallyCommand else { exit(printed(helpMessage())) }
             command = tally
         } catch {
-            if exitCode(for: error) == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
-            }
-            FileHandle.standardError.write(Data("error: \(message(for: error))\n\(usageString())\n".utf8))
-            Foundation.exit(2)
+            if exitCode(for: error) == .success { exit(printed(fullMessage(for: error))) }
+            StandardStream.error.write("error: \(message(for: error))\n\(usageString())\n")
+            exit(2)
         }
-        Foundation.exit(command.start())
+        exit(command.start())
     }
+
+    /// Prints text that is all a run does (help); 0, or 1 when it could not be written.
+    private static func printed(_ text: String) -> Int32 {
+        if StandardStream.output.write(text + "\n") { return 0 }
+        Console.reportOutputFailure()
+        return 1
+    }
+
+    /// Ends the process; standard output and error are written unbuffered, so nothing is pending.
+    private static func exit(_ status: Int32) -> Never { Foundation.exit(status) }
 
     /// Runs what the command line asks; returns the exit status.
     func start() -> Int32 {
@@ -99,10 +98,14 @@ struct TallyCommand: ParsableCommand {
         let interactive = Terminal.isInteractive(STDIN_FILENO) && execute.isEmpty && scripts.isEmpty
         let console = Console(format: format, interactive: interactive)
         guard let runner = Runner(today: day, console: console) else { return 1 }
-        runner.session.columnCache = ColumnCache.standard()
+        runner.session.columnCache = ColumnCache.standard().map { cache in
+            var cache = cache
+            cache.warn = { StandardStream.error.write("warning: \($0)\n") }
+            return cache
+        }
         if timing {
             runner.session.statementFinished = { seconds in
-                FileHandle.standardError.write(Data("time: \(String(format: "%.3f", seconds * 1000)) ms\n".utf8))
+                StandardStream.error.write("time: \(String(format: "%.3f", seconds * 1000)) ms\n")
             }
         }
         if let data, !runner.openFolder(data) { return 1 }
@@ -120,13 +123,18 @@ struct TallyCommand: ParsableCommand {
             }
             return 0
         }
-        if interactive {
-            REPL(runner: runner).loop()
-            return 0
+        if interactive { return REPL(runner: runner).loop() }
+        // Statements from a pipe: read everything, run it as one script (the bytes go once decoded).
+        let source: SourceFile
+        switch StandardStream.readInput() {
+        case .success(let input):
+            guard let decoded = runner.decode(input, name: nil) else { return 1 }
+            source = decoded
+        case .failure(let failure):
+            console.report([Diagnostic("cannot read standard input: \(failure.reason)")])
+            return 1
         }
-        // Statements from a pipe: read everything, run it as one script.
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        return runner.run(bytes: Array(input), name: nil) ? 0 : 1
+        return runner.run(source) ? 0 : 1
     }
 }
 

@@ -79,6 +79,12 @@ struct CSVTests {
         #expect(CSVRenderer.render(oneRow) == "revenue\n1234.5\n")
     }
 
+    @Test("a row whose only field is null is written \"\", not as a blank line readers skip")
+    func oneColumnNull() {
+        let table = ResultTable(columns: [ResultColumn(name: "churn", role: .measure(unit: .percent))], rows: [[.null], [.number(0.5)]])
+        #expect(CSVRenderer.render(table) == "churn\n\"\"\n0.5\n")
+    }
+
     @Test("header names, empty text, short rows and non-finite numbers")
     func edges() {
         let table = ResultTable(

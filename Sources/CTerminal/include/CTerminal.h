@@ -1,4 +1,5 @@
-// Signal handling for the interactive prompt: what must run inside a signal handler is C.
+// Signal handling (Ctrl-C at the prompt, termination while files are written): what must run
+// inside a signal handler is C.
 #ifndef TALLY_CTERMINAL_H
 #define TALLY_CTERMINAL_H
 
@@ -16,5 +17,16 @@ int tally_signals_take_interrupt(void);
 
 /// Whether Ctrl-C was pressed, without forgetting it.
 int tally_signals_interrupted(void);
+
+/// Records a temporary file being written, so a termination signal removes it; returns the slot to
+/// hand to `tally_temporary_file_ended` (-1 when every slot is taken: then the next run sweeps it).
+int tally_temporary_file_began(const char *path);
+
+/// The temporary file of `slot` was renamed into place or removed.
+void tally_temporary_file_ended(int slot);
+
+/// On `signo`, removes the temporary files being written, then ends the process as the signal would
+/// (unless the signal is ignored, as nohup leaves SIGHUP: then it stays ignored).
+void tally_remove_temporary_files_on(int signo);
 
 #endif

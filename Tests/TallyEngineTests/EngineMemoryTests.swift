@@ -1,0 +1,42 @@
+// A query whose work over the rows cannot fit in the memory left is refused before it allocates,
+// naming the dataset and what would help, instead of ending the process when an allocation fails.
+// In a child process, since an address-space limit is the whole process's.
+
+import Foundation
+@testable import TallyData
+import TallyDiagnostics
+import Testing
+
+@Suite struct EngineMemoryTests {
+    /// AddressSanitizer and ThreadSanitizer reserve terabytes of address space: no limit can apply.
+    static let isSanitized = ["__asan_init", "__tsan_init"].contains { (name: String) in dlsym(nil, name) != nil }
+
+    @Test(.disabled(if: isSanitized, "a sanitizer's shadow memory cannot live under an address-space limit"))
+    func aQueryThatCannotFitIsRefusedNamingItsDataset() async {
+        await #expect(processExitsWith: .success) {
+            exit(EngineMemoryTests.problemUnderALimit())
+        }
+    }
+
+    /// 0 when forty filtered counts over 2,000,000 rows (about 480 MB of per-row work) are refused
+    /// under a limit of 64 MiB more than the process holds (beyond the budget's margin), and one
+    /// count is not; else what went wrong.
+    static func problemUnderALimit() -> Int32 {
+        let rows = 2_000_000
+        let orders = Dataset(
+            name: "orders",
+            columns: [Column(name: "amount", storage: .integer((0..<rows).map { Int64($0 % 1000) }))],
+            rowCount: rows, source: nil)
+        let fixture = Fixture(orders)
+        guard let used = MemoryBudget.addressSpaceInUse() else { return 2 }
+        var limit = rlimit(rlim_cur: rlim_t(used + MemoryBudget.margin + (64 << 20)), rlim_max: rlim_t.max)
+        guard setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0 else { return 3 }
+        let many = (1...40).map { "count(orders where amount > \($0))" }.joined(separator: ", ")
+        guard let refused = fixture.failure(many) else { return 4 }
+        guard refused.message.hasPrefix("not enough memory to run the query over orders (2000000 rows): it needs about "),
+            refused.help?.contains("fewer metrics") == true
+        else { return 5 }
+        guard (try? fixture.value("count(orders where amount > 500)")) == .number(998_000) else { return 6 }
+        return 0
+    }
+}
