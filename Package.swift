@@ -17,10 +17,12 @@ let package = Package(
     targets: [
         .target(name: "TallyDiagnostics"),
         .target(name: "TallySyntax", dependencies: ["TallyDiagnostics"]),
-        .target(name: "TallyData", dependencies: ["TallyDiagnostics"]),
+        // Reads gzip-compressed data files as a stream.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TallyData", dependencies: ["TallyDiagnostics", "CZlib"]),
         .target(name: "TallySemantics", dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData"]),
         .target(name: "TallyEngine", dependencies: ["TallySemantics", "TallyData"]),
-        .target(name: "TallyRender", dependencies: ["TallyData"]),
+        .target(name: "TallyRender", dependencies: ["TallyData", "TallyDiagnostics"]),
         // Bound query -> SQL syntax tree -> SQL text; never imports the native engine.
         .target(name: "TallySQL", dependencies: ["TallySemantics", "TallyData", "TallyDiagnostics"]),
         .systemLibrary(
@@ -57,11 +59,11 @@ let package = Package(
         .testTarget(name: "TallyDataTests", dependencies: ["TallyData"]),
         .testTarget(name: "TallySemanticsTests", dependencies: ["TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallySemantics", "TallySyntax", "TallyData"]),
-        .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData"]),
+        .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData", "TallyDiagnostics"]),
         .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallySemantics", "TallySyntax", "TallyData"]),
-        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallyPostgres"], exclude: ["cases", "fixtures", "examples"]),
+        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallySyntax", "TallyPostgres"], exclude: ["cases", "fixtures", "examples", "sql"]),
         .testTarget(name: "TallyTests", dependencies: ["Tally", "TallySyntax", "TallyDiagnostics"]),
-        .testTarget(name: "TallyCLITests", dependencies: ["Tally"], exclude: ["repl_driver.py"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["Tally", "TallySyntax"], exclude: ["repl_driver.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

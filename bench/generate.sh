@@ -3,6 +3,7 @@
 #   1m:  50,000 customers,  1,000,000 orders  (~58 MB)
 #   10m: 500,000 customers, 10,000,000 orders (~630 MB)
 #   30m: 1,500,000 customers, 30,000,000 orders (~1.9 GB), only when asked: generate.sh 30m
+# Each size also gets SIZE-gz/orders.csv.gz.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 crmgen=.build-release/release/crmgen
@@ -15,7 +16,10 @@ for size in "${@:-1m 10m}"; do
       30m) customers=1500000; orders=30000000 ;;
       *) echo "unknown size '$s' (1m, 10m or 30m)" >&2; exit 2 ;;
     esac
-    if [ -f "bench/data/$s/orders.csv" ]; then continue; fi
-    "$crmgen" --out "bench/data/$s" --customers "$customers" --orders "$orders"
+    [ -f "bench/data/$s/orders.csv" ] || "$crmgen" --out "bench/data/$s" --customers "$customers" --orders "$orders"
+    # The same orders gzip-compressed, for reading compressed exports (a folder of their own: beside
+    # orders.csv it would name the same dataset).
+    mkdir -p "bench/data/$s-gz"
+    [ -f "bench/data/$s-gz/orders.csv.gz" ] || gzip -6 -c "bench/data/$s/orders.csv" > "bench/data/$s-gz/orders.csv.gz"
   done
 done

@@ -5,6 +5,7 @@ set -euo pipefail
 missing=()
 pkg-config --exists libedit 2>/dev/null || missing+=(libedit-dev)
 pkg-config --exists libpq 2>/dev/null || missing+=(libpq-dev)
+pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 # The tests run the queries on a throwaway PostgreSQL server too (scripts/with-postgres.sh).
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)

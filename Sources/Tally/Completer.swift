@@ -10,15 +10,27 @@ import TallySyntax
 /// Completes the word being typed, from the text before it.
 public struct Completer {
     let session: Session
+    /// The topics `help` takes, from the tool that shows its pages.
+    let helpTopics: [String]
 
-    public init(session: Session) { self.session = session }
+    public init(session: Session, helpTopics: [String] = []) {
+        self.session = session
+        self.helpTopics = helpTopics
+    }
 
     /// Candidates for `word`, the text from the start of the word being completed to the cursor;
     /// `before` is the line up to that word. Candidates replace the word whole.
     public func complete(before: String, word: String) -> [String] {
+        // With nothing typed after an opening quote, libedit leaves the quote out of the word: complete
+        // as if it were in, and give the candidates without it.
+        if !word.hasPrefix("\""), before.hasSuffix("\""), Self.endsInString(before) {
+            return complete(before: String(before.dropLast()), word: "\"" + word).map { String($0.dropFirst()) }
+        }
         let all: [String]
         if word.hasPrefix("\"") {
             all = quoted(before: before, word: word)
+        } else if let dot = word.firstIndex(of: "."), let dataset = catalog.datasets[String(word[..<dot])] {
+            all = dataset.columnNames.map { dataset.name + "." + $0 }
         } else {
             all = words(before: before)
         }
@@ -26,12 +38,31 @@ public struct Completer {
         return Array(Set(matches)).sorted()
     }
 
+    /// Whether `text` ends inside a string: an odd number of unescaped double quotes outside comments.
+    private static func endsInString(_ text: String) -> Bool {
+        var inString = false
+        var escaped = false
+        var previous: Character?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            inString = false  // a string ends on its line
+            previous = nil
+            for ch in line {
+                defer { previous = ch }
+                if inString {
+                    if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
+                } else if ch == "\"" {
+                    inString = true
+                } else if ch == "-", previous == "-" {
+                    break
+                }
+            }
+        }
+        return inString
+    }
+
     // MARK: Contexts
 
-    private static let statementWords = [
-        "metric", "dimension", "load", "relate", "anchor", "lifespan", "show", "describe", "explain", "assert",
-        "plot", "help",
-    ]
+    private static let statementWords = Parser.statementWords
     private static let clauseWords = [
         "by", "where", "since", "until", "between", "last", "for", "order by", "limit", "vs previous",
         "vs last year", "pivot",
@@ -47,16 +78,19 @@ public struct Completer {
         let previous = tokens.dropLast().last
         switch last.text {
         case ";": return Self.statementWords + metrics + Self.functions
-        case "describe": return datasets
-        case "explain", "plot", "assert": return metrics
-        case "show": return ["datasets", "metrics"]
-        case "by": return dimensionWords
-        case "where", "and", "or", "not": return columns
+        case "describe": return datasets + metrics
+        case "explain", "plot", "assert", "sql": return metrics
+        case "show": return ["datasets", "metrics", "dimensions"]
+        case "help": return helpTopics
+        case "format": return PromptCommand.formats
+        case "timer": return ["on", "off"]
+        case "by": return dimensionWords(before, tokens)
+        case "where", "and", "or", "not": return columnWords(before, tokens)
         case "(" where previous.map { ["count", "count_distinct"].contains($0.text) } ?? false: return datasets
         case "=", "!=", "<>", "in": return values(before: tokens).map { "\"\($0)\"" }
         case ",":
             switch openClause(tokens) {
-            case "by": return dimensionWords
+            case "by": return dimensionWords(before, tokens)
             case "order": return []
             case "in": return values(before: tokens).map { "\"\($0)\"" }
             default: return metrics + Self.functions
@@ -106,9 +140,48 @@ public struct Completer {
         catalog.datasetNames.flatMap { catalog.datasets[$0]?.columnNames ?? [] }
     }
 
-    private var dimensionWords: [String] {
-        Grain.allCases.map(\.rawValue) + catalog.dimensions.keys.sorted() + columns
+    /// After `by`: what the query's metrics can be broken down by (a name they cannot reach would
+    /// only fail); everything that exists while the metrics are not known.
+    private func dimensionWords(_ before: String, _ tokens: [Piece]) -> [String] {
+        guard let datasets = itemDatasets(before, tokens) else {
+            return Grain.allCases.map(\.rawValue) + catalog.dimensions.keys.sorted() + columns
+        }
+        return Reach(catalog: catalog).breakdowns(from: datasets)
     }
+
+    /// In `where`: the columns the query's metrics can filter on; every column while they are not known.
+    private func columnWords(_ before: String, _ tokens: [Piece]) -> [String] {
+        guard let datasets = itemDatasets(before, tokens) else { return columns }
+        return Reach(catalog: catalog).columns(from: datasets)
+    }
+
+    /// The datasets read by the items of the statement being typed (after `explain`, `plot` and the
+    /// like), when those items parse; nil when they do not, or read none.
+    private func itemDatasets(_ before: String, _ tokens: [Piece]) -> [String]? {
+        var statement = tokens
+        if let separator = statement.lastIndex(where: { $0.text == ";" }) { statement = Array(statement[(separator + 1)...]) }
+        if let first = statement.first, ["explain", "plot", "assert", "sql"].contains(first.text) { statement.removeFirst() }
+        var depth = 0
+        var items: [Piece] = []
+        for piece in statement {
+            if piece.text == "(" { depth += 1 }
+            if piece.text == ")" { depth -= 1 }
+            if depth == 0, !piece.isName || piece.text == "vs" || piece.text == "pivot", Self.clauseStarts.contains(piece.text) { break }
+            items.append(piece)
+        }
+        guard let start = items.first?.offset, let end = items.last?.end else { return nil }
+        let text = String(decoding: Array(before.utf8)[start..<end], as: UTF8.self)
+        let (script, diagnostics) = Parser.parse(SourceFile(name: nil, text: text))
+        guard diagnostics.isEmpty, script.statements.count == 1, case .query(let query) = script.statements[0].kind else {
+            return nil
+        }
+        let datasets = Reach(catalog: catalog).datasets(of: query.items.map(\.expr))
+        return datasets.isEmpty ? nil : datasets
+    }
+
+    private static let clauseStarts: Set<String> = [
+        "by", "where", "since", "until", "between", "last", "for", "order", "limit", "vs", "pivot",
+    ]
 
     /// The values of the column named just before the comparison (`plan = `, `plan in (`),
     /// from every loaded dataset that has it, most common first is not needed: sorted.
@@ -119,7 +192,7 @@ public struct Completer {
     }
 
     /// Entries of the folder typed so far (else the working directory) for `load "`: folders end
-    /// in `/` to go on typing, CSV files close the quote.
+    /// in `/` to go on typing, data files (`.csv`, `.tsv`, gzip-compressed or not) close the quote.
     private func paths(_ word: String) -> [String] {
         let typed = String(word.dropFirst())
         var folder = ""
@@ -130,7 +203,8 @@ public struct Completer {
             let path = folder + name
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
             if isDirectory.boolValue { return "\"" + path + "/" }
-            return name.lowercased().hasSuffix(".csv") ? "\"" + path + "\"" : nil
+            let lower = name.lowercased()
+            return [".csv", ".tsv", ".csv.gz", ".tsv.gz"].contains(where: lower.hasSuffix) ? "\"" + path + "\"" : nil
         }
     }
 
@@ -139,6 +213,7 @@ public struct Completer {
     private struct Piece {
         var text: String
         var offset: Int
+        var end: Int
         var isName: Bool
         var isLiteral: Bool
     }
@@ -149,11 +224,12 @@ public struct Completer {
         return Lexer(source).tokens().tokens.compactMap { token in
             switch token.kind {
             case .eof, .newline: return nil
-            case .identifier: return Piece(text: token.nameText(in: source), offset: token.span.start, isName: true, isLiteral: false)
-            case .keyword: return Piece(text: token.text(in: source), offset: token.span.start, isName: false, isLiteral: false)
+            case .identifier:
+                return Piece(text: token.nameText(in: source), offset: token.span.start, end: token.span.end, isName: true, isLiteral: false)
+            case .keyword, .symbol:
+                return Piece(text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false, isLiteral: false)
             case .number, .string, .date, .period:
-                return Piece(text: token.text(in: source), offset: token.span.start, isName: false, isLiteral: true)
-            case .symbol: return Piece(text: token.text(in: source), offset: token.span.start, isName: false, isLiteral: false)
+                return Piece(text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false, isLiteral: true)
             }
         }
     }

@@ -1,4 +1,5 @@
 // The canonical data folder (DESIGN §2): every *.csv is a dataset, model.tally runs after loading.
+// Tab-separated (`.tsv`) and gzip-compressed (`.csv.gz`, `.tsv.gz`) files are datasets too.
 
 import Foundation
 import TallyDiagnostics
@@ -21,8 +22,27 @@ struct DataFolder {
             throw Diagnostic("cannot read the data folder '\(path)'")
         }
         let base = path.hasSuffix("/") ? path : path + "/"
-        csvFiles = names.filter { $0.lowercased().hasSuffix(".csv") }.sorted().map { base + $0 }
+        let files = names.filter { Self.dataSuffix(of: $0) != nil }.sorted()
+        var seen: [String: String] = [:]
+        for file in files {
+            let name = Self.datasetName(forFile: file)
+            if let other = seen[name] {
+                throw Diagnostic(
+                    "'\(other)' and '\(file)' in '\(path)' would both be the dataset '\(name)'",
+                    help: "keep one of them in the folder, or load the other under another name in model.tally")
+            }
+            seen[name] = file
+        }
+        csvFiles = files.map { base + $0 }
         model = names.contains("model.tally") ? base + "model.tally" : nil
+    }
+
+    /// The endings that make a file a dataset, longest first.
+    private static let suffixes = [".csv.gz", ".tsv.gz", ".csv", ".tsv"]
+
+    private static func dataSuffix(of file: String) -> String? {
+        let lower = file.lowercased()
+        return suffixes.first { lower.hasSuffix($0) && lower.count > $0.count }
     }
 
     /// The model script's text; it must be a regular file (a named pipe would block the start forever).
@@ -35,10 +55,9 @@ struct DataFolder {
         return Array(bytes)
     }
 
-    /// `customers.csv` → `customers`.
+    /// `customers.csv` → `customers`, `orders.csv.gz` → `orders`.
     static func datasetName(forFile path: String) -> String {
         let file = (path as NSString).lastPathComponent
-        let stem = file.lowercased().hasSuffix(".csv") ? String(file.dropLast(4)) : file
-        return stem
+        return dataSuffix(of: file).map { String(file.dropLast($0.count)) } ?? file
     }
 }

@@ -41,7 +41,60 @@ struct Explainer {
         if !parts.columns.isEmpty { lines.append("  reads: " + parts.columns.joined(separator: ", ")) }
         let (line, _) = metric.source.location(of: metric.expr.span.start)
         lines.append("  defined in: \(metric.source.name ?? "this session"):\(line)")
+        let reach = Reach(catalog: catalog)
+        let datasets = reach.datasets(of: [metric.expr])
+        if datasets.allSatisfy({ catalog.datasets[$0] != nil }), !datasets.isEmpty {
+            lines += Self.wrapped(reach.breakdowns(from: datasets), lead: "  by: ")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// `names` after `lead`, comma-separated, in lines of at most 100 characters, later lines
+    /// indented under the first name.
+    static func wrapped(_ names: [String], lead: String) -> [String] {
+        var lines: [String] = []
+        var line = lead
+        for (i, name) in names.enumerated() {
+            let piece = name + (i < names.count - 1 ? "," : "")
+            if line.count > lead.count, line.count + 1 + piece.count > 100 {
+                lines.append(line)
+                line = String(repeating: " ", count: lead.count)
+            } else if line.count > lead.count {
+                line += " "
+            }
+            line += piece
+        }
+        return lines + [line]
+    }
+
+    /// What `describe NAME` says of a name that is not a dataset: a metric's definition (as `explain`
+    /// gives it), a named dimension, a time grain, a column and the datasets holding it. Nil for a
+    /// name that is none of these.
+    func describe(_ name: String) -> String? {
+        if let metric = catalog.metrics[name] {
+            return "'\(name)' is a metric; describe is for datasets. `explain \(name)` says:\n\n" + definition(metric)
+        }
+        if let dimension = catalog.dimensions[name] {
+            return "'\(name)' is a dimension" + (dimension.description.map { ": \($0)" } ?? ".") + "\n\n"
+                + "  \(name) = \(dimension.source.slice(dimension.expr.span))\n"
+                + "  e.g. " + example(by: name)
+        }
+        if Grain.parse(name) != nil { return "'\(name)' is a time grain; e.g. " + example(by: name) }
+        let holders = catalog.datasetNames.filter { catalog.datasets[$0]?.hasColumn(name) == true }
+        guard let first = holders.first else { return nil }
+        return "'\(name)' is a column of \(holders.joined(separator: ", ")); `describe \(first)` lists its columns, "
+            + "`show dimensions` what metrics can be broken down by"
+    }
+
+    /// `revenue by month`, with a metric that can be broken down by it when there is one.
+    private func example(by dimension: String) -> String {
+        let reach = Reach(catalog: catalog)
+        let metric = (["revenue"] + catalog.metricNames).first { name in
+            guard let m = catalog.metrics[name] else { return false }
+            let datasets = reach.datasets(of: [m.expr])
+            return !datasets.isEmpty && reach.breakdowns(from: datasets).contains(dimension)
+        }
+        return "`\(metric ?? "revenue") by \(dimension)`"
     }
 }
 

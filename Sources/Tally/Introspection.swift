@@ -9,13 +9,19 @@ struct Introspection {
     let catalog: Catalog
     let datasets: [String: Dataset]
 
-    func show(_ what: Name) throws(Diagnostic) -> ResultTable {
+    func show(_ what: Name, about: Name?) throws(Diagnostic) -> ResultTable {
         switch what.text {
         case "datasets": return showDatasets()
-        case "metrics": return showMetrics()
+        case "metrics": return showMetrics(about: about?.text)
+        case "dimensions": return showDimensions()
         default:
-            throw Diagnostic("cannot show '\(what.text)'", at: what.span, help: "show datasets, or show metrics")
+            throw Diagnostic("cannot show '\(what.text)'", at: what.span, help: "show datasets, show metrics or show dimensions")
         }
+    }
+
+    /// What `show metrics WORD` says when no metric is about the word.
+    func nothingAbout(_ word: Name) -> String {
+        "no metric's area, name or description mentions '\(word.text)'; show metrics lists all \(catalog.metricNames.count)"
     }
 
     private func showDatasets() -> ResultTable {
@@ -29,15 +35,25 @@ struct Introspection {
                 ResultColumn(name: "dataset", role: .dimension(time: false)),
                 ResultColumn(name: "rows", role: .measure(unit: .count)),
                 ResultColumn(name: "columns", role: .measure(unit: .count)),
-                ResultColumn(name: "source", role: .dimension(time: false)),
+                ResultColumn(name: "source", role: .dimension(time: false), isFreeText: true),
             ], rows: rows)
     }
 
     /// Metrics grouped by area: areas in the order first named (the library's first), then `user`
-    /// for metrics defined without one; within an area, in definition order.
-    private func showMetrics() -> ResultTable {
+    /// for metrics defined without one; within an area, in definition order. `about` keeps the
+    /// metrics of that area, or (when no area has that name) those whose name or description
+    /// mentions it, ignoring case.
+    private func showMetrics(about: String?) -> ResultTable {
         func area(_ m: MetricDefinitionEntry) -> String { m.area ?? "user" }
-        let entries = catalog.metricNames.compactMap { catalog.metrics[$0] }
+        var entries = catalog.metricNames.compactMap { catalog.metrics[$0] }
+        if let about {
+            let word = about.lowercased()
+            if entries.contains(where: { area($0).lowercased() == word }) {
+                entries = entries.filter { area($0).lowercased() == word }
+            } else {
+                entries = entries.filter { ($0.name + " " + ($0.description ?? "")).lowercased().contains(word) }
+            }
+        }
         let areas = catalog.areaNames + (catalog.areaNames.contains("user") ? [] : ["user"])
         let rows = areas.flatMap { a in
             entries.filter { area($0) == a }.map { m -> [Value] in
@@ -45,7 +61,9 @@ struct Introspection {
             }
         }
         return ResultTable(
-            columns: ["area", "metric", "unit", "description"].map { ResultColumn(name: $0, role: .dimension(time: false)) },
+            columns: ["area", "metric", "unit", "description"].map {
+                ResultColumn(name: $0, role: .dimension(time: false), isFreeText: $0 == "description")
+            },
             rows: rows)
     }
 
@@ -58,8 +76,10 @@ struct Introspection {
     }
 
     /// The column's type; a decimal column read as floating point (exponents, more than 9 fraction
-    /// digits, scaled values beyond 64 bits) is `double`, since its values are no longer the exact digits.
+    /// digits, scaled values beyond 64 bits) is `double`, since its values are no longer the exact digits,
+    /// and a column with no values is `empty`: it takes the type each use needs.
     static func typeName(_ column: Column) -> String {
+        if column.isEmptyText { return "empty" }
         if case .double = column.storage { return "double" }
         return column.type.rawValue
     }

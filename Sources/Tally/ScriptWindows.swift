@@ -14,6 +14,8 @@ import TallySyntax
 /// end of the text. A text of one window is parsed as it is, with no copy.
 struct ScriptWindows: Sequence {
     let source: SourceFile
+    /// The names the parser's suggestions may use.
+    var vocabulary = Vocabulary()
     /// Bytes a window covers before it looks for a cut.
     var size = 16 << 10
 
@@ -28,18 +30,20 @@ struct ScriptWindows: Sequence {
         let diagnostics: [Diagnostic]
     }
 
-    func makeIterator() -> Iterator { Iterator(whole: source, size: size) }
+    func makeIterator() -> Iterator { Iterator(whole: source, size: size, vocabulary: vocabulary) }
 
     struct Iterator: IteratorProtocol {
         let whole: SourceFile
         let size: Int
+        let vocabulary: Vocabulary
         /// Where the next window starts (always at the start of a line) and that line's number.
         private var start = 0
         private var line: Int
 
-        init(whole: SourceFile, size: Int) {
+        init(whole: SourceFile, size: Int, vocabulary: Vocabulary) {
             self.whole = whole
             self.size = size
+            self.vocabulary = vocabulary
             line = whole.firstLine
         }
 
@@ -48,14 +52,14 @@ struct ScriptWindows: Sequence {
             guard start < total else { return nil }
             if start == 0, total <= size {
                 start = total
-                let (script, diagnostics) = Parser.parse(whole)
+                let (script, diagnostics) = Parser.parse(whole, vocabulary: vocabulary)
                 return Window(source: whole, statements: script.statements, diagnostics: diagnostics)
             }
             var length = size
             while true {
                 let end = lineEnd(atOrAfter: start + length)
                 let text = SourceFile(name: whole.name, text: String(decoding: whole.utf8[start..<end], as: UTF8.self), firstLine: line)
-                let (script, diagnostics) = Parser.parse(text)
+                let (script, diagnostics) = Parser.parse(text, vocabulary: vocabulary)
                 guard end < total else {
                     start = total
                     return Window(source: text, statements: script.statements, diagnostics: diagnostics)

@@ -19,6 +19,8 @@ public enum Output: Sendable {
     case chart(ResultTable)
     /// A remark about the table just shown, for people only (not part of csv or json output).
     case note(String)
+    /// A command for the tool around the session: `format csv`, `timer off`, `help`, `last`, `quit`.
+    case command(PromptCommand)
 }
 
 /// An interactive or scripted session over some datasets.
@@ -28,6 +30,8 @@ public final class Session {
     private var datasets: [String: Dataset] = [:]
     /// Datasets of a data folder, read column by column as statements need them.
     private var lazy: [String: LazyDataset] = [:]
+    /// Whether a data folder's model script is running: its loads are read lazily too.
+    private var openingFolder = false
     /// Where columns parsed from large CSV files are kept for the next run (nil: parse every time).
     public var columnCache: ColumnCache?
     /// Relation row mappings, kept while no dataset's rows change.
@@ -77,8 +81,20 @@ public final class Session {
     /// Parses all of `source`, then runs its statements in order, handing each output to `emit`.
     /// Stops at the first failing statement and throws its diagnostic; a syntax error anywhere
     /// means nothing runs (every statement's first syntax error is in `Failure.diagnostics`).
+    /// `quit` ends the run there, after handing `.command(.quit)` on.
     public func run(_ source: SourceFile, emit: (Output) -> Void) throws(Failure) {
         try execute(source, isLibrary: false, emit: emit)
+    }
+
+    /// Runs every statement of `source` that parses, in order, as psql runs its startup file: each
+    /// problem (a syntax error, a failing statement) goes to `report`, in the order of the text, and
+    /// the statements after it still run.
+    public func runAll(_ source: SourceFile, emit: (Output) -> Void, report: @escaping (Failure) -> Void) {
+        do throws(Failure) {
+            try execute(source, isLibrary: false, emit: emit, report: report)
+        } catch {
+            report(error)
+        }
     }
 
     /// One or more diagnostics that stopped a run.
@@ -87,28 +103,50 @@ public final class Session {
         public init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     }
 
-    private func execute(_ source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Failure) {
-        let windows = ScriptWindows(source: source)
-        // A syntax error anywhere means nothing runs. A text longer than one window is checked a window
-        // at a time first, then parsed again as it runs, so its syntax trees are never all held at once.
-        if !windows.isOneWindow {
-            let diagnostics = windows.flatMap(\.diagnostics)
+    /// Runs the statements of `source`. Without `report`, any syntax error stops everything before it
+    /// runs and the first failing statement stops the rest; with it, each problem is reported where
+    /// it comes in the text and the run goes on. A text longer than one window is parsed and run a
+    /// window at a time (checked whole first when nothing may run after a syntax error), so its syntax
+    /// trees are never all held at once.
+    private func execute(
+        _ source: SourceFile, isLibrary: Bool, emit: (Output) -> Void, report: ((Failure) -> Void)? = nil
+    ) throws(Failure) {
+        let names = Vocabulary(
+            metrics: Set(catalog.metricNames),
+            dimensions: Set(catalog.dimensions.keys).union(catalog.datasets.values.flatMap(\.columnNames)))
+        let windows = ScriptWindows(source: source, vocabulary: names)
+        if report == nil, !windows.isOneWindow {
+            let diagnostics = windows.flatMap { window in window.diagnostics.map { $0.inSource(window.source) } }
             guard diagnostics.isEmpty else { throw Failure(diagnostics: diagnostics) }
         }
         // Binding and evaluation recurse once per level of an expression, as parsing does.
         try DeepStack.run { () throws(Failure) in
             for window in windows {
-                guard window.diagnostics.isEmpty else { throw Failure(diagnostics: window.diagnostics) }
+                var diagnostics = window.diagnostics.map { $0.inSource(window.source) }
+                if report == nil, !diagnostics.isEmpty { throw Failure(diagnostics: diagnostics) }
+                /// Syntax errors before `offset`, reported now so they come in the order of the text.
+                func reportSyntax(before offset: Int) {
+                    while let first = diagnostics.first, (first.span?.start ?? 0) < offset {
+                        report?(Failure(diagnostics: [diagnostics.removeFirst()]))
+                    }
+                }
                 for statement in window.statements {
+                    reportSyntax(before: statement.span.start)
                     if isCancelled() { throw Failure(diagnostics: [Diagnostic("cancelled")]) }
+                    if case .prompt(.quit) = statement.kind {
+                        emit(.command(.quit))
+                        return
+                    }
                     let started = DispatchTime.now().uptimeNanoseconds
                     do throws(Diagnostic) {
                         try execute(statement, source: window.source, isLibrary: isLibrary, emit: emit)
                     } catch {
-                        throw Failure(diagnostics: [error.inSource(window.source)])
+                        guard let report else { throw Failure(diagnostics: [error.inSource(window.source)]) }
+                        report(Failure(diagnostics: [error.inSource(window.source)]))
                     }
                     if !isLibrary { statementFinished?(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
                 }
+                reportSyntax(before: Int.max)
             }
         }
     }
@@ -136,7 +174,7 @@ public final class Session {
         case .metric(let definition):
             try define(definition, source: source, isLibrary: isLibrary)
         case .load(let load):
-            emit(.text(try self.load(load, source: source)))
+            if let message = try self.load(load, source: source) { emit(.text(message)) }
         case .relate(let r):
             try relate(r, checked: !isLibrary)
         case .anchor(let a):
@@ -148,16 +186,22 @@ public final class Session {
                 throw Diagnostic("'\(d.name.text)' is a time grain; name the dimension otherwise", at: d.name.span)
             }
             catalog.define(NamedDimension(name: d.name.text, expr: d.expr, description: d.description, source: source))
-        case .show(let what):
+        case .show(let what, let about):
             let started = Date()
-            let table = try Introspection(catalog: catalog, datasets: datasets).show(what)
+            let introspection = Introspection(catalog: catalog, datasets: datasets)
+            let table = try introspection.show(what, about: about)
             emit(.table(table, seconds: Date().timeIntervalSince(started)))
+            if let about, table.rows.isEmpty { emit(.note(introspection.nothingAbout(about))) }
         case .describe(let name):
             if let table = try describeInDatabase(name.text) {
                 emit(.table(table, seconds: 0))
                 return
             }
-            guard let dataset = datasets[name.text] else { throw unknownDataset(name) }
+            guard let dataset = datasets[name.text] else {
+                // Not a dataset: say what the name is, if anything, and how to learn more.
+                guard let text = Explainer(catalog: catalog).describe(name.text) else { throw unknownDataset(name) }
+                return emit(.text(text))
+            }
             emit(.table(Introspection(catalog: catalog, datasets: datasets).describe(dataset), seconds: 0))
         case .plot(let query):
             emit(.chart(try runQuery(query, source: source)))
@@ -172,6 +216,8 @@ public final class Session {
             emit(.text(try connect(target)))
         case .useTable(let use):
             emit(.text(try useTable(use)))
+        case .prompt(let command):
+            emit(.command(command))
         }
     }
 
@@ -240,10 +286,12 @@ public final class Session {
     private func anchor(_ a: Anchor, checked: Bool) throws(Diagnostic) {
         if checked {
             try requireColumn(a.dataset, a.column)
-            if let type = datasets[a.dataset.text]?.column(named: a.column.text)?.type, type != .date, type != .timestamp {
+            if let column = datasets[a.dataset.text]?.column(named: a.column.text), !column.isEmptyText,
+                column.type != .date, column.type != .timestamp
+            {
                 throw Diagnostic(
-                    "an anchor must be a date or timestamp column; \(a.dataset.text).\(a.column.text) is \(type.rawValue)",
-                    at: a.column.span)
+                    "an anchor must be a date or timestamp column; \(a.dataset.text).\(a.column.text) is \(column.type.rawValue)",
+                    at: a.column.span, help: dateDeclaration(column, of: a.dataset.text))
             }
         }
         catalog.declareAnchor(dataset: a.dataset.text, column: a.column.text)
@@ -253,13 +301,21 @@ public final class Session {
         if checked {
             for column in [l.start, l.end] {
                 try requireColumn(l.dataset, column)
-                if let type = datasets[l.dataset.text]?.column(named: column.text)?.type, type != .date, type != .timestamp {
+                if let stored = datasets[l.dataset.text]?.column(named: column.text), !stored.isEmptyText,
+                    stored.type != .date, stored.type != .timestamp
+                {
                     throw Diagnostic(
-                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(type.rawValue)", at: column.span)
+                        "a lifespan runs between dates; \(l.dataset.text).\(column.text) is \(stored.type.rawValue)", at: column.span,
+                        help: dateDeclaration(stored, of: l.dataset.text))
                 }
             }
         }
         catalog.declareLifespan(dataset: l.dataset.text, start: l.start.text, end: l.end.text)
+    }
+
+    /// For a text column whose values are dates in a layout of their own: the `load` that declares it.
+    private func dateDeclaration(_ column: Column, of dataset: String) -> String? {
+        catalog.datasets[dataset].flatMap { LoadAdvice(dataset: $0).dates(ColumnSchema(column)) }
     }
 
     private func requireColumn(_ dataset: Name, _ column: Name) throws(Diagnostic) {
@@ -281,12 +337,27 @@ public final class Session {
 
     // MARK: Loading
 
-    private func load(_ load: Load, source: SourceFile) throws(Diagnostic) -> String {
+    /// Loads a file, or while a folder's model runs opens it to be read lazily like the folder's own
+    /// files (then nothing is said: the model only says how to read the folder's files).
+    private func load(_ load: Load, source: SourceFile) throws(Diagnostic) -> String? {
         let path = resolve(load.path, relativeTo: source)
         let name = load.alias?.text ?? DataFolder.datasetName(forFile: path)
-        var options = CSVOptions()
-        options.renames = load.renames.map { (column: $0.column.text, header: $0.header) }
-        options.skipBadRows = load.skipBadRows
+        let options = try CSVOptions(load)
+        if openingFolder, !options.skipBadRows {
+            do {
+                let table = LazyDataset(name: name, file: try CSVFile(path: path, options: options, cache: columnCache))
+                datasets[name] = nil
+                lazy[name] = table
+                mappings.removeAll()
+                dataVersion += 1
+                publish(table)
+                return nil
+            } catch {
+                var d = error.diagnostic()
+                d.span = load.pathSpan
+                throw d
+            }
+        }
         let loaded: CSVLoad
         do {
             loaded = try readCSV(path: path, name: name, options: options)
@@ -362,6 +433,8 @@ public final class Session {
             }
         }
         if let model = folder.model {
+            openingFolder = true
+            defer { openingFolder = false }
             let source: SourceFile
             do { source = try SourceFile.decoding(DataFolder.readModel(model), name: model) } catch { throw Failure(diagnostics: [error]) }
             try run(source, emit: emit)
@@ -378,7 +451,7 @@ public final class Session {
             if let table = lazy[name.text] { try read(Set(table.columnNames), of: name.text) }
         case .show:
             for name in lazy.keys.sorted() { try read([], of: name) }
-        case .load:
+        case .load, .prompt:
             return
         default:
             var headers: [String: [String]] = [:]

@@ -8,9 +8,28 @@ protocol ByteSource: Sendable {
     var size: Int { get }
     /// Copies bytes `offset..<offset+count` (clamped to the end) into `buffer`; returns how many.
     func read(into buffer: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) -> Int
+    /// The file on disk whose identity (size, time, inode) stands for these bytes; nil for bytes in memory.
+    var origin: FileBytes? { get }
+    /// Where the bytes end once the final run of line breaks is left out.
+    func contentEnd() throws(CSVError) -> Int
 }
 
 extension ByteSource {
+    var origin: FileBytes? { nil }
+
+    func contentEnd() throws(CSVError) -> Int {
+        var end = size
+        while end > 0 {
+            let start = max(0, end - 4096)
+            let block = try bytes(offset: start, count: end - start)
+            var i = block.count
+            while i > 0, block[i - 1] == CSVByte.lf || block[i - 1] == CSVByte.cr { i -= 1 }
+            if i > 0 { return start + i }
+            end = start
+        }
+        return 0
+    }
+
     /// Fills as much of `buffer` as the bytes from `offset` allow; returns how many.
     func read(into buffer: UnsafeMutableRawBufferPointer, offset: Int, count: Int) throws(CSVError) -> Int {
         guard let base = buffer.baseAddress else { return 0 }
@@ -90,6 +109,8 @@ final class FileBytes: ByteSource {
     }
 
     deinit { close(descriptor) }
+
+    var origin: FileBytes? { self }
 
     func read(into buffer: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) -> Int {
         let wanted = max(0, min(count, size - offset))

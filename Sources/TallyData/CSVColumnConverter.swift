@@ -100,7 +100,7 @@ struct CSVColumnConverter {
     }
 
     /// Whether the digits before any exponent are not all zero.
-    private static func hasNonzeroDigit(_ number: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func hasNonzeroDigit(_ number: UnsafeBufferPointer<UInt8>) -> Bool {
         for c in number {
             if c | 0x20 == UInt8(ascii: "e") { return false }
             if c >= UInt8(ascii: "1") && c <= UInt8(ascii: "9") { return true }
@@ -108,7 +108,7 @@ struct CSVColumnConverter {
         return false
     }
 
-    private func outOfRange(_ f: CSVFieldRef, _ text: UnsafeBufferPointer<UInt8>, tooSmall: Bool) -> CSVProblem {
+    func outOfRange(_ f: CSVFieldRef, _ text: UnsafeBufferPointer<UInt8>, tooSmall: Bool) -> CSVProblem {
         let help =
             tooSmall
             ? "it is too close to zero for a 64-bit floating-point number (under about 2.5e-324) and would read as 0; write 0 if that is meant"

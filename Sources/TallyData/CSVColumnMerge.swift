@@ -13,6 +13,15 @@ struct CSVColumnMerge {
         var evidence = TypeInference.Evidence()
         for chunk in chunks { evidence.merge(chunk.evidence[slot]) }
         var type = evidence.type
+        if !evidence.sawValue, let format = file.declared[wanted[slot]] {
+            // A declared column keeps its type with no values at all.
+            switch format {
+            case .text: type = .text
+            case .number: type = .integer
+            case .date: type = .date
+            case .timestamp: type = .timestamp
+            }
+        }
         while true {
             var parts: [ColumnStorage] = []
             parts.reserveCapacity(chunks.count)

@@ -1,6 +1,7 @@
 // A CSV file opened for reading: the header is read at once, columns when asked for, by chunks in parallel.
 
 import Dispatch
+import TallyDiagnostics
 import Foundation
 
 /// The columns read from a CSV file, with what was skipped on the way.
@@ -30,18 +31,25 @@ public final class CSVFile: Sendable {
     /// Rows start only before here: trailing line breaks are not rows.
     let dataEnd: Int
     let chunkSize: Int
+    /// The byte between fields.
+    public let delimiter: UInt8
+    /// Declared layouts, by column index.
+    let declared: [Int: ColumnFormat]
     /// Where columns read before are kept, if anywhere.
     let cache: ColumnCache?
 
     /// Size and modification time of the file when opened (nil for bytes in memory).
     public var fileStamp: (size: Int, modified: Int64)? {
-        (source as? FileBytes).map { ($0.size, $0.modified) }
+        source.origin.map { ($0.size, $0.modified) }
     }
 
     public static let defaultChunkSize = 4 << 20
 
+    /// Opens a file, decompressing it as it is read when it holds gzip data (`orders.csv.gz`).
     public convenience init(path: String, options: CSVOptions = .init(), cache: ColumnCache? = nil) throws(CSVError) {
-        try self.init(source: FileBytes(path: path), file: path, options: options, chunkSize: Self.defaultChunkSize, cache: cache)
+        let file = try FileBytes(path: path)
+        let source: any ByteSource = try GzipBytes.isGzip(file) ? GzipBytes(file, name: path) : file
+        try self.init(source: source, file: path, options: options, chunkSize: Self.defaultChunkSize, cache: cache)
     }
 
     init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int, cache: ColumnCache? = nil) throws(CSVError) {
@@ -53,10 +61,27 @@ public final class CSVFile: Sendable {
         self.options = options
         self.chunkSize = max(1, chunkSize)
         self.cache = cache
-        let header = try CSVHeader.read(source, file: file, renames: options.renames)
+        let header = try CSVHeader.read(source, file: file, renames: options.renames, delimiter: options.delimiter ?? Self.delimiter(byName: file))
         columnNames = header.names
         dataStart = header.end
         dataEnd = header.dataEnd
+        delimiter = header.delimiter
+        var declared: [Int: ColumnFormat] = [:]
+        for (name, format) in options.formats.sorted(by: { $0.key < $1.key }) {
+            guard let index = header.names.firstIndex(of: name) else {
+                var help = "the columns are: " + header.names.map { "'\($0)'" }.joined(separator: ", ")
+                if let near = Suggestions.closest(to: name, in: header.names) { help = "did you mean '\(near)'? " + help }
+                throw CSVError(file: file, line: 1, column: 1, message: "no column '\(name)' to declare a format for", help: help)
+            }
+            declared[index] = format
+        }
+        self.declared = declared
+    }
+
+    /// Tabs for a `.tsv` file (compressed or not); otherwise told from the header line.
+    static func delimiter(byName path: String) -> UInt8? {
+        let name = path.lowercased()
+        return name.hasSuffix(".tsv") || name.hasSuffix(".tsv.gz") ? UInt8(ascii: "\t") : nil
     }
 
     /// Reads the named columns (all when nil), in the order named: from the column cache when it holds
@@ -82,7 +107,9 @@ public final class CSVFile: Sendable {
         } else {
             indexes = Array(columnNames.indices)
         }
-        guard let cache, let file = source as? FileBytes, ColumnCache.caches(size: file.size, columns: columnNames.count),
+        // A compressed file's copy is keyed on the compressed file, which is what changes; whether
+        // caching pays depends on the bytes parsed.
+        guard let cache, let file = source.origin, ColumnCache.caches(size: source.size, columns: columnNames.count),
             !options.skipBadRows
         else {
             try reserveMemory(columns: indexes.count, rows: nil)
@@ -216,53 +243,59 @@ public final class CSVFile: Sendable {
 
     // MARK: Chunks
 
-    /// Scans every chunk (in parallel), then checks that each starts where the previous one ended.
-    /// Workers stop taking chunks once `isCancelled` says so.
+    /// Scans every chunk, a batch at a time: the chunks of a batch in parallel, then each checked to start
+    /// where the previous one ended. Batches keep the reads close together, so a compressed file is
+    /// decompressed once, as a stream. Workers stop taking chunks once `isCancelled` says so.
     private func scanChunks(wanted: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> [CSVChunk] {
-        let starts = try guessStarts()
-        let count = starts.count - 1
-        let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deinitialize().deallocate() }
-        let shared = SendableBuffer(results)
-        let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let scratch = CSVScratch()
-            var i = worker
-            while i < count, !isCancelled() {
-                shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratch)
-                i += workers
-            }
-        }
-        if isCancelled() { throw cancelled }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var chunks: [CSVChunk] = []
-        chunks.reserveCapacity(count)
         var expected = dataStart
         let scratch = CSVScratch()
-        for i in 0..<count {
-            var chunk = results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
-            if chunk.start != expected {
-                chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+        // Each worker keeps its memory from batch to batch: fresh buffers per batch would fault their
+        // pages in again, since freed memory goes back to the system while files are read.
+        let scratches = (0..<workers).map { _ in CSVScratch() }
+        repeat {
+            let starts = try guessStarts(from: expected, count: 4 * workers)
+            let count = starts.count - 1
+            let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: count)
+            results.initialize(repeating: nil)
+            defer { results.deinitialize().deallocate() }
+            let shared = SendableBuffer(results)
+            let batchWorkers = min(count, workers)
+            DispatchQueue.concurrentPerform(iterations: batchWorkers) { worker in
+                var i = worker
+                while i < count, !isCancelled() {
+                    shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratches[worker])
+                    i += batchWorkers
+                }
             }
-            if let error = chunk.readError { throw error }
-            if let problem = chunk.scanProblem { throw locate(problem) }
-            expected = chunk.end
-            chunks.append(chunk)
-        }
+            if isCancelled() { throw cancelled }
+            for i in 0..<count {
+                var chunk = results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+                if chunk.start != expected {
+                    chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+                }
+                if let error = chunk.readError { throw error }
+                if let problem = chunk.scanProblem { throw locate(problem) }
+                expected = chunk.end
+                chunks.append(chunk)
+            }
+        } while expected < dataEnd
         return chunks
     }
 
-    /// Chunk boundaries: the data's start, then the first row start at or after each multiple of the
-    /// chunk size (a guess), then the data's end.
-    private func guessStarts() throws(CSVError) -> [Int] {
-        var starts = [dataStart]
-        var nominal = dataStart + chunkSize
-        while nominal < dataEnd {
-            let start = try CSVLocator(source: source).lineStart(atOrAfter: nominal, limit: dataEnd)
-            if start > starts[starts.count - 1], start < dataEnd { starts.append(start) }
-            nominal = max(nominal + chunkSize, start)
+    /// Boundaries of up to `count` chunks from `start` (a true row start): then the first row start at or
+    /// after each multiple of the chunk size (a guess), up to the data's end.
+    private func guessStarts(from start: Int, count: Int) throws(CSVError) -> [Int] {
+        var starts = [start]
+        var nominal = start + chunkSize
+        while nominal < dataEnd, starts.count <= count {
+            let next = try CSVLocator(source: source).lineStart(atOrAfter: nominal, limit: dataEnd)
+            guard next < dataEnd else { break }
+            if next > starts[starts.count - 1] { starts.append(next) }
+            nominal = max(nominal + chunkSize, next)
         }
-        starts.append(max(dataEnd, dataStart))
+        if starts.count <= count { starts.append(max(dataEnd, start)) }
         return starts
     }
 
@@ -286,14 +319,19 @@ public final class CSVFile: Sendable {
                 return chunk
             }
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<got])
-            var scanner = CSVScanner(bytes, base: start, atEOF: start + got == source.size)
+            let atEOF = start + got == source.size
             let rows: CSVRows
             do throws(CSVScanStop) {
-                rows = try CSVRows.scan(
-                    &scanner, from: 0, before: rowLimit - start, columnCount: columnNames.count, slotOf: slotOf,
-                    into: scratch.fields, wantedCount: wanted.count, skipBadRows: options.skipBadRows)
+                let limit = rowLimit - start
+                if delimiter == CSVByte.comma {
+                    let scanner = CSVScanner(bytes, base: start, atEOF: atEOF, delimiter: Comma())
+                    rows = try scanRows(scanner, before: limit, slotOf: slotOf, wanted: wanted.count, scratch: scratch)
+                } else {
+                    let scanner = CSVScanner(bytes, base: start, atEOF: atEOF, delimiter: OtherDelimiter(byte: delimiter))
+                    rows = try scanRows(scanner, before: limit, slotOf: slotOf, wanted: wanted.count, scratch: scratch)
+                }
             } catch {
-                guard let problem = error.problem else {
+                guard let problem = error.problem(delimiter: delimiter) else {
                     slack *= 4
                     continue
                 }
@@ -307,7 +345,9 @@ public final class CSVFile: Sendable {
             for slot in 0..<wanted.count {
                 let fields = scratch.fields.fields(slot, rows: rows.rowCount)
                 do throws(CSVProblem) {
-                    if let type = forced[slot] {
+                    if let format = declared[wanted[slot]] {
+                        (chunk.values[slot], chunk.evidence[slot]) = try converter.convert(fields, declared: format, as: forced[slot])
+                    } else if let type = forced[slot] {
                         chunk.values[slot] = try converter.convert(fields, as: type)
                     } else {
                         chunk.values[slot] = try converter.inferAndConvert(fields, evidence: &chunk.evidence[slot])
@@ -318,6 +358,16 @@ public final class CSVFile: Sendable {
             }
             return chunk
         }
+    }
+
+    /// The rows of one buffer, scanned with the scanner specialised for the file's delimiter.
+    private func scanRows<Delimiter>(
+        _ scanner: CSVScanner<Delimiter>, before limit: Int, slotOf: [Int], wanted: Int, scratch: CSVScratch
+    ) throws(CSVScanStop) -> CSVRows {
+        var scanner = scanner
+        return try CSVRows.scan(
+            &scanner, from: 0, before: limit, columnCount: columnNames.count, slotOf: slotOf, into: scratch.fields,
+            wantedCount: wanted, skipBadRows: options.skipBadRows)
     }
 
     func locate(_ problem: CSVProblem) -> CSVError {
@@ -347,8 +397,9 @@ struct CSVChunk {
     }
 }
 
-/// A worker's reusable memory: the bytes of the chunk being scanned and its fields.
-final class CSVScratch {
+/// A worker's reusable memory: the bytes of the chunk being scanned and its fields. Sendable so that
+/// a batch's workers can be handed theirs; each is used by one worker at a time.
+final class CSVScratch: @unchecked Sendable {
     let fields = CSVFieldBuffers()
     private var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1)
 

@@ -15,21 +15,26 @@ struct CSVHeader {
     var end: Int
     /// Rows start only before here: the final run of line-break bytes is not a row.
     var dataEnd: Int
+    /// The byte between fields, declared or told from the header line.
+    var delimiter: UInt8
 
-    static func read(_ source: any ByteSource, file: String, renames: [(column: String, header: String)]) throws(CSVError) -> CSVHeader {
+    static func read(
+        _ source: any ByteSource, file: String, renames: [(column: String, header: String)], delimiter declared: UInt8?
+    ) throws(CSVError) -> CSVHeader {
         let locator = CSVLocator(source: source)
         func located(_ problem: CSVProblem) -> CSVError {
             let (line, column) = (try? locator.location(of: problem.offset)) ?? (1, 1)
             return CSVError(file: file, line: line, column: column, message: problem.message, help: problem.help)
         }
         try CSVWideEncoding.check(source, file: file)
-        let dataEnd = try dataEnd(of: source)
+        let dataEnd = try source.contentEnd()
         var length = min(source.size, 1 << 16)
         while true {
             let bytes = try source.bytes(offset: 0, count: length)
             let result = bytes.withUnsafeBufferPointer { all in
                 Result { () throws(HeaderStop) -> CSVHeader in
-                    try scan(all, atEOF: bytes.count == source.size, dataEnd: dataEnd, file: file, renames: renames)
+                    try scan(
+                        all, atEOF: bytes.count == source.size, dataEnd: dataEnd, file: file, renames: renames, delimiter: declared)
                 }
             }
             switch result {
@@ -41,7 +46,8 @@ struct CSVHeader {
     }
 
     private static func scan(
-        _ b: UnsafeBufferPointer<UInt8>, atEOF: Bool, dataEnd: Int, file: String, renames: [(column: String, header: String)]
+        _ b: UnsafeBufferPointer<UInt8>, atEOF: Bool, dataEnd: Int, file: String, renames: [(column: String, header: String)],
+        delimiter declared: UInt8?
     ) throws(HeaderStop) -> CSVHeader {
         let bomLength = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
         guard bomLength < dataEnd else {
@@ -49,19 +55,57 @@ struct CSVHeader {
                 offset: 0, message: "file is empty: a header row is required",
                 help: "the first line must name the columns, separated by commas"))
         }
-        var scanner = CSVScanner(b, base: 0, atEOF: atEOF, at: bomLength)
+        let delimiter: UInt8
+        if let declared { delimiter = declared } else { delimiter = try detectDelimiter(b, from: bomLength, atEOF: atEOF, file: file) }
+        var scanner = CSVScanner(b, base: 0, atEOF: atEOF, at: bomLength, delimiter: OtherDelimiter(byte: delimiter))
         var fields: [(ref: CSVFieldRef, offset: Int)] = []
         repeat {
             let offset = scanner.p
             do throws(CSVScanStop) {
                 fields.append((try scanner.scanField(), offset))
             } catch {
-                throw error.problem.map(HeaderStop.problem) ?? .needMore
+                throw error.problem(delimiter: delimiter).map(HeaderStop.problem) ?? .needMore
             }
-        } while scanner.skipComma()
+        } while scanner.skipDelimiter()
         scanner.endLine()
         let headers = try names(fields, in: b)
-        return CSVHeader(names: try apply(renames, to: headers, fields: fields, file: file), end: scanner.p, dataEnd: dataEnd)
+        return CSVHeader(
+            names: try apply(renames, to: headers, fields: fields, file: file), end: scanner.p, dataEnd: dataEnd, delimiter: delimiter)
+    }
+
+    /// The delimiters a header line may show. Spreadsheets in many languages export semicolons, since
+    /// their numbers use a decimal comma.
+    static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
+
+    /// The one delimiter the header line uses outside quotes; a comma when it shows none (one column).
+    /// A line showing two kinds is not guessed at: the file must declare which it uses.
+    private static func detectDelimiter(_ b: UnsafeBufferPointer<UInt8>, from start: Int, atEOF: Bool, file: String) throws(HeaderStop) -> UInt8 {
+        var counts = [Int](repeating: 0, count: delimiters.count)
+        var quoted = false
+        var i = start
+        while i < b.count {
+            let c = b[i]
+            if c == CSVByte.quote {
+                quoted.toggle()
+            } else if !quoted {
+                if c == CSVByte.lf || c == CSVByte.cr { break }
+                if let k = delimiters.firstIndex(of: c) { counts[k] += 1 }
+            }
+            i += 1
+        }
+        if i == b.count, !atEOF { throw .needMore }
+        let seen = delimiters.indices.filter { counts[$0] > 0 }
+        guard seen.count > 1 else { return seen.first.map { delimiters[$0] } ?? CSVByte.comma }
+        let found = seen.map { Delimiter.count(counts[$0], delimiters[$0]) }
+        let options = seen.map { "delimiter \(delimiterLiteral(delimiters[$0]))" }.joined(separator: " or ")
+        throw .problem(CSVProblem(
+            offset: start, message: "cannot tell which character separates the fields: the header has \(found.joined(separator: " and "))",
+            help: "declare it when loading: load \(StringLiteral.quoted(file)) \(options)"))
+    }
+
+    /// The delimiter as a string of the language, as `load ... delimiter` takes it.
+    static func delimiterLiteral(_ d: UInt8) -> String {
+        StringLiteral.quoted(String(UnicodeScalar(d)))
     }
 
     /// Decodes header names and rejects empty, duplicate or non-UTF-8 names.
@@ -137,20 +181,6 @@ struct CSVHeader {
             seen[name] = index
         }
         return names
-    }
-
-    /// The end of the data once the final run of line-break bytes is left out.
-    private static func dataEnd(of source: any ByteSource) throws(CSVError) -> Int {
-        var end = source.size
-        while end > 0 {
-            let start = max(0, end - 4096)
-            let block = try source.bytes(offset: start, count: end - start)
-            var i = block.count
-            while i > 0, block[i - 1] == CSVScanner.lf || block[i - 1] == CSVScanner.cr { i -= 1 }
-            if i > 0 { return start + i }
-            end = start
-        }
-        return 0
     }
 
     /// The last path component, which is how people name the file in prose.

@@ -29,10 +29,10 @@ struct CSVLocator {
             while i < bytes.count {
                 let stop = next < order.count ? min(bytes.count, offsets[order[next]] - start) : bytes.count
                 if stop > i {
-                    let lastBreak = bytes[i..<stop].lastIndex(of: CSVScanner.lf)
+                    let lastBreak = bytes[i..<stop].lastIndex(of: CSVByte.lf)
                     if let lastBreak {
                         let before = UnsafeBufferPointer(rebasing: bytes[i..<lastBreak])
-                        line += before.reduce(1) { $0 &+ ($1 == CSVScanner.lf ? 1 : 0) }
+                        line += before.reduce(1) { $0 &+ ($1 == CSVByte.lf ? 1 : 0) }
                         column = 1
                     }
                     for j in (lastBreak.map { $0 + 1 } ?? i)..<stop where bytes[j] & 0xC0 != 0x80 && start + j >= markEnd {
@@ -61,7 +61,7 @@ struct CSVLocator {
         while start < limit {
             let block = try source.bytes(offset: start, count: min(1 << 16, limit - start))
             guard !block.isEmpty else { break }
-            if let i = block.firstIndex(of: CSVScanner.lf) { return min(start + i + 1, limit) }
+            if let i = block.firstIndex(of: CSVByte.lf) { return min(start + i + 1, limit) }
             start += block.count
         }
         return limit

@@ -26,12 +26,15 @@ public enum CSVReader {
         try load(CSVFile(path: path, options: options, cache: cache), name: name, isCancelled: isCancelled)
     }
 
-    /// Parses CSV bytes already in memory; `fileName` is used in errors and as the dataset's source.
+    /// Parses CSV bytes already in memory (gzip-compressed or not); `fileName` is used in errors and as the
+    /// dataset's source.
     public static func parse(
         bytes: [UInt8], fileName: String, name: String, options: CSVOptions = .init(),
         chunkSize: Int = CSVFile.defaultChunkSize
     ) throws(CSVError) -> CSVLoad {
-        try load(CSVFile(source: MemoryBytes(bytes: bytes), file: fileName, options: options, chunkSize: chunkSize), name: name)
+        let memory = MemoryBytes(bytes: bytes)
+        let source: any ByteSource = try GzipBytes.isGzip(memory) ? GzipBytes(memory, name: fileName) : memory
+        return try load(CSVFile(source: source, file: fileName, options: options, chunkSize: chunkSize), name: name)
     }
 
     private static func load(_ file: CSVFile, name: String, isCancelled: @escaping @Sendable () -> Bool = { false }) throws(CSVError) -> CSVLoad {

@@ -54,8 +54,8 @@ struct CSVRows {
     /// Scans rows that start at `begin` and before `limit` (buffer positions), recording the fields of
     /// the wanted columns into `fields` (`slotOf` maps a column index to its slot, -1 for the others).
     /// A row may run past `limit`. A row of the wrong width leaves its fields past `rowCount`, unused.
-    static func scan(
-        _ outer: inout CSVScanner, from begin: Int, before limit: Int, columnCount: Int, slotOf: [Int],
+    static func scan<Delimiter>(
+        _ outer: inout CSVScanner<Delimiter>, from begin: Int, before limit: Int, columnCount: Int, slotOf: [Int],
         into fields: CSVFieldBuffers, wantedCount: Int, skipBadRows: Bool
     ) throws(CSVScanStop) -> CSVRows {
         // A local copy keeps the scanner's position in a register rather than behind the inout.
@@ -82,7 +82,7 @@ struct CSVRows {
                     let field = try scanner.scanField()
                     if count < columnCount, case let slot = slotOf[count], slot >= 0 { columns[slot][row] = field }
                     count += 1
-                    if !scanner.skipComma() { break }
+                    if !scanner.skipDelimiter() { break }
                 }
                 if count == columnCount {
                     rows.rowCount += 1

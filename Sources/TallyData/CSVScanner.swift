@@ -38,8 +38,8 @@ enum CSVScanStop: Error {
     case fieldTooLarge(at: Int)
     case rowWidth(at: Int, found: Int, expected: Int, blank: Bool)
 
-    /// The located problem; nil for `needMore`.
-    var problem: CSVProblem? {
+    /// The located problem, worded for the file's delimiter; nil for `needMore`.
+    func problem(delimiter: UInt8) -> CSVProblem? {
         switch self {
         case .needMore:
             return nil
@@ -62,29 +62,135 @@ enum CSVScanStop: Error {
                 blank
                 ? "the header has \(expected) columns; remove the blank line or fill in the row"
                 : found < expected
-                    ? "the header has \(expected) columns; write an empty value as nothing between two commas"
-                    : "the header has \(expected) columns; quote a value that contains a comma: \"a, b\""
+                    ? "the header has \(expected) columns; write an empty value as nothing between two \(Delimiter.plural(delimiter))"
+                    : "the header has \(expected) columns; quote a value that contains \(Delimiter.singular(delimiter)): \(Delimiter.example(delimiter))"
             return CSVProblem(offset: offset, message: "expected \(expected) fields, found \(found)", help: help)
         }
     }
 }
 
-/// Scans rows of one buffer. Works on an unsafe buffer because it runs over every byte of large files.
-struct CSVScanner {
+/// How messages name a delimiter.
+enum Delimiter {
+    /// `3 commas`, `1 semicolon`.
+    static func count(_ n: Int, _ d: UInt8) -> String {
+        guard n == 1 else { return "\(n) \(plural(d))" }
+        let one = singular(d)
+        return "1 " + (one.hasPrefix("a ") ? String(one.dropFirst(2)) : one)
+    }
+
+    static func plural(_ d: UInt8) -> String {
+        switch d {
+        case UInt8(ascii: ","): "commas"
+        case UInt8(ascii: ";"): "semicolons"
+        case UInt8(ascii: "\t"): "tabs"
+        case UInt8(ascii: "|"): "'|' characters"
+        default: "'\(UnicodeScalar(d))' characters"
+        }
+    }
+
+    static func singular(_ d: UInt8) -> String {
+        switch d {
+        case UInt8(ascii: ","): "a comma"
+        case UInt8(ascii: ";"): "a semicolon"
+        case UInt8(ascii: "\t"): "a tab"
+        default: "'\(UnicodeScalar(d))'"
+        }
+    }
+
+    /// A quoted field holding the delimiter, as the help shows it.
+    static func example(_ d: UInt8) -> String {
+        d == UInt8(ascii: "\t") ? "\"a<tab>b\"" : "\"a\(UnicodeScalar(d)) b\""
+    }
+}
+
+/// The bytes that shape CSV text.
+enum CSVByte {
     static let quote = UInt8(ascii: "\"")
     static let comma = UInt8(ascii: ",")
     static let lf = UInt8(ascii: "\n")
     static let cr = UInt8(ascii: "\r")
+}
+
+/// The byte between fields, as a type: scanning is specialised for each, so the common comma is a
+/// constant in the loop that runs over every byte, not a value loaded per field.
+protocol FieldDelimiter {
+    var byte: UInt8 { get }
+    /// The first position at or after `start` holding a byte that may end or break a field.
+    func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int
+}
+
+/// A comma: the four bytes that end or break a field (`,` `"` CR LF) are all below 0x2D, so one test
+/// rejects most bytes; eight are tested at once.
+struct Comma: FieldDelimiter {
+    var byte: UInt8 { CSVByte.comma }
+
+    @inline(__always)
+    func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var p = start
+        let n = b.count
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while p + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                // High bit set in each byte below 0x2D (exact for the lowest such byte, which is all we use).
+                let low = (w &- 0x2D2D_2D2D_2D2D_2D2D) & ~w & 0x8080_8080_8080_8080
+                if low != 0 { return p + low.trailingZeroBitCount >> 3 }
+                p += 8
+            }
+        }
+        while p < n, b[p] > CSVByte.comma { p += 1 }
+        return p
+    }
+}
+
+/// Any other delimiter (`;`, tab, `|`): stops at a control character (tab, CR, LF), a quote or the
+/// delimiter. Each test is exact at the lowest matching byte, so their union is too.
+struct OtherDelimiter: FieldDelimiter {
+    let byte: UInt8
+
+    @inline(__always)
+    func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var p = start
+        let n = b.count
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            let quotes = ones &* UInt64(CSVByte.quote)
+            let delimiters = ones &* UInt64(byte)
+            while p + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+                let control = (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & high
+                let q = w ^ quotes
+                let d = w ^ delimiters
+                let found = control | ((q &- ones) & ~q & high) | ((d &- ones) & ~d & high)
+                if found != 0 { return p + found.trailingZeroBitCount >> 3 }
+                p += 8
+            }
+        }
+        while p < n, b[p] >= 0x0E, b[p] != CSVByte.quote, b[p] != byte { p += 1 }
+        return p
+    }
+}
+
+/// Scans rows of one buffer. Works on an unsafe buffer because it runs over every byte of large files.
+struct CSVScanner<Delimiter: FieldDelimiter> {
+    static var quote: UInt8 { CSVByte.quote }
+    static var lf: UInt8 { CSVByte.lf }
+    static var cr: UInt8 { CSVByte.cr }
 
     let b: UnsafeBufferPointer<UInt8>
+    /// The byte between fields: a comma, or what the file declares or shows (`;`, tab).
+    let delimiter: Delimiter
     /// File offset of `b[0]`.
     let base: Int
     /// Whether the buffer ends where the file ends (else reaching its end means `needMore`).
     let atEOF: Bool
     var p: Int
 
-    init(_ b: UnsafeBufferPointer<UInt8>, base: Int, atEOF: Bool, at p: Int = 0) {
+    init(_ b: UnsafeBufferPointer<UInt8>, base: Int, atEOF: Bool, at p: Int = 0, delimiter: Delimiter) {
         self.b = b
+        self.delimiter = delimiter
         self.base = base
         self.atEOF = atEOF
         self.p = p
@@ -97,11 +203,11 @@ struct CSVScanner {
         if p < n, b[p] == Self.quote { return try scanQuotedField() }
         let start = p
         while true {
-            p = Self.skipPlain(b, from: p)
+            p = delimiter.skipPlain(b, from: p)
             guard p < n else { break }
             let c = b[p]
-            // Separate tests, commas first: a jump table here mispredicts on nearly every field.
-            if _fastPath(c == Self.comma) { break }
+            // Separate tests, delimiters first: a jump table here mispredicts on nearly every field.
+            if _fastPath(c == delimiter.byte) { break }
             if c == Self.lf { break }
             if c == Self.cr {
                 if p + 1 < n {
@@ -119,26 +225,6 @@ struct CSVScanner {
         }
         if p == n, !atEOF { throw .needMore }
         return try ref(start, p - start, escaped: false)
-    }
-
-    /// The first position at or after `p` holding a byte at most ','. The four bytes that end or break a
-    /// field (`,` `"` CR LF) are all below 0x2D, so one test rejects most bytes; eight are tested at once.
-    @inline(__always)
-    static func skipPlain(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var p = start
-        let n = b.count
-        if let base = b.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while p + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-                // High bit set in each byte below 0x2D (exact for the lowest such byte, which is all we use).
-                let low = (w &- 0x2D2D_2D2D_2D2D_2D2D) & ~w & 0x8080_8080_8080_8080
-                if low != 0 { return p + low.trailingZeroBitCount >> 3 }
-                p += 8
-            }
-        }
-        while p < n, b[p] > comma { p += 1 }
-        return p
     }
 
     private mutating func scanQuotedField() throws(CSVScanStop) -> CSVFieldRef {
@@ -180,7 +266,7 @@ struct CSVScanner {
                     throw .needMore
                 }
             }
-            if c != Self.comma && !endsLine {
+            if c != delimiter.byte && !endsLine {
                 throw .afterClosingQuote(at: base + p)
             }
         } else if !atEOF {
@@ -206,10 +292,10 @@ struct CSVScanner {
         if p < n, b[p] == Self.lf { p += 1 }
     }
 
-    /// Whether `p` is at a comma (and steps over it).
+    /// Whether `p` is at the delimiter (and steps over it).
     @inline(__always)
-    mutating func skipComma() -> Bool {
-        guard p < b.count, b[p] == Self.comma else { return false }
+    mutating func skipDelimiter() -> Bool {
+        guard p < b.count, b[p] == delimiter.byte else { return false }
         p += 1
         return true
     }

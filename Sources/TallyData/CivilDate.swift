@@ -104,8 +104,8 @@ public enum CivilDate {
         return s.withUTF8 { parseDate($0) }
     }
 
-    /// Parses `YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|±HH:MM|±HHMM]` to UTC microseconds. No zone means UTC;
-    /// the fraction has 1-9 digits, truncated to microseconds; `t` and `z` may be lowercase (RFC 3339).
+    /// Parses `YYYY-MM-DD[T ]HH:MM[:SS[.fraction]][ ][Z|UTC|±HH|±HHMM|±HH:MM]` to UTC microseconds. No zone
+    /// means UTC; the fraction has 1-9 digits, truncated to microseconds; `t` and `z` may be lowercase (RFC 3339).
     public static func parseTimestamp(_ s: String) -> Int64? {
         var s = s
         return s.withUTF8 { parseTimestamp($0) }
@@ -152,50 +152,62 @@ public enum CivilDate {
 
     /// `parseTimestamp` on raw UTF-8 bytes, so readers need not build a String per field.
     public static func parseTimestamp(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard b.count >= 19, let day = parseDatePrefix(b) else { return nil }
+        guard b.count >= 16, let day = parseDatePrefix(b) else { return nil }
         let sep = b[10]
         guard sep | 0x20 == UInt8(ascii: "t") || sep == UInt8(ascii: " "),
             let h = twoDigits(b, 11), b[13] == UInt8(ascii: ":"),
-            let mi = twoDigits(b, 14), b[16] == UInt8(ascii: ":"),
-            let s = twoDigits(b, 17),
-            h <= 23, mi <= 59, s <= 59
+            let mi = twoDigits(b, 14), h <= 23, mi <= 59
         else { return nil }
-        var i = 19
+        var i = 16
+        var s = 0
         var fraction: Int64 = 0
-        if i < b.count, b[i] == UInt8(ascii: ".") {
-            i += 1
-            let start = i
-            var kept = 0
-            while i < b.count, let digit = digitValue(b[i]) {
-                if kept < 6 {
-                    fraction = fraction * 10 + Int64(digit)
+        // Seconds may be left out (`2024-03-15 10:22`), and then so is any fraction.
+        if i < b.count, b[i] == UInt8(ascii: ":") {
+            guard let seconds = twoDigits(b, 17), seconds <= 59 else { return nil }
+            s = seconds
+            i = 19
+            if i < b.count, b[i] == UInt8(ascii: ".") {
+                i += 1
+                let start = i
+                var kept = 0
+                while i < b.count, let digit = digitValue(b[i]) {
+                    if kept < 6 {
+                        fraction = fraction * 10 + Int64(digit)
+                        kept += 1
+                    }
+                    i += 1
+                }
+                let count = i - start
+                guard (1...9).contains(count) else { return nil }
+                while kept < 6 {
+                    fraction *= 10
                     kept += 1
                 }
-                i += 1
-            }
-            let count = i - start
-            guard (1...9).contains(count) else { return nil }
-            while kept < 6 {
-                fraction *= 10
-                kept += 1
             }
         }
         var offsetSeconds: Int64 = 0
         if i < b.count {
+            // Exports often put a space before the zone: `2024-03-15 10:22:11 +02:00`, `... UTC`.
+            if b[i] == UInt8(ascii: " "), i + 1 < b.count { i += 1 }
             let c = b[i]
             if c | 0x20 == UInt8(ascii: "z") {
                 i += 1
+            } else if i + 3 == b.count, c == UInt8(ascii: "U"), b[i + 1] == UInt8(ascii: "T"), b[i + 2] == UInt8(ascii: "C") {
+                i += 3
             } else if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                // `±HH`, `±HHMM` or `±HH:MM` (PostgreSQL writes `+02`).
                 guard let oh = twoDigits(b, i + 1) else { return nil }
-                var om: Int
+                var om = 0
                 if i + 3 < b.count, b[i + 3] == UInt8(ascii: ":") {
                     guard let m = twoDigits(b, i + 4) else { return nil }
                     om = m
                     i += 6
-                } else {
+                } else if i + 3 < b.count {
                     guard let m = twoDigits(b, i + 3) else { return nil }
                     om = m
                     i += 5
+                } else {
+                    i += 3
                 }
                 guard oh <= 23, om <= 59 else { return nil }
                 offsetSeconds = Int64(oh * 3600 + om * 60) * (c == UInt8(ascii: "-") ? -1 : 1)

@@ -22,6 +22,20 @@ public enum ColumnStorage: Sendable {
     case text(codes: [Int32], dictionary: [String])
 }
 
+extension ColumnStorage {
+    /// `count` nulls of `type`: an empty column as its use needs it.
+    public static func nulls(_ type: ColumnType, count: Int) -> ColumnStorage {
+        switch type {
+        case .integer: .integer(Array(repeating: NullSentinel.int64, count: count))
+        case .decimal: .decimal(Array(repeating: NullSentinel.int64, count: count), scale: 0)
+        case .boolean: .boolean(Array(repeating: NullSentinel.boolean, count: count))
+        case .date: .date(Array(repeating: NullSentinel.int32, count: count))
+        case .timestamp: .timestamp(Array(repeating: NullSentinel.int64, count: count))
+        case .text: .text(codes: Array(repeating: NullSentinel.textCode, count: count), dictionary: [])
+        }
+    }
+}
+
 public enum NullSentinel {
     public static let int64 = Int64.min
     public static let int32 = Int32.min
@@ -61,6 +75,13 @@ public struct Column: Sendable {
         case .date(let v): v.count
         case .text(let codes, _): codes.count
         }
+    }
+
+    /// A text column without a single value: how the reader keeps a column whose every field is empty
+    /// (a header-only file, a column left blank). No value tells its type, so it fits any use.
+    public var isEmptyText: Bool {
+        if case .text(_, let dictionary) = storage { return dictionary.isEmpty }
+        return false
     }
 
     public func isNull(_ row: Int) -> Bool {

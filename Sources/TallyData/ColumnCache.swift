@@ -49,9 +49,8 @@ public struct ColumnCache: Sendable {
     /// The folder holding one file's columns, and its siblings' common prefix (older copies of the same path).
     func entry(for file: FileBytes, options: CSVOptions) -> (folder: String, prefix: String) {
         let path = URL(fileURLWithPath: file.path).standardizedFileURL.path
-        let renames = options.renames.map { "\($0.column)=\($0.header)" }.joined(separator: "\u{1}")
         let prefix = Self.hex(Self.hash(Array(path.utf8)))
-        let version = Self.hex(Self.hash(Array("\(file.size)|\(file.modified)|\(file.changed)|\(file.inode)|\(renames)".utf8)))
+        let version = Self.hex(Self.hash(Array("\(file.size)|\(file.modified)|\(file.changed)|\(file.inode)|\(options.fingerprint)".utf8)))
         return (folder + "/" + prefix + "-" + version, prefix)
     }
 

@@ -28,6 +28,27 @@ extension Value {
     }
 }
 
+extension Value {
+    /// An exact number written as decimal digits (`-2549.60`, `42`), as SQL engines return NUMERIC,
+    /// DECIMAL and integers: an integer without a point, a decimal keeping its scale; a floating-point
+    /// number only when the digits do not fit 64 bits. Nil for text that is no such number.
+    public init?(exactDigits text: String) {
+        var digits = Substring(text)
+        let negative = digits.hasPrefix("-")
+        if negative || digits.hasPrefix("+") { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        if let units = Int64((negative ? "-" : "") + whole + fraction), units != Int64.min, fraction.count <= 18 {
+            self = fraction.isEmpty ? .integer(units) : .decimal(units, scale: fraction.count)
+        } else {
+            guard let d = Double(text), d.isFinite else { return nil }
+            self = .number(d == 0 ? 0 : d)
+        }
+    }
+}
+
 public struct ResultColumn: Sendable, Equatable {
     public enum Role: Sendable, Equatable {
         /// A `by` dimension; `time` for grains, whose values are period labels.
@@ -37,9 +58,13 @@ public struct ResultColumn: Sendable, Equatable {
     }
     public var name: String
     public var role: Role
-    public init(name: String, role: Role) {
+    /// Prose (a description, a file path) rather than values to group or compare: the one kind of
+    /// cell a table for people may shorten to fit the terminal.
+    public var isFreeText: Bool
+    public init(name: String, role: Role, isFreeText: Bool = false) {
         self.name = name
         self.role = role
+        self.isFreeText = isFreeText
     }
 }
 

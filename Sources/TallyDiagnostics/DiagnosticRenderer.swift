@@ -30,8 +30,15 @@ public struct DiagnosticRenderer: Sendable {
         out += "\n\(gutter)\(paint("-->", "34")) \(place)"
         out += "\n\(gutter) \(paint("|", "34"))"
         out += "\n\(paint(String(line), "34")) \(paint("|", "34")) \(text)"
-        out += "\n\(gutter) \(paint("|", "34")) " + String(repeating: " ", count: caretColumn - 1)
-            + paint(String(repeating: "^", count: width), "1;31")
+        // The caret lines up by terminal cells, not characters: a wide character before it takes two.
+        let scalars = Array(text.unicodeScalars)
+        let lead = min(max(0, caretColumn - 1), scalars.count)
+        let marked = scalars[lead..<min(scalars.count, lead + width)]
+        let indent = DisplayWidth.of(String(String.UnicodeScalarView(scalars[..<lead])))
+        // A span may reach past the line's end (a missing token there): those cells count one each.
+        let carets = max(1, DisplayWidth.of(String(String.UnicodeScalarView(marked))) + width - marked.count)
+        out += "\n\(gutter) \(paint("|", "34")) " + String(repeating: " ", count: indent)
+            + paint(String(repeating: "^", count: carets), "1;31")
         for label in d.labels {
             let (l, c) = source.location(of: label.span.start)
             out += "\n\(gutter) = note: \(Self.printable(label.message)) (\(l):\(c))"

@@ -4,10 +4,13 @@ public enum Suggestions {
     /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
         let target = Array(name.lowercased())
+        let limit = max(1, min(3, target.count / 3 + 1))
         var best: (String, Int)?
         for candidate in candidates {
-            let d = distance(target, Array(candidate.lowercased()))
-            let limit = max(1, min(3, target.count / 3 + 1))
+            let other = Array(candidate.lowercased())
+            // The distance is at least the difference in length: a megabyte name is compared with nothing.
+            guard abs(target.count - other.count) <= limit else { continue }
+            let d = distance(target, other)
             if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
         return best?.0

@@ -46,14 +46,8 @@ enum Measure {
     /// A constant as written: exact at the fewest decimal places that give the same double
     /// (`0.3` is 3 at scale 1), or floating point when no scale up to 9 does.
     static func constant(_ c: Double, count: Int) -> Measure {
-        for scale in 0...9 {
-            let scaled = (c * DecimalScale.factor(scale)).rounded()
-            guard abs(scaled) < 0x1p53 else { break }
-            if scaled / DecimalScale.factor(scale) == c {
-                return .exact([Int64?](repeating: Int64(scaled), count: count), scale: scale)
-            }
-        }
-        return .approximate([Double?](repeating: c, count: count))
+        guard let (units, scale) = MetricExpr.exactConstant(c) else { return .approximate([Double?](repeating: c, count: count)) }
+        return .exact([Int64?](repeating: units, count: count), scale: scale)
     }
 
     /// `a op b` cell by cell, when both are exact and no cell overflows: sums and differences at

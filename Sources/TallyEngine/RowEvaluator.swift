@@ -74,13 +74,20 @@ struct RowEvaluator {
             guard let column = dataset.column(named: c.column) else {
                 throw Diagnostic("dataset '\(dataset.name)' has no column '\(c.column)'")
             }
-            return Vector(column.storage)
+            return Vector(Self.values(column, as: c.type))
         }
         let (target, rows) = try relations.mapping(for: relation, from: dataset)
         guard let column = target.column(named: c.column) else {
             throw Diagnostic("dataset '\(target.name)' has no column '\(c.column)'")
         }
-        return Gather.column(column.storage, rows: rows)
+        return Gather.column(Self.values(column, as: c.type), rows: rows)
+    }
+
+    /// A column with no values is stored as text whatever its use; the binder gave it the type its
+    /// use needs, and it is read as nulls of that type.
+    private static func values(_ column: Column, as type: ColumnType) -> ColumnStorage {
+        guard column.isEmptyText, type != .text else { return column.storage }
+        return .nulls(type, count: column.count)
     }
 
     private func arithmetic(_ op: ArithmeticOperator, _ l: Vector, _ r: Vector) -> Vector {

@@ -44,12 +44,14 @@ enum Vector {
         }
     }
 
-    /// Integer and decimal values as scaled integers (value = mantissa / 10^scale), which sum
-    /// exactly; nil for other kinds.
+    /// Integer and decimal values as scaled integers (value = mantissa / 10^scale), and durations as
+    /// whole microseconds, which sum exactly; nil for other kinds.
     var exact: (values: [Int64], scale: Int)? {
         switch self {
         case .int(let x): (x, 0)
         case .decimal(let x, let s): (x, s)
+        // Whole microseconds, summed exactly.
+        case .duration(let x): (x, 0)
         default: nil
         }
     }

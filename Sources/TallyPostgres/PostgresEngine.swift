@@ -111,7 +111,7 @@ enum PostgresResult {
                     values.append(.null)
                     continue
                 }
-                values.append(i < dimensions ? try dimensionValue(text, type: rows.columns[i].type) : measure(text))
+                values.append(i < dimensions ? try dimensionValue(text, type: rows.columns[i].type) : measure(text, type: rows.columns[i].type))
             }
             // A number that came first from an integer column is an integer, as natively.
             for (j, position) in positions.enumerated() where row[columns.count + j] == "t" {
@@ -140,8 +140,15 @@ enum PostgresResult {
         }
     }
 
-    /// Non-finite numbers are null, and -0 is 0, as in the native engine.
-    private static func measure(_ text: String) -> Value {
+    /// Exact numbers (NUMERIC, integers) as exact values, digit for digit; floating point ones with
+    /// non-finite numbers null and -0 as 0, as in the native engine.
+    private static func measure(_ text: String, type: UInt32) -> Value {
+        switch type {
+        case PostgresType.numeric, PostgresType.int8, PostgresType.int4, PostgresType.int2:
+            if let exact = Value(exactDigits: text) { return exact }
+        default:
+            break
+        }
         guard let d = Double(text), d.isFinite else { return .null }
         return .number(d == 0 ? 0 : d)
     }

@@ -1,6 +1,7 @@
 // The category chart: horizontal bars in eighth blocks, negatives left of a zero axis, grouped with a legend.
 
 import TallyData
+import TallyDiagnostics
 
 /// One bar: its series (for colour and marker), value, text at the end, and which scale it uses.
 struct Bar {
@@ -23,14 +24,14 @@ enum BarChart {
     /// legend, the bar, and the value. The legend, when given, comes last.
     static func lines(groups: [BarGroup], legend: [String], width: Int) -> [ChartLine] {
         let bars = groups.flatMap(\.bars)
-        let valueWidth = bars.map(\.text.count).max() ?? 0
+        let valueWidth = bars.map { DisplayWidth.of($0.text) }.max() ?? 0
         let markerWidth = legend.isEmpty ? 0 : 2
         let hasNegative = bars.contains { ($0.value ?? 0) < 0 }
         let axisWidth = hasNegative ? 1 : 0
 
         // Bars get what the label, marker, axis and value leave; a narrow chart shortens the
         // labels (down to 6 characters) before it gives up on the bars.
-        var labelWidth = min(groups.map(\.label.count).max() ?? 0, ChartText.labelLimit)
+        var labelWidth = min(groups.map { DisplayWidth.of($0.label) }.max() ?? 0, ChartText.labelLimit)
         var barColumns = width - labelWidth - 1 - markerWidth - axisWidth - 1 - valueWidth
         let wantedBars = 10
         if barColumns < wantedBars {

@@ -2,37 +2,47 @@
 
 import Foundation  // log10 and pow, for round axis steps
 import TallyData
+import TallyDiagnostics
 
 /// One line of a chart as cells, so widths are counted before any colour escape is added.
 struct ChartLine {
     private struct Cell {
         var character: Character
         var series: Int?
+        /// Terminal cells it takes (a wide character in a label takes two).
+        var width: Int
     }
 
     private var cells: [Cell] = []
-
-    /// Characters so far.
-    var count: Int { cells.count }
+    /// Terminal cells so far.
+    private(set) var count = 0
 
     /// Appends `text`, coloured as `series` when colour is on.
     mutating func append(_ text: String, series: Int? = nil) {
-        for character in text { cells.append(Cell(character: character, series: series)) }
+        for character in text { append(character, series: series) }
     }
 
     mutating func append(_ character: Character, series: Int? = nil) {
-        cells.append(Cell(character: character, series: series))
+        let width = DisplayWidth.of(character)
+        cells.append(Cell(character: character, series: series, width: width))
+        count += width
     }
 
-    /// Spaces up to `column` characters; nothing if the line is already that long.
+    /// Spaces up to `column` cells; nothing if the line is already that long.
     mutating func pad(to column: Int) {
-        if column > cells.count { append(String(repeating: " ", count: column - cells.count)) }
+        if column > count { append(String(repeating: " ", count: column - count)) }
     }
 
-    /// The text clipped to `width` characters with trailing spaces dropped; escapes wrap each
+    /// The text clipped to `width` cells with trailing spaces dropped; escapes wrap each
     /// run of one series' colour so they never count toward the width.
     func rendered(color: Bool, width: Int) -> String {
-        var visible = cells.prefix(max(0, width))
+        var visible: [Cell] = []
+        var used = 0
+        for cell in cells {
+            used += cell.width
+            if used > width { break }
+            visible.append(cell)
+        }
         while let last = visible.last, last.character == " " { visible.removeLast() }
         var out = ""
         var open: Int? = nil
@@ -70,7 +80,7 @@ enum ChartStyle {
         var lines: [ChartLine] = []
         var line = ChartLine()
         for (series, name) in names.enumerated() {
-            let entryWidth = name.count + 2
+            let entryWidth = DisplayWidth.of(name) + 2
             if line.count > 0, line.count + 3 + entryWidth > width {
                 lines.append(line)
                 line = ChartLine()
@@ -94,11 +104,9 @@ enum ChartText {
         DisplayCell.visible(ValueText.plain(value) ?? NumberText.nullMarker)
     }
 
-    /// `s` cut to `limit` characters, its last one "…" when anything was cut.
+    /// `s` cut to `limit` cells, its last one "…" when anything was cut.
     static func truncated(_ s: String, to limit: Int) -> String {
-        guard s.count > limit else { return s }
-        guard limit > 0 else { return "" }
-        return s.prefix(limit - 1) + "…"
+        DisplayWidth.truncated(s, to: limit)
     }
 
     /// A measure's value as a finite number; nil for null, NaN, infinity and non-numbers.
@@ -106,9 +114,9 @@ enum ChartText {
         value.double
     }
 
-    /// `s` padded with spaces on the left to `width` characters.
+    /// `s` padded with spaces on the left to `width` cells.
     static func rightAligned(_ s: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - s.count)) + s
+        DisplayWidth.padded(s, to: width, right: true)
     }
 }
 

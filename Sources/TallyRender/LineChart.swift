@@ -1,6 +1,7 @@
 // The time-series chart: braille lines (2×4 dots a cell) over a labelled y axis, period labels and a legend.
 
 import TallyData
+import TallyDiagnostics
 
 /// One line of a line chart: a value per period, nil where there is none.
 struct LineSeries {
@@ -106,11 +107,11 @@ enum LineChart {
         func placement(_ period: Int) -> (start: Int, cell: Int, text: String) {
             let text = texts[period]
             let cell = cellOf(period)
-            let start = max(0, min(origin + cell - text.count / 2, width - text.count))
+            let start = max(0, min(origin + cell - DisplayWidth.of(text) / 2, width - DisplayWidth.of(text)))
             return (start, cell, text)
         }
         func fits(_ a: (start: Int, cell: Int, text: String), before b: (start: Int, cell: Int, text: String)) -> Bool {
-            a.start + a.text.count + 2 <= b.start
+            a.start + DisplayWidth.of(a.text) + 2 <= b.start
         }
         let last = labels.count - 1
         guard last > 0 else { return [placement(0)] }

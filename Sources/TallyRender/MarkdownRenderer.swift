@@ -1,6 +1,7 @@
 // Markdown output: a GitHub pipe table with values formatted for people, for pasting into docs and tickets.
 
 import TallyData
+import TallyDiagnostics
 
 /// Renders a result as a GitHub-flavoured Markdown table.
 public enum MarkdownRenderer {
@@ -25,7 +26,7 @@ public enum MarkdownRenderer {
         let right = columnIndices.map { DisplayCell.isRightAligned($0, in: table) }
         // Three is the narrowest delimiter that still holds an alignment colon and a dash.
         let widths = columnIndices.map { index in
-            max(3, headers[index].count, cells.map { $0[index].count }.max() ?? 0)
+            max(3, DisplayWidth.of(headers[index]), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0)
         }
 
         func line(_ texts: [String]) -> String {

@@ -1,6 +1,7 @@
 // The single entry point that turns a result into text, plus the cell rules shared by the two people-facing formats.
 
 import TallyData
+import TallyDiagnostics
 
 /// The output formats of `--format`.
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -91,9 +92,8 @@ enum DisplayCell {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// `s` padded with spaces to `width` characters, on the left when `right` is set.
+    /// `s` padded with spaces to `width` terminal cells, on the left when `right` is set.
     static func pad(_ s: String, to width: Int, right: Bool) -> String {
-        let fill = String(repeating: " ", count: max(0, width - s.count))
-        return right ? fill + s : s + fill
+        DisplayWidth.padded(s, to: width, right: right)
     }
 }

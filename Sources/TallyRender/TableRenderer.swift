@@ -1,6 +1,7 @@
 // The terminal table for people: box-drawn, units applied, numbers right-aligned, with a row count footer.
 
 import TallyData
+import TallyDiagnostics
 
 /// Options for the terminal table.
 public struct TableOptions: Sendable {
@@ -8,11 +9,14 @@ public struct TableOptions: Sendable {
     public var color: Bool = false
     /// How long the query took, already formatted ("12 ms"); shown after the row count.
     public var timing: String? = nil
+    /// The result's row count when the table holds only its first rows (the footer then says both).
+    public var totalRows: Int? = nil
 
     /// Options with the given settings; the defaults give plain text with no timing.
-    public init(color: Bool = false, timing: String? = nil) {
+    public init(color: Bool = false, timing: String? = nil, totalRows: Int? = nil) {
         self.color = color
         self.timing = timing
+        self.totalRows = totalRows
     }
 }
 
@@ -28,12 +32,14 @@ public enum TableRenderer {
     ///
     /// Measures use `NumberText.human` with their unit and are right-aligned; dimension values
     /// are `ValueText.plain`, right-aligned when the column is all numbers; headers follow their
-    /// column's alignment; null is "—". Widths count Characters (East Asian wide characters are
-    /// counted as one). Control characters in text are spelled out (`\n`) so a value cannot
-    /// break the layout. Lines carry no trailing spaces. The footer is "N rows" ("1 row"),
-    /// followed by " (timing)" when given; a result with no columns is just the footer.
+    /// column's alignment; null is "—". Widths are terminal cells (`DisplayWidth`: wide East Asian
+    /// characters and emoji take two, combining marks none). Control characters in text are spelled
+    /// out (`\n`) so a value cannot break the layout. Lines carry no trailing spaces, and the rule
+    /// under the header is exactly as wide as the widest line. The footer is "N rows" ("1 row"),
+    /// or "N rows (M shown)" when `totalRows` says the table holds only the first M of N, followed
+    /// by the timing when given; a result with no columns is just the footer.
     public static func render(_ table: ResultTable, options: TableOptions = .init()) -> String {
-        let footer = footerLine(rowCount: table.rows.count, timing: options.timing)
+        let footer = footerLine(shown: table.rows.count, total: options.totalRows, timing: options.timing)
         guard !table.columns.isEmpty else { return footer }
 
         let columnIndices = table.columns.indices
@@ -42,9 +48,7 @@ public enum TableRenderer {
             columnIndices.map { DisplayCell.text(DisplayCell.value(row, $0), in: table.columns[$0]) }
         }
         let right = columnIndices.map { DisplayCell.isRightAligned($0, in: table) }
-        let widths = columnIndices.map { index in
-            max(headers[index].count, cells.map { $0[index].text.count }.max() ?? 0)
-        }
+        let widths = columnWidths(headers: headers, cells: cells.map { $0.map(\.text) })
         let lastIndex = table.columns.count - 1
 
         // Styling wraps the padded text so escape codes never count toward a width.
@@ -63,20 +67,41 @@ public enum TableRenderer {
         }
 
         var out = line(headers) { _ in options.color ? bold : nil }
-        out += columnIndices.map { String(repeating: "─", count: widths[$0] + 2) }.joined(separator: "┼") + "\n"
+        // The last column's line has no right padding, so neither has its stretch of the rule.
+        out += columnIndices.map { String(repeating: "─", count: widths[$0] + ($0 == lastIndex ? 1 : 2)) }.joined(separator: "┼") + "\n"
         for row in cells {
             out += line(row.map(\.text)) { options.color && row[$0].isNull ? dim : nil }
         }
         return out + footer
     }
 
+    /// Each column's width in terminal cells: its widest cell or header. A table's widest line (and
+    /// its rule) takes the sum of these plus 3 per column, less 2.
+    static func columnWidths(_ table: ResultTable) -> [Int] {
+        columnWidths(
+            headers: table.columns.map { DisplayCell.visible($0.name) },
+            cells: table.rows.map { row in
+                table.columns.indices.map { DisplayCell.text(DisplayCell.value(row, $0), in: table.columns[$0]).text }
+            })
+    }
+
+    private static func columnWidths(headers: [String], cells: [[String]]) -> [Int] {
+        headers.indices.map { index in
+            max(DisplayWidth.of(headers[index]), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0)
+        }
+    }
+
     private static let bold = "\u{1B}[1m"
     private static let dim = "\u{1B}[2m"
     private static let reset = "\u{1B}[0m"
 
-    private static func footerLine(rowCount: Int, timing: String?) -> String {
-        var footer = rowCount == 1 ? "1 row" : "\(rowCount) rows"
-        if let timing { footer += " (\(timing))" }
+    private static func footerLine(shown: Int, total: Int?, timing: String?) -> String {
+        let rows = total ?? shown
+        var footer = rows == 1 ? "1 row" : "\(rows) rows"
+        var notes: [String] = []
+        if rows != shown { notes.append("\(shown) shown") }
+        if let timing { notes.append(timing) }
+        if !notes.isEmpty { footer += " (" + notes.joined(separator: ", ") + ")" }
         return footer + "\n"
     }
 }

@@ -24,7 +24,7 @@ public struct SQLCompiler {
     let dialect: SQLDialect
     /// Arithmetic on doubles done exactly and brought back in range, so a result beyond the
     /// doubles' range is null (as natively) instead of an error. PostgreSQL only: it raises an
-    /// error where DuckDB and Trino give infinity (which reads back as null).
+    /// error where DuckDB gives infinity (which reads back as null).
     public var overflowSafe = false
 
     public init(query: BoundQuery, tables: SQLTableMap, schemas: [String: DatasetSchema], dialect: SQLDialect) {
@@ -70,7 +70,6 @@ public struct SQLCompiler {
     }
 
     public func compile() throws(Diagnostic) -> SQLStatement {
-        try checkExpressible()
         var metrics = SQLMetricCompiler(query: query, lookback: lookback, dimensionColumns: dimensionColumns)
         metrics.overflowSafe = overflowSafe
         let items = query.items.map { metrics.expression($0.expr) }
@@ -167,20 +166,6 @@ public struct SQLCompiler {
         return s
     }
 
-    /// Refuses what a dialect cannot compute exactly.
-    private func checkExpressible() throws(Diagnostic) {
-        guard dialect == .trino else { return }
-        for a in query.aggregates {
-            switch a.function {
-            case .median, .percentile:
-                throw Diagnostic(
-                    "Trino has no exact percentile, so median and percentile cannot be written for it",
-                    help: "its approx_percentile gives estimates; print for postgres or duckdb instead")
-            default: continue
-            }
-        }
-    }
-
     private func rowCompiler(_ dataset: String) -> SQLRowCompiler {
         var rows = SQLRowCompiler(dataset: dataset, tables: tables, schemas: schemas)
         rows.overflowSafe = overflowSafe
@@ -263,7 +248,7 @@ public struct SQLCompiler {
                     SQLSelectItem(dayAfterUntil, as: .own("hi")),
                 ], from: .named("bounds", alias: "b"))
         }
-        // The series gives timestamps at midnight (dates in Trino); periods are dates.
+        // The series gives timestamps at midnight; periods are dates.
         let day: SQLExpr = .cast(.own("s", "day"), .timestamp)
         let start: SQLExpr = .cast(.own("s", "day"), .date)
         let firstShown: SQLExpr = .truncate(grain, since)
@@ -420,7 +405,13 @@ public struct SQLCompiler {
         for (i, a) in query.aggregates.enumerated() {
             var v: SQLExpr = .own("g\(groupOf[i])", "a\(i)")
             if a.function.emptyIsZero { v = .coalesce(v, .integer(0)) }
-            items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("a\(i)")))
+            if a.isExact {
+                // Exact decimals (PostgreSQL's NUMERIC never overflows a sum of bigints; DuckDB's sums
+                // are already DECIMAL(38) or HUGEINT).
+                items.append(SQLSelectItem(dialect == .postgres ? .cast(v, .numeric) : v, as: .own("a\(i)")))
+            } else {
+                items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("a\(i)")))
+            }
         }
         var s = SQLSelect(items: items, from: .named("periods", alias: "p"))
         if !dims.isEmpty { s.joins.append(SQLJoin(kind: .cross, source: .named("combos", alias: "k"), on: nil)) }

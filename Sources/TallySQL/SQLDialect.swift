@@ -2,9 +2,10 @@
 
 import TallyData
 
-/// The SQL engines Tally prints for. PostgreSQL is the one it runs on; the others print the same tree.
+/// The SQL engines Tally prints for, each run for real: PostgreSQL by Tally itself, DuckDB by the
+/// parity tests. Both print the same tree.
 public enum SQLDialect: String, Sendable, CaseIterable {
-    case postgres, duckdb, trino
+    case postgres, duckdb
 
     func type(_ t: SQLType) -> String {
         switch (self, t) {
@@ -21,11 +22,11 @@ public enum SQLDialect: String, Sendable, CaseIterable {
 
     /// A placeholder for the n-th (1-based) bound value.
     func placeholder(_ n: Int) -> String {
-        self == .trino ? "?" : "$\(n)"
+        "$\(n)"
     }
 
     /// Whether text needs an explicit collation to compare by code point (PostgreSQL databases
-    /// usually sort by the locale's rules; DuckDB and Trino compare bytes).
+    /// usually sort by the locale's rules; DuckDB compares bytes).
     var needsBinaryCollation: Bool { self == .postgres }
 
     /// An interval of `count` periods, e.g. `INTERVAL '3 months'`.
@@ -38,7 +39,6 @@ public enum SQLDialect: String, Sendable, CaseIterable {
             case .quarter: (count * 3, "month")
             case .year: (count, "year")
             }
-        if self == .trino { return "INTERVAL '\(n)' \(unit.uppercased())" }
         return "INTERVAL '\(n) \(unit)\(n == 1 ? "" : "s")'"
     }
 
@@ -54,9 +54,6 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         case (.duckdb, .week): "%G-W%V"
         case (.duckdb, .month): "%Y-%m"
         case (.duckdb, .year): "%Y"
-        case (.trino, .day): "%Y-%m-%d"
-        case (.trino, .month): "%Y-%m"
-        case (.trino, .year): "%Y"
         default: nil
         }
     }

@@ -6,6 +6,8 @@ import TallySemantics
 /// Compiles metric expressions over the `cells` columns `a0`, `a1`, ... Each comparison becomes a
 /// window function in its own named subquery (`w1`, `w2`, ...) that adds one column, since window
 /// functions cannot nest; a comparison of a comparison reads the column of the layer before.
+/// An expression that is exact (`MetricExpr.isExact`) is computed in the database's exact decimals, so
+/// `change(revenue)` is 2549.6 as natively, never 2549.5999999999985; the rest in double precision.
 struct SQLMetricCompiler {
     let query: BoundQuery
     let lookback: Int
@@ -22,8 +24,31 @@ struct SQLMetricCompiler {
         self.dimensionColumns = dimensionColumns
     }
 
-    /// The expression over the last layer's columns, in double precision; division by zero is null.
+    /// The expression over the last layer's columns: exact decimals when the expression is exact,
+    /// else double precision; division by zero is null.
     mutating func expression(_ e: MetricExpr) -> SQLExpr {
+        e.isExact(query.aggregates) ? exact(e) : approximate(e)
+    }
+
+    /// An exact expression in the database's exact decimals (sums, differences, products; never division).
+    private mutating func exact(_ e: MetricExpr) -> SQLExpr {
+        switch e {
+        case .aggregate(let i):
+            return .own(nil, "a\(i)")
+        case .constant(let c):
+            guard let (units, scale) = MetricExpr.exactConstant(c) else { return .number(c) }
+            return .decimal(SQLValue.decimalText(units, scale: scale))
+        case .negate(let x):
+            return .negate(exact(x))
+        case .arithmetic(let op, let l, let r):
+            return .binary(SQLBinary(op), exact(l), exact(r))
+        case .window:
+            return layer(e)
+        }
+    }
+
+    /// A floating-point expression: exact parts turned to doubles first, as the native engine does.
+    private mutating func approximate(_ e: MetricExpr) -> SQLExpr {
         if case .value(let c) = Self.fold(e) { return c.map(SQLExpr.number) ?? .cast(.null, .double) }
         switch e {
         case .aggregate(let i):
@@ -31,9 +56,9 @@ struct SQLMetricCompiler {
         case .constant(let c):
             return .number(c)
         case .negate(let x):
-            return .negate(expression(x))
+            return .negate(double(x))
         case .arithmetic(let op, let l, let r):
-            let (a, b) = (expression(l), expression(r))
+            let (a, b) = (double(l), double(r))
             if overflowSafe { return .safeArithmetic(SQLBinary(op), a, b) }
             switch op {
             case .add: return .binary(.add, a, b)
@@ -41,17 +66,31 @@ struct SQLMetricCompiler {
             case .multiply: return .binary(.multiply, a, b)
             case .divide: return .binary(.divide, a, .function("NULLIF", [b, .integer(0)]))
             }
-        case .window(let f, let x):
-            if let name = known[e] { return .own(nil, name) }
-            let argument = expression(x)
-            let name = "w\(layers.count + 1)"
-            let previous = layers.last?.name ?? "cells"
-            var s = SQLSelect(items: [SQLSelectItem(.own(previous, "*")), SQLSelectItem(window(f, argument), as: .own(name))])
-            s.from = .named(previous, alias: nil)
-            layers.append(SQLCommonTable(name: name, select: s))
-            known[e] = name
-            return .own(nil, name)
+        case .window:
+            return layer(e)
         }
+    }
+
+    /// The expression as a double, whichever it is.
+    private mutating func double(_ e: MetricExpr) -> SQLExpr {
+        guard e.isExact(query.aggregates), !e.isConstant else { return approximate(e) }
+        let x = exact(e)
+        return overflowSafe ? .inDoubleRange(x) : .cast(x, .double)
+    }
+
+    /// A comparison's column, added by a layer of its own (once per distinct comparison).
+    private mutating func layer(_ e: MetricExpr) -> SQLExpr {
+        guard case .window(let f, let x) = e else { return expression(e) }
+        if let name = known[e] { return .own(nil, name) }
+        let argument = f.keepsExactness ? expression(x) : double(x)
+        let exactArgument = f.keepsExactness && x.isExact(query.aggregates)
+        let name = "w\(layers.count + 1)"
+        let previous = layers.last?.name ?? "cells"
+        var s = SQLSelect(items: [SQLSelectItem(.own(previous, "*")), SQLSelectItem(window(f, argument, exact: exactArgument), as: .own(name))])
+        s.from = .named(previous, alias: nil)
+        layers.append(SQLCommonTable(name: name, select: s))
+        known[e] = name
+        return .own(nil, name)
     }
 
     enum Folded {
@@ -90,10 +129,11 @@ struct SQLMetricCompiler {
     /// A window's argument, exact when overflow-safe.
     private func wide(_ x: SQLExpr) -> SQLExpr { overflowSafe ? .cast(x, .numeric) : x }
 
-    /// A window call, brought back in the doubles' range when overflow-safe.
-    private func exact(_ call: SQLWindowCall) -> SQLExpr { overflowSafe ? .inDoubleRange(.window(call)) : .window(call) }
+    /// A window call over doubles, brought back in the doubles' range when overflow-safe.
+    private func inRange(_ call: SQLWindowCall) -> SQLExpr { overflowSafe ? .inDoubleRange(.window(call)) : .window(call) }
 
-    private mutating func window(_ f: WindowFunction, _ x: SQLExpr) -> SQLExpr {
+    /// The comparison `f` of `x`; `exact` when `x` is in exact decimals (then a running sum stays exact).
+    private mutating func window(_ f: WindowFunction, _ x: SQLExpr, exact: Bool) -> SQLExpr {
         switch f {
         case .previous:
             return .window(SQLWindowCall(function: .lag(x), partition: partition, order: byPeriod))
@@ -108,21 +148,39 @@ struct SQLMetricCompiler {
                     frame: SQLFrame(unit: .range, start: step, end: step)))
         case .rolling(let n):
             // Only where n periods have been computed, as the native engine does.
-            let mean = exact(
+            let mean = inRange(
                 SQLWindowCall(function: .avg(wide(x)), partition: partition, order: byPeriod, frame: SQLFrame(unit: .rows, start: n - 1, end: nil)))
             return .caseWhen([SQLWhen(condition: .binary(.greaterEqual, .own(nil, "idx"), .integer(n - 1)), result: mean)], otherwise: nil)
         case .cumulative:
             // From the first period shown; look-back periods are not summed.
             let shown = SQLExpr.binary(.greaterEqual, .own(nil, "idx"), .integer(lookback))
-            let running = exact(
-                SQLWindowCall(
-                    function: .sum(.caseWhen([SQLWhen(condition: shown, result: wide(x))], otherwise: nil)), partition: partition,
-                    order: byPeriod, frame: SQLFrame(unit: .rows, start: nil, end: nil)))
+            let call = SQLWindowCall(
+                function: .sum(.caseWhen([SQLWhen(condition: shown, result: exact ? x : wide(x))], otherwise: nil)), partition: partition,
+                order: byPeriod, frame: SQLFrame(unit: .rows, start: nil, end: nil))
+            let running = exact ? .window(call) : inRange(call)
             return lookback > 0 ? .caseWhen([SQLWhen(condition: shown, result: running)], otherwise: nil) : running
         case .share:
-            let total = exact(SQLWindowCall(function: .sum(wide(x)), partition: [.own(nil, "idx")], order: []))
+            let total = inRange(SQLWindowCall(function: .sum(wide(x)), partition: [.own(nil, "idx")], order: []))
             if overflowSafe { return .safeArithmetic(.divide, x, total) }
             return .binary(.divide, x, .function("NULLIF", [total, .integer(0)]))
         }
+    }
+}
+
+extension WindowFunction {
+    /// Whether the comparison of an exact value is exact: it picks a value or adds values up.
+    var keepsExactness: Bool {
+        switch self {
+        case .previous, .yearAgo, .cumulative: true
+        case .rolling, .share: false
+        }
+    }
+}
+
+extension MetricExpr {
+    /// Whether it reads no aggregate, so that its value is known before any row is read.
+    fileprivate var isConstant: Bool {
+        if case .value = SQLMetricCompiler.fold(self) { return true }
+        return false
     }
 }

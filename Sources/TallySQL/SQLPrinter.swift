@@ -108,9 +108,6 @@ public struct SQLPrinter {
             return ["("] + select(sel).map { "  " + $0 } + [") AS \(alias)"]
         case .series(let from, let to, let step, let alias, let column):
             let interval = dialect.interval(step, 1)
-            if dialect == .trino {
-                return ["UNNEST(sequence(\(expr(from)), \(expr(to)), \(interval))) AS \(alias)(\(column))"]
-            }
             return ["generate_series(\(timestamp(from)), \(timestamp(to)), \(interval)) AS \(alias)(\(column))"]
         }
     }
@@ -141,6 +138,8 @@ public struct SQLPrinter {
             return value(v)
         case .number(let d):
             return number(d)
+        case .decimal(let digits):
+            return digits.hasPrefix("-") ? "(\(digits))" : digits
         case .integer(let i):
             return String(i)
         case .null:
@@ -176,13 +175,11 @@ public struct SQLPrinter {
         case .binaryCollation(let x):
             return dialect.needsBinaryCollation ? wrap(expr(x, above: 9) + " COLLATE \"C\"", 8, above) : expr(x, above: above)
         case .truncate(let grain, let x):
-            if dialect == .trino { return "date_trunc('\(grain.rawValue)', \(expr(x)))" }
             return "CAST(\(timestamp(e)) AS DATE)"
         case .addPeriods(let grain, let x, let count):
             guard case .integer(let n) = count else {
                 return "CAST(\(timestamp(x)) + \(expr(count, above: 7)) * \(dialect.interval(grain, 1)) AS DATE)"
             }
-            if dialect == .trino { return "date_add('\(grain.rawValue)', \(n), \(expr(x)))" }
             // A date plus whole days is a date.
             if grain == .day { return wrap("\(expr(x, above: 6)) \(n < 0 ? "-" : "+") \(abs(n))", 6, above) }
             return "CAST(\(timestamp(e)) AS DATE)"
@@ -194,7 +191,6 @@ public struct SQLPrinter {
             switch dialect {
             case .postgres: return wrap("EXTRACT(EPOCH FROM \(expr(a, above: 7)) - \(expr(b, above: 7))) * 1000000", 7, above)
             case .duckdb: return "date_diff('microsecond', \(expr(b)), \(expr(a)))"
-            case .trino: return wrap("date_diff('millisecond', \(expr(b)), \(expr(a))) * 1000", 7, above)
             }
         }
     }
@@ -254,8 +250,7 @@ public struct SQLPrinter {
             // On a DECIMAL DuckDB interpolates in the column's scale (210.033 becomes 210.03);
             // the native engine interpolates in double precision.
             case .duckdb: text = "quantile_cont(CAST(\(arg) AS DOUBLE), \(number(p)))"
-            // Trino has only approximate percentiles; the compiler refuses these before printing.
-            case .postgres, .trino: text = "percentile_cont(\(number(p))) WITHIN GROUP (ORDER BY \(arg))"
+            case .postgres: text = "percentile_cont(\(number(p))) WITHIN GROUP (ORDER BY \(arg))"
             }
         }
         if let f = a.filter { text += " FILTER (WHERE \(expr(f)))" }
@@ -288,13 +283,10 @@ public struct SQLPrinter {
             switch dialect {
             case .postgres: return "to_char(\(e), '\(pattern)')"
             case .duckdb: return "strftime(\(e), '\(pattern)')"
-            case .trino: return "date_format(\(e), '\(pattern)')"
             }
         }
         switch (dialect, grain) {
-        case (.duckdb, _): return "strftime(\(e), '%Y') || '-Q' || CAST(quarter(\(e)) AS VARCHAR)"
-        case (_, .week): return "format('%04d-W%02d', year_of_week(\(e)), week(\(e)))"
-        default: return "format('%04d-Q%d', year(\(e)), quarter(\(e)))"
+        default: return "strftime(\(e), '%Y') || '-Q' || CAST(quarter(\(e)) AS VARCHAR)"
         }
     }
 
@@ -311,8 +303,8 @@ public struct SQLPrinter {
                 case .year: "YYYY"
                 }
             return "CAST(to_char(\(e), '\(pattern)') AS INTEGER)"
-        case .duckdb, .trino:
-            let year = grain == .week ? (dialect == .duckdb ? "isoyear(\(e))" : "year_of_week(\(e))") : "year(\(e))"
+        case .duckdb:
+            let year = grain == .week ? "isoyear(\(e))" : "year(\(e))"
             switch grain {
             case .day: return "(\(year) * 10000 + month(\(e)) * 100 + day(\(e)))"
             case .week: return "(\(year) * 100 + week(\(e)))"

@@ -39,6 +39,9 @@ public indirect enum SQLExpr: Hashable, Sendable {
     case value(SQLValue)
     /// A number the compiler chose (a period count, a constant of a metric's formula).
     case number(Double)
+    /// An exact decimal the compiler chose, as digits (`0.3`): a constant of a metric's formula where
+    /// the arithmetic stays exact.
+    case decimal(String)
     case integer(Int)
     case null
     case bool(Bool)

@@ -31,7 +31,7 @@ extension BindingState {
             }
             return .arithmetic(arithmetic, try bindMetric(l), try bindMetric(r))
         case .call(let call):
-            if Self.windowNames.contains(call.function.text) { return try bindWindow(call, span: e.span) }
+            if Builtins.comparisons.contains(call.function.text) { return try bindWindow(call, span: e.span) }
             return try bindAggregate(call, span: e.span)
         case .unary(.not, _), .inList, .between, .isNull, .bool:
             throw located(
@@ -83,8 +83,6 @@ extension BindingState {
 
     // MARK: Comparisons over time
 
-    static let windowNames = ["previous", "change", "growth", "rolling", "cumulative", "share"]
-
     /// `previous(x)`, `change(x)`, `growth(x)`, `rolling(x, N)`, `cumulative(x)`, `share(x)`.
     private func bindWindow(_ call: Call, span: Span) throws(Diagnostic) -> MetricExpr {
         let fname = call.function.text
@@ -108,7 +106,9 @@ extension BindingState {
         case "change": return .arithmetic(.subtract, x, previous)
         case "growth": return .arithmetic(.divide, .arithmetic(.subtract, x, previous), previous)
         case "cumulative": return .window(.cumulative, x)
-        case "share": return .window(.share, x)
+        case "share":
+            try checkShareable(x, argument: call.arguments[0])
+            return .window(.share, x)
         default:
             guard case .number(let text) = call.arguments[1].kind, let n = Int(text), n >= 1, n <= 1000 else {
                 throw located(
@@ -120,11 +120,29 @@ extension BindingState {
         }
     }
 
+    /// `share(m)` is m of a group over m of the whole period, which for sums and counts is what the
+    /// groups add up to. A ratio or an average adds up to nothing (a share of churn has no meaning):
+    /// refused, pointing to what it is built from.
+    private func checkShareable(_ x: MetricExpr, argument: Expr) throws(Diagnostic) {
+        guard !x.adds(pending.map(\.function)) else { return }
+        var help = "share a sum or a count instead, e.g. share(revenue)"
+        if case .name(let name) = argument.kind, let definition = catalog.metrics[name.text],
+            case .binary(.divide, let numerator, _) = definition.expr.kind
+        {
+            let text = definition.source.slice(numerator.span)
+            help = "'\(name.text)' is a ratio of \(text) to another value; share the numerator: share(\(text))"
+        }
+        throw located(
+            Diagnostic(
+                "share() of a value that does not add up across groups (a ratio, an average, a product) has no meaning",
+                at: argument.span, help: help))
+    }
+
     /// The unit an item shows in: a metric's own, kept through comparisons; relative ones are percentages.
     func unit(of e: Expr) -> MetricUnit? {
         switch e.kind {
         case .name(let n): return catalog.metrics[n.text]?.unit
-        case .call(let c) where Self.windowNames.contains(c.function.text):
+        case .call(let c) where Builtins.comparisons.contains(c.function.text):
             switch c.function.text {
             case "growth", "share": return .percent
             default: return c.arguments.first.flatMap { unit(of: $0) }
@@ -135,11 +153,10 @@ extension BindingState {
 
     // MARK: Aggregates
 
-    private static let aggregateNames = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile"]
 
     private func bindAggregate(_ call: Call, span: Span) throws(Diagnostic) -> MetricExpr {
         let fname = call.function.text
-        guard Self.aggregateNames.contains(fname) else {
+        guard Builtins.aggregates.contains(fname) else {
             if RowFunction(rawValue: fname) != nil {
                 throw located(
                     Diagnostic(
@@ -149,8 +166,8 @@ extension BindingState {
             throw located(
                 Diagnostic(
                     "unknown function '\(fname)'", at: call.function.span,
-                    help: Suggestions.closest(to: fname, in: Self.aggregateNames + RowFunction.allCases.map(\.rawValue))
-                        .map { "did you mean '\($0)'?" } ?? "aggregates are " + Self.aggregateNames.joined(separator: ", ")))
+                    help: Suggestions.closest(to: fname, in: Builtins.aggregates + Builtins.rowFunctions)
+                        .map { "did you mean '\($0)'?" } ?? "aggregates are " + Builtins.aggregates.joined(separator: ", ")))
         }
         let expected = fname == "percentile" ? 2 : 1
         guard call.arguments.count == expected else {
@@ -187,31 +204,52 @@ extension BindingState {
             }
             dataset = try loadedDataset(qualifier)
             let rows = RowBinder(state: self, dataset: dataset, context: context)
-            let (bound, type) = try rows.bindValue(argument)
-            try checkAggregable(function, fname: fname, type: type, span: argument.span, notes: rows.nonNumberNotes([bound]))
+            let written = try rows.bindValue(argument)
+            let (bound, type) = function == .count || function == .countDistinct
+                ? rows.settledForAnyUse(written) : rows.settle(written, as: .number)
+            try checkAggregable(
+                function, fname: fname, type: type, span: argument.span, declaration: rows.declarationHelp([bound], wanted: .number),
+                notes: rows.nonNumberNotes([bound]))
             value = bound
         }
         let rows = RowBinder(state: self, dataset: dataset, context: context)
         let filter = try call.filter.map { (f) throws(Diagnostic) in try rows.bindCondition(f) }
         var anchor: BoundColumn?
         if let on = call.anchor {
-            let column = try rows.resolveColumn(qualifier: nil, name: on)
+            var column = try rows.resolveColumn(qualifier: nil, name: on)
+            if rows.isEmpty(column) { column.type = .date }
             guard column.via == nil, column.type == .date || column.type == .timestamp else {
                 throw located(
                     Diagnostic(
                         "'on \(on.text)' needs a date or timestamp column of \(dataset)", at: on.span,
-                        help: "'\(on.text)' is \(column.via == nil ? column.type.rawValue : "a column of \(column.dataset)")"))
+                        help: column.via == nil
+                            ? rows.declarationHelp([.column(column)], wanted: .date) ?? "'\(on.text)' is \(column.type.rawValue)"
+                            : "'\(on.text)' is a column of \(column.dataset)"))
             }
             anchor = column
         }
         let activeAt = try call.activeAt.map { (word) throws(Diagnostic) in
             try boundary(word, function: function, fname: fname, dataset: dataset)
         }
-        pending.append(
-            PendingAggregate(
-                function: function, dataset: dataset, value: value, filter: filter, anchor: anchor, activeAt: activeAt,
-                startedBefore: call.startedBefore, context: context, span: referenceSpan ?? span))
-        return .aggregate(pending.count - 1)
+        func aggregate(_ function: AggregateFunction) -> MetricExpr {
+            pending.append(
+                PendingAggregate(
+                    function: function, dataset: dataset, value: value, filter: filter, anchor: anchor, activeAt: activeAt,
+                    startedBefore: call.startedBefore, context: context, span: referenceSpan ?? span))
+            return .aggregate(pending.count - 1)
+        }
+        // The average of exact numbers is their exact sum over their count, divided where every engine
+        // divides: the same digits on each, and the same as `sum(x) / count(x)` written out. A duration
+        // in hours (days, ...) is averaged in whole microseconds, then put in its unit.
+        if function == .avg, let v = value {
+            if v.isExactNumber { return .arithmetic(.divide, aggregate(.sum), aggregate(.count)) }
+            if case .call(let unit, let duration) = v, let micros = unit.microsecondsPerUnit, duration.isDuration {
+                value = duration
+                let mean = MetricExpr.arithmetic(.divide, aggregate(.sum), aggregate(.count))
+                return .arithmetic(.divide, mean, .constant(micros))
+            }
+        }
+        return aggregate(function)
     }
 
     /// `active at start|end`: needs a lifespan, and an aggregate that can be maintained as rows
@@ -223,14 +261,17 @@ extension BindingState {
             throw located(Diagnostic("expected 'start' or 'end', not '\(word.text)'", at: word.span))
         }
         guard lifespan(of: dataset) != nil else {
-            let declared = catalog.lifespans[dataset] != nil
-            throw located(
-                Diagnostic(
-                    declared
-                        ? "the lifespan of '\(dataset)' needs two date or timestamp columns"
-                        : "dataset '\(dataset)' has no lifespan, so nothing in it is active at a boundary",
-                    at: word.span,
-                    help: "declare one: `lifespan \(dataset) from START_COLUMN to END_COLUMN`"))
+            let help = "declare one: `lifespan \(dataset) from START_COLUMN to END_COLUMN`"
+            guard let (start, end) = catalog.lifespans[dataset] else {
+                throw located(
+                    Diagnostic(
+                        "dataset '\(dataset)' has no lifespan, so nothing in it is active at a boundary", at: word.span, help: help))
+            }
+            // A declared lifespan, one of whose columns the data lacks or holds no dates in.
+            let unusable = timeColumn(dataset, start) == nil ? start : end
+            throw unusableTimeColumn(
+                unusable, of: dataset, metric: context, reading: "reads the lifespan of \(dataset) (\(start) to \(end))",
+                at: word.span, otherwise: help)
         }
         switch function {
         case .count, .sum, .avg: return boundary
@@ -255,7 +296,8 @@ extension BindingState {
     }
 
     private func checkAggregable(
-        _ function: AggregateFunction, fname: String, type: RowType, span: Span, notes: @autoclosure () -> [String]
+        _ function: AggregateFunction, fname: String, type: RowType, span: Span, declaration: @autoclosure () -> String?,
+        notes: @autoclosure () -> [String]
     ) throws(Diagnostic) {
         switch function {
         case .count, .countDistinct:
@@ -264,7 +306,7 @@ extension BindingState {
             if type == .number { return }
             let help = type == .duration
                 ? "turn the duration into a number first: \(fname)(hours(...)) or \(fname)(days(...))"
-                : "\(fname)() needs numbers; count or count_distinct work on any column"
+                : declaration() ?? "\(fname)() needs numbers; count or count_distinct work on any column"
             throw located(Diagnostic("\(fname)() cannot aggregate \(type.rawValue) values", at: span, help: help, notes: notes()))
         }
     }

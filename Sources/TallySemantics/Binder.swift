@@ -197,10 +197,28 @@ final class BindingState {
         ]
     }
 
-    /// A result column is named after its metric, else after the expression as written.
+    /// A result column is named after its metric, else after the expression as written, on one line:
+    /// where it was written over several, a line break (with any comment and indentation around it)
+    /// becomes one space, or none just inside parentheses.
     private func itemName(_ expr: Expr) -> String {
         if case .name(let n) = expr.kind { return n.text }
-        return source.slice(expr.span)
+        let text = source.slice(expr.span)
+        guard text.contains(where: \.isNewline) else { return text }
+        let written = SourceFile(name: nil, text: text)
+        let tokens = Lexer(written).tokens().tokens.filter { $0.kind != .newline && $0.kind != .eof }
+        var name = ""
+        for (i, token) in tokens.enumerated() {
+            if i > 0 {
+                let gap = written.slice(Span(tokens[i - 1].span.end, token.span.start))
+                if !gap.contains(where: \.isNewline) && !gap.contains("--") {
+                    name += gap
+                } else if tokens[i - 1].kind != .symbol(.leftParen), token.kind != .symbol(.rightParen), !gap.isEmpty {
+                    name += " "
+                }
+            }
+            name += written.slice(token.span)
+        }
+        return name
     }
 
     // MARK: Aggregates' query-level parts
@@ -259,7 +277,7 @@ final class BindingState {
     /// A named dimension's expression for one dataset; its errors point at the query's use of it.
     private func bindNamed(_ named: NamedDimension, for rows: RowBinder, at span: Span) throws(Diagnostic) -> RowExpr {
         do throws(Diagnostic) {
-            let (bound, type) = try rows.bindValue(named.expr)
+            let (bound, type) = rows.settledForAnyUse(try rows.bindValue(named.expr))
             guard type != .duration, type != .null else {
                 throw Diagnostic("a dimension's values must be text, numbers, dates or booleans, not \(type.rawValue)")
             }
@@ -275,27 +293,38 @@ final class BindingState {
 
     /// The dataset's declared lifespan, when both its columns exist and hold dates or timestamps.
     func lifespan(of dataset: String) -> BoundLifespan? {
-        guard let (start, end) = catalog.lifespans[dataset], let schema = catalog.datasets[dataset],
-            let s = schema.column(start), let e = schema.column(end),
-            [ColumnType.date, .timestamp].contains(s.type), [ColumnType.date, .timestamp].contains(e.type)
+        guard let (start, end) = catalog.lifespans[dataset], let s = timeColumn(dataset, start), let e = timeColumn(dataset, end)
         else { return nil }
-        return BoundLifespan(
-            start: BoundColumn(via: nil, dataset: dataset, column: start, type: s.type),
-            end: BoundColumn(via: nil, dataset: dataset, column: end, type: e.type))
+        return BoundLifespan(start: s, end: e)
+    }
+
+    /// A column of `dataset` that places rows in time: a date or timestamp column, or one with no
+    /// values (as dates); nil for a missing column or one of another type.
+    func timeColumn(_ dataset: String, _ name: String) -> BoundColumn? {
+        guard let column = catalog.datasets[dataset]?.column(name) else { return nil }
+        let type: ColumnType
+        switch column.type {
+        case .date, .timestamp: type = column.type
+        case _ where column.isEmpty: type = .date
+        default: return nil
+        }
+        return BoundColumn(via: nil, dataset: dataset, column: name, type: type)
     }
 
     private func defaultAnchor(of dataset: String, context: String, required: Bool, span: Span) throws(Diagnostic)
         -> BoundColumn?
     {
-        guard let schema = catalog.datasets[dataset] else { return nil }
-        guard let name = catalog.anchors[dataset], let column = schema.column(name),
-            column.type == .date || column.type == .timestamp
-        else {
+        guard catalog.datasets[dataset] != nil else { return nil }
+        let help = "declare the date column that places its rows in time: `anchor \(dataset) on COLUMN`"
+        guard let name = catalog.anchors[dataset] else {
             if !required { return nil }
-            throw Diagnostic(
-                "metric '\(context)' reads dataset '\(dataset)', which has no time anchor", at: span,
-                help: "declare the date column that places its rows in time: `anchor \(dataset) on COLUMN`")
+            throw Diagnostic("metric '\(context)' reads dataset '\(dataset)', which has no time anchor", at: span, help: help)
         }
-        return BoundColumn(via: nil, dataset: dataset, column: name, type: column.type)
+        guard let column = timeColumn(dataset, name) else {
+            if !required { return nil }
+            throw unusableTimeColumn(
+                name, of: dataset, metric: context, reading: "places \(dataset) in time by \(name)", at: span, otherwise: help)
+        }
+        return column
     }
 }

@@ -36,6 +36,9 @@ public enum Literal: Hashable, Sendable {
 /// The types row expressions can have.
 public enum RowType: String, Hashable, Sendable {
     case number, boolean, date, timestamp, text, duration, null
+    /// A column with no values, or arithmetic on such columns, until its use says what it holds. Only
+    /// while binding: the binder settles it (`RowExpr.settled(as:)`), so no bound query holds it.
+    case empty
 
     public init(_ type: ColumnType) {
         switch type {

@@ -28,7 +28,7 @@ public struct DatasetSchema: Sendable {
     public init(_ dataset: Dataset, columnNames: [String]? = nil) {
         self.init(
             name: dataset.name,
-            columns: dataset.columns.map { ColumnSchema(name: $0.name, type: $0.type, firstNonNumber: $0.firstNonNumber) },
+            columns: dataset.columns.map(ColumnSchema.init),
             columnNames: columnNames, source: dataset.source)
     }
 
@@ -42,10 +42,29 @@ public struct ColumnSchema: Sendable, Hashable {
     public var type: ColumnType
     /// Why a text column that also holds numbers is text, for messages that wanted a number.
     public var firstNonNumber: FirstNonNumber?
-    public init(name: String, type: ColumnType, firstNonNumber: FirstNonNumber? = nil) {
+    /// No row has a value, so nothing tells the column's type (it is stored as text): it fits any use,
+    /// and the binder gives it the type its use needs.
+    public var isEmpty: Bool
+    /// A text column's distinct values in order of first appearance (shared with the column, not
+    /// copied), for messages that say what the values look like; empty when not known.
+    public var textValues: [String]
+
+    public init(
+        name: String, type: ColumnType, firstNonNumber: FirstNonNumber? = nil, isEmpty: Bool = false, textValues: [String] = []
+    ) {
         self.name = name
         self.type = type
         self.firstNonNumber = firstNonNumber
+        self.isEmpty = isEmpty
+        self.textValues = textValues
+    }
+
+    public init(_ column: Column) {
+        var values: [String] = []
+        if case .text(_, let dictionary) = column.storage { values = dictionary }
+        self.init(
+            name: column.name, type: column.type, firstNonNumber: column.firstNonNumber, isEmpty: column.isEmptyText,
+            textValues: values)
     }
 }
 

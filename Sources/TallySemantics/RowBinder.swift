@@ -18,7 +18,7 @@ struct RowBinder {
 
     /// A condition: must be boolean.
     func bindCondition(_ e: Expr) throws(Diagnostic) -> RowExpr {
-        let (bound, type) = try bindValue(e)
+        let (bound, type) = settle(try bindValue(e), as: .boolean)
         guard type == .boolean else {
             throw fail(Diagnostic("a condition must be true or false; this is \(article(type))", at: e.span,
                                   help: "compare it, e.g. `= \"pro\"` or `is not null`"))
@@ -42,15 +42,16 @@ struct RowBinder {
         case .null:
             return (.literal(.null), .null)
         case .name(let name):
-            let column = try resolveColumn(qualifier: nil, name: name)
-            return (.column(column), RowType(column.type))
+            return typed(try resolveColumn(qualifier: nil, name: name))
         case .qualified(let q, let name):
-            let column = try resolveColumn(qualifier: q, name: name)
-            return (.column(column), RowType(column.type))
+            return typed(try resolveColumn(qualifier: q, name: name))
         case .unary(.negate, let x):
             let (v, t) = try bindValue(x)
-            guard t == .number || t == .duration else {
-                throw fail(Diagnostic("cannot negate \(article(t))", at: e.span, notes: nonNumberNotes([v])))
+            guard t == .number || t == .duration || t == .empty else {
+                throw fail(
+                    Diagnostic(
+                        "cannot negate \(article(t))", at: e.span, help: declarationHelp([v], wanted: .number),
+                        notes: nonNumberNotes([v])))
             }
             return (.negate(v), t)
         case .unary(.not, let x):
@@ -60,7 +61,7 @@ struct RowBinder {
         case .call(let call):
             return try bindCall(call, span: e.span)
         case .inList(let x, let items, let negated):
-            let (v, t) = try bindValue(x)
+            var (v, t) = try bindValue(x)
             var literals: [Literal] = []
             for item in items {
                 let (iv, it) = try bindValue(item)
@@ -70,20 +71,23 @@ struct RowBinder {
                 if it == .null {
                     throw fail(Diagnostic("`in` never matches null", at: item.span, help: "test for it with `is null`"))
                 }
+                (v, t) = settle((v, t), as: it)
                 try checkComparable(t, it, span: item.span, values: [v])
                 literals.append(lit)
             }
             return (.inList(v, literals, negated: negated), .boolean)
         case .between(let x, let lo, let hi, let negated):
-            let (v, t) = try bindValue(x)
-            let (lv, lt) = try bindValue(lo)
-            let (hv, ht) = try bindValue(hi)
+            var (v, t) = try bindValue(x)
+            var (lv, lt) = try bindValue(lo)
+            var (hv, ht) = try bindValue(hi)
+            let known = [t, lt, ht].first { $0 != .empty } ?? .text
+            ((v, t), (lv, lt), (hv, ht)) = (settle((v, t), as: known), settle((lv, lt), as: known), settle((hv, ht), as: known))
             try checkComparable(t, lt, span: lo.span, values: [v, lv])
             try checkComparable(t, ht, span: hi.span, values: [v, hv])
             let both = RowExpr.logical(.and, .compare(.greaterEqual, v, lv), .compare(.lessEqual, v, hv))
             return (negated ? .not(both) : both, .boolean)
         case .isNull(let x, let negated):
-            let (v, _) = try bindValue(x)
+            let (v, _) = settledForAnyUse(try bindValue(x))
             return (.isNull(v, negated: negated), .boolean)
         }
     }
@@ -93,28 +97,41 @@ struct RowBinder {
         case .and, .or:
             return (.logical(op == .and ? .and : .or, try bindCondition(l), try bindCondition(r)), .boolean)
         case .add, .subtract, .multiply, .divide:
-            let (lv, lt) = try bindValue(l)
-            let (rv, rt) = try bindValue(r)
+            var (lv, lt) = try bindValue(l)
+            var (rv, rt) = try bindValue(r)
+            // An empty operand takes the type the other calls for; two wait for their use (`hours(a - b)`).
+            switch (lt, rt) {
+            case (.empty, .empty):
+                if let arithmetic = ArithmeticOperator(rawValue: op.rawValue) { return (.arithmetic(arithmetic, lv, rv), .empty) }
+            case (.empty, _): (lv, lt) = settle((lv, lt), as: rt.arithmeticPartner)
+            case (_, .empty): (rv, rt) = settle((rv, rt), as: lt.arithmeticPartner)
+            default: break
+            }
             guard let arithmetic = ArithmeticOperator(rawValue: op.rawValue),
                 let type = arithmeticType(arithmetic, lt, rt)
             else {
+                let withDates = [lt, rt].contains { $0 == .date || $0 == .timestamp }
                 throw fail(
                     Diagnostic(
                         "cannot apply '\(op.rawValue)' to \(article(lt)) and \(article(rt))", at: span,
-                        help: lt == .timestamp || lt == .date
-                            ? "subtracting two dates or timestamps gives a duration: hours(a - b), days(a - b)" : nil,
+                        help: declarationHelp([lv, rv], wanted: withDates ? .date : .number)
+                            ?? (lt == .timestamp || lt == .date
+                                ? "subtracting two dates or timestamps gives a duration: hours(a - b), days(a - b)" : nil),
                         notes: nonNumberNotes([lv, rv])))
             }
             return (.arithmetic(arithmetic, lv, rv), type)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
-            let (lv, lt) = try bindValue(l)
-            let (rv, rt) = try bindValue(r)
+            var (lv, lt) = try bindValue(l)
+            var (rv, rt) = try bindValue(r)
             if lt == .null || rt == .null {
                 throw fail(
                     Diagnostic(
                         "comparing with null is never true", at: span,
                         help: op == .notEqual ? "write `is not null`" : "write `is null`"))
             }
+            // An empty side takes the other's type; two empty sides are text, as stored.
+            let known = [lt, rt].first { $0 != .empty } ?? .text
+            ((lv, lt), (rv, rt)) = (settle((lv, lt), as: known), settle((rv, rt), as: known))
             try checkComparable(lt, rt, span: span, values: [lv, rv])
             guard let comparison = ComparisonOperator(rawValue: op.rawValue) else {
                 throw fail(Diagnostic("unknown comparison '\(op.rawValue)'", at: span))
@@ -145,8 +162,10 @@ struct RowBinder {
         guard ok else {
             let help: String? =
                 switch (l, r) {
-                case (.text, .number), (.number, .text): "write text in double quotes, numbers bare: plan = \"pro\", amount > 100"
-                case (.date, .text), (.timestamp, .text), (.text, .date): "write dates bare, without quotes: 2024-01-31"
+                case (.text, .number), (.number, .text):
+                    declarationHelp(values, wanted: .number) ?? "write text in double quotes, numbers bare: plan = \"pro\", amount > 100"
+                case (.date, .text), (.timestamp, .text), (.text, .date), (.text, .timestamp):
+                    declarationHelp(values, wanted: .date) ?? "write dates bare, without quotes: 2024-01-31"
                 default: nil
                 }
             let notes = l == .number || r == .number ? nonNumberNotes(values) : []
@@ -165,10 +184,20 @@ struct RowBinder {
         }
     }
 
+    /// For a message that wanted numbers or dates: the declaration that reads a text column among
+    /// `values` as such, when its values show numbers or dates as an export wrote them.
+    func declarationHelp(_ values: [RowExpr], wanted: RowType) -> String? {
+        for case .column(let c) in values where c.type == .text {
+            guard let schema = catalog.datasets[c.dataset], let column = schema.column(c.column) else { continue }
+            let advice = LoadAdvice(dataset: schema)
+            if let help = wanted == .number ? advice.number(column) : advice.dates(column) { return help }
+        }
+        return nil
+    }
+
     private func bindCall(_ call: Call, span: Span) throws(Diagnostic) -> (RowExpr, RowType) {
         guard let function = RowFunction(rawValue: call.function.text) else {
-            let aggregates = ["count", "count_distinct", "sum", "avg", "min", "max", "median", "percentile"]
-            if aggregates.contains(call.function.text) {
+            if Builtins.aggregates.contains(call.function.text) {
                 throw fail(Diagnostic("aggregates cannot be nested inside a row expression", at: span))
             }
             throw fail(
@@ -179,22 +208,28 @@ struct RowBinder {
         guard call.arguments.count == 1, call.anchor == nil, call.filter == nil else {
             throw fail(Diagnostic("\(function.rawValue)() takes one argument", at: span))
         }
-        let (v, t) = try bindValue(call.arguments[0])
+        var (v, t) = try bindValue(call.arguments[0])
         switch function {
         case .date:
+            (v, t) = settle((v, t), as: .timestamp)
             guard t == .timestamp || t == .date else {
-                throw fail(Diagnostic("date() takes a timestamp; this is \(article(t))", at: call.arguments[0].span))
+                throw fail(
+                    Diagnostic(
+                        "date() takes a timestamp; this is \(article(t))", at: call.arguments[0].span,
+                        help: declarationHelp([v], wanted: .date)))
             }
             return (.call(.date, v), .date)
         case .day, .week, .month, .quarter, .year:
+            (v, t) = settle((v, t), as: .date)
             guard t == .timestamp || t == .date else {
                 throw fail(
                     Diagnostic(
                         "\(function.rawValue)() takes a date or timestamp; this is \(article(t))", at: call.arguments[0].span,
-                        help: "e.g. \(function.rawValue)(customers.signup_date)"))
+                        help: declarationHelp([v], wanted: .date) ?? "e.g. \(function.rawValue)(customers.signup_date)"))
             }
             return (.call(function, v), .text)
         case .seconds, .minutes, .hours, .days:
+            (v, t) = settle((v, t), as: .duration)
             guard t == .duration else {
                 throw fail(
                     Diagnostic(
@@ -219,6 +254,32 @@ struct RowBinder {
         return .double(d)
     }
 
+    // MARK: Columns with no values
+
+    /// A column's value: a column with no values is `.empty` until its use settles it.
+    private func typed(_ column: BoundColumn) -> (RowExpr, RowType) {
+        (.column(column), isEmpty(column) ? .empty : RowType(column.type))
+    }
+
+    /// Whether no row of the column has a value, so that it fits any use.
+    func isEmpty(_ column: BoundColumn) -> Bool {
+        catalog.datasets[column.dataset]?.column(column.column)?.isEmpty == true
+    }
+
+    /// An `.empty` value given the type its use needs; any other value as it is (also when no column
+    /// can hold `type`, so the caller's check reports it).
+    func settle(_ value: (RowExpr, RowType), as type: RowType) -> (RowExpr, RowType) {
+        guard value.1 == .empty, let settled = value.0.settled(as: type) else { return value }
+        return (settled, type)
+    }
+
+    /// A value whose use takes any type (`is null`, `count_distinct`, a dimension): an empty column
+    /// stays text, as stored; arithmetic on empty columns is a number.
+    func settledForAnyUse(_ value: (RowExpr, RowType)) -> (RowExpr, RowType) {
+        guard case .column = value.0 else { return settle(value, as: .number) }
+        return settle(value, as: .text)
+    }
+
     // MARK: Names
 
     /// Resolves a column for this dataset: its own column, else one reached through a
@@ -233,6 +294,9 @@ struct RowBinder {
                 throw fail(Diagnostic("no dataset '\(qualifier.text)' is loaded", at: qualifier.span))
             }
             guard let relation = catalog.relations(from: dataset).first(where: { $0.toDataset == qualifier.text }) else {
+                if let broken = state.brokenRelation(from: dataset, to: qualifier.text) {
+                    throw state.missingKey(broken, metric: context, reading: "\(qualifier.text).\(name.text)", at: qualifier.span)
+                }
                 throw fail(
                     Diagnostic(
                         "metric '\(context)' reads dataset '\(dataset)', which has no relation to '\(qualifier.text)'",
@@ -254,6 +318,10 @@ struct RowBinder {
                     help: "qualify it: " + options.joined(separator: " or ")))
         }
         if let relation = reachable.first { return try column(of: relation.toDataset, name: name, via: relation) }
+        if let broken = state.brokenRelation(from: dataset, holding: name.text) {
+            throw state.missingKey(broken, metric: context, reading: "\(broken.toDataset).\(name.text)", at: name.span)
+        }
+        if inDefinition { throw missing(name.text, of: dataset, at: name.span) }
 
         let related = catalog.relations(from: dataset).map(\.toDataset)
         let candidates = schema.columnNames + related.flatMap { catalog.datasets[$0]?.columnNames ?? [] }
@@ -268,6 +336,7 @@ struct RowBinder {
 
     private func column(of target: String, name: Name, via: Relation?) throws(Diagnostic) -> BoundColumn {
         guard let schema = catalog.datasets[target], let column = schema.column(name.text) else {
+            if inDefinition { throw missing(name.text, of: target, at: name.span) }
             let candidates = catalog.datasets[target]?.columnNames ?? []
             throw fail(
                 Diagnostic(
@@ -276,6 +345,18 @@ struct RowBinder {
                         ?? "describe \(target) lists its columns"))
         }
         return BoundColumn(via: via, dataset: target, column: column.name, type: column.type)
+    }
+
+    /// Whether the names being bound come from the definition of a metric rather than from the query:
+    /// the definition was checked when written (the library's is right), so if the column is missing,
+    /// the file has other names.
+    private var inDefinition: Bool {
+        !state.stack.isEmpty
+    }
+
+    /// A column a metric's definition names, missing from the file.
+    private func missing(_ column: String, of target: String, at span: Span) -> Diagnostic {
+        state.missingColumn(column, of: target, metric: context, reading: "reads \(target).\(column)", at: span)
     }
 
     /// `customers` → `customer`, for suggesting a key column's name.
@@ -292,6 +373,7 @@ struct RowBinder {
         case .text: "text"
         case .duration: "a duration"
         case .null: "null"
+        case .empty: "a column with no values"
         }
     }
 }

@@ -390,6 +390,7 @@ extension Parser {
         guard canStartExpression(current) else { throw fail("expected a lower bound after 'between'") }
         let low = try binary(.additive)
         let lowDepth = lastDepth
+        continueOnNextLine(if: { $0.kind == .keyword(.and) })  // `between 10` at a line's end, `and 20` on the next
         guard at(.and) else {
             throw fail("expected 'and' after the lower bound of 'between'", help: "e.g. amount between 10 and 20")
         }

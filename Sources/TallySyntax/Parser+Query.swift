@@ -154,7 +154,7 @@ extension Parser {
     mutating func comparison(_ state: inout QueryState) throws(ParseFailure) {
         let start = current.span.start
         try once("vs", state)
-        advance()
+        advanceJoining()
         let kind: Comparison.Kind
         if atWord("previous") {
             kind = .previous
@@ -243,6 +243,7 @@ extension Parser {
             state.until = try date(after: "until")
         case .between:
             let from = try date(after: "between")
+            continueOnNextLine(if: { $0.kind == .keyword(.and) })
             guard at(.and) else {
                 throw fail(
                     "expected 'and' after 'between \(source.slice(from.span))'",
@@ -306,7 +307,10 @@ extension Parser {
         return fail("unexpected \(found); \(expected)")
     }
 
-    /// For a name after a complete query: a misspelt clause word, or the missing 'by' or ','.
+    /// For a name after a complete query: a misspelt clause word, or the missing 'by' or ','. A
+    /// missing 'by' is suggested only before a name that can be a dimension (a grain, or one the
+    /// vocabulary knows), a missing ',' between items only before a metric: two words alone
+    /// (`format csv`, `select sum(x)`) are no query missing its 'by'.
     func clauseSuggestion(for word: String, _ state: QueryState) -> String? {
         let lower = word.lowercased()
         let clauseWords = Keyword.clauseStarters.map(\.rawValue).sorted()
@@ -317,8 +321,13 @@ extension Parser {
         if word.count >= 4, !grains.contains(lower), let close = Suggestions.closest(to: word, in: clauseWords) {
             return close == "order" && nextKind != .keyword(.by) ? "order by" : close
         }
-        if state.openList == .dimensions { return ", \(word)" }
-        if state.given["by"] == nil { return "by \(word)" }
+        // A name followed by '(' is a call, never a dimension to group by.
+        if nextKind == .symbol(.leftParen) { return nil }
+        if vocabulary.isDimension(word) {
+            if state.openList == .dimensions { return ", \(word)" }
+            if state.given["by"] == nil { return "by \(word)" }
+        }
+        if state.openList == .items, vocabulary.metrics.contains(word) { return ", \(word)" }
         return nil
     }
 

@@ -88,13 +88,26 @@ extension Parser {
             advanceJoining()
             alias = try expectName("a dataset name after 'as'", help: reservedWordHelp(current) ?? "e.g. as orders")
         }
-        var renames: [(column: Name, header: String)] = []
+        var delimiter: StringToken?
+        if atWord("delimiter") {
+            advanceJoining()
+            guard current.kind == .string else {
+                throw fail("expected the delimiter in double quotes after 'delimiter'", help: "e.g. delimiter \";\" or delimiter \"\\t\" for tabs")
+            }
+            let text = current.stringValue(in: source)
+            guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\""), byte != 0x0A, byte != 0x0D else {
+                throw fail("a delimiter is one character other than a quote or a line break", help: "e.g. delimiter \";\" or delimiter \"\\t\" for tabs")
+            }
+            delimiter = StringToken(text: text, span: current.span)
+            advance()
+        }
+        var columns: [ColumnSpec] = []
         if atWord("with") {
             advanceJoining()
-            renames.append(try rename(after: "'with'"))
+            columns.append(try columnSpec(after: "'with'"))
             while at(.comma) {
                 advanceJoining()
-                renames.append(try rename(after: "','"))
+                columns.append(try columnSpec(after: "','"))
             }
         }
         var skipBadRows = false
@@ -110,28 +123,54 @@ extension Parser {
         }
         guard atStatementEnd else {
             var next: [String] = []
-            if !renames.isEmpty && !skipBadRows { next.append("','") }
-            if alias == nil && renames.isEmpty && !skipBadRows { next.append("'as'") }
-            if renames.isEmpty && !skipBadRows { next.append("'with'") }
+            if !columns.isEmpty && !skipBadRows { next.append("','") }
+            if alias == nil && delimiter == nil && columns.isEmpty && !skipBadRows { next.append("'as'") }
+            if delimiter == nil && columns.isEmpty && !skipBadRows { next.append("'delimiter'") }
+            if columns.isEmpty && !skipBadRows { next.append("'with'") }
             if !skipBadRows { next.append("'skipping bad rows'") }
             throw fail("unexpected \(described(current)); expected \(listing(next + ["the end of the statement"]))")
         }
-        let load = Load(path: path, pathSpan: pathSpan, alias: alias, renames: renames, skipBadRows: skipBadRows)
+        let load = Load(path: path, pathSpan: pathSpan, alias: alias, delimiter: delimiter, columns: columns, skipBadRows: skipBadRows)
         return Statement(.load(load), Span(start, lastEnd))
     }
 
-    /// `rename = IDENT "=" STRING ;` (a column name, then the header it has in the file)
-    mutating func rename(after: String) throws(ParseFailure) -> (column: Name, header: String) {
-        let example = "e.g. with signup_date = \"Create Date\""
-        let column = try expectName("a column name after \(after)", help: reservedWordHelp(current) ?? example)
-        guard at(.equal) else { throw fail("expected '=' after '\(column.text)'", help: example) }
-        advanceJoining()
-        guard current.kind == .string else {
-            throw fail("expected the column's header in double quotes after '='", help: example)
+    /// `column_spec = IDENT, [ "=", STRING ], [ "as", column_kind ], [ "format", STRING ] ;` with at least one part:
+    /// the header the column has in the file, its type, its layout.
+    mutating func columnSpec(after: String) throws(ParseFailure) -> ColumnSpec {
+        let example = "e.g. with signup_date = \"Create Date\", amount as number, closed format \"%m/%d/%Y\""
+        var spec = ColumnSpec(column: try expectName("a column name after \(after)", help: reservedWordHelp(current) ?? example))
+        if at(.equal) {
+            advanceJoining()
+            guard current.kind == .string else {
+                throw fail("expected the column's header in double quotes after '='", help: example)
+            }
+            spec.header = StringToken(text: current.stringValue(in: source), span: current.span)
+            advance()
         }
-        let header = current.stringValue(in: source)
-        advance()
-        return (column, header)
+        if at(.as) {
+            advanceJoining()
+            guard current.kind == .identifier || current.kind.isKeyword, ColumnSpec.kinds.contains(text(current).lowercased()) else {
+                throw fail(
+                    "expected a column type after 'as'",
+                    help: "the types are \(listing(ColumnSpec.kinds.map { "'\($0)'" })), e.g. amount as number")
+            }
+            spec.kind = Name(text(current).lowercased(), current.span)
+            advance()
+        }
+        if atWord("format") {
+            advanceJoining()
+            guard current.kind == .string else {
+                throw fail(
+                    "expected the layout in double quotes after 'format'",
+                    help: "e.g. format \"%m/%d/%Y\" for dates, as number format \"1.234,56\" for numbers")
+            }
+            spec.format = StringToken(text: current.stringValue(in: source), span: current.span)
+            advance()
+        }
+        guard spec.header != nil || spec.kind != nil || spec.format != nil else {
+            throw fail("expected '=', 'as' or 'format' after '\(spec.column.text)'", help: example)
+        }
+        return spec
     }
 
     /// `relate = "relate" IDENT "." IDENT "to" IDENT "." IDENT ;`
@@ -194,24 +233,35 @@ extension Parser {
         return Statement(.lifespan(Lifespan(dataset: dataset, start: first, end: last)), Span(start, lastEnd))
     }
 
-    /// `show = "show" ( "datasets" | "metrics" ) ;`
+    /// `show = "show" ( "datasets" | "metrics" [ IDENT | STRING ] | "dimensions" ) ;`
     mutating func show() throws(ParseFailure) -> Statement {
         let start = current.span.start
         let word = current
         advance()
-        guard atWord("datasets") || atWord("metrics") else {
+        let listings = ["datasets", "metrics", "dimensions"]
+        guard current.kind == .identifier, !current.isQuotedName(in: source), listings.contains(text(current)) else {
             var help = statementWordHelp(word) ?? "e.g. show datasets"
-            if current.kind == .identifier,
-                let close = Suggestions.closest(to: text(current), in: ["datasets", "metrics"])
-            {
+            if current.kind == .identifier, let close = Suggestions.closest(to: text(current), in: listings) {
                 help = "did you mean 'show \(close)'?"
             }
-            throw fail("expected 'datasets' or 'metrics' after 'show'", help: help)
+            throw fail("expected 'datasets', 'metrics' or 'dimensions' after 'show'", help: help)
         }
         let what = name(current)
         advance()
+        var about: Name?
+        if what.text == "metrics", !atStatementEnd {
+            switch current.kind {
+            case .identifier: about = name(current)
+            case .string: about = Name(current.stringValue(in: source), current.span)
+            default:
+                throw fail(
+                    "expected an area or a word after 'show metrics'",
+                    help: "e.g. show metrics retention, or show metrics \"order value\"")
+            }
+            advance()
+        }
         try expectStatementEnd()
-        return Statement(.show(what), Span(start, lastEnd))
+        return Statement(.show(what, about: about), Span(start, lastEnd))
     }
 
     /// `describe = "describe" IDENT ;`

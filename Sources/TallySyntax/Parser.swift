@@ -27,6 +27,8 @@ public struct Parser {
     /// Set while parsing an assertion's query: there, an `=` outside parentheses after an item or
     /// after a complete condition is the assertion's `=`, not a comparison.
     var equalEndsQuery = false
+    /// The session's names, for suggestions only.
+    var vocabulary = Vocabulary()
 
     /// More nested parentheses or unary operators than this is an error, not a crash.
     public static let nestingLimit = 200
@@ -40,10 +42,14 @@ public struct Parser {
     }
 
     /// Parses a whole input. The script holds the statements that parsed; a caller must not run it
-    /// when any diagnostic is an error. Diagnostics come in source order.
-    public static func parse(_ source: SourceFile) -> (script: Script, diagnostics: [Diagnostic]) {
+    /// when any diagnostic is an error. Diagnostics come in source order. `vocabulary` only makes
+    /// suggestions better (`did you mean 'by plan'?` when plan is a column).
+    public static func parse(_ source: SourceFile, vocabulary: Vocabulary = Vocabulary()) -> (
+        script: Script, diagnostics: [Diagnostic]
+    ) {
         let (tokens, lexical) = Lexer(source).tokens()
         var parser = Parser(source: source, tokens: tokens)
+        parser.vocabulary = vocabulary
         let (script, diagnostics) = DeepStack.run { parser.script(lexical: lexical) }
         // Pointing diagnostics at their text lets callers render them without carrying the source.
         return (script, diagnostics.map { $0.inSource(source) })
@@ -141,9 +147,11 @@ public struct Parser {
     }
 
     /// `statement = metric_def | dimension_def | load | relate | anchor | lifespan | show | describe | explain | plot
-    /// | assert | sql | connect | use_table | query ;`
+    /// | assert | sql | connect | use_table | prompt_command | query ;`
     /// Statement words are keywords only here, as the first token, and never when backquoted.
     mutating func statement() throws(ParseFailure) -> Statement {
+        if let sql = sqlSelectFailure() { throw sql }
+        if atPromptCommand { return try promptCommand() }
         if current.kind == .identifier, !current.isQuotedName(in: source) {
             switch text(current) {
             case "metric": return try metricDefinition()

@@ -42,8 +42,9 @@ public struct Statement: Sendable {
         case lifespan(Lifespan)
         /// `dimension cohort = month(customers.signup_date)`
         case dimension(DimensionDefinition)
-        /// `show datasets`, `show metrics`
-        case show(Name)
+        /// `show datasets`, `show metrics`, `show dimensions`; `show metrics retention` lists those of an
+        /// area, or whose name or description mentions the word
+        case show(Name, about: Name?)
         /// `describe customers`
         case describe(Name)
         /// `explain churn`, `explain churn for 2024-03 where plan = "pro"`
@@ -58,7 +59,27 @@ public struct Statement: Sendable {
         case connect(Connect)
         /// `use table crm.customers as customers`: where a dataset lives in the database
         case useTable(UseTable)
+        /// `format csv`, `timer off`, `help sql`, `last`, `quit`: a command for the tool around the session
+        case prompt(PromptCommand)
     }
+}
+
+/// The commands of the tool around a session (the prompt, a script run): how results are shown,
+/// help, the last result again, leaving. Written anywhere a statement is.
+public enum PromptCommand: Sendable, Equatable {
+    /// `format csv`; nil asks which format is in use. One of table, csv, json, markdown.
+    case format(String?)
+    /// `timer on`, `timer off`; nil asks whether it is on.
+    case timer(Bool?)
+    /// `help`, `help ranges`, `help sql`
+    case help(String?)
+    /// The last result again, whole.
+    case last
+    /// `quit` or `exit`: nothing after it runs.
+    case quit
+
+    /// The formats `format` takes.
+    public static let formats = ["table", "csv", "json", "markdown"]
 }
 
 // MARK: Queries
@@ -324,16 +345,56 @@ public struct Load: Sendable {
     public var path: String
     public var pathSpan: Span
     public var alias: Name?
-    /// Canonical column name -> header in the file.
-    public var renames: [(column: Name, header: String)]
+    /// `delimiter ";"`: the byte between fields, when the header line cannot tell it.
+    public var delimiter: StringToken?
+    /// What `with` says of columns: their header in the file, their type, their layout.
+    public var columns: [ColumnSpec]
     /// Rows whose field count differs from the header's are left out (and counted) instead of failing.
     public var skipBadRows: Bool
-    public init(path: String, pathSpan: Span, alias: Name?, renames: [(column: Name, header: String)], skipBadRows: Bool = false) {
+    public init(
+        path: String, pathSpan: Span, alias: Name?, delimiter: StringToken? = nil, columns: [ColumnSpec], skipBadRows: Bool = false
+    ) {
         self.path = path
         self.pathSpan = pathSpan
         self.alias = alias
-        self.renames = renames
+        self.delimiter = delimiter
+        self.columns = columns
         self.skipBadRows = skipBadRows
+    }
+
+    /// Canonical column name -> header in the file.
+    public var renames: [(column: Name, header: String)] {
+        columns.compactMap { spec in spec.header.map { (spec.column, $0.text) } }
+    }
+}
+
+/// One column of `load ... with`: `signup_date = "Create Date" format "%m/%d/%Y"`, `amount as number`.
+public struct ColumnSpec: Sendable {
+    public var column: Name
+    /// The header the column has in the file, when it is renamed.
+    public var header: StringToken?
+    /// `as number` (or `money`), `date`, `timestamp`, `text`.
+    public var kind: Name?
+    /// A date layout (`"%m/%d/%Y"`), or for numbers an example (`"1.234,56"`).
+    public var format: StringToken?
+    public init(column: Name, header: StringToken? = nil, kind: Name? = nil, format: StringToken? = nil) {
+        self.column = column
+        self.header = header
+        self.kind = kind
+        self.format = format
+    }
+
+    /// The words `as` takes.
+    public static let kinds = ["number", "money", "date", "timestamp", "text"]
+}
+
+/// A string literal's value and where it was written.
+public struct StringToken: Sendable {
+    public var text: String
+    public var span: Span
+    public init(text: String, span: Span) {
+        self.text = text
+        self.span = span
     }
 }
 

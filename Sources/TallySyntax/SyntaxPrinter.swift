@@ -36,9 +36,16 @@ public enum SyntaxPrinter {
         case .load(let l):
             var parts = ["load", string(l.path)]
             if let alias = l.alias { parts.append("(as \(name(alias)))") }
-            if !l.renames.isEmpty {
-                let renames = l.renames.map { "(\(name($0.column)) \(string($0.header)))" }
-                parts.append("(with " + renames.joined(separator: " ") + ")")
+            if let d = l.delimiter { parts.append("(delimiter \(string(d.text)))") }
+            if !l.columns.isEmpty {
+                let columns = l.columns.map { spec in
+                    var column = [name(spec.column)]
+                    if let header = spec.header { column.append(string(header.text)) }
+                    if let kind = spec.kind { column.append("(as \(name(kind)))") }
+                    if let format = spec.format { column.append("(format \(string(format.text)))") }
+                    return "(" + column.joined(separator: " ") + ")"
+                }
+                parts.append("(with " + columns.joined(separator: " ") + ")")
             }
             if l.skipBadRows { parts.append("(skipping bad rows)") }
             return "(" + parts.joined(separator: " ") + ")"
@@ -53,8 +60,8 @@ public enum SyntaxPrinter {
             return "(dimension \(name(d.name)) \(format(d.expr)))"
         case .lifespan(let l):
             return "(lifespan \(name(l.dataset)) \(name(l.start)) \(name(l.end)))"
-        case .show(let what):
-            return "(show \(name(what)))"
+        case .show(let what, let about):
+            return "(show \(name(what))" + (about.map { " " + string($0.text) } ?? "") + ")"
         case .describe(let dataset):
             return "(describe \(name(dataset)))"
         case .sql(let q):
@@ -64,6 +71,14 @@ public enum SyntaxPrinter {
         case .useTable(let u):
             let table = u.schema.map { "(. \(name($0)) \(name(u.table)))" } ?? name(u.table)
             return "(use-table \(table) \(name(u.dataset)))"
+        case .prompt(let command):
+            switch command {
+            case .format(let f): return "(format" + (f.map { " " + $0 } ?? "") + ")"
+            case .timer(let on): return "(timer" + (on.map { $0 ? " on" : " off" } ?? "") + ")"
+            case .help(let topic): return "(help" + (topic.map { " " + $0 } ?? "") + ")"
+            case .last: return "(last)"
+            case .quit: return "(quit)"
+            }
         }
     }
 
@@ -75,6 +90,7 @@ public enum SyntaxPrinter {
         }
         if let filter = query.filter { parts.append("(where \(format(filter)))") }
         if let range = query.range { parts.append(format(range)) }
+        if let comparison = query.comparison { parts.append("(vs \(comparison.kind.rawValue))") }
         if !query.order.isEmpty {
             let keys = query.order.map { "(\(name($0.name)) \($0.descending ? "desc" : "asc"))" }
             parts.append("(order " + keys.joined(separator: " ") + ")")

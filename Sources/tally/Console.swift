@@ -16,10 +16,10 @@ final class Console {
     var timer: Bool
     /// The last result, whole, for `last`.
     private(set) var lastTable: ResultTable?
+    /// `quit` was run: nothing more is read.
+    var quitRequested = false
     private let color = Terminal.wantsColor(STDOUT_FILENO)
     private let errorColor = Terminal.wantsColor(STDERR_FILENO)
-    /// Rows shown at the prompt before a result is cut.
-    private let rowLimit = 40
 
     init(format: OutputFormat, interactive: Bool) {
         self.format = format
@@ -43,6 +43,8 @@ final class Console {
             }
         case .note(let note):
             if format == .table || format == .markdown { write(note + "\n") }
+        case .command(let command):
+            Commands(console: self).run(command)
         case .text(let text):
             // Prose is for people; in machine formats it would corrupt the stream, so it goes to stderr.
             let line = text.hasSuffix("\n") ? text : text + "\n"
@@ -64,46 +66,7 @@ final class Console {
             write(Renderer.render(table, format: format, options: TableOptions(color: color, timing: timing)))
             return
         }
-        var shown = Fit.toWidth(table, columns: Terminal.width(STDOUT_FILENO))
-        var hidden = 0
-        if !whole, shown.rows.count > rowLimit {
-            hidden = shown.rows.count - rowLimit
-            shown.rows = Array(shown.rows.prefix(rowLimit))
-        }
-        var text = Self.renderFitting(shown, columns: Terminal.width(STDOUT_FILENO), color: color, timing: timing)
-        if hidden > 0 {
-            text += "… \(hidden) more rows (\(table.rows.count) in all): type `last` to see them all\n"
-        }
-        write(text)
-    }
-
-    /// A table too wide for the terminal, even with text cut, is shown in parts: the dimension
-    /// columns, then as many measure columns as fit, part after part (numbers are never cut).
-    static func renderFitting(_ table: ResultTable, columns: Int, color: Bool, timing: String?) -> String {
-        let options = TableOptions(color: color, timing: timing)
-        let whole = Renderer.render(table, format: .table, options: options)
-        func width(_ text: String) -> Int { text.split(separator: "\n").first.map { $0.count } ?? 0 }
-        guard width(whole) > columns else { return whole }
-        let dimensions = table.columns.indices.filter { if case .dimension = table.columns[$0].role { true } else { false } }
-        let measures = table.columns.indices.filter { !dimensions.contains($0) }
-        func part(_ picked: [Int], _ options: TableOptions) -> String {
-            let sub = ResultTable(
-                columns: picked.map { table.columns[$0] }, rows: table.rows.map { row in picked.map { row[$0] } })
-            return Renderer.render(sub, format: .table, options: options)
-        }
-        var parts: [[Int]] = []
-        var current: [Int] = []
-        for m in measures {
-            if !current.isEmpty, width(part(dimensions + current + [m], options)) > columns {
-                parts.append(current)
-                current = []
-            }
-            current.append(m)
-        }
-        if !current.isEmpty { parts.append(current) }
-        return parts.enumerated().map { i, picked in
-            part(dimensions + picked, i == parts.count - 1 ? options : TableOptions(color: color, timing: nil))
-        }.joined(separator: "\n")
+        write(TerminalTable(columns: Terminal.width(STDOUT_FILENO), color: color).render(table, timing: timing, whole: whole))
     }
 
     /// Errors go to standard error as well as it can take them: when it is closed or full the

@@ -40,7 +40,8 @@ enum Help {
         (
             "data",
             """
-            load "export.csv" as customers with signup_date = "Create Date"
+            load "export.csv" as customers with signup_date = "Create Date" format "%m/%d/%Y"
+            load "ventes.csv.gz" as orders delimiter ";" with amount as number format "1.234,56"
             relate orders.customer_id to customers.id · anchor orders on date
             show datasets · describe orders
             """
@@ -49,17 +50,23 @@ enum Help {
             "prompt",
             """
             Tab completes metrics, dimensions, columns and a column's values (plan = "p<Tab>).
-            A statement goes on while a quote or parenthesis is open or a line ends with , or \\.
+            A statement goes on while a quote or parenthesis is open, or a line ends with , or \\,
+            an operator, and, or, not, where, by, vs or an open between; the prompt shows ..> meanwhile.
+            Habits from other shells work too: .tables, \\d orders, .mode csv, \\timing, .exit.
             Ctrl-R searches history, Ctrl-C clears the line or stops a query, Ctrl-D leaves.
             format table|csv|json|markdown · timer on|off · last (the last result, whole) · quit
             """
         ),
     ]
 
+    /// Every word `help` takes: the pages above, then one per statement.
+    static var topicNames: [String] { topics.map(\.name) + statements.map(\.name) }
+
     static func text(topic: String?) -> String {
         if let topic {
-            guard let page = topics.first(where: { $0.name == topic }) else {
-                return "no help on '\(topic)'; topics: " + topics.map(\.name).joined(separator: ", ")
+            let name = topic == "exit" ? "quit" : topic
+            guard let page = (topics + statements).first(where: { $0.name == name }) else {
+                return "no help on '\(topic)'; topics: " + topicNames.joined(separator: ", ")
             }
             return page.text
         }
@@ -71,7 +78,9 @@ enum Help {
               revenue by month where plan = "pro"   filtered (through relations too)
               explain churn for 2024-03             what a number means, worked out
               plot revenue by month                 a chart
-            More: help \(topics.map(\.name).joined(separator: " | help "))
+              sql revenue by month                  the SQL it runs as
+            More: help \(topics.map(\.name).joined(separator: " | help ")),
+            and help for each statement: help sql, help describe, help explain, help show ...
             """
     }
 }

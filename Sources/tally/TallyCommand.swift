@@ -21,7 +21,7 @@ struct TallyCommand: ParsableCommand {
               tally export --to postgresql://localhost/crm examples/crm
             """)
 
-    @Option(name: .long, help: ArgumentHelp("Load every *.csv in DIR, then run DIR/model.tally.", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("Load every *.csv (and .tsv, .csv.gz, .tsv.gz) in DIR, then run DIR/model.tally.", valueName: "DIR"))
     var data: String?
 
     @Option(
@@ -110,14 +110,17 @@ struct TallyCommand: ParsableCommand {
         }
         if let data, !runner.openFolder(data) { return 1 }
         if let db, !runner.connect(db) { return 1 }
+        // `quit` in any of them ends the run there, successfully.
         if !execute.isEmpty {
-            for (i, text) in execute.enumerated() where !runner.run(text: text, name: execute.count > 1 ? "-e#\(i + 1)" : nil) {
-                return 1
+            for (i, text) in execute.enumerated() where !console.quitRequested {
+                if !runner.run(text: text, name: execute.count > 1 ? "-e#\(i + 1)" : nil) { return 1 }
             }
             return 0
         }
         if !scripts.isEmpty {
-            for path in scripts where !runner.runScript(path) { return 1 }
+            for path in scripts where !console.quitRequested {
+                if !runner.runScript(path) { return 1 }
+            }
             return 0
         }
         if interactive { return REPL(runner: runner).loop() }

@@ -169,7 +169,7 @@ enum DuckDBCell: Decodable {
 }
 
 /// Reads DuckDB's rows into a result table typed as the PostgreSQL engine types its rows
-/// (TallyPostgres' PostgresResult): dimensions by their SQL type, measures as numbers.
+/// (TallyPostgres' PostgresResult): dimensions by their SQL type, measures exact where their type is.
 enum DuckDBResult {
     static func table(types: [String], rows: [[DuckDBCell]], query: BoundQuery) throws(DuckDBError) -> ResultTable {
         let columns = query.resultColumns
@@ -183,7 +183,7 @@ enum DuckDBResult {
         for row in rows {
             var values: [Value] = []
             for (i, cell) in row.prefix(columns.count).enumerated() {
-                values.append(try i < dimensions ? dimension(cell, type: types[i]) : measure(cell))
+                values.append(try i < dimensions ? dimension(cell, type: types[i]) : measure(cell, type: types[i]))
             }
             for (j, position) in positions.enumerated() {
                 guard let position, case .bool(true) = row[columns.count + j], case .number(let d) = values[position],
@@ -205,8 +205,16 @@ enum DuckDBResult {
         }
     }
 
-    private static func measure(_ cell: DuckDBCell) throws(DuckDBError) -> Value {
+    /// Exact types (DECIMAL, integers) as exact values, digit for digit; DOUBLE as a number.
+    private static func measure(_ cell: DuckDBCell, type: String) throws(DuckDBError) -> Value {
         if case .null = cell { return .null }
+        if type.hasPrefix("DECIMAL") || type.hasSuffix("INT") || type == "INTEGER" {
+            switch cell {
+            case .integer(let i): return .integer(i)
+            case .text(let s): if let exact = Value(exactDigits: s) { return exact }
+            default: break
+            }
+        }
         guard let d = number(cell) else { throw DuckDBError(message: "a measure that is not a number: \(cell)") }
         return d.isFinite ? .number(d == 0 ? 0 : d) : .null
     }

@@ -33,6 +33,7 @@ import Testing
             case .table(let table, _): out += Renderer.render(table, format: .table) + "\n"
             case .text(let t), .note(let t): out += t + "\n"
             case .chart(let table): out += ((try? Chart.render(table, options: ChartOptions(width: 72, height: 12))) ?? "") + "\n"
+            case .command(let command): out += "-- \(command)\n"  // the tool's business; scripts here have none
             }
         }
         let expectedPath = GoldenPaths.root.appendingPathComponent("examples/\(name).out").path

@@ -22,6 +22,9 @@ import Foundation
 ///     ----
 ///     error: ...
 ///
+///     native only                 -- the cases after it are the native engine's alone: the
+///                                    parity suites stop here (data the SQL engines cannot hold)
+///
 /// An expected block ends at a blank line followed by a directive, or at the end of the file.
 struct GoldenFile {
     enum Directive: Equatable {
@@ -30,6 +33,7 @@ struct GoldenFile {
         case statement
         case query(format: String)
         case error
+        case nativeOnly
     }
 
     struct Case {
@@ -61,7 +65,7 @@ struct GoldenFile {
             var input: [String] = []
             var expected: [String]?
             switch directive {
-            case .data, .today:
+            case .data, .today, .nativeOnly:
                 break
             case .statement:
                 while i < lines.count, !lines[i].isEmpty {
@@ -105,8 +109,14 @@ struct GoldenFile {
         case "statement" where words.count == 1: return .statement
         case "query" where words.count == 2: return .query(format: words[1])
         case "error" where words.count == 1: return .error
+        case "native" where words == ["native", "only"]: return .nativeOnly
         default: return nil
         }
+    }
+
+    /// The cases every engine runs: those before `native only`.
+    var sharedCases: ArraySlice<Case> {
+        cases.prefix { $0.directive != .nativeOnly }
     }
 
     /// The file with each case's expected output replaced by `actual[i]`.
@@ -117,6 +127,7 @@ struct GoldenFile {
             switch c.directive {
             case .data(let name): out.append("data \(name)")
             case .today(let day): out.append("today \(day)")
+            case .nativeOnly: out.append("native only")
             case .statement:
                 out.append("statement")
                 out.append(c.input)

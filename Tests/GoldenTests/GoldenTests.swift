@@ -30,6 +30,9 @@ enum GoldenPaths {
         let golden = try GoldenFile(text: try String(contentsOfFile: path, encoding: .utf8))
         var actual: [String?] = []
         let session = try makeSession(today: "2024-06-15")
+        var snapshot = SQLSnapshot(file: file)
+        // The SQL engines hold what precedes a `native only` line; the snapshots stop there too.
+        var sqlEngines = true
         for c in golden.cases {
             switch c.directive {
             case .data(let name):
@@ -41,6 +44,9 @@ enum GoldenPaths {
                 guard let d = CivilDate.parseDate(day) else { throw GoldenError("\(file):\(c.line): bad date") }
                 session.today = d
                 actual.append(nil)
+            case .nativeOnly:
+                sqlEngines = false
+                actual.append(nil)
             case .statement:
                 let (out, failed) = capture { (emit) throws(Session.Failure) in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
                 #expect(!failed, "\(file):\(c.line): statement failed:\n\(out)")
@@ -49,6 +55,7 @@ enum GoldenPaths {
                 guard let f = OutputFormat(rawValue: format) else { throw GoldenError("\(file):\(c.line): unknown format \(format)") }
                 let (out, failed) = capture(format: f) { (emit) throws(Session.Failure) in try session.run(SourceFile(name: nil, text: c.input), emit: emit) }
                 #expect(!failed, "\(file):\(c.line): query failed:\n\(out)")
+                if sqlEngines { snapshot.add(c.input, line: c.line, session: session) }
                 actual.append(out)
                 if !update { #expect(out == c.expected, "\(file):\(c.line): \(c.input)") }
             case .error:
@@ -61,6 +68,8 @@ enum GoldenPaths {
         if update {
             try golden.rewritten(with: actual).write(toFile: path, atomically: true, encoding: .utf8)
         }
+        let stale = try snapshot.check(update: update)
+        #expect(stale.isEmpty, "the SQL of \(file)'s queries changed; review and rewrite with UPDATE_GOLDEN=1: \(stale)")
     }
 
     private var update: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
@@ -84,6 +93,8 @@ enum GoldenPaths {
                         ? ((try? Chart.render(table, options: ChartOptions(width: 60, height: 10))) ?? "cannot chart")
                         : Renderer.render(table, format: format))
             case .note(let note): if format == .table || format == .markdown { parts.append(note + "\n") }
+            // What the tool does with a prompt command is the command line's to test; here, that it came.
+            case .command(let command): parts.append("-- \(command)\n")
             }
         }
         do {

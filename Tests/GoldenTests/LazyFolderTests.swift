@@ -57,7 +57,7 @@ import Testing
                 switch output {
                 case .table(let table, _), .chart(let table): out += Renderer.render(table, format: .csv)
                 case .text(let text): out += text + "\n"
-                case .note: break
+                case .note, .command: break
                 }
             }
         } catch {

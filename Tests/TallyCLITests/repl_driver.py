@@ -160,7 +160,7 @@ class Screen:
 class Session:
     """One `tally` process on a pseudo-terminal."""
 
-    def __init__(self, tally, arguments, env, deadline):
+    def __init__(self, tally, arguments, env, deadline, cols=COLS):
         self.deadline = deadline
         self.screen = Screen()
         self.status = None
@@ -172,7 +172,7 @@ class Session:
                 signal.pthread_sigmask(signal.SIG_SETMASK, set())
                 for signo in (signal.SIGINT, signal.SIGQUIT, signal.SIGPIPE, signal.SIGXFSZ, signal.SIGALRM, signal.SIGTERM):
                     signal.signal(signo, signal.SIG_DFL)
-                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, cols, 0, 0))
                 os.execve(tally, [tally] + arguments, env)
             finally:
                 os._exit(127)
@@ -369,13 +369,28 @@ class Driver:
     def ok(self):
         print("ok %d %s" % self.step, flush=True)
 
-    def start(self, arguments=None, program=None):
-        """A new session of tally (or of `program`, which runs tally itself, as strace does)."""
+    def start(self, arguments=None, program=None, cols=COLS, **changes):
+        """A new session of tally (or of `program`, which runs tally itself, as strace does);
+        `changes` set (or, given None, remove) environment variables."""
         if self.session is not None:
             self.session.close()
-        self.session = Session(program or self.tally, arguments or ["--data", self.data], self.env, self.deadline)
+        environment = dict(self.env, COLUMNS=str(cols), **{k: v for k, v in changes.items() if v is not None})
+        for name in [k for k, v in changes.items() if v is None]:
+            environment.pop(name, None)
+        self.session = Session(program or self.tally, arguments or ["--data", self.data], environment, self.deadline, cols)
         self.session.wait_prompt(-1)
         return self.session
+
+    def listed(self, row, *words):
+        """Waits for a completion list below `row` naming every word (as whole entries)."""
+        s = self.session
+
+        def shows(screen):
+            entries = set(" ".join(screen.lines[row + 1 :]).split())
+            return all(word in entries for word in words)
+
+        s.wait_for("a completion list with %s" % ", ".join(words), shows)
+        return set(" ".join(s.screen.lines[row + 1 : s.screen.row]).split())
 
 
 def prompt_scenario(d):
@@ -455,8 +470,8 @@ def prompt_scenario(d):
     expect(has_line(before, r"^1 row$"), "no one-row answer to compare with")
     output, _ = s.enter('load "%s" as orders' % BAD_ROWS)
     expect(has_line(output, r"^error: .*short_row\.csv:3:4: expected 3 fields, found 2$"), "no error naming line 3 of the file")
-    output, _ = s.enter("revenue by")
-    expect(has_line(output, r"^error: expected a dimension after 'by'$"), "no syntax error")
+    output, _ = s.enter("revenue by plann")
+    expect(has_line(output, r"^error: metric 'revenue' reads dataset 'orders', which has no column 'plann'"), "no error")
     after, _ = s.enter("purchases, revenue for 2024")
     expect(after == before, "the answer changed after the failures: %r, then %r" % (before, after))
     last_statement = "purchases, revenue for 2024"
@@ -495,6 +510,95 @@ def prompt_scenario(d):
     s.type("quit\r")
     status = s.wait_exit()
     expect(status == 0, "exit status %s" % status)
+    d.ok()
+
+    d.begin(11, "a line ending in by, and, = or vs, or inside between, continues at ..>; one header line")
+    s = d.start()
+    row = s.type("revenue by\r")
+    row = s.wait_prompt(row, CONTINUATION)
+    s.type('plan where plan = "pro" and\r')
+    s.wait_prompt(row, CONTINUATION)
+    output, _ = s.enter('region != "europe"')
+    expect(has_line(output, r"^\s*plan\s*│\s*revenue\s*$"), "no table by plan")
+    expect(has_line(output, r"^ pro\s+│") and has_line(output, r"^1 row\b"), "not the one row for pro")
+    row = s.type("sum(orders.amount) /\r")
+    s.wait_prompt(row, CONTINUATION)
+    output, _ = s.enter("count(orders) by year")
+    expect(has_line(output, r"^ year │ sum\(orders\.amount\) / count\(orders\)$"), "the header is not on one line")
+    expect(not has_line(output, r"\\n"), "a header shows a literal \\n")
+    row = s.type("revenue between 2024-01-01\r")
+    row = s.wait_prompt(row, CONTINUATION)
+    s.type("and 2024-03-31 by month vs\r")
+    s.wait_prompt(row, CONTINUATION)
+    output, _ = s.enter("previous")
+    expect(has_line(output, r"│ revenue_previous │"), "no comparison columns")
+    expect(has_line(output, r"^3 rows\b"), "not three months")
+    # Forty-one rows are shown whole: cutting one saves nothing.
+    output, _ = s.enter("revenue by day since 2024-01-01 until 2024-02-10")
+    expect(has_line(output, r"^41 rows\b") and has_line(output, r"^ 2024-02-10 │"), "41 rows are not all shown")
+    d.ok()
+
+    d.begin(12, "Tab: values after an opening quote, a dataset's columns after `orders.`, what the metrics reach after by")
+    row = s.type('revenue where plan = "\t\t')
+    d.listed(row, 'basic"', 'enterprise"', 'pro"')
+    s.wait_line(PROMPT + 'revenue where plan = "')
+    s.type("pr\t")
+    s.wait_line(PROMPT + 'revenue where plan = "pro" ')
+    s.interrupt()
+    row = s.wait_prompt(row)
+    s.type("sum(orders.\t\t")
+    d.listed(row, "orders.amount", "orders.customer_id", "orders.kind")
+    s.interrupt()
+    row = s.wait_prompt(row)
+    s.type("revenue by \t\t")
+    entries = d.listed(row, "month", "cohort", "plan", "kind")
+    expect("stage" not in entries and "rep" not in entries, "unreachable columns offered: %r" % sorted(entries))
+    s.interrupt()
+    row = s.wait_prompt(row)
+    s.type("count(deals) by st\t")
+    s.wait_line(PROMPT + "count(deals) by stage ")
+    s.interrupt()
+    s.wait_prompt(row)
+    d.ok()
+
+    d.begin(13, "other shells' habits run as Tally with a `-- ` line; SQL gets the Tally form")
+    output, _ = s.enter(".tables")
+    expect(output[:1] == ["-- show datasets"] and has_line(output, r"^ orders\s+│"), "no datasets after .tables")
+    output, _ = s.enter("\\d orders")
+    expect(output[:1] == ["-- describe orders"] and has_line(output, r"^ customer_id\s+│ integer"), "no columns after \\d")
+    output, _ = s.enter(".mode csv")
+    expect(output == ["-- format csv"], ".mode csv printed %r" % output)
+    output, _ = s.enter("revenue for 2024")
+    expect(table_rows(output)[:1] == ["revenue"], "not CSV after .mode csv")
+    output, _ = s.enter("\\pset format aligned")
+    expect(output == ["-- format table"], "\\pset printed %r" % output)
+    output, _ = s.enter("select sum(amount) from orders group by plan")
+    expect(has_line(output, r"in Tally it is: sum\(orders\.amount\) by plan$"), "no Tally form of the SELECT")
+    s.type(".exit\r")
+    status = s.wait_exit()
+    expect(status == 0 and "-- quit" in s.screen.text(), ".exit did not leave (status %s)" % status)
+    d.ok()
+
+    d.begin(14, "with colour at 160 columns, 13 metrics fill two bands and no line is wider")
+    s = d.start(cols=160, NO_COLOR=None)
+    metrics = ("revenue, purchases, paying_customers, avg_order_value, purchase_frequency, new_revenue, "
+               "recurring_revenue, customers_start, customers_end, new_customers, lost_customers, churn, arpu")
+    output, _ = s.enter(metrics + " by quarter for 2024")
+    headers = [i for i, line in enumerate(output) if line.startswith(" quarter │")]
+    expect(len(headers) == 2, "%d bands, not 2" % len(headers))
+    expect(max(len(line.rstrip()) for line in output) <= 160, "a line is wider than the terminal")
+    expect(all(len(output[i + 1].rstrip()) == len(output[i].rstrip()) for i in headers), "a rule is wider than its header")
+    d.ok()
+
+    d.begin(15, "init.tally: a setting works there; an error is reported where it is and the rest still runs")
+    folder = os.path.join(d.config, "tally")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "init.tally"), "w") as f:
+        f.write("timer off\nrevenue by plann\nformat csv\n")
+    s = d.start()
+    expect("init.tally:2:12" in s.screen.text(), "the error in init.tally has no position")
+    output, _ = s.enter("revenue for 2024")
+    expect(table_rows(output)[:1] == ["revenue"], "format csv after the error did not run")
     d.ok()
 
 
@@ -568,7 +672,7 @@ def interrupt_scenario(d):
     s = d.start()
     s.enter("timer off")
     output, _ = s.enter("purchases by day, plan, region, channel")
-    total = re.search(r"\((\d+) in all\)", "\n".join(output))
+    total = re.search(r"^(\d+) rows \(\d+ shown\)", "\n".join(output), re.M)
     expect(total is not None, "the result was not cut at the prompt: %r" % output[-2:])
     row = s.type("last\r")
     s.settle(0.05)

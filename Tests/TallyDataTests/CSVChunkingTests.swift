@@ -34,9 +34,9 @@ import Testing
     @Test(arguments: files.map(\.name))
     func sameAsWhole(_ name: String) throws {
         let text = try #require(Self.files.first { $0.name == name }).text
-        let whole = try render(read(text, chunkSize: 1 << 30))
+        let whole = try CSV.render(read(text, chunkSize: 1 << 30))
         for size in Self.chunkSizes {
-            #expect(try render(read(text, chunkSize: size)) == whole, "chunk size \(size)")
+            #expect(try CSV.render(read(text, chunkSize: size)) == whole, "chunk size \(size)")
         }
     }
 
@@ -44,9 +44,9 @@ import Testing
         var random = SplitMix(seed: 7)
         for _ in 0..<40 {
             let text = Self.generate(&random)
-            let whole = try render(read(text, chunkSize: 1 << 30))
+            let whole = try CSV.render(read(text, chunkSize: 1 << 30))
             for size in [1, 7, 31, 97] {
-                #expect(try render(read(text, chunkSize: size)) == whole, "chunk size \(size) of:\n\(text)")
+                #expect(try CSV.render(read(text, chunkSize: size)) == whole, "chunk size \(size) of:\n\(text)")
             }
         }
     }
@@ -80,7 +80,7 @@ import Testing
         for size in Self.chunkSizes {
             let chunked = try CSVReader.parse(bytes: Array(text.utf8), fileName: "t.csv", name: "t", options: options, chunkSize: size)
             #expect(chunked.skippedRows == whole.skippedRows)
-            #expect(render(chunked.dataset) == render(whole.dataset))
+            #expect(CSV.render(chunked.dataset) == CSV.render(whole.dataset))
         }
     }
 
@@ -110,25 +110,6 @@ import Testing
         } catch {
             return error
         }
-    }
-
-    /// Every column's name, type and values, as text that differs whenever the data does.
-    private func render(_ dataset: Dataset) -> String {
-        var lines = ["rows \(dataset.rowCount)"]
-        for column in dataset.columns {
-            let values: String
-            switch column.storage {
-            case .integer(let v): values = "\(v)"
-            case .decimal(let v, let scale): values = "scale \(scale) \(v)"
-            case .double(let v): values = "\(v.map { $0.isNaN ? "null" : "\($0)" })"
-            case .boolean(let v): values = "\(v)"
-            case .date(let v): values = "\(v)"
-            case .timestamp(let v): values = "\(v)"
-            case .text(let codes, let dictionary): values = "\(codes) \(dictionary)"
-            }
-            lines.append("\(column.name) \(column.storage) \(values) \(column.firstNonNumber.map { "\($0)" } ?? "-")")
-        }
-        return lines.joined(separator: "\n")
     }
 
     /// A random file of five columns whose values mix numbers, dates, text, quotes and line breaks.

@@ -200,12 +200,12 @@ struct MarkdownTests {
             | day        | at                     | flag  |  id | score | note |
             | :--------- | :--------------------- | :---- | --: | ----: | :--- |
             | 2024-03-05 | 2024-03-05T10:20:30Z   | true  |  42 |  42.5 | café |
-            | 2024-03-06 | 2024-03-05T10:20:30.5Z | false |  -7 | -12.0 | 日本   |
+            | 2024-03-06 | 2024-03-05T10:20:30.5Z | false |  -7 | -12.0 | 日本 |
             | —          | —                      | —     |   — |     — | —    |
             """))
     }
 
-    @Test("pipes escaped, line breaks spelled out, widths by character")
+    @Test("pipes escaped, line breaks spelled out, widths in terminal cells")
     func escaping() {
         let table = ResultTable(
             columns: [
@@ -218,7 +218,7 @@ struct MarkdownTests {
         #expect(MarkdownRenderer.render(table) == golden(#"""
             | name | city |         n |
             | :--- | :--- | --------: |
-            | a\|b | 日本   | 1,234,567 |
+            | a\|b | 日本 | 1,234,567 |
             | é    | x\ny |         — |
             """#))
     }
@@ -235,7 +235,7 @@ struct TableTests {
     @Test func sales() {
         #expect(TableRenderer.render(TallyRenderTests.sales) == golden("""
              month   │ plan            │    revenue │ churn │ customers
-            ─────────┼─────────────────┼────────────┼───────┼───────────
+            ─────────┼─────────────────┼────────────┼───────┼──────────
              2024-01 │ pro             │ $12,345.67 │  5.0% │     1,234
              2024-02 │ basic, "legacy" │          — │  4.8% │         0
             2 rows
@@ -245,7 +245,7 @@ struct TableTests {
     @Test func kinds() {
         #expect(TableRenderer.render(TallyRenderTests.kinds) == golden("""
              day        │ at                     │ flag  │ id │ score │ note
-            ────────────┼────────────────────────┼───────┼────┼───────┼──────
+            ────────────┼────────────────────────┼───────┼────┼───────┼─────
              2024-03-05 │ 2024-03-05T10:20:30Z   │ true  │ 42 │  42.5 │ café
              2024-03-06 │ 2024-03-05T10:20:30.5Z │ false │ -7 │ -12.0 │ 日本
              —          │ —                      │ —     │  — │     — │ —
@@ -268,7 +268,7 @@ struct TableTests {
         )
         #expect(TableRenderer.render(table) == golden("""
              month   │    revenue │ churn
-            ─────────┼────────────┼───────
+            ─────────┼────────────┼──────
              2024-01 │ $12,345.67 │  5.0%
              2024-02 │          — │  4.8%
             2 rows
@@ -278,14 +278,14 @@ struct TableTests {
     @Test func emptyAndOneRow() {
         #expect(TableRenderer.render(noRows) == golden("""
              month │ revenue
-            ───────┼─────────
+            ───────┼────────
             0 rows
             """))
         #expect(TableRenderer.render(nothing) == "0 rows\n")
         #expect(TableRenderer.render(ResultTable(columns: [], rows: [[]]), options: .init(timing: "1 ms")) == "1 row (1 ms)\n")
         #expect(TableRenderer.render(oneRow, options: .init(timing: "12 ms")) == golden("""
                revenue
-            ───────────
+            ──────────
              $1,234.50
             1 row (12 ms)
             """))
@@ -301,7 +301,7 @@ struct TableTests {
             rows: [[.text("pro"), .null]]
         )
         let expected = " \u{1B}[1mplan\u{1B}[0m │ \u{1B}[1mrevenue\u{1B}[0m\n"
-            + "──────┼─────────\n"
+            + "──────┼────────\n"
             + " pro  │ \u{1B}[2m      —\u{1B}[0m\n"
             + "1 row (3 ms)\n"
         #expect(TableRenderer.render(table, options: .init(color: true, timing: "3 ms")) == expected)
@@ -315,7 +315,7 @@ struct TableTests {
         )
         #expect(TableRenderer.render(table) == golden(#"""
              note
-            ──────────────
+            ─────────────
              tab\there
              esc\u{1b}[2J
             2 rows
@@ -333,7 +333,7 @@ struct TableTests {
         )
         #expect(TableRenderer.render(table) == golden("""
              a │    x
-            ───┼──────
+            ───┼─────
              k │    —
              m │    —
              n │ 2.00

@@ -78,6 +78,12 @@ import TallyDiagnostics
         checkError("revenue ⟨whre⟩ x = 1", "unexpected 'whre'; did you mean 'where'?")
         checkError("revenue ⟨WHERE⟩ x = 1", "unexpected 'WHERE'; did you mean 'where'?")
         checkError("revenue ⟨day⟩", "unexpected 'day'; did you mean 'by day'?")
+        checkError("revenue ⟨purchases⟩", "unexpected 'purchases'; did you mean ', purchases'?")
+        checkError("revenue by month ⟨churn⟩", "unexpected 'churn'; expected ',', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
+        // Two words are no query missing its 'by': only a name that can be a dimension is offered one.
+        checkError("format ⟨xml⟩", "unknown format 'xml'")
+        checkError("revenue ⟨csv⟩", "unexpected 'csv'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
+        checkError("select ⟨sum⟩(amount)", "unexpected 'sum'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
         checkError("revenue ⟨2024-01-01⟩", "unexpected date 2024-01-01; did you mean 'since 2024-01-01'?")
         checkError("revenue ⟨2024-Q1⟩", "unexpected '2024-Q1'; did you mean 'for 2024-Q1'?")
         checkError(
@@ -150,10 +156,15 @@ import TallyDiagnostics
         checkError("load ⟨orders⟩", "expected a file path in double quotes after 'load'")
         checkError(#"load "a.csv" as⟨⟩"#, "expected a dataset name after 'as'")
         checkError(#"load "a.csv" with⟨⟩"#, "expected a column name after 'with'")
-        checkError(#"load "a.csv" with a ⟨"A"⟩"#, "expected '=' after 'a'")
+        checkError(#"load "a.csv" with a ⟨"A"⟩"#, "expected '=', 'as' or 'format' after 'a'")
         checkError(#"load "a.csv" with a = ⟨b⟩"#, "expected the column's header in double quotes after '='")
-        checkError(#"load "a.csv" with a = "A" ⟨as⟩ b"#, "unexpected 'as'; expected ',', 'skipping bad rows' or the end of the statement")
-        checkError(#"load "a.csv" ⟨x⟩"#, "unexpected 'x'; expected 'as', 'with', 'skipping bad rows' or the end of the statement")
+        checkError(#"load "a.csv" with a = "A" as ⟨b⟩"#, "expected a column type after 'as'")
+        checkError(#"load "a.csv" with a = "A" as date ⟨as⟩ text"#, "unexpected 'as'; expected ',', 'skipping bad rows' or the end of the statement")
+        checkError(#"load "a.csv" with a format ⟨b⟩"#, "expected the layout in double quotes after 'format'")
+        checkError(#"load "a.csv" delimiter ⟨b⟩"#, "expected the delimiter in double quotes after 'delimiter'")
+        checkError(#"load "a.csv" delimiter ⟨";;"⟩"#, "a delimiter is one character other than a quote or a line break")
+        checkError(#"load "a.csv" delimiter ";" ⟨as⟩ b"#, "unexpected 'as'; expected 'with', 'skipping bad rows' or the end of the statement")
+        checkError(#"load "a.csv" ⟨x⟩"#, "unexpected 'x'; expected 'as', 'delimiter', 'with', 'skipping bad rows' or the end of the statement")
         checkError(#"load "a.csv" skipping ⟨rows⟩"#, "expected 'skipping bad rows'")
         checkError(#"load "a.csv" skipping bad rows ⟨as⟩ b"#, "unexpected 'as'; expected the end of the statement")
         checkError("relate⟨⟩", "expected a dataset name after 'relate'")
@@ -165,8 +176,8 @@ import TallyDiagnostics
         checkError("anchor⟨⟩", "expected a dataset name after 'anchor'")
         checkError("anchor orders ⟨date⟩", "expected 'on' after 'orders'")
         checkError("anchor orders on⟨⟩", "expected a column name after 'on'")
-        checkError("show⟨⟩", "expected 'datasets' or 'metrics' after 'show'")
-        checkError("show ⟨dataset⟩", "expected 'datasets' or 'metrics' after 'show'", help: "did you mean 'show datasets'?")
+        checkError("show⟨⟩", "expected 'datasets', 'metrics' or 'dimensions' after 'show'")
+        checkError("show ⟨dataset⟩", "expected 'datasets', 'metrics' or 'dimensions' after 'show'", help: "did you mean 'show datasets'?")
         checkError("show datasets ⟨now⟩", "unexpected 'now'; expected the end of the statement")
         checkError("describe⟨⟩", "expected a dataset name after 'describe'")
         checkError("explain⟨⟩", "expected a metric after 'explain'")
@@ -176,9 +187,17 @@ import TallyDiagnostics
         checkError("⟨)⟩", "unmatched ')'")
     }
 
+    /// Whether a name can follow 'by' is the session's knowledge: without it only grains are offered.
+    @Test func suggestionsKnowTheNames() {
+        let expected = "unexpected 'plan'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query"
+        #expect(parsed("revenue plan", vocabulary: Vocabulary()).diagnostics.map(\.message) == [expected])
+        #expect(parsed("revenue plan").diagnostics.map(\.message) == ["unexpected 'plan'; did you mean 'by plan'?"])
+        #expect(parsed("revenue month", vocabulary: Vocabulary()).diagnostics.map(\.message) == ["unexpected 'month'; did you mean 'by month'?"])
+    }
+
     @Test func helpTeaches() {
         checkError(
-            "show ⟨by⟩ month", "expected 'datasets' or 'metrics' after 'show'",
+            "show ⟨by⟩ month", "expected 'datasets', 'metrics' or 'dimensions' after 'show'",
             help: "to use 'show' as a name at the start of a query, write it in backquotes: `show`")
         checkError(
             "revenue by ⟨order⟩", "expected a dimension after 'by'",
@@ -192,7 +211,7 @@ import TallyDiagnostics
         checkError(
             "revenue order by customers⟨.⟩plan", "'order by' takes a column of the result, not a qualified name",
             help: "name the column as the result shows it, e.g. order by plan")
-        checkError("show⟨⟩", "expected 'datasets' or 'metrics' after 'show'", help: "e.g. show datasets")
+        checkError("show⟨⟩", "expected 'datasets', 'metrics' or 'dimensions' after 'show'", help: "e.g. show datasets")
         checkError("revenue ⟨ordr⟩ by x", "unexpected 'ordr'; did you mean 'order'?")
         checkError("revenue ⟨ordr⟩ x", "unexpected 'ordr'; did you mean 'order by'?")
         checkError(

@@ -11,11 +11,6 @@ import TallyDiagnostics
         checkError("revenue by\nrevenue ⟨by⟩ month", "'by' given twice")
     }
 
-    /// A name where a comma was forgotten between items is taken for a missing 'by'.
-    @Test func missingCommaBetweenItems() {
-        checkError("revenue ⟨purchases⟩", "unexpected 'purchases'; did you mean 'by purchases'?")
-    }
-
     /// `where active between ...` on a boolean column: the comparison form wins, then the dates are
     /// compared with `active`. The binder reports the type mismatch; the parser cannot know.
     @Test func betweenAfterABareNameInACondition() {

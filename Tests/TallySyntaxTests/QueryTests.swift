@@ -118,6 +118,10 @@ import TallyDiagnostics
         check("revenue by\n  month", "(query (items revenue) (by month))")
         check("revenue where\n  x = 1", "(query (items revenue) (where (= x 1)))")
         check("revenue order\n by x", "(query (items revenue) (order (x asc)))")
+        // What the prompt continues at `..>` the parser joins too.
+        check("revenue by month vs\n  previous", "(query (items revenue) (by month) (vs previous))")
+        check("revenue between 2024-01-01\n  and 2024-03-31", "(query (items revenue) (since 2024-01-01) (until 2024-03-31))")
+        check("revenue where amount between 10\n  and 20", "(query (items revenue) (where (between amount 10 20)))")
     }
 
     @Test func lineNotStartingWithAClauseIsANewStatement() {

@@ -150,6 +150,10 @@ func isUnfinished(_ text: String) -> Bool {
     {
         return true
     }
+    let before = significant.dropLast().last
+    // `last` alone is the prompt's command, and `timer on` a whole one.
+    if last.kind == .keyword(.last), before == nil || before?.kind == .symbol(.semicolon) { return false }
+    if last.kind == .keyword(.on), let before, before.text(in: source) == "timer" { return false }
     switch last.kind {
     case .keyword(let k): return ![.true, .false, .null, .asc, .desc].contains(k)
     case .symbol(let s): return s != .rightParen && s != .semicolon

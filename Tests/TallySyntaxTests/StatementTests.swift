@@ -29,6 +29,10 @@ import TallyDiagnostics
         check(#"load "orders.csv""#, #"(load "orders.csv")"#)
         check(#"load "orders.csv" as orders"#, #"(load "orders.csv" (as orders))"#)
         check(
+            #"load "x.csv" as x delimiter ";" with d = "Day" format "%m/%d/%Y", amount as number format "1.234,56", zip as text"#,
+            #"(load "x.csv" (as x) (delimiter ";") (with (d "Day" (format "%m/%d/%Y")) (amount (as number) (format "1.234,56")) (zip (as text))))"#)
+        check(#"load "x.tsv" with at as timestamp"#, #"(load "x.tsv" (with (at (as timestamp))))"#)
+        check(
             #"load "export.csv" as customers with signup_date = "Create Date""#,
             #"(load "export.csv" (as customers) (with (signup_date "Create Date")))"#)
         check(

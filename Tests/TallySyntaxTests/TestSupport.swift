@@ -4,9 +4,12 @@ import Testing
 import TallyDiagnostics
 @testable import TallySyntax
 
-/// Parses `input` and returns the printed script and the diagnostics.
-func parsed(_ input: String) -> (printed: String, diagnostics: [Diagnostic]) {
-    let (script, diagnostics) = Parser.parse(SourceFile(name: nil, text: input))
+/// The names a session would lend the parser for its suggestions: a few library metrics and columns.
+let testVocabulary = Vocabulary(metrics: ["revenue", "purchases", "churn"], dimensions: ["plan", "region", "cohort"])
+
+/// Parses `input` (with `testVocabulary`) and returns the printed script and the diagnostics.
+func parsed(_ input: String, vocabulary: Vocabulary = testVocabulary) -> (printed: String, diagnostics: [Diagnostic]) {
+    let (script, diagnostics) = Parser.parse(SourceFile(name: nil, text: input), vocabulary: vocabulary)
     return (SyntaxPrinter.format(script), diagnostics)
 }
 

@@ -1,0 +1,7 @@
+// zlib, for reading gzip-compressed data files (Debian: zlib1g-dev).
+#ifndef TALLY_CZLIB_SHIM_H
+#define TALLY_CZLIB_SHIM_H
+
+#include <zlib.h>
+
+#endif

@@ -1,0 +1,207 @@
+// A gzip-compressed file read as the bytes it holds, decompressed as a stream: no copy on disk, and in
+// memory only a window around what is being read.
+
+import CZlib
+import Foundation
+
+/// The decompressed bytes of gzip data (one member or several concatenated, as `gzip` writes them).
+///
+/// Opening decompresses the whole stream once without keeping it, which finds its size and where its
+/// last line ends, and checks it: truncated or corrupt data is an error naming the file before any row is
+/// read, never a partial dataset. Reads then decompress forward into a window; the CSV reader asks for
+/// nearly sequential ranges (a few chunks in parallel), and a range before the window (rare: locating an
+/// error, reading a chunk again) starts the stream over.
+final class GzipBytes: ByteSource, @unchecked Sendable {
+    let compressed: any ByteSource
+    let size: Int
+    private let name: String
+    private let end: Int
+    private let lock = NSLock()
+    private var stream: Inflater
+    /// Decompressed bytes `windowStart..<windowStart + filled`, in a buffer allocated once: growing an
+    /// array as the stream goes would copy the window and fault in fresh pages again and again.
+    private var window: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var filled = 0
+    private var windowStart = 0
+    /// How far behind the latest read the window keeps bytes: more than a batch of chunks spans, so
+    /// the workers of one batch never find their bytes dropped (which would start the stream over).
+    private static let keepBehind = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount) << 20
+    /// Decompressed at a time.
+    private static let step = 4 << 20
+
+    /// Whether `source` starts as gzip data does.
+    static func isGzip(_ source: any ByteSource) throws(CSVError) -> Bool {
+        guard source.size >= 2 else { return false }
+        return try source.bytes(offset: 0, count: 2) == [0x1F, 0x8B]
+    }
+
+    /// Checks the whole stream; `name` is the file errors name.
+    init(_ compressed: any ByteSource, name: String) throws(CSVError) {
+        self.compressed = compressed
+        self.name = name
+        let counting = try Inflater(compressed, name: name)
+        let block = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
+        defer { block.deallocate() }
+        var total = 0
+        var lastContent = 0
+        while true {
+            let got = try counting.inflate(into: block, count: 1 << 20)
+            if got == 0 { break }
+            var i = got
+            while i > 0, block[i - 1] == CSVByte.lf || block[i - 1] == CSVByte.cr { i -= 1 }
+            if i > 0 { lastContent = total + i }
+            total += got
+        }
+        size = total
+        end = lastContent
+        stream = try Inflater(compressed, name: name)
+        // Pages of the buffer are touched only as bytes arrive, so a small file costs little.
+        capacity = max(1, min(total, 2 * Self.keepBehind))
+        window = .allocate(capacity: capacity)
+    }
+
+    deinit { window.deallocate() }
+
+    var origin: FileBytes? { compressed.origin }
+
+    func contentEnd() throws(CSVError) -> Int { end }
+
+    func read(into buffer: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) -> Int {
+        let wanted = max(0, min(count, size - offset))
+        guard wanted > 0 else { return 0 }
+        lock.lock()
+        defer { lock.unlock() }
+        if offset < windowStart {
+            stream = try Inflater(compressed, name: name)
+            (windowStart, filled) = (0, 0)
+        }
+        let needed = offset + wanted
+        while windowStart + filled < needed {
+            if filled == capacity { makeRoom(keepingFrom: offset, needed: needed) }
+            let room = min(capacity - filled, size - (windowStart + filled), Self.step)
+            let got = try stream.inflate(into: window + filled, count: room)
+            guard got > 0 else {
+                throw CSVError(
+                    file: name, line: 0, column: 0, message: "the file got shorter while it was read",
+                    help: "load it again once it is no longer being written")
+            }
+            filled += got
+        }
+        buffer.copyMemory(from: window + (offset - windowStart), byteCount: wanted)
+        return wanted
+    }
+
+    /// Frees the front of a full window: drops what lies more than `keepBehind` before the read at
+    /// `offset` (each byte is moved about once, since a window is dropped from only once full), or
+    /// grows the buffer when the read itself needs more.
+    private func makeRoom(keepingFrom offset: Int, needed: Int) {
+        let drop = max(0, min(offset - Self.keepBehind, windowStart + filled) - windowStart)
+        if drop > 0 {
+            memmove(window, window + drop, filled - drop)
+            windowStart += drop
+            filled -= drop
+        }
+        if filled == capacity || needed - windowStart > capacity {
+            let larger = max(2 * capacity, needed - windowStart)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            grown.initialize(from: window, count: filled)
+            window.deallocate()
+            (window, capacity) = (grown, larger)
+        }
+    }
+}
+
+/// One pass of zlib's inflate over gzip data, member after member.
+private final class Inflater {
+    private var stream = z_stream()
+    private let source: any ByteSource
+    private let name: String
+    private var input: UnsafeMutablePointer<UInt8>
+    private static let inputSize = 256 << 10
+    /// Where the next compressed block is read from.
+    private var inputOffset = 0
+    private var finished = false
+
+    init(_ source: any ByteSource, name: String) throws(CSVError) {
+        self.source = source
+        self.name = name
+        input = .allocate(capacity: Self.inputSize)
+        // 31: a gzip header and trailer (15 bits of window, +16).
+        guard inflateInit2_(&stream, 31, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            input.deallocate()
+            throw CSVError(file: name, line: 0, column: 0, message: "cannot start decompressing the file (out of memory)")
+        }
+    }
+
+    deinit {
+        inflateEnd(&stream)
+        input.deallocate()
+    }
+
+    /// Decompresses up to `count` bytes into `out`; 0 only at the end of the data.
+    func inflate(into out: UnsafeMutablePointer<UInt8>, count: Int) throws(CSVError) -> Int {
+        guard !finished else { return 0 }
+        stream.next_out = out
+        stream.avail_out = UInt32(min(count, Int(UInt32.max)))
+        while stream.avail_out > 0 {
+            if stream.avail_in == 0 {
+                guard inputOffset < source.size else {
+                    // The input ran out inside a member: `gzip -t` calls this "unexpected end of file".
+                    throw problem("the compressed data ends early: the file is truncated")
+                }
+                let got = try source.read(into: UnsafeMutableRawPointer(input), offset: inputOffset, count: Self.inputSize)
+                inputOffset += got
+                stream.next_in = input
+                stream.avail_in = UInt32(got)
+            }
+            let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+            switch status {
+            case Z_OK, Z_BUF_ERROR:
+                continue
+            case Z_STREAM_END:
+                if try !nextMember() {
+                    finished = true
+                    return count - Int(stream.avail_out)
+                }
+            case Z_MEM_ERROR:
+                throw problem("not enough memory to decompress the file")
+            default:
+                let detail = stream.msg.map { String(cString: $0) } ?? "invalid data"
+                throw problem("the file is not valid gzip data (\(detail))")
+            }
+        }
+        return count
+    }
+
+    /// After a member's end: starts the next member if one follows; trailing zero bytes (padding some
+    /// tools write) end the data too; anything else is an error.
+    private func nextMember() throws(CSVError) -> Bool {
+        var rest = [UInt8](UnsafeBufferPointer(start: stream.next_in, count: Int(stream.avail_in)))
+        if rest.count < 2, inputOffset < source.size {
+            let more = try source.bytes(offset: inputOffset, count: 2)
+            rest += more
+        }
+        if rest.isEmpty && inputOffset >= source.size { return false }
+        if rest.starts(with: [0x1F, 0x8B]) {
+            guard inflateReset(&stream) == Z_OK else { throw problem("the file is not valid gzip data") }
+            return true
+        }
+        if rest.allSatisfy({ $0 == 0 }), try isZeroToEnd() { return false }
+        throw problem("the file has data after the end of its compressed stream")
+    }
+
+    private func isZeroToEnd() throws(CSVError) -> Bool {
+        var at = inputOffset
+        while at < source.size {
+            let block = try source.bytes(offset: at, count: 1 << 16)
+            guard block.allSatisfy({ $0 == 0 }) else { return false }
+            at += block.count
+        }
+        return true
+    }
+
+    private func problem(_ message: String) -> CSVError {
+        CSVError(file: name, line: 0, column: 0, message: message, help: "check the file with `gzip -t`, or compress it again")
+    }
+}

@@ -1,0 +1,78 @@
+-- missing-columns.test:11
+-- purchases, paying_customers by month
+WITH
+  bounds AS (
+    SELECT
+      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
+      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
+    FROM (
+      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
+      FROM "orders" AS t
+    ) AS days
+  ),
+  periods AS (
+    SELECT
+      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
+      CAST(s.day AS DATE) AS period_start,
+      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
+      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
+      strftime(s.day, '%Y-%m') AS label
+    FROM bounds AS b
+    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
+    WHERE b.since <= b.until
+  ),
+  g0 AS (
+    SELECT
+      p.idx AS idx,
+      COUNT(*) AS a0,
+      COUNT(DISTINCT t."customer_id") AS a1
+    FROM "orders" AS t
+    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    GROUP BY p.idx
+  ),
+  cells AS (
+    SELECT
+      p.idx AS idx,
+      p.label AS label,
+      COALESCE(g0.a0, 0) AS a0,
+      COALESCE(g0.a1, 0) AS a1
+    FROM periods AS p
+    LEFT JOIN g0 ON g0.idx = p.idx
+  )
+SELECT
+  label AS "month",
+  a0 AS "purchases",
+  a1 AS "paying_customers"
+FROM cells
+ORDER BY idx NULLS LAST;
+
+-- missing-columns.test:134
+-- big_orders
+WITH
+  bounds AS (
+    SELECT MIN(lo) AS since, MAX(hi) AS until
+    FROM (
+      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
+      FROM "orders" AS t
+    ) AS days
+  ),
+  periods AS (
+    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
+    FROM bounds AS b
+  ),
+  g0 AS (
+    SELECT
+      p.idx AS idx,
+      COUNT(*) FILTER (WHERE t."amount" >= 100) AS a0
+    FROM "orders" AS t
+    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    GROUP BY p.idx
+  ),
+  cells AS (
+    SELECT p.idx AS idx, COALESCE(g0.a0, 0) AS a0
+    FROM periods AS p
+    LEFT JOIN g0 ON g0.idx = p.idx
+  )
+SELECT a0 AS "big_orders"
+FROM cells;
+

@@ -1,0 +1,64 @@
+// Tab completion as the prompt asks for it: the line before the word, the word, the candidates.
+
+import Foundation
+import Tally
+import Testing
+
+@Suite struct CompleterTests {
+    /// A session over the small fixture (each test its own: a session is not shared across threads).
+    private let completer: Completer?
+
+    init() {
+        let session = try? Session(today: 19_889)
+        try? session?.openFolder(CommandLineTests.small) { _ in }
+        completer = session.map { Completer(session: $0, helpTopics: ["queries", "sql"]) }
+    }
+
+    private func complete(_ before: String, _ word: String = "") throws -> [String] {
+        try #require(completer).complete(before: before, word: word)
+    }
+
+    @Test func valuesAfterAnOpeningQuoteWithNothingTyped() throws {
+        // libedit leaves a lone opening quote out of the word, so the candidates come without it.
+        let plans = try complete(#"revenue where plan = ""#)
+        #expect(plans == [#"basic""#, #"enterprise""#, #"pro""#], "\(plans)")
+        #expect(try complete("revenue where plan = ", #""p"#) == [#""pro""#])
+        let more = try complete(#"revenue where plan in ("pro", ""#)
+        #expect(more == [#"basic""#, #"enterprise""#, #"pro""#], "\(more)")
+        // A quote inside a comment opens nothing: `-- "` is not a string.
+        let commented = try complete(#"revenue where plan = "pro" -- or ""#)
+        #expect(!commented.contains(#"basic""#), "\(commented)")
+    }
+
+    @Test func aDatasetsColumnsAfterItsName() throws {
+        #expect(
+            try complete("sum(", "orders.") == [
+                "orders.amount", "orders.customer_id", "orders.date", "orders.id", "orders.kind",
+            ])
+        #expect(try complete("revenue by ", "customers.pl") == ["customers.plan"])
+        #expect(try complete("revenue by ", "nothing.").isEmpty)
+    }
+
+    @Test func byOffersWhatTheMetricsReach() throws {
+        let byRevenue = try complete("revenue by ")
+        #expect(["month", "cohort", "plan", "kind", "region"].allSatisfy(byRevenue.contains))
+        #expect(!byRevenue.contains("stage") && !byRevenue.contains("rep"))
+        #expect(try complete("revenue by ", "st").isEmpty)
+        #expect(try complete("count(deals) by ", "st") == ["stage"])
+        #expect(try complete("explain win_rate by month, ", "st") == ["stage"])
+        // Two metrics: what both reach.
+        let both = try complete("revenue, nps where ")
+        #expect(both.contains("plan") && both.contains("kind") && !both.contains("score") && !both.contains("amount"))
+        // Items that do not parse yet: everything.
+        #expect(try complete("revenue + by ", "st") == ["stage"])
+    }
+
+    @Test func statementWordsAndPromptCommands() throws {
+        #expect(try complete("show ") == ["datasets", "dimensions", "metrics"])
+        #expect(try complete("format ") == ["csv", "json", "markdown", "table"])
+        #expect(try complete("timer ") == ["off", "on"])
+        #expect(try complete("help ") == ["queries", "sql"])
+        #expect(try complete("", "fo") == ["format"])
+        #expect(try complete("describe ", "rev") == ["revenue"])
+    }
+}
