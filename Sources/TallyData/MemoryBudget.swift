@@ -27,9 +27,14 @@ public enum MemoryBudget {
         return left
     }
 
+    /// Requests smaller than this are not checked: the margin covers them, and asking the system
+    /// what is left costs more than a small query (a long session runs thousands).
+    static let smallest = 4 << 20
+
     /// Checks that `bytes` more fit, with the margin; otherwise throws what is needed and what is left.
     public static func reserve(_ bytes: Int) throws(MemoryShortage) {
-        let needed = UInt64(max(0, bytes))
+        guard bytes >= smallest else { return }
+        let needed = UInt64(bytes)
         let left = available()
         guard left < needed.addingReportingOverflow(margin).partialValue else { return }
         throw MemoryShortage(needed: needed, available: left > margin ? left - margin : 0)
