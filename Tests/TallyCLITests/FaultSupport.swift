@@ -169,8 +169,9 @@ extension Fault {
 
 extension Fault {
     /// Runs `tally arguments` with `input` on its standard input and its output (and prose on standard
-    /// error) discarded; returns its
-    /// exit status and its peak resident memory in KiB, as wait4 reports it for that one process.
+    /// error) discarded; returns its exit status and its peak resident memory in KiB: its VmHWM, read
+    /// from /proc while it runs (wait4's maxrss will not do: a process spawned from this one counts
+    /// the test runner's own memory as its peak).
     static func peakMemory(_ arguments: [String], input: Data) throws -> (status: Int32, kilobytes: Int) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw CocoaError(.fileWriteUnknown) }
@@ -205,10 +206,18 @@ extension Fault {
             }
         }
         close(writer)
+        var peak = 0
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
-        return (status, usage.ru_maxrss)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+            {
+                peak = max(peak, kilobytes)
+            }
+            usleep(2000)
+        }
+        return (status, peak)
     }
 }
 
