@@ -295,4 +295,15 @@ import Testing
         #expect(answered.status == 0, "\(answered.stderr)")
         #expect(answered.stdout == plain.stdout)
     }
+
+    /// A one-column CSV whose only value is null is `""`, not an empty line that CSV readers skip
+    /// (the row was lost). churn for March has no customer active at its start: null.
+    @Test func aOneColumnNullIsWrittenAsAnEmptyQuotedField() throws {
+        let folder = try Fault.Folder("churn")
+        defer { folder.remove() }
+        try folder.write("customers.csv", "id,signup_date,churn_date,plan,region,channel\n1,2024-01-05,2024-02-01,pro,europe,ads\n")
+        let r = try Fault.sh(#"exec "$TALLY" --data "\#(folder.path)" --format csv -e 'churn for 2024-03'"#)
+        #expect(r.status == 0)
+        #expect(r.stdout == "churn\n\"\"\n")
+    }
 }
