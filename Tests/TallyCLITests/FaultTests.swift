@@ -257,6 +257,9 @@ import Testing
     /// more here). What remains is the text itself, read whole first (a syntax error anywhere stops the
     /// script before it runs): 1.4 MB more here, kept as text and as UTF-8 bytes.
     @Test func aSessionOfSixtyThousandStatementsKeepsItsMemoryFlat() throws {
+        // A sanitizer holds freed memory back for a while (AddressSanitizer's quarantine), so its
+        // peak grows with what a run allocates in all, not with what it keeps.
+        if Fault.isSanitized { return print("note: the long-session memory case skipped under a sanitizer") }
         let statements = ["show datasets", "sql revenue by month where plan = \"pro\"", "assert 1 = 1"]
         func peak(_ count: Int) throws -> Int {
             let text = (0..<count).map { statements[$0 % statements.count] }.joined(separator: "\n") + "\n"
