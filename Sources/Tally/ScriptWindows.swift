@@ -58,7 +58,8 @@ struct ScriptWindows: Sequence {
             var length = size
             while true {
                 let end = lineEnd(atOrAfter: start + length)
-                let text = SourceFile(name: whole.name, text: String(decoding: whole.utf8[start..<end], as: UTF8.self), firstLine: line)
+                let text = SourceFile(
+                    name: whole.name, text: String(decoding: whole.utf8[start..<end], as: UTF8.self), firstLine: line)
                 let (script, diagnostics) = Parser.parse(text, vocabulary: vocabulary)
                 guard end < total else {
                     start = total

@@ -52,7 +52,9 @@ public enum MemoryBudget {
 
     private static func limit(_ resource: __rlimit_resource) -> UInt64? {
         var value = rlimit()
-        guard getrlimit(__rlimit_resource_t(resource.rawValue), &value) == 0, value.rlim_cur != rlim_t.max else { return nil }
+        guard getrlimit(__rlimit_resource_t(resource.rawValue), &value) == 0, value.rlim_cur != rlim_t.max else {
+            return nil
+        }
         return UInt64(value.rlim_cur)
     }
 
@@ -79,10 +81,17 @@ public enum MemoryBudget {
 
     /// memory.max less memory.current of the process's cgroup (v2), when it has a limit.
     private static func controlGroupRoom() -> UInt64? {
-        guard let line = read("/proc/self/cgroup")?.split(separator: "\n").first(where: { $0.hasPrefix("0::") }) else { return nil }
+        guard let line = read("/proc/self/cgroup")?.split(separator: "\n").first(where: { $0.hasPrefix("0::") }) else {
+            return nil
+        }
         let folder = "/sys/fs/cgroup" + line.dropFirst(3)
-        guard let max = read(folder + "/memory.max").flatMap({ UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
-            let current = read(folder + "/memory.current").flatMap({ UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines)) })
+        guard
+            let max = read(folder + "/memory.max").flatMap({
+                UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }),
+            let current = read(folder + "/memory.current").flatMap({
+                UInt64($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            })
         else { return nil }
         return max > current ? max - current : 0
     }

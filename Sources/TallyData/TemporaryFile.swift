@@ -64,7 +64,9 @@ public enum TemporaryFile {
         if name.hasPrefix(".dat.nosync") { return true }
         guard let range = name.range(of: marker) else { return false }
         if Date().timeIntervalSince(modified) > abandonedAfter { return true }
-        guard let pid = name[range.upperBound...].split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else { return true }
+        guard let pid = name[range.upperBound...].split(separator: "-").first.flatMap({ Int32($0) }), pid > 0 else {
+            return true
+        }
         return kill(pid, 0) != 0 && errno == ESRCH
     }
 

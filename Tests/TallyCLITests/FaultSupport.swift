@@ -83,7 +83,8 @@ enum Fault {
         let plans = ["basic", "pro", "enterprise"]
         let regions = ["europe", "americas", "asia"]
         for id in 1...500 {
-            customers += "\(id),2023-01-\(String(format: "%02d", 1 + id % 28)),,\(plans[id % 3]),\(regions[id % 3 == 0 ? 1 : id % 3]),ads\n"
+            customers +=
+                "\(id),2023-01-\(String(format: "%02d", 1 + id % 28)),,\(plans[id % 3]),\(regions[id % 3 == 0 ? 1 : id % 3]),ads\n"
         }
         try folder.write("customers.csv", customers)
         var text = "id,customer_id,date,amount,kind\n"
@@ -94,7 +95,9 @@ enum Fault {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd"
         // 2023-01-01 and the 730 days after it.
-        let days = (0..<731).map { formatter.string(from: Date(timeIntervalSince1970: TimeInterval(19358 + $0) * 86400)) }
+        let days = (0..<731).map {
+            formatter.string(from: Date(timeIntervalSince1970: TimeInterval(19358 + $0) * 86400))
+        }
         for id in 1...orders {
             let cents = (id * 7919) % 50_000 + 100
             let fraction = cents % 100 < 10 ? "0\(cents % 100)" : "\(cents % 100)"
@@ -154,14 +157,16 @@ extension Fault {
     /// when it renames its third cache file into place, the file whole but still under its temporary name.
     static func traced(injecting fault: String, _ arguments: [String], cache: String) throws -> CommandLineTests.Run {
         try sh(
-            #"fault="$1"; shift; exec strace -f -o /dev/null -e trace=rename -e inject="$fault" "$TALLY" "$@""#, cache: cache,
+            #"fault="$1"; shift; exec strace -f -o /dev/null -e trace=rename -e inject="$fault" "$TALLY" "$@""#,
+            cache: cache,
             arguments: [fault] + arguments)
     }
 
     /// Why strace cannot inject faults here, or nil when it can.
     static func straceProblem() -> String? {
         guard let r = try? sh("strace -o /dev/null -e inject=getpid:error=EPERM true 2>&1"), r.status == 0 else {
-            return "strace (Debian's strace package, which `make test` installs) is needed to kill tally at exact points of a cache write, and it does not run here"
+            return
+                "strace (Debian's strace package, which `make test` installs) is needed to kill tally at exact points of a cache write, and it does not run here"
         }
         return nil
     }
@@ -248,7 +253,8 @@ extension Fault {
         var size = 0
         for _ in 0..<200 {
             Thread.sleep(forTimeInterval: 0.02)
-            guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+            guard
+                let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
                 let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
                 let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
             else { continue }

@@ -63,7 +63,8 @@ import Testing
         let folder = try Fault.Folder("fsize-output")
         defer { folder.remove() }
         let r = try Fault.sh(
-            #"ulimit -f 100; "$TALLY" --data examples/crm --format csv -e 'revenue, purchases by day, plan, region' > "\#(folder.path)/out.csv""#)
+            #"ulimit -f 100; "$TALLY" --data examples/crm --format csv -e 'revenue, purchases by day, plan, region' > "\#(folder.path)/out.csv""#
+        )
         #expect(r.status == 1)
         #expect(r.stderr == "error: cannot write output: File too large\n")
     }
@@ -73,7 +74,8 @@ import Testing
     @Test func aNamedPipeAsADataFileIsRefusedAtOnce() throws {
         let folder = try Fault.Folder("fifo")
         defer { folder.remove() }
-        try folder.write("customers.csv", "id,signup_date,churn_date,plan,region,channel\n1,2024-01-05,,pro,europe,ads\n")
+        try folder.write(
+            "customers.csv", "id,signup_date,churn_date,plan,region,channel\n1,2024-01-05,,pro,europe,ads\n")
         try #require(mkfifo(folder.path + "/surveys.csv", 0o644) == 0)
         let started = Date()
         let r = try Fault.sh(#"exec "$TALLY" --data "\#(folder.path)" -e nps"#, timeout: 20)
@@ -128,7 +130,8 @@ import Testing
         var times = [info.st_atim, info.st_mtim]
         try #require(utimensat(AT_FDCWD, orders, &times, 0) == 0)
         var after = stat()
-        try #require(stat(orders, &after) == 0 && after.st_size == info.st_size && after.st_mtim.tv_sec == info.st_mtim.tv_sec)
+        try #require(
+            stat(orders, &after) == 0 && after.st_size == info.st_size && after.st_mtim.tv_sec == info.st_mtim.tv_sec)
 
         let plain = try Fault.sh(query)
         #expect(plain.stdout != before.stdout)
@@ -146,7 +149,10 @@ import Testing
         let limited = try Fault.sh("ulimit -f 100; " + query, cache: folder.path + "/cache")
         #expect(limited.status == 0)
         #expect(limited.stdout == plain.stdout)
-        #expect(limited.stderr == "warning: cannot write the column cache in \(folder.path)/cache/tally: File too large; going on without it\n")
+        #expect(
+            limited.stderr
+                == "warning: cannot write the column cache in \(folder.path)/cache/tally: File too large; going on without it\n"
+        )
         #expect(Fault.temporaryFiles(under: folder.path + "/cache") == [])
     }
 
@@ -198,7 +204,8 @@ import Testing
         try Fault.crm(folder, orders: 30_000)
         let cache = folder.path + "/cache"
         // The rename fails as if interrupted, and the signal is delivered as it returns.
-        let r = try Fault.traced(injecting: "rename:error=EINTR:signal=\(signal):when=2", Self.describeOrders(folder), cache: cache)
+        let r = try Fault.traced(
+            injecting: "rename:error=EINTR:signal=\(signal):when=2", Self.describeOrders(folder), cache: cache)
         #expect(r.stdout == "")
         #expect(r.status != 0)
         #expect(!Fault.files(under: cache).isEmpty, "the first cache file was not written")
@@ -215,7 +222,9 @@ import Testing
         let writers = try (0..<2).map { _ in try Fault.Running(arguments, cache: cache) }
         // The reader starts once the writers are writing, so it meets their partial files.
         let deadline = Date().addingTimeInterval(60)
-        while Fault.temporaryFiles(under: cache).isEmpty, writers.contains(where: { $0.process.isRunning }), Date() < deadline {}
+        while Fault.temporaryFiles(under: cache).isEmpty, writers.contains(where: { $0.process.isRunning }),
+            Date() < deadline
+        {}
         let reader = try Fault.Running(arguments, cache: cache)
         for run in writers + [reader] {
             let r = run.wait()
@@ -240,7 +249,9 @@ import Testing
             for row in 0..<3 { text += (0..<columns).map { String($0 + row) }.joined(separator: ",") + "\n" }
             try folder.write("wide.csv", text)
             let started = Date()
-            let r = try Fault.sh(#"exec "$TALLY" --data "\#(folder.path)" --format csv -e 'describe wide'"#, cache: folder.path + "/cache")
+            let r = try Fault.sh(
+                #"exec "$TALLY" --data "\#(folder.path)" --format csv -e 'describe wide'"#,
+                cache: folder.path + "/cache")
             let elapsed = Date().timeIntervalSince(started)
             #expect(r.status == 0)
             #expect(r.stdout.split(separator: "\n").count == columns + 1)
@@ -263,7 +274,8 @@ import Testing
         let statements = ["show datasets", "sql revenue by month where plan = \"pro\"", "assert 1 = 1"]
         func peak(_ count: Int) throws -> Int {
             let text = (0..<count).map { statements[$0 % statements.count] }.joined(separator: "\n") + "\n"
-            let (status, kilobytes) = try Fault.peakMemory(["--data", CommandLineTests.crm, "--format", "csv"], input: Data(text.utf8))
+            let (status, kilobytes) = try Fault.peakMemory(
+                ["--data", CommandLineTests.crm, "--format", "csv"], input: Data(text.utf8))
             #expect(status == 0)
             return kilobytes
         }
@@ -276,7 +288,9 @@ import Testing
     /// help (it once ended in "Fatal error: failed to allocate ... bytes" and a backtrace); with room
     /// enough, the same query answers as without a limit.
     @Test func anAddressSpaceLimitGivesAnErrorOrTheAnswerNeverACrash() throws {
-        if Fault.isSanitized { return print("note: the ulimit -v case skipped: a sanitizer's shadow memory cannot live under it") }
+        if Fault.isSanitized {
+            return print("note: the ulimit -v case skipped: a sanitizer's shadow memory cannot live under it")
+        }
         let folder = try Fault.Folder("ulimit-v")
         defer { folder.remove() }
         try Fault.crm(folder, orders: 300_000)
@@ -288,9 +302,13 @@ import Testing
         let tight = try Fault.sh(query, arguments: [String(start + (20 << 10))])
         #expect(tight.status == 1)
         #expect(tight.stdout == "")
-        #expect(tight.stderr.hasPrefix("error: \(folder.path)/orders.csv: not enough memory to read 3 columns of about "), "\(tight.stderr)")
-        #expect(tight.stderr.hasSuffix(
-            " is left\n  = help: give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size\n"))
+        #expect(
+            tight.stderr.hasPrefix("error: \(folder.path)/orders.csv: not enough memory to read 3 columns of about "),
+            "\(tight.stderr)")
+        #expect(
+            tight.stderr.hasSuffix(
+                " is left\n  = help: give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size\n"
+            ))
 
         // Room for the reading threads' stacks (8 MiB a processor) and 150 MiB more.
         let roomy = start + (ProcessInfo.processInfo.activeProcessorCount * 8 + 16 + 150) << 10
@@ -304,7 +322,8 @@ import Testing
     @Test func aOneColumnNullIsWrittenAsAnEmptyQuotedField() throws {
         let folder = try Fault.Folder("churn")
         defer { folder.remove() }
-        try folder.write("customers.csv", "id,signup_date,churn_date,plan,region,channel\n1,2024-01-05,2024-02-01,pro,europe,ads\n")
+        try folder.write(
+            "customers.csv", "id,signup_date,churn_date,plan,region,channel\n1,2024-01-05,2024-02-01,pro,europe,ads\n")
         let r = try Fault.sh(#"exec "$TALLY" --data "\#(folder.path)" --format csv -e 'churn for 2024-03'"#)
         #expect(r.status == 0)
         #expect(r.stdout == "churn\n\"\"\n")

@@ -40,7 +40,10 @@ import Testing
         // A process that has ended (a child already reaped), the Foundation name earlier versions left,
         // and a writer that is alive (this process) whose file must not be taken from under it.
         let ended = try Self.endedProcessID()
-        let dead = ["c3" + TemporaryFile.marker + "\(ended)-9f", "rows" + TemporaryFile.marker + "\(ended)-1", ".dat.nosyncA1B2.xYz"]
+        let dead = [
+            "c3" + TemporaryFile.marker + "\(ended)-9f", "rows" + TemporaryFile.marker + "\(ended)-1",
+            ".dat.nosyncA1B2.xYz",
+        ]
         let alive = "c4" + TemporaryFile.marker + "\(getpid())-77"
         for name in dead + [alive] { try Data("partial".utf8).write(to: URL(fileURLWithPath: full + "/" + name)) }
 

@@ -36,7 +36,8 @@ import Testing
         defer { folder.remove() }
         let file = try CSVFile(path: try Self.write(folder))
         let last = Self.columns - 1
-        let asked = [last, 0, CSVFile.columnsPerPass, CSVFile.columnsPerPass - 1] + (1..<CSVFile.columnsPerPass * 2).map { $0 }
+        let asked =
+            [last, 0, CSVFile.columnsPerPass, CSVFile.columnsPerPass - 1] + (1..<CSVFile.columnsPerPass * 2).map { $0 }
         let read = try file.read(columns: asked.map { "c\($0)" })
         #expect(read.columns.map(\.name) == asked.map { "c\($0)" })
         #expect(read.columns[0].integers == [Int64(last * 10), Int64(last * 10 + 1), Int64(last * 10 + 2)])

@@ -3,9 +3,10 @@
 // In a child process, since an address-space limit is the whole process's.
 
 import Foundation
-@testable import TallyData
 import TallyDiagnostics
 import Testing
+
+@testable import TallyData
 
 @Suite struct EngineMemoryTests {
     /// AddressSanitizer and ThreadSanitizer reserve terabytes of address space: no limit can apply.
@@ -33,7 +34,8 @@ import Testing
         guard setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0 else { return 3 }
         let many = (1...40).map { "count(orders where amount > \($0))" }.joined(separator: ", ")
         guard let refused = fixture.failure(many) else { return 4 }
-        guard refused.message.hasPrefix("not enough memory to run the query over orders (2000000 rows): it needs about "),
+        guard
+            refused.message.hasPrefix("not enough memory to run the query over orders (2000000 rows): it needs about "),
             refused.help?.contains("fewer metrics") == true
         else { return 5 }
         guard (try? fixture.value("count(orders where amount > 500)")) == .number(998_000) else { return 6 }

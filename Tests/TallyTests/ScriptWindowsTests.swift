@@ -4,14 +4,15 @@
 // that nearly every line is a cut, and with the text repeated so windows fall at every offset.
 
 import Foundation
+import TallyDiagnostics
+import TallySyntax
 import Testing
 
 @testable import Tally
-import TallyDiagnostics
-import TallySyntax
 
 @Suite struct ScriptWindowsTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        .standardized
 
     /// The example scripts, and the statements of every golden case (the lines between a case's
     /// directive and its `----`), one text per file.
@@ -83,7 +84,9 @@ import TallySyntax
     @Test func allTheCasesInOneTextParseAsOne() {
         let source = SourceFile(name: nil, text: Self.texts.joined(separator: "\n"))
         let whole = Self.parsedWhole(source)
-        #expect(whole.statements.count > 300 && whole.diagnostics.count > 40, "\(whole.statements.count) statements, \(whole.diagnostics.count) diagnostics")
+        #expect(
+            whole.statements.count > 300 && whole.diagnostics.count > 40,
+            "\(whole.statements.count) statements, \(whole.diagnostics.count) diagnostics")
         #expect(Array(ScriptWindows(source: source, size: 3)).count > 100, "the windows were hardly cut")
         for size in [3, 100, 1000, 10_000] {
             let windows = Self.parsedInWindows(source, size: size)
@@ -93,7 +96,8 @@ import TallySyntax
     }
 
     @Test func aStatementLongerThanAWindowGrowsIt() {
-        let long = "revenue where plan in (" + (0..<5000).map { "\"p\($0)\"" }.joined(separator: ",\n") + ")\npurchases\n"
+        let long =
+            "revenue where plan in (" + (0..<5000).map { "\"p\($0)\"" }.joined(separator: ",\n") + ")\npurchases\n"
         let source = SourceFile(name: nil, text: long + long)
         #expect(Self.parsedInWindows(source, size: 64).statements == Self.parsedWhole(source).statements)
     }
