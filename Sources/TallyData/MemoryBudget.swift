@@ -6,19 +6,23 @@
 import Foundation
 
 public enum MemoryBudget {
-    /// Kept free beyond each request: 16 MiB for the small allocations around a large one, and the
-    /// stacks of the threads that work on it (8 MiB each, one per processor).
-    static let margin = UInt64(16 << 20) + UInt64(max(1, ProcessInfo.processInfo.activeProcessorCount)) * (8 << 20)
+    /// Kept free beyond each request, for the small allocations around a large one.
+    static let margin = UInt64(16 << 20)
 
-    /// Bytes the process may still allocate: the least of the address space left under `ulimit -v`,
-    /// the data segment left under `ulimit -d`, the room left in its control group, and the machine's
-    /// available memory and swap.
+    /// Address space the threads that read and compute may take for their stacks (8 MiB each, one per
+    /// processor): reserved whole when they start, so under `ulimit -v` it is not there for data.
+    static let threadStacks = UInt64(max(1, ProcessInfo.processInfo.activeProcessorCount)) * (8 << 20)
+
+    /// Bytes the process may still allocate: the least of the address space left under `ulimit -v`
+    /// (less the threads' stacks), the data segment left under `ulimit -d`, the room left in its
+    /// control group, and the machine's available memory and swap.
     public static func available() -> UInt64 {
         var left = machineAvailable() ?? .max
         let page = UInt64(max(1, sysconf(Int32(_SC_PAGESIZE))))
         let usage = statm()
         if let limit = limit(RLIMIT_AS), let size = usage?.size {
-            left = min(left, limit > size * page ? limit - size * page : 0)
+            let used = size * page + threadStacks
+            left = min(left, limit > used ? limit - used : 0)
         }
         if let limit = limit(RLIMIT_DATA), let data = usage?.data {
             left = min(left, limit > data * page ? limit - data * page : 0)
