@@ -234,6 +234,13 @@ extension Fault {
         return binary.range(of: Data("__asan_init".utf8)) != nil || binary.range(of: Data("__tsan_init".utf8)) != nil
     }()
 
+    /// Whether the tally binary is built with ThreadSanitizer, whose runtime maps files of its own and
+    /// dies of SIGBUS under a file size limit (`ulimit -f`) before Tally prints anything.
+    static let isThreadSanitized: Bool = {
+        guard let binary = FileManager.default.contents(atPath: CommandLineTests.tally.path) else { return false }
+        return binary.range(of: Data("__tsan_init".utf8)) != nil
+    }()
+
     /// The address space (KiB) a tally session over `folder` holds once it has opened the folder and
     /// waits for statements: the floor any `ulimit -v` for it must clear.
     static func startingAddressSpace(data folder: String) throws -> Int {
