@@ -203,8 +203,7 @@ public struct Completer {
             let path = folder + name
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
             if isDirectory.boolValue { return "\"" + path + "/" }
-            let lower = name.lowercased()
-            return [".csv", ".tsv", ".csv.gz", ".tsv.gz"].contains(where: lower.hasSuffix) ? "\"" + path + "\"" : nil
+            return DataFileName.suffix(of: name) != nil ? "\"" + path + "\"" : nil
         }
     }
 

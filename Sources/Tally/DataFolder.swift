@@ -2,6 +2,7 @@
 // Tab-separated (`.tsv`) and gzip-compressed (`.csv.gz`, `.tsv.gz`) files are datasets too.
 
 import Foundation
+import TallyData
 import TallyDiagnostics
 
 /// The files of a data folder, found but not yet read.
@@ -22,10 +23,10 @@ struct DataFolder {
             throw Diagnostic("cannot read the data folder '\(path)'")
         }
         let base = path.hasSuffix("/") ? path : path + "/"
-        let files = names.filter { Self.dataSuffix(of: $0) != nil }.sorted()
+        let files = names.filter { DataFileName.suffix(of: $0) != nil }.sorted()
         var seen: [String: String] = [:]
         for file in files {
-            let name = Self.datasetName(forFile: file)
+            let name = DataFileName.datasetName(forFile: file)
             if let other = seen[name] {
                 throw Diagnostic(
                     "'\(other)' and '\(file)' in '\(path)' would both be the dataset '\(name)'",
@@ -37,14 +38,6 @@ struct DataFolder {
         model = names.contains("model.tally") ? base + "model.tally" : nil
     }
 
-    /// The endings that make a file a dataset, longest first.
-    private static let suffixes = [".csv.gz", ".tsv.gz", ".csv", ".tsv"]
-
-    private static func dataSuffix(of file: String) -> String? {
-        let lower = file.lowercased()
-        return suffixes.first { lower.hasSuffix($0) && lower.count > $0.count }
-    }
-
     /// The model script's text; it must be a regular file (a named pipe would block the start forever).
     static func readModel(_ path: String) throws(Diagnostic) -> [UInt8] {
         var info = stat()
@@ -53,11 +46,5 @@ struct DataFolder {
         }
         guard let bytes = FileManager.default.contents(atPath: path) else { throw Diagnostic("cannot read \(path)") }
         return Array(bytes)
-    }
-
-    /// `customers.csv` → `customers`, `orders.csv.gz` → `orders`.
-    static func datasetName(forFile path: String) -> String {
-        let file = (path as NSString).lastPathComponent
-        return dataSuffix(of: file).map { String(file.dropLast($0.count)) } ?? file
     }
 }

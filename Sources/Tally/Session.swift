@@ -341,16 +341,12 @@ public final class Session {
     /// files (then nothing is said: the model only says how to read the folder's files).
     private func load(_ load: Load, source: SourceFile) throws(Diagnostic) -> String? {
         let path = resolve(load.path, relativeTo: source)
-        let name = load.alias?.text ?? DataFolder.datasetName(forFile: path)
+        let name = load.alias?.text ?? DataFileName.datasetName(forFile: path)
         let options = try CSVOptions(load)
         if openingFolder, !options.skipBadRows {
             do {
-                let table = LazyDataset(name: name, file: try CSVFile(path: path, options: options, cache: columnCache))
-                datasets[name] = nil
-                lazy[name] = table
-                mappings.removeAll()
+                openLazily(name, try CSVFile(path: path, options: options, cache: columnCache))
                 dataVersion += 1
-                publish(table)
                 return nil
             } catch {
                 var d = error.diagnostic()
@@ -423,11 +419,9 @@ public final class Session {
         mappings.removeAll()
         dataVersion += 1
         for path in folder.csvFiles {
-            let name = DataFolder.datasetName(forFile: path)
+            let name = DataFileName.datasetName(forFile: path)
             do {
-                let table = LazyDataset(name: name, file: try CSVFile(path: path, cache: columnCache))
-                lazy[name] = table
-                publish(table)
+                openLazily(name, try CSVFile(path: path, cache: columnCache))
             } catch {
                 throw Failure(diagnostics: [error.diagnostic()])
             }
@@ -470,6 +464,16 @@ public final class Session {
     private func read(_ columns: Set<String>, of name: String) throws(Diagnostic) {
         guard let table = lazy[name] else { return }
         try table.read(columns, isCancelled: isCancelled)
+        publish(table)
+    }
+
+    /// Makes `file` the dataset `name`, read column by column as statements need them (replacing
+    /// any dataset of that name, and the relation mappings that may have pointed into it).
+    private func openLazily(_ name: String, _ file: CSVFile) {
+        let table = LazyDataset(name: name, file: file)
+        datasets[name] = nil
+        lazy[name] = table
+        mappings.removeAll()
         publish(table)
     }
 

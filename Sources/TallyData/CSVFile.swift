@@ -61,7 +61,7 @@ public final class CSVFile: Sendable {
         self.options = options
         self.chunkSize = max(1, chunkSize)
         self.cache = cache
-        let header = try CSVHeader.read(source, file: file, renames: options.renames, delimiter: options.delimiter ?? Self.delimiter(byName: file))
+        let header = try CSVHeader.read(source, file: file, renames: options.renames, delimiter: options.delimiter ?? DataFileName.delimiter(of: file))
         columnNames = header.names
         dataStart = header.end
         dataEnd = header.dataEnd
@@ -78,11 +78,6 @@ public final class CSVFile: Sendable {
         self.declared = declared
     }
 
-    /// Tabs for a `.tsv` file (compressed or not); otherwise told from the header line.
-    static func delimiter(byName path: String) -> UInt8? {
-        let name = path.lowercased()
-        return name.hasSuffix(".tsv") || name.hasSuffix(".tsv.gz") ? UInt8(ascii: "\t") : nil
-    }
 
     /// Reads the named columns (all when nil), in the order named: from the column cache when it holds
     /// them for this very file, else from the CSV (and then into the cache). `isCancelled` is asked

@@ -33,19 +33,18 @@ extension Value {
     /// DECIMAL and integers: an integer without a point, a decimal keeping its scale; a floating-point
     /// number only when the digits do not fit 64 bits. Nil for text that is no such number.
     public init?(exactDigits text: String) {
-        var digits = Substring(text)
-        let negative = digits.hasPrefix("-")
-        if negative || digits.hasPrefix("+") { digits = digits.dropFirst() }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
-        else { return nil }
-        let fraction = parts.count == 2 ? parts[1] : ""
-        if let units = Int64((negative ? "-" : "") + whole + fraction), units != Int64.min, fraction.count <= 18 {
-            self = fraction.isEmpty ? .integer(units) : .decimal(units, scale: fraction.count)
-        } else {
-            guard let d = Double(text), d.isFinite else { return nil }
-            self = .number(d == 0 ? 0 : d)
+        // The CSV reader's number syntax and scaling, so both read digits alike.
+        var text = text
+        let parsed = text.withUTF8 { b -> Value? in
+            guard let shape = TypeInference.numberShape(b), !shape.hasExponent else { return nil }
+            let scale = shape.fracDigits.count
+            guard scale <= 18, let units = TypeInference.mantissa(b, shape, scale: scale) else {
+                return Double(String(decoding: b, as: UTF8.self)).flatMap { $0.isFinite ? .number($0 == 0 ? 0 : $0) : nil }
+            }
+            return scale == 0 ? .integer(units) : .decimal(units, scale: scale)
         }
+        guard let parsed else { return nil }
+        self = parsed
     }
 }
 

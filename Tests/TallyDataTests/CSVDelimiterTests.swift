@@ -83,7 +83,7 @@ struct CSVDelimiterTests {
         ("data.csv.gz", false), ("data.tsv.bak", false), ("tsv", false),
     ])
     func tsvNamesAreReadWithTabs(_ name: String, _ tabs: Bool) {
-        #expect(CSVFile.delimiter(byName: name) == (tabs ? UInt8(ascii: "\t") : nil))
+        #expect(DataFileName.delimiter(of: name) == (tabs ? UInt8(ascii: "\t") : nil))
     }
 
     @Test func tsvFileIgnoresCommasAndSemicolonsInItsHeader() throws {
