@@ -2,8 +2,8 @@
 import PackageDescription
 
 // One target per stage; dependencies point one way:
-// Diagnostics <- Syntax <- Semantics <- Engine <- Tally (session) <- tally (CLI, REPL)
-//                Data   <-´            <- SQL <- Postgres <-´
+// Diagnostics <- Syntax <- Semantics <- Plan <- Engine <- Tally (session) <- tally (CLI, REPL)
+//                Data   <-´                   <- SQL <- Postgres <-´
 let package = Package(
     name: "Tally",
     platforms: [.macOS(.v13)],
@@ -21,21 +21,23 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "TallyData", dependencies: ["TallyDiagnostics", "CZlib"]),
         .target(name: "TallySemantics", dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData"]),
-        .target(name: "TallyEngine", dependencies: ["TallySemantics", "TallyData"]),
+        // The lowered plan: the time axis, placements, and the evaluator every engine's cells go through.
+        .target(name: "TallyPlan", dependencies: ["TallySemantics", "TallyData", "TallyDiagnostics"]),
+        .target(name: "TallyEngine", dependencies: ["TallyPlan", "TallySemantics", "TallyData"]),
         .target(name: "TallyRender", dependencies: ["TallyData", "TallyDiagnostics"]),
         // Bound query -> SQL syntax tree -> SQL text; never imports the native engine.
-        .target(name: "TallySQL", dependencies: ["TallySemantics", "TallyData", "TallyDiagnostics"]),
+        .target(name: "TallySQL", dependencies: ["TallyPlan", "TallySemantics", "TallyData", "TallyDiagnostics"]),
         .systemLibrary(
             name: "CLibPQ",
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
         // Runs compiled queries on PostgreSQL through libpq, and copies datasets into it.
-        .target(name: "TallyPostgres", dependencies: ["CLibPQ", "TallySQL", "TallySemantics", "TallyData", "TallyDiagnostics"]),
+        .target(name: "TallyPostgres", dependencies: ["CLibPQ", "TallyPlan", "TallySQL", "TallySemantics", "TallyData", "TallyDiagnostics"]),
         .target(
             name: "Tally",
             dependencies: [
-                "TallyDiagnostics", "TallySyntax", "TallyData", "TallySemantics", "TallyEngine", "TallyRender", "TallySQL",
+                "TallyDiagnostics", "TallySyntax", "TallyData", "TallySemantics", "TallyPlan", "TallyEngine", "TallyRender", "TallySQL",
                 "TallyPostgres",
             ],
             resources: [.copy("Library/crm.tally")]
@@ -58,10 +60,11 @@ let package = Package(
         .testTarget(name: "TallySyntaxTests", dependencies: ["TallySyntax"]),
         .testTarget(name: "TallyDataTests", dependencies: ["TallyData"]),
         .testTarget(name: "TallySemanticsTests", dependencies: ["TallySemantics", "TallySyntax", "TallyData"]),
-        .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallySemantics", "TallySyntax", "TallyData"]),
+        .testTarget(name: "TallyPlanTests", dependencies: ["TallyPlan", "TallySemantics", "TallyData"]),
+        .testTarget(name: "TallyEngineTests", dependencies: ["TallyEngine", "TallyPlan", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "TallyRenderTests", dependencies: ["TallyRender", "TallyData", "TallyDiagnostics"]),
-        .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallySemantics", "TallySyntax", "TallyData"]),
-        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallySyntax", "TallyPostgres"], exclude: ["cases", "fixtures", "examples", "sql"]),
+        .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallyPlan", "TallySemantics", "TallySyntax", "TallyData"]),
+        .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyPlan", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallySyntax", "TallyPostgres"], exclude: ["cases", "fixtures", "examples", "sql"]),
         .testTarget(name: "TallyTests", dependencies: ["Tally", "TallySyntax", "TallyDiagnostics"]),
         .testTarget(name: "TallyCLITests", dependencies: ["Tally", "TallySyntax"], exclude: ["repl_driver.py"]),
     ],

@@ -2,6 +2,7 @@
 
 import TallyData
 import TallyDiagnostics
+import TallyPlan
 import TallySemantics
 
 /// Computes one aggregate for every cell. `cells[i]` is row i's cell, or -1 when the row is not counted.

@@ -1,6 +1,7 @@
 // Row-wise comparisons between evaluated vectors, with Tally's null rules.
 
 import TallyData
+import TallyPlan
 import TallySemantics
 
 /// Compares two vectors row by row. `=`, `<` and friends never hold when a side is null;
@@ -48,17 +49,17 @@ enum Comparison {
         case (.int(let x), .int(let y)):
             return [UInt8](repeating: test(op, false, false, x < y ? -1 : x == y ? 0 : 1), count: count)
         case (.texts(let codes, let dict), .text(let s)):
-            let table = dict.map { compareText($0, s) }
+            let table = dict.map { ValueOrder.compareText($0, s) }
             return codes.map { $0 < 0 ? test(op, true, false, 0) : test(op, false, false, table[Int($0)]) }
         case (.text(let s), .texts(let codes, let dict)):
-            let table = dict.map { compareText(s, $0) }
+            let table = dict.map { ValueOrder.compareText(s, $0) }
             return codes.map { $0 < 0 ? test(op, false, true, 0) : test(op, false, false, table[Int($0)]) }
         case (.texts(let c1, let d1), .texts(let c2, let d2)):
             return zip(c1, c2).map { p, q in
-                p < 0 || q < 0 ? test(op, p < 0, q < 0, 0) : test(op, false, false, compareText(d1[Int(p)], d2[Int(q)]))
+                p < 0 || q < 0 ? test(op, p < 0, q < 0, 0) : test(op, false, false, ValueOrder.compareText(d1[Int(p)], d2[Int(q)]))
             }
         case (.text(let s), .text(let t)):
-            return [UInt8](repeating: test(op, false, false, compareText(s, t)), count: count)
+            return [UInt8](repeating: test(op, false, false, ValueOrder.compareText(s, t)), count: count)
         default:
             let x = doubles(a, count: count)
             let y = doubles(b, count: count)
@@ -82,13 +83,6 @@ enum Comparison {
             case .greaterEqual: c >= 0
             }
         return holds ? 1 : 0
-    }
-
-    /// Text compares by its bytes, as databases do: "é" and "e\u{301}" are different values
-    /// (Swift's `==` would call them equal), and order is by Unicode code point, which is UTF-8 byte order.
-    static func compareText(_ a: String, _ b: String) -> Int {
-        if a.utf8.elementsEqual(b.utf8) { return 0 }
-        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 
     // MARK: Common representation

@@ -54,49 +54,4 @@ final class DimensionDomain {
         case .scalar: return [Int32](repeating: id(.null), count: count)
         }
     }
-
-    /// Each id's position in ascending order, nulls last.
-    func ranks() -> [Int] {
-        let order = values.indices.sorted { ValueOrder.less(values[$0], values[$1]) }
-        var rank = [Int](repeating: 0, count: values.count)
-        for (position, id) in order.enumerated() { rank[id] = position }
-        return rank
-    }
-}
-
-/// The order results are sorted in: numbers numerically, text by code point, nulls last.
-enum ValueOrder {
-    static func less(_ a: Value, _ b: Value) -> Bool {
-        switch (a, b) {
-        case (.null, _): return false
-        case (_, .null): return true
-        case (.text(let x), .text(let y)): return Comparison.compareText(x, y) < 0
-        case (.bool(let x), .bool(let y)): return !x && y
-        case (.integer(let x), .integer(let y)): return x < y
-        case (.decimal(let x, let s), .decimal(let y, let t)) where s == t: return x < y
-        default:
-            if let x = number(a), let y = number(b) { return x < y }
-            return rank(a) < rank(b)
-        }
-    }
-
-    private static func number(_ v: Value) -> Double? {
-        switch v {
-        case .integer, .number, .decimal: v.double
-        case .date(let d): Double(d)
-        case .timestamp(let t): Double(t)
-        default: nil
-        }
-    }
-
-    /// Mixed kinds (rare: a dimension fed by columns of different types) order by kind.
-    private static func rank(_ v: Value) -> Int {
-        switch v {
-        case .bool: 0
-        case .integer, .number, .decimal: 1
-        case .date, .timestamp: 2
-        case .text: 3
-        case .null: 4
-        }
-    }
 }

@@ -2,6 +2,7 @@
 
 import TallyData
 import TallyDiagnostics
+import TallyPlan
 import TallySemantics
 
 /// Computes count, sum and avg of rows active at each period's boundary. Each row is active over

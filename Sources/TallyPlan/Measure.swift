@@ -7,7 +7,7 @@ import TallySemantics
 /// differences and products stay exact scaled integers, so `revenue - previous(revenue)` is
 /// -29.8, never -29.799999999999997, and a count beyond 2^53 keeps every digit. Division,
 /// averages and percentiles are floating point; so is anything an exact form would overflow.
-enum Measure {
+public enum Measure: Sendable {
     /// Cell value × 10^scale; nil is null.
     case exact([Int64?], scale: Int)
     case approximate([Double?])
@@ -17,13 +17,13 @@ enum Measure {
     private static let maxScale = 18
 
     /// Exact cells none of which is null (counts and sums).
-    static func exactCells(_ v: [Int64], scale: Int) -> Measure {
+    public static func exactCells(_ v: [Int64], scale: Int) -> Measure {
         .exact(v.map { $0 }, scale: scale)
     }
 
     /// Every cell as a double. Exact up to 2^53 units of the last place, and for every money
     /// amount below 90 trillion: one correctly rounded division gives the nearest double.
-    var doubles: [Double?] {
+    public var doubles: [Double?] {
         switch self {
         case .exact(let v, let s):
             let f = DecimalScale.factor(s)
@@ -33,7 +33,7 @@ enum Measure {
     }
 
     /// The cell as a result value: a whole number as an integer, an exact fraction as a decimal.
-    func value(at cell: Int) -> Value {
+    public func value(at cell: Int) -> Value {
         switch self {
         case .exact(let v, let s):
             guard let m = v[cell] else { return .null }
@@ -45,14 +45,14 @@ enum Measure {
 
     /// A constant as written: exact at the fewest decimal places that give the same double
     /// (`0.3` is 3 at scale 1), or floating point when no scale up to 9 does.
-    static func constant(_ c: Double, count: Int) -> Measure {
+    public static func constant(_ c: Double, count: Int) -> Measure {
         guard let (units, scale) = MetricExpr.exactConstant(c) else { return .approximate([Double?](repeating: c, count: count)) }
         return .exact([Int64?](repeating: units, count: count), scale: scale)
     }
 
     /// `a op b` cell by cell, when both are exact and no cell overflows: sums and differences at
     /// the larger scale, products at the sum of the scales. Nil otherwise, and always for division.
-    static func exactResult(of op: ArithmeticOperator, _ a: Measure, _ b: Measure) -> Measure? {
+    public static func exactResult(of op: ArithmeticOperator, _ a: Measure, _ b: Measure) -> Measure? {
         guard case .exact(let x, let sx) = a, case .exact(let y, let sy) = b else { return nil }
         switch op {
         case .add, .subtract:
@@ -70,7 +70,7 @@ enum Measure {
     }
 
     /// `-a`, when `a` is exact and no cell is the one value without a negation.
-    var exactNegation: Measure? {
+    public var exactNegation: Measure? {
         guard case .exact(let x, let s) = self else { return nil }
         return Self.zipExact(x, x, { a, _ in Int64(0).subtractingReportingOverflow(a) }).map { .exact($0, scale: s) }
     }

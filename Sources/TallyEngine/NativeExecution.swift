@@ -1,0 +1,285 @@
+// One query on the native engine: the rows read once, then each computation over the axis's slots.
+
+import TallyData
+import TallyDiagnostics
+import TallyPlan
+import TallySemantics
+
+/// Reads each aggregate's rows (which pass `where`, their combination, their days) when created,
+/// reports their extent, and computes every computation of the plan in (combination, slot) cells.
+final class NativeExecution: PlanExecution {
+    private let plan: QueryPlan
+    private let valueLimit: Int
+    private let cancellation: Cancellation
+    private let domains: [DimensionDomain]
+    private let combos: Combinations
+    /// Per distinct way rows are read, and which one each aggregate uses.
+    private let prepared: [Prepared]
+    private let preparedFor: [Int]
+
+    /// One aggregate's rows, prepared: which pass the query's `where`, their dimension ids and the
+    /// days of the columns that place them in time (`Int32.min` when null).
+    private struct Prepared {
+        var evaluator: RowEvaluator
+        var passes: [UInt8]
+        var dimensionIDs: [[Int32]]
+        var days: [BoundColumn: [Int32]]
+    }
+
+    private struct PreparationKey: Hashable {
+        var rows: RowsKey
+        var dayColumns: [BoundColumn]
+    }
+
+    init(plan: QueryPlan, data: DataSource, relations: RelationCache, valueLimit: Int, cancellation: Cancellation) throws(Diagnostic) {
+        self.plan = plan
+        self.valueLimit = valueLimit
+        self.cancellation = cancellation
+        try Self.reserveMemory(for: plan, data)
+        let domains = (0..<plan.columnDimensionCount).map { _ in DimensionDomain() }
+        // Aggregates over the same rows (nps reads surveys three times) share one preparation.
+        var prepared: [Prepared] = []
+        var preparedFor: [Int] = []
+        var known: [PreparationKey: Int] = [:]
+        for aggregate in plan.aggregates {
+            let key = PreparationKey(rows: aggregate.rowsKey, dayColumns: aggregate.rangeColumns)
+            if let index = known[key] {
+                preparedFor.append(index)
+                continue
+            }
+            known[key] = prepared.count
+            preparedFor.append(prepared.count)
+            try cancellation.check()
+            let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
+            let n = evaluator.count
+            let passes = try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
+                ?? [UInt8](repeating: 1, count: n)
+            var ids: [[Int32]] = []
+            for (k, dim) in aggregate.dimensions.enumerated() {
+                if let pushed = try evaluator.pushedDownIDs(dim, domain: domains[k]) {
+                    ids.append(pushed)
+                } else {
+                    ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
+                }
+            }
+            var days: [BoundColumn: [Int32]] = [:]
+            for column in aggregate.rangeColumns where days[column] == nil {
+                days[column] = try Self.days(of: column, evaluator)
+            }
+            prepared.append(Prepared(evaluator: evaluator, passes: passes, dimensionIDs: ids, days: days))
+        }
+        self.domains = domains
+        self.prepared = prepared
+        self.preparedFor = preparedFor
+        combos = Combinations(domains: domains, prepared: prepared.map { ($0.passes, $0.dimensionIDs) })
+    }
+
+    func extent() throws(Diagnostic) -> DayExtent? {
+        var lo = Int32.max
+        var hi = Int32.min
+        for p in prepared {
+            for d in p.days.values {
+                try cancellation.check()
+                for i in d.indices where p.passes[i] == 1 && d[i] != NullSentinel.int32 {
+                    lo = min(lo, d[i])
+                    hi = max(hi, d[i])
+                }
+            }
+        }
+        return lo <= hi ? DayExtent(first: lo, last: hi) : nil
+    }
+
+    func cells(over axis: TimeAxis) throws(Diagnostic) -> CellGrid {
+        let slotCount = axis.slots.count
+        let cellCount = combos.count * slotCount
+        let (valueCount, overflow) = cellCount.multipliedReportingOverflow(by: plan.resultColumns.count + plan.computations.count)
+        guard !overflow, valueCount <= valueLimit else {
+            throw Diagnostic(
+                "the result would have \(combos.count * axis.shown.count) rows, "
+                    + (overflow ? "too many values" : "\(valueCount) values") + " in all (the limit is \(valueLimit))",
+                help: "narrow it with a range, a coarser grain, a filter or fewer metrics")
+        }
+        // Each cell holds a value per computation while they are computed, and a value per column after.
+        do throws(MemoryShortage) { try MemoryBudget.reserve(valueCount * 32) } catch {
+            throw Diagnostic(
+                "not enough memory for the result's \(combos.count * axis.shown.count) rows: \(error.amounts)",
+                help: "narrow it with a range, a coarser grain, a filter or fewer metrics, or give Tally more memory")
+        }
+        let layers = axis.layers.map { SlotLayer(axis, layer: $0) }
+        var values: [Measure] = []
+        for computation in plan.computations {
+            let aggregate = plan.aggregates[computation.aggregate]
+            let p = prepared[preparedFor[computation.aggregate]]
+            let rowCombos = computation.whole ? nil : combos.rows[preparedFor[computation.aggregate]]
+            let comboCount = computation.whole ? 1 : combos.count
+            try cancellation.check()
+            var mask = p.passes
+            if let filter = aggregate.filter {
+                let own = try p.evaluator.condition(filter)
+                for i in mask.indices { mask[i] &= own[i] }
+            }
+            let value = try aggregate.value.map { (e) throws(Diagnostic) in try p.evaluator.evaluate(e) }
+            var perLayer: [Measure] = []
+            for layer in layers {
+                perLayer.append(
+                    try compute(
+                        aggregate, p, mask: mask, value: value, combos: rowCombos, comboCount: comboCount, layer: layer,
+                        slotCount: slotCount))
+            }
+            values.append(Self.merged(perLayer, layers: layers, comboCount: comboCount, slotCount: slotCount))
+        }
+        let tuples = combos.tuples.map { tuple in tuple.enumerated().map { k, id in domains[k].values[Int(id)] } }
+        return CellGrid(combos: tuples, values: values)
+    }
+
+    /// One aggregate over the slots of one layer, in (combination, slot) cells over every slot.
+    private func compute(
+        _ aggregate: PlannedAggregate, _ p: Prepared, mask: [UInt8], value: Vector?, combos rowCombos: [Int32]?, comboCount: Int,
+        layer: SlotLayer, slotCount: Int
+    ) throws(Diagnostic) -> Measure {
+        let cellCount = comboCount * slotCount
+        var cells = [Int32](repeating: -1, count: mask.count)
+        let slots = Int32(slotCount)
+        switch aggregate.placement {
+        case .everywhere:
+            for i in mask.indices where mask[i] == 1 { cells[i] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0) }
+        case .anchored(let anchor):
+            // The plain case, without per-row optionals: a slot from the anchor, a combination.
+            let days = p.days[anchor] ?? []
+            for rows in Cancellation.blocks(mask.count) {
+                try cancellation.check()
+                Self.assignCells(rows, mask, days, rowCombos, layer, slots, &cells)
+            }
+        case .active(let activity):
+            // Each row is active over a run of the layer's slots; counted per layer position, then spread.
+            let start = p.days[activity.start] ?? []
+            let end = activity.end.flatMap { p.days[$0] } ?? [Int32](repeating: NullSentinel.int32, count: mask.count)
+            let runs = layer.activeRuns(start: start, end: end, at: activity.boundary, mask: mask)
+            let combos = mask.indices.map { mask[$0] == 1 ? Int(rowCombos?[$0] ?? 0) : -1 }
+            let byPosition = try LifespanAggregator.run(
+                aggregate.function, value: value, combos: combos, spans: runs, periods: layer.slots.count,
+                cellCount: comboCount * layer.slots.count, cancellation: cancellation)
+            return Self.spread(byPosition, layer: layer, comboCount: comboCount, slotCount: slotCount)
+        case .anchoredActive(let anchor, let activity):
+            let days = p.days[anchor] ?? []
+            let start = p.days[activity.start] ?? []
+            let end = activity.end.flatMap { p.days[$0] }
+            let positions = Dictionary(uniqueKeysWithValues: layer.slots.enumerated().map { ($1, $0) })
+            for rows in Cancellation.blocks(mask.count) {
+                try cancellation.check()
+                for i in rows where mask[i] == 1 {
+                    let slot = layer.slot(ofDay: days[i])
+                    guard slot >= 0, let position = positions[Int(slot)],
+                        layer.isActive(start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
+                    else { continue }
+                    cells[i] = (rowCombos?[i] ?? 0) * slots + slot
+                }
+            }
+        }
+        return try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(aggregate.function, value: value)
+    }
+
+    /// Cells laid out by layer position, moved to their slots among all the axis's slots.
+    private static func spread(_ m: Measure, layer: SlotLayer, comboCount: Int, slotCount: Int) -> Measure {
+        let width = layer.slots.count
+        func move<T>(_ v: [T?]) -> [T?] {
+            var out = [T?](repeating: nil, count: comboCount * slotCount)
+            for c in 0..<comboCount {
+                for (position, slot) in layer.slots.enumerated() { out[c * slotCount + slot] = v[c * width + position] }
+            }
+            return out
+        }
+        switch m {
+        case .exact(let v, let s): return .exact(move(v), scale: s)
+        case .approximate(let v): return .approximate(move(v))
+        }
+    }
+
+    /// One measure from each layer's: every slot's cells from the layer that holds the slot.
+    private static func merged(_ parts: [Measure], layers: [SlotLayer], comboCount: Int, slotCount: Int) -> Measure {
+        guard parts.count > 1 else { return parts.first ?? .approximate([]) }
+        var layerOf = [Int](repeating: 0, count: slotCount)
+        for (l, layer) in layers.enumerated() { for slot in layer.slots { layerOf[slot] = l } }
+        func pick<T>(_ columns: [[T?]]) -> [T?] {
+            (0..<(comboCount * slotCount)).map { cell in columns[layerOf[cell % slotCount]][cell] }
+        }
+        // Layers agree on exactness unless one overflowed; then all are floating point.
+        var exact: [[Int64?]] = []
+        var scale = 0
+        for part in parts {
+            guard case .exact(let v, let s) = part, exact.isEmpty || s == scale else { break }
+            exact.append(v)
+            scale = s
+        }
+        if exact.count == parts.count { return .exact(pick(exact), scale: scale) }
+        return .approximate(pick(parts.map(\.doubles)))
+    }
+
+    /// Refuses a query whose work over the rows cannot fit in memory, before any of it is allocated.
+    /// Counted as it is allocated, per row: for each preparation (shared by aggregates over the same
+    /// rows) which rows pass and their days, 5 bytes, and per dimension its values and ids, 12; for
+    /// each computation its cells, 4, its own filter with the mask, 2, a value that is not a plain
+    /// column, 8, and for a lifespan aggregate its combinations and runs, 16.
+    private static func reserveMemory(for plan: QueryPlan, _ data: DataSource) throws(Diagnostic) {
+        var rows: [String: Int] = [:]
+        var preparations = Set<PreparationKey>()
+        var needed = 0
+        for c in plan.computations {
+            let a = plan.aggregates[c.aggregate]
+            let count = try data.dataset(named: a.dataset).rowCount
+            rows[a.dataset] = count
+            if preparations.insert(PreparationKey(rows: a.rowsKey, dayColumns: a.rangeColumns)).inserted {
+                needed += count * (5 + 12 * a.dimensions.count)
+            }
+            var perRow = 4 + (a.filter == nil ? 0 : 2)
+            if case .active = a.placement { perRow += 16 }
+            if case .anchoredActive = a.placement { perRow += 16 }
+            if let value = a.value, case .column = value {} else if a.value != nil { perRow += 8 }
+            needed += count * perRow
+        }
+        do throws(MemoryShortage) { try MemoryBudget.reserve(needed) } catch {
+            let largest = rows.max { $0.value < $1.value }.map { " over \($0.key) (\($0.value) rows)" } ?? ""
+            throw Diagnostic(
+                "not enough memory to run the query\(largest): \(error.amounts)",
+                help: "ask for fewer metrics or dimensions, give Tally more memory (ulimit -v, the container's limit), or run it on PostgreSQL with --db")
+        }
+    }
+
+    /// Gives one block of counted rows its cell: its combination's row of slots, at its anchor's
+    /// slot. A function of its own over raw buffers, so the loop has no bounds or copy-on-write
+    /// checks: it runs once per row of the dataset.
+    private static func assignCells(
+        _ rows: Range<Int>, _ mask: [UInt8], _ days: [Int32], _ combos: [Int32]?, _ layer: SlotLayer,
+        _ slotCount: Int32, _ cells: inout [Int32]
+    ) {
+        mask.withUnsafeBufferPointer { mask in
+            days.withUnsafeBufferPointer { days in
+                cells.withUnsafeMutableBufferPointer { cells in
+                    guard let combos else {
+                        for i in rows where mask[i] == 1 {
+                            let slot = layer.slot(ofDay: days[i])
+                            if slot >= 0 { cells[i] = slot }
+                        }
+                        return
+                    }
+                    combos.withUnsafeBufferPointer { combos in
+                        for i in rows where mask[i] == 1 {
+                            let slot = layer.slot(ofDay: days[i])
+                            if slot >= 0 { cells[i] = combos[i] * slotCount + slot }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The UTC day of each row's date or timestamp. Lifespans compare at day boundaries, where a
+    /// timestamp and its day agree (a moment is before midnight exactly when its day is earlier).
+    private static func days(of column: BoundColumn, _ evaluator: RowEvaluator) throws(Diagnostic) -> [Int32] {
+        switch try evaluator.evaluate(.column(column)) {
+        case .date(let d): return d
+        case .timestamp(let t): return t.map { $0 == NullSentinel.int64 ? NullSentinel.int32 : CivilDate.day(ofTimestamp: $0) }
+        default: throw Diagnostic("\(column.dataset).\(column.column) is not a date")
+        }
+    }
+}

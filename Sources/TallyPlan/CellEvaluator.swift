@@ -1,0 +1,110 @@
+// The shared evaluator: metric arithmetic, comparisons, null rules, order and limit, over the cells
+// an engine computed. Every engine's answer passes through here, so they cannot differ.
+
+import TallyData
+
+/// Evaluates a plan's items over the result grid (combination × shown period, period fastest) and
+/// lays out the rows. Division by zero and non-finite results are null, never NaN or infinity;
+/// exact values stay exact while the arithmetic allows (`Measure`).
+struct CellEvaluator {
+    let plan: QueryPlan
+    let axis: TimeAxis
+    let grid: CellGrid
+
+    private var shownCount: Int { axis.shown.count }
+    private var cellCount: Int { grid.combos.count * shownCount }
+
+    func table() -> ResultTable {
+        let measures = plan.items.map { evaluate($0.expr) }
+        return ResultLayout(plan: plan, axis: axis, combos: grid.combos, measures: measures).table()
+    }
+
+    func evaluate(_ e: CellExpr) -> Measure {
+        switch e {
+        case .cell(let a, let shift, let whole):
+            return read(a, shift, whole)
+        case .constant(let c):
+            return Measure.constant(c, count: cellCount)
+        case .negate(let x):
+            let v = evaluate(x)
+            return v.exactNegation ?? Self.approximate(v.doubles.map { $0.map { -$0 } })
+        case .arithmetic(let op, let l, let r):
+            let a = evaluate(l)
+            let b = evaluate(r)
+            if let exact = Measure.exactResult(of: op, a, b) { return exact }
+            return Self.approximate(
+                zip(a.doubles, b.doubles).map { x, y in
+                    guard let x, let y else { return nil }
+                    switch op {
+                    case .add: return x + y
+                    case .subtract: return x - y
+                    case .multiply: return x * y
+                    case .divide: return y == 0 ? nil : x / y
+                    }
+                })
+        case .mean(let members):
+            let values = members.map { evaluate($0).doubles }
+            return Self.approximate(
+                (0..<cellCount).map { c in
+                    let present = values.compactMap { $0[c] }
+                    return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
+                })
+        case .runningTotal(let x):
+            let v = evaluate(x)
+            if case .exact(let cells, let scale) = v,
+                let sums = runningTotals(cells, { a, b in
+                    let (sum, overflow) = a.addingReportingOverflow(b)
+                    return overflow ? nil : sum
+                })
+            {
+                return .exact(sums, scale: scale)
+            }
+            return Self.approximate(runningTotals(v.doubles) { $0 + $1 } ?? [])
+        }
+    }
+
+    /// An aggregate's value for each result cell: its computation's cell at the slot the shift reads.
+    private func read(_ aggregate: Int, _ shift: Shift, _ whole: Bool) -> Measure {
+        guard let computation = plan.computations.firstIndex(of: Computation(aggregate: aggregate, whole: whole)),
+            let slots = axis.slotOf[shift]
+        else { return .approximate([Double?](repeating: nil, count: cellCount)) }
+        let slotCount = axis.slots.count
+        var sources = [Int](repeating: -1, count: cellCount)
+        for combo in grid.combos.indices {
+            let base = (whole ? 0 : combo) * slotCount
+            for (k, slot) in slots.enumerated() {
+                if let slot { sources[combo * shownCount + k] = base + slot }
+            }
+        }
+        switch grid.values[computation] {
+        case .exact(let v, let scale): return .exact(sources.map { $0 < 0 ? nil : v[$0] }, scale: scale)
+        case .approximate(let v): return Self.approximate(sources.map { $0 < 0 ? nil : v[$0] })
+        }
+    }
+
+    /// Running totals over each combination's shown periods; nil when `combine` refuses (an exact
+    /// total overflows), so the caller falls back to floating point for the whole measure.
+    private func runningTotals<T: AdditiveArithmetic>(_ x: [T?], _ combine: (T, T) -> T?) -> [T?]? {
+        var out = [T?](repeating: nil, count: x.count)
+        for base in stride(from: 0, to: x.count, by: max(1, shownCount)) {
+            var total: T?
+            for k in 0..<shownCount {
+                if let v = x[base + k] {
+                    guard let next = combine(total ?? .zero, v) else { return nil }
+                    total = next
+                }
+                out[base + k] = total
+            }
+        }
+        return out
+    }
+
+    /// Floating-point cells with NaN and infinity as null, and no negative zero.
+    static func approximate(_ v: [Double?]) -> Measure {
+        .approximate(
+            v.map { x in
+                guard let x, x.isFinite else { return nil }
+                return x == 0 ? 0 : x
+            })
+    }
+}
