@@ -2,6 +2,7 @@
 
 import TallyData
 import TallyDiagnostics
+import TallyPlan
 import TallyPostgres
 import TallySQL
 import TallySemantics
@@ -84,11 +85,12 @@ extension Session {
 
     /// The SQL of a query for a dialect, laid out for reading, values written as literals.
     public func sql(_ query: Query, source: SourceFile, dialect: SQLDialect) throws(Diagnostic) -> String {
-        let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        let statement = try SQLCompiler(
-            query: bound, tables: database?.tables ?? SQLTableMap(), schemas: catalog.datasets, dialect: dialect
-        ).compile()
-        return SQLPrinter.print(statement, dialect: dialect, values: .inline).text + ";\n"
+        let plan = QueryPlan(try Binder(catalog: catalog, today: today).bind(query, source: source))
+        // The slots reach SQL as data, so an open range is first closed by the data at hand.
+        let extent = plan.needsExtent ? try engine.execution(for: plan).extent() : nil
+        let compiler = SQLCompiler(plan: plan, tables: database?.tables ?? SQLTableMap(), schemas: catalog.datasets, dialect: dialect)
+        var statement = SQLResultCompiler(compiler, axis: plan.axis(extent: extent))
+        return SQLPrinter.print(statement.compile(), dialect: dialect, values: .inline).text + ";\n"
     }
 }
 

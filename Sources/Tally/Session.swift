@@ -5,6 +5,7 @@ import Foundation
 import TallyData
 import TallyDiagnostics
 import TallyEngine
+import TallyPlan
 import TallySQL
 import TallySemantics
 import TallySyntax
@@ -221,6 +222,12 @@ public final class Session {
         }
     }
 
+    /// The engine queries run on: the connected database's, else the native one over the loaded data.
+    var engine: any PlanEngine {
+        database?.engine(schemas: catalog.datasets)
+            ?? NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled)
+    }
+
     /// Binds and runs one query on the native engine.
     public func runQuery(_ query: Query, source: SourceFile) throws(Diagnostic) -> ResultTable {
         try bindAndRun(query, source: source).0
@@ -228,9 +235,7 @@ public final class Session {
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
         let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        let engine: any QueryEngine =
-            database?.engine(schemas: catalog.datasets)
-            ?? NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled)
+        let engine = self.engine
         let table: ResultTable
         do {
             table = try engine.run(bound)

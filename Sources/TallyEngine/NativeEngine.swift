@@ -6,7 +6,7 @@ import TallyPlan
 import TallySemantics
 
 /// Runs bound queries over loaded datasets, column at a time.
-public struct NativeEngine: QueryEngine {
+public struct NativeEngine: PlanEngine {
     private let data: DataSource
     /// Refuses queries that would hold more values than this (cells × their columns, plus each
     /// aggregate's value per cell) rather than exhausting memory.
@@ -30,9 +30,13 @@ public struct NativeEngine: QueryEngine {
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
         let plan = QueryPlan(query)
-        let execution = try NativeExecution(
+        return try plan.run(execution(for: plan))
+    }
+
+    /// Reads the plan's rows at once; the execution then answers its extent and its cells from them.
+    public func execution(for plan: QueryPlan) throws(Diagnostic) -> any PlanExecution {
+        try NativeExecution(
             plan: plan, data: data, relations: RelationCache(data: data, shared: mappings), valueLimit: valueLimit,
             cancellation: Cancellation(isCancelled: isCancelled))
-        return try plan.run(execution)
     }
 }

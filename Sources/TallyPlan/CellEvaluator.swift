@@ -2,6 +2,7 @@
 // an engine computed. Every engine's answer passes through here, so they cannot differ.
 
 import TallyData
+import TallySemantics
 
 /// Evaluates a plan's items over the result grid (combination × shown period, period fastest) and
 /// lays out the rows. Division by zero and non-finite results are null, never NaN or infinity;
@@ -26,25 +27,12 @@ struct CellEvaluator {
         case .constant(let c):
             return Measure.constant(c, count: cellCount)
         case .negate(let x):
-            let v = evaluate(x)
-            return v.exactNegation ?? Self.approximate(v.doubles.map { $0.map { -$0 } })
+            return evaluate(x).negated
         case .arithmetic(let op, let l, let r):
-            let a = evaluate(l)
-            let b = evaluate(r)
-            if let exact = Measure.exactResult(of: op, a, b) { return exact }
-            return Self.approximate(
-                zip(a.doubles, b.doubles).map { x, y in
-                    guard let x, let y else { return nil }
-                    switch op {
-                    case .add: return x + y
-                    case .subtract: return x - y
-                    case .multiply: return x * y
-                    case .divide: return y == 0 ? nil : x / y
-                    }
-                })
+            return Measure.combine(op, evaluate(l), evaluate(r))
         case .mean(let members):
             let values = members.map { evaluate($0).doubles }
-            return Self.approximate(
+            return Measure.finite(
                 (0..<cellCount).map { c in
                     let present = values.compactMap { $0[c] }
                     return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
@@ -59,7 +47,7 @@ struct CellEvaluator {
             {
                 return .exact(sums, scale: scale)
             }
-            return Self.approximate(runningTotals(v.doubles) { $0 + $1 } ?? [])
+            return Measure.finite(runningTotals(v.doubles) { $0 + $1 } ?? [])
         }
     }
 
@@ -67,7 +55,7 @@ struct CellEvaluator {
     private func read(_ aggregate: Int, _ shift: Shift, _ whole: Bool) -> Measure {
         guard let computation = plan.computations.firstIndex(of: Computation(aggregate: aggregate, whole: whole)),
             let slots = axis.slotOf[shift]
-        else { return .approximate([Double?](repeating: nil, count: cellCount)) }
+        else { return Measure.finite([Double?](repeating: nil, count: cellCount)) }
         let slotCount = axis.slots.count
         var sources = [Int](repeating: -1, count: cellCount)
         for combo in grid.combos.indices {
@@ -78,7 +66,7 @@ struct CellEvaluator {
         }
         switch grid.values[computation] {
         case .exact(let v, let scale): return .exact(sources.map { $0 < 0 ? nil : v[$0] }, scale: scale)
-        case .approximate(let v): return Self.approximate(sources.map { $0 < 0 ? nil : v[$0] })
+        case .approximate(let v): return Measure.finite(sources.map { $0 < 0 ? nil : v[$0] })
         }
     }
 
@@ -98,13 +86,59 @@ struct CellEvaluator {
         }
         return out
     }
+}
 
+extension Measure {
     /// Floating-point cells with NaN and infinity as null, and no negative zero.
-    static func approximate(_ v: [Double?]) -> Measure {
+    static func finite(_ v: [Double?]) -> Measure {
         .approximate(
             v.map { x in
                 guard let x, x.isFinite else { return nil }
                 return x == 0 ? 0 : x
             })
+    }
+
+    /// `-a`, exact when it can be.
+    var negated: Measure { exactNegation ?? Measure.finite(doubles.map { $0.map { -$0 } }) }
+
+    /// `a op b` cell by cell: exact when both are and nothing overflows, else floating point;
+    /// division by zero is null.
+    static func combine(_ op: ArithmeticOperator, _ a: Measure, _ b: Measure) -> Measure {
+        if let exact = exactResult(of: op, a, b) { return exact }
+        return finite(
+            zip(a.doubles, b.doubles).map { x, y in
+                guard let x, let y else { return nil }
+                switch op {
+                case .add: return x + y
+                case .subtract: return x - y
+                case .multiply: return x * y
+                case .divide: return y == 0 ? nil : x / y
+                }
+            })
+    }
+}
+
+extension CellExpr {
+    /// The value of an expression that reads no cell, as the evaluator computes it (so an engine may
+    /// write it as a constant: `1 / 2` is 0.5, never integer division); nil when it reads cells or
+    /// varies by period.
+    public var constantValue: Value? {
+        constantMeasure.map { $0.value(at: 0) }
+    }
+
+    private var constantMeasure: Measure? {
+        switch self {
+        case .cell, .runningTotal: return nil
+        case .constant(let c): return Measure.constant(c, count: 1)
+        case .negate(let x): return x.constantMeasure?.negated
+        case .arithmetic(let op, let l, let r):
+            guard let a = l.constantMeasure, let b = r.constantMeasure else { return nil }
+            return Measure.combine(op, a, b)
+        case .mean(let members):
+            let values = members.map { $0.constantMeasure?.doubles.first ?? nil }
+            guard members.allSatisfy({ $0.constantMeasure != nil }) else { return nil }
+            let present = values.compactMap { $0 }
+            return Measure.finite([present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)])
+        }
     }
 }

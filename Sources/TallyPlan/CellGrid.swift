@@ -2,6 +2,7 @@
 
 import TallyData
 import TallyDiagnostics
+import TallySemantics
 
 /// The engine's side of a query: the dimension combinations and every computation's cells.
 public struct CellGrid: Sendable {
@@ -35,4 +36,10 @@ extension QueryPlan {
         let grid = try execution.cells(over: axis)
         return CellEvaluator(plan: self, axis: axis, grid: grid).table()
     }
+}
+
+/// An engine that runs plans: what the session asks for a query's extent (`sql` prints the slots as
+/// data) as well as for its answer.
+public protocol PlanEngine: QueryEngine {
+    func execution(for plan: QueryPlan) throws(Diagnostic) -> any PlanExecution
 }

@@ -41,6 +41,11 @@ public struct RowsKey: Hashable, Sendable {
 public struct Computation: Hashable, Sendable {
     public var aggregate: Int
     public var whole: Bool
+
+    public init(aggregate: Int, whole: Bool) {
+        self.aggregate = aggregate
+        self.whole = whole
+    }
 }
 
 public struct PlannedItem: Sendable {

@@ -105,11 +105,11 @@ public struct TimeAxis: Sendable {
             }
         } else {
             shown = [nil]
-            // Without data an open range covers nothing; a side given alone is still a bound.
-            if since == nil && until == nil {
-                spans = [DaySpan(lo: 0, hi: 0)]
+            // An open side with no data to close it covers nothing: no row read has a day.
+            if let since, let until {
+                spans = [DaySpan(lo: since, hi: until + 1)]
             } else {
-                spans = [DaySpan(lo: since ?? Int32.min, hi: until.map { $0 + 1 } ?? Int32.max)]
+                spans = [DaySpan(lo: 0, hi: 0)]
             }
         }
         self.shown = shown

@@ -1,12 +1,14 @@
-// Runs bound queries on PostgreSQL: compile, print with bound values, run, read back as the native engine returns them.
+// Runs plans on PostgreSQL: the extent and the cells compiled, printed with bound values, run, and
+// read back into the grid every engine's cells go through.
 
 import TallyData
 import TallyDiagnostics
+import TallyPlan
 import TallySQL
 import TallySemantics
 
 /// The SQL engine: the same bound queries as the native engine, the same result tables.
-public struct PostgresEngine: QueryEngine {
+public struct PostgresEngine: PlanEngine {
     let connection: PostgresConnection
     let tables: SQLTableMap
     let schemas: [String: DatasetSchema]
@@ -19,23 +21,71 @@ public struct PostgresEngine: QueryEngine {
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
         try checkKeys(of: query)
-        var compiler = SQLCompiler(query: query, tables: tables, schemas: schemas, dialect: .postgres)
+        let plan = QueryPlan(query)
+        return try plan.run(execution(for: plan))
+    }
+
+    /// The plan's two steps on the database: its extent, then its cells.
+    public func execution(for plan: QueryPlan) -> any PlanExecution {
+        PostgresExecution(engine: self, compiler: SQLCompiler(plan: plan, tables: tables, schemas: schemas, dialect: .postgres))
+    }
+}
+
+struct PostgresExecution: PlanExecution {
+    let engine: PostgresEngine
+    let compiler: SQLCompiler
+
+    func extent() throws(Diagnostic) -> DayExtent? {
+        let (text, parameters) = SQLPrinter.print(compiler.extent(), dialect: .postgres, values: .bound)
+        let rows = try engine.connection.query(text, parameters: parameters)
+        guard let row = rows.rows.first, row.count == 2, let first = row[0].flatMap(CivilDate.parseDate),
+            let last = row[1].flatMap(CivilDate.parseDate)
+        else { return nil }
+        return DayExtent(first: first, last: last)
+    }
+
+    func cells(over axis: TimeAxis) throws(Diagnostic) -> CellGrid {
+        var compiler = self.compiler
         do {
-            return try run(compiler.compile(), query: query)
+            return try cells(compiler, axis)
         } catch {
-            // PostgreSQL stops at a double that overflows (or underflows); the native engine shows
-            // null (or 0) there. Rare, so only then is the query run again with every step of
-            // arithmetic checked, which the plain statement (and `sql`) need not carry.
-            guard connection.lastErrorState == "22003" else { throw error }
+            // PostgreSQL stops at a sum of doubles that overflows; the native engine shows null
+            // there. Rare, so only then is the statement run again with sums added exactly.
+            guard engine.connection.lastErrorState == "22003" else { throw error }
             compiler.overflowSafe = true
-            return try run(compiler.compile(), query: query)
+            return try cells(compiler, axis)
         }
     }
 
-    private func run(_ statement: SQLStatement, query: BoundQuery) throws(Diagnostic) -> ResultTable {
-        let (text, parameters) = SQLPrinter.print(statement, dialect: .postgres, values: .bound)
-        let rows = try connection.query(text, parameters: parameters)
-        return try PostgresResult.table(rows, query: query)
+    private func cells(_ compiler: SQLCompiler, _ axis: TimeAxis) throws(Diagnostic) -> CellGrid {
+        let (text, parameters) = SQLPrinter.print(compiler.cells(over: axis), dialect: .postgres, values: .bound)
+        let rows = try engine.connection.query(text, parameters: parameters)
+        let dimensions = compiler.plan.columnDimensionCount
+        let computations = compiler.plan.computations.count
+        var values: [[Value]] = []
+        values.reserveCapacity(rows.rows.count)
+        for row in rows.rows {
+            var out: [Value] = []
+            out.reserveCapacity(row.count)
+            for (i, text) in row.enumerated() {
+                guard let text else {
+                    out.append(.null)
+                    continue
+                }
+                let type = rows.columns[i].type
+                if i < dimensions {
+                    out.append(try PostgresResult.dimensionValue(text, type: type))
+                } else if i == dimensions {
+                    out.append(Int64(text).map(Value.integer) ?? .null)
+                } else if i <= dimensions + computations {
+                    out.append(PostgresResult.measure(text, type: type))
+                } else {
+                    out.append(.bool(text == "t"))
+                }
+            }
+            values.append(out)
+        }
+        return try SQLCells.grid(values, plan: compiler.plan, axis: axis)
     }
 }
 
@@ -93,35 +143,6 @@ extension PostgresEngine {
 
 /// Reads rows into a result table typed as the native engine types it.
 enum PostgresResult {
-    static func table(_ rows: PostgresRows, query: BoundQuery) throws(Diagnostic) -> ResultTable {
-        let columns = query.resultColumns
-        let mixed = SQLCompiler.mixedNumberDimensions(query)
-        guard rows.columns.count == columns.count + mixed.count else {
-            throw Diagnostic("PostgreSQL returned \(rows.columns.count) columns where \(columns.count + mixed.count) were expected")
-        }
-        let dimensions = query.dimensions.count
-        let positions = mixed.map { k in query.dimensions.firstIndex { if case .column(k) = $0.kind { true } else { false } } }
-        var table: [[Value]] = []
-        table.reserveCapacity(rows.rows.count)
-        for row in rows.rows {
-            var values: [Value] = []
-            values.reserveCapacity(columns.count)
-            for (i, text) in row.prefix(columns.count).enumerated() {
-                guard let text else {
-                    values.append(.null)
-                    continue
-                }
-                values.append(i < dimensions ? try dimensionValue(text, type: rows.columns[i].type) : measure(text, type: rows.columns[i].type))
-            }
-            // A number that came first from an integer column is an integer, as natively.
-            for (j, position) in positions.enumerated() where row[columns.count + j] == "t" {
-                if let position, case .number(let d) = values[position], let i = Int64(exactly: d) { values[position] = .integer(i) }
-            }
-            table.append(values)
-        }
-        return ResultTable(columns: columns, rows: table)
-    }
-
     /// A key value as the native engine writes it in messages: decimals without trailing zeros,
     /// timestamps in ISO form, booleans as words.
     static func keyText(_ text: String, type: UInt32) -> String {
@@ -142,7 +163,7 @@ enum PostgresResult {
 
     /// Exact numbers (NUMERIC, integers) as exact values, digit for digit; floating point ones with
     /// non-finite numbers null and -0 as 0, as in the native engine.
-    private static func measure(_ text: String, type: UInt32) -> Value {
+    static func measure(_ text: String, type: UInt32) -> Value {
         switch type {
         case PostgresType.numeric, PostgresType.int8, PostgresType.int4, PostgresType.int2:
             if let exact = Value(exactDigits: text) { return exact }
@@ -153,7 +174,7 @@ enum PostgresResult {
         return .number(d == 0 ? 0 : d)
     }
 
-    private static func dimensionValue(_ text: String, type: UInt32) throws(Diagnostic) -> Value {
+    static func dimensionValue(_ text: String, type: UInt32) throws(Diagnostic) -> Value {
         switch type {
         case PostgresType.int8, PostgresType.int4, PostgresType.int2:
             if let i = Int64(text) { return .integer(i) }

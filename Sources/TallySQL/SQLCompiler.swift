@@ -1,88 +1,81 @@
-// Compiles a bound query to one SQL statement with the native engine's semantics (TallyEngine is
-// the reference): the range, a dense spine of periods, the dimension combinations, one grouped
-// subquery per way rows are read, then the cells, comparisons as window functions, and the result.
+// Compiles a plan's computations to SQL: the cells every engine computes, with the slots of the
+// time axis reaching the database as data, so no calendar rule is written in SQL.
 
 import TallyData
 import TallyDiagnostics
+import TallyPlan
 import TallySemantics
 
-/// Builds the SQL tree of a bound query.
+/// Builds the SQL trees of a plan: the extent statement, and the cells statement over an axis.
 ///
-/// The statement's parts, as named subqueries:
-/// - `bounds`: the range's first and last day (from the query, else from the data read after `where`);
-/// - `periods`: one row per period (`idx` from 0, look-back periods first), with `lo`/`hi`, the
-///   clipped period's first day and the day after its last, so a row is in a period when
-///   `lo <= day < hi` and active at its start (end) when it began before `lo` (`hi`);
+/// The cells statement's parts, as named subqueries:
+/// - `slots`: one row per slot of the axis (`slot`, its first day `lo` and the day after its last `hi`),
+///   so a row is in a slot when `lo <= day < hi` and active at its start (end) when it began before
+///   `lo` (`hi`) and had not ended;
 /// - `combos`: the combinations of dimension values that occur in the rows read;
-/// - `g0`, `g1`, ...: the aggregates over each dataset read in one way, per combination and period;
-/// - `cells`: every combination × period, with each aggregate (empty counts and sums are 0);
-/// - `w1`, `w2`, ...: one per comparison over time or share, as window functions over the cells.
+/// - `g0`, `g1`, ...: the computations over each dataset read in one way, per combination and slot;
+/// - the body: every combination × slot with each computation (`c0`, `c1`, ...; empty counts and
+///   sums are 0); a computation over the whole has the same value in each combination's row.
 public struct SQLCompiler {
-    let query: BoundQuery
+    public let plan: QueryPlan
     let tables: SQLTableMap
     let schemas: [String: DatasetSchema]
     let dialect: SQLDialect
-    /// Arithmetic on doubles done exactly and brought back in range, so a result beyond the
+    /// Sums and means of doubles added exactly and brought back in range, so a result beyond the
     /// doubles' range is null (as natively) instead of an error. PostgreSQL only: it raises an
     /// error where DuckDB gives infinity (which reads back as null).
     public var overflowSafe = false
 
-    public init(query: BoundQuery, tables: SQLTableMap, schemas: [String: DatasetSchema], dialect: SQLDialect) {
-        self.query = query
+    public init(plan: QueryPlan, tables: SQLTableMap, schemas: [String: DatasetSchema], dialect: SQLDialect) {
+        self.plan = plan
         self.tables = tables
         self.schemas = schemas
         self.dialect = dialect
     }
 
-    /// How a group of aggregates places its rows in periods.
-    enum Placement: Hashable {
-        /// No time: every row counts in the one period.
-        case none
-        /// In the period holding the anchor's day.
-        case anchored(BoundColumn)
-        /// In every period at whose boundary the row is active (or, `startedBefore`, has begun).
-        case active(BoundLifespan, Boundary, startedBefore: Bool)
-        /// In the anchor's period, when active at its boundary.
-        case anchoredActive(BoundColumn, BoundLifespan, Boundary, startedBefore: Bool)
-    }
-
-    /// Aggregates that read the same rows the same way share one grouped subquery.
+    /// Computations that read the same rows the same way share one grouped subquery.
     struct GroupKey: Hashable {
-        var dataset: String
-        var filter: RowExpr?
-        var dimensions: [RowExpr]
+        var rows: RowsKey
         var placement: Placement
+        var whole: Bool
     }
 
-    static func placement(of a: BoundAggregate) -> Placement {
-        if let boundary = a.activeAt, let lifespan = a.lifespan {
-            if a.explicitAnchor, let anchor = a.anchor {
-                return .anchoredActive(anchor, lifespan, boundary, startedBefore: a.startedBefore)
-            }
-            return .active(lifespan, boundary, startedBefore: a.startedBefore)
+    /// The earliest and latest day the plan's range columns take after `where`: one row, `first` and
+    /// `last`, null when there is none.
+    public func extent() -> SQLStatement {
+        let sources = daySources()
+        guard var union = sources.first else {
+            return SQLStatement(
+                ctes: [], body: SQLSelect(items: [SQLSelectItem(.cast(.null, .date), as: .own("first")), SQLSelectItem(.cast(.null, .date), as: .own("last"))]))
         }
-        return a.anchor.map(Placement.anchored) ?? .none
+        union.unions = Array(sources.dropFirst())
+        union.unionAll = true
+        return SQLStatement(
+            ctes: [],
+            body: SQLSelect(
+                items: [
+                    SQLSelectItem(.aggregate(SQLAggregate(function: .min, argument: .own(nil, "lo"))), as: .own("first")),
+                    SQLSelectItem(.aggregate(SQLAggregate(function: .max, argument: .own(nil, "hi"))), as: .own("last")),
+                ], from: .subquery(union, alias: "days")))
     }
 
-    /// Look-back periods computed before the first shown one, for comparisons.
-    var lookback: Int {
-        query.items.map { $0.expr.lookback(grain: query.grain) }.max() ?? 0
+    /// The cells over an axis: columns `d0`, `d1`, ... (the combination), `slot`, `c0`, `c1`, ... (one
+    /// per computation), then `d<k>_integer` for each dimension of mixed number types.
+    public func cells(over axis: TimeAxis) -> SQLStatement {
+        var ctes = cellTables(over: axis)
+        let body = ctes.removeLast().select
+        return SQLStatement(ctes: ctes, body: body)
     }
 
-    public func compile() throws(Diagnostic) -> SQLStatement {
-        var metrics = SQLMetricCompiler(query: query, lookback: lookback, dimensionColumns: dimensionColumns)
-        metrics.overflowSafe = overflowSafe
-        let items = query.items.map { metrics.expression($0.expr) }
-
-        var ctes: [SQLCommonTable] = []
-        ctes.append(SQLCommonTable(name: "bounds", select: bounds()))
-        ctes.append(SQLCommonTable(name: "periods", select: periods(yearKey: metrics.needsYearKey)))
-        if query.columnDimensionCount > 0 { ctes.append(SQLCommonTable(name: "combos", select: combos())) }
-
+    /// The subqueries of the cells statement, the cells themselves last (named `cells`).
+    func cellTables(over axis: TimeAxis) -> [SQLCommonTable] {
+        var ctes: [SQLCommonTable] = [SQLCommonTable(name: "slots", select: slots(axis))]
+        if plan.columnDimensionCount > 0 { ctes.append(SQLCommonTable(name: "combos", select: combos())) }
         var groups: [GroupKey] = []
         var groupOf: [Int] = []
-        for a in query.aggregates {
-            let key = GroupKey(dataset: a.dataset, filter: a.queryFilter, dimensions: a.dimensions, placement: Self.placement(of: a))
+        for c in plan.computations {
+            let a = plan.aggregates[c.aggregate]
+            let key = GroupKey(rows: a.rowsKey, placement: a.placement, whole: c.whole)
             if let i = groups.firstIndex(of: key) {
                 groupOf.append(i)
             } else {
@@ -91,21 +84,20 @@ public struct SQLCompiler {
             }
         }
         for (g, key) in groups.enumerated() {
-            let members = query.aggregates.indices.filter { groupOf[$0] == g }
-            ctes.append(SQLCommonTable(name: "g\(g)", select: group(key, aggregates: members)))
+            let members = plan.computations.indices.filter { groupOf[$0] == g }
+            ctes.append(SQLCommonTable(name: "g\(g)", select: group(key, computations: members)))
         }
-        ctes.append(SQLCommonTable(name: "cells", select: cells(groups: groups, groupOf: groupOf, yearKey: metrics.needsYearKey)))
-        ctes += metrics.layers
-        var body = result(items: items, from: metrics.layers.last?.name ?? "cells")
-        for k in Self.mixedNumberDimensions(query) {
+        var cells = self.cells(groups: groups, groupOf: groupOf)
+        for k in Self.mixedNumberDimensions(plan) {
             ctes.append(SQLCommonTable(name: "kinds\(k)", select: kinds(k)))
             let first: SQLExpr = .own("kinds\(k)", "first")
             let integers = integerSources(k).map { SQLExpr.integer($0) }
-            body.items.append(SQLSelectItem(.coalesce(.inList(first, integers, negated: false), .bool(false)), as: .own("d\(k)_integer")))
-            body.joins.append(
-                SQLJoin(kind: .left, source: .named("kinds\(k)", alias: nil), on: .binary(.equal, .own("kinds\(k)", "v"), .own(nil, "d\(k)"))))
+            cells.items.append(SQLSelectItem(.coalesce(.inList(first, integers, negated: false), .bool(false)), as: .own("d\(k)_integer")))
+            cells.joins.append(
+                SQLJoin(kind: .left, source: .named("kinds\(k)", alias: nil), on: .binary(.notDistinctFrom, .own("kinds\(k)", "v"), .own("k", "d\(k)"))))
         }
-        return SQLStatement(ctes: ctes, body: body)
+        ctes.append(SQLCommonTable(name: "cells", select: cells))
+        return ctes
     }
 
     // MARK: Numbers of two types in one dimension
@@ -115,9 +107,9 @@ public struct SQLCompiler {
     /// holds it in any row, so 2 is an integer when an integer column gave it first; such a
     /// statement ends with one extra column `d<k>_integer` per dimension saying which, for the
     /// reader to type each value as the native engine does.
-    public static func mixedNumberDimensions(_ query: BoundQuery) -> [Int] {
-        (0..<query.columnDimensionCount).filter { k in
-            let types = Set(query.aggregates.compactMap { a -> ColumnType? in
+    public static func mixedNumberDimensions(_ plan: QueryPlan) -> [Int] {
+        (0..<plan.columnDimensionCount).filter { k in
+            let types = Set(plan.aggregates.compactMap { a -> ColumnType? in
                 guard k < a.dimensions.count, case .column(let c) = a.dimensions[k] else { return nil }
                 return c.type
             })
@@ -128,7 +120,7 @@ public struct SQLCompiler {
     /// The ways a dimension's values are read, in the aggregates' order: dataset and expression.
     private func dimensionSources(_ k: Int) -> [(dataset: String, value: RowExpr)] {
         var sources: [(dataset: String, value: RowExpr)] = []
-        for a in query.aggregates where k < a.dimensions.count {
+        for a in plan.aggregates where k < a.dimensions.count {
             if !sources.contains(where: { $0.dataset == a.dataset && $0.value == a.dimensions[k] }) {
                 sources.append((a.dataset, a.dimensions[k]))
             }
@@ -136,7 +128,7 @@ public struct SQLCompiler {
         return sources
     }
 
-    private func integerSources(_ k: Int) -> [Int] {
+    func integerSources(_ k: Int) -> [Int] {
         dimensionSources(k).enumerated().compactMap { i, source in
             if case .column(let c) = source.value, c.type == .integer { return i }
             return nil
@@ -172,38 +164,23 @@ public struct SQLCompiler {
         return rows
     }
 
-    private var dimensionColumns: [String] { (0..<query.columnDimensionCount).map { "d\($0)" } }
+    private var dimensionColumns: [String] { (0..<plan.columnDimensionCount).map { "d\($0)" } }
 
-    // MARK: Range and periods
 
-    /// The range's first and last day; an open side comes from the earliest or latest day read
-    /// (anchors and, for lifespans, both ends), widened to whole periods.
-    private func bounds() -> SQLSelect {
-        let since = query.range?.since
-        let until = query.range?.until
-        let sinceExpr: SQLExpr = since.map { .value(.date($0)) } ?? .cast(.null, .date)
-        let untilExpr: SQLExpr = until.map { .value(.date($0)) } ?? .cast(.null, .date)
-        let sources = daySources()
-        guard since == nil || until == nil, let first = sources.first else {
-            return SQLSelect(items: [SQLSelectItem(sinceExpr, as: .own("since")), SQLSelectItem(untilExpr, as: .own("until"))])
+    // MARK: Slots and the range
+
+    /// The axis's slots as rows: the calendar's work done once, in Tally, and sent as data.
+    private func slots(_ axis: TimeAxis) -> SQLSelect {
+        let rows = axis.slots.enumerated().map { i, span in
+            SQLSelect(items: [
+                SQLSelectItem(.integer(i), as: .own("slot")), SQLSelectItem(.value(.date(span.lo)), as: .own("lo")),
+                SQLSelectItem(.value(.date(span.hi)), as: .own("hi")),
+            ])
         }
-        var union = first
-        union.unions = Array(sources.dropFirst())
-        union.unionAll = true
-        let lo: SQLExpr = .aggregate(SQLAggregate(function: .min, argument: .own(nil, "lo")))
-        let hi: SQLExpr = .aggregate(SQLAggregate(function: .max, argument: .own(nil, "hi")))
-        var firstDay = lo
-        var lastDay = hi
-        if let grain = query.grain {
-            firstDay = .truncate(grain, lo)
-            lastDay = .addPeriods(.day, .addPeriods(grain, .truncate(grain, hi), .integer(1)), .integer(-1))
-        }
-        return SQLSelect(
-            items: [
-                SQLSelectItem(since == nil ? firstDay : sinceExpr, as: .own("since")),
-                SQLSelectItem(until == nil ? lastDay : untilExpr, as: .own("until")),
-            ],
-            from: .subquery(union, alias: "days"))
+        var first = rows[0]
+        first.unions = Array(rows.dropFirst())
+        first.unionAll = true
+        return first
     }
 
     /// The earliest and latest day of each date column that places rows in time.
@@ -215,8 +192,8 @@ public struct SQLCompiler {
         }
         var seen: Set<Key> = []
         var selects: [SQLSelect] = []
-        for a in query.aggregates {
-            for column in [a.anchor, a.lifespan?.start, a.lifespan?.end].compactMap({ $0 }) {
+        for a in plan.aggregates {
+            for column in a.rangeColumns {
                 guard seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, column: column)).inserted else { continue }
                 var rows = rowCompiler(a.dataset)
                 var day = rows.column(column)
@@ -236,48 +213,6 @@ public struct SQLCompiler {
         return selects
     }
 
-    /// One row per period: look-back periods whole, the shown ones clipped to the range.
-    private func periods(yearKey: Bool) -> SQLSelect {
-        let since: SQLExpr = .own("b", "since")
-        let until: SQLExpr = .own("b", "until")
-        let dayAfterUntil: SQLExpr = .addPeriods(.day, until, .integer(1))
-        guard let grain = query.grain else {
-            return SQLSelect(
-                items: [
-                    SQLSelectItem(.integer(0), as: .own("idx")), SQLSelectItem(since, as: .own("lo")),
-                    SQLSelectItem(dayAfterUntil, as: .own("hi")),
-                ], from: .named("bounds", alias: "b"))
-        }
-        // The series gives timestamps at midnight; periods are dates.
-        let day: SQLExpr = .cast(.own("s", "day"), .timestamp)
-        let start: SQLExpr = .cast(.own("s", "day"), .date)
-        let firstShown: SQLExpr = .truncate(grain, since)
-        var lo: SQLExpr = .function("GREATEST", [start, since])
-        if lookback > 0 {
-            lo = .caseWhen([SQLWhen(condition: .binary(.less, start, firstShown), result: start)], otherwise: lo)
-        }
-        let idx = SQLExpr.binary(
-            .subtract,
-            .window(SQLWindowCall(function: .rowNumber, partition: [], order: [SQLOrderItem(expr: .own("s", "day"))])),
-            .integer(1))
-        var s = SQLSelect(
-            items: [
-                SQLSelectItem(idx, as: .own("idx")),
-                SQLSelectItem(start, as: .own("period_start")),
-                SQLSelectItem(lo, as: .own("lo")),
-                SQLSelectItem(.function("LEAST", [.addPeriods(grain, grain == .day ? start : day, .integer(1)), dayAfterUntil]), as: .own("hi")),
-                SQLSelectItem(.periodLabel(grain, .own("s", "day")), as: .own("label")),
-            ],
-            from: .named("bounds", alias: "b"))
-        if yearKey { s.items.append(SQLSelectItem(.yearKey(grain, .own("s", "day")), as: .own("year_key"))) }
-        let first: SQLExpr = lookback > 0 ? .addPeriods(grain, firstShown, .integer(-lookback)) : firstShown
-        s.joins = [
-            SQLJoin(kind: .cross, source: .series(from: first, to: .truncate(grain, until), step: grain, alias: "s", column: "day"))
-        ]
-        s.filter = .binary(.lessEqual, since, until)
-        return s
-    }
-
     // MARK: Dimension combinations
 
     /// The combinations that occur in the rows each aggregate reads after `where`, at any time.
@@ -289,7 +224,7 @@ public struct SQLCompiler {
         }
         var seen: Set<Key> = []
         var selects: [SQLSelect] = []
-        for a in query.aggregates where seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, dimensions: a.dimensions)).inserted {
+        for a in plan.aggregates where seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, dimensions: a.dimensions)).inserted {
             var rows = rowCompiler(a.dataset)
             let dims = a.dimensions.enumerated().map { k, d in SQLSelectItem(rows.value(d), as: .own("d\(k)")) }
             let filter = a.queryFilter.map { rows.condition($0) }
@@ -308,34 +243,36 @@ public struct SQLCompiler {
         return first
     }
 
-    // MARK: Aggregates
+    // MARK: Computations
 
-    private func group(_ key: GroupKey, aggregates members: [Int]) -> SQLSelect {
-        var rows = rowCompiler(key.dataset)
+    private func group(_ key: GroupKey, computations members: [Int]) -> SQLSelect {
+        var rows = rowCompiler(key.rows.dataset)
         var items: [SQLSelectItem] = []
         var groupBy: [SQLExpr] = []
-        for (k, d) in key.dimensions.enumerated() {
-            let e = rows.value(d)
-            items.append(SQLSelectItem(e, as: .own("d\(k)")))
-            groupBy.append(e)
+        if !key.whole {
+            for (k, d) in key.rows.dimensions.enumerated() {
+                let e = rows.value(d)
+                items.append(SQLSelectItem(e, as: .own("d\(k)")))
+                groupBy.append(e)
+            }
         }
-        let placed = key.placement != .none
+        let placed = key.placement != .everywhere
         if placed {
-            items.append(SQLSelectItem(.own("p", "idx"), as: .own("idx")))
-            groupBy.append(.own("p", "idx"))
+            items.append(SQLSelectItem(.own("s", "slot"), as: .own("slot")))
+            groupBy.append(.own("s", "slot"))
         }
         for i in members {
-            let a = query.aggregates[i]
+            let a = plan.aggregates[plan.computations[i].aggregate]
             let value = a.value.map { rows.value($0) }
             let filter = a.filter.map { rows.condition($0) }
-            items.append(SQLSelectItem(aggregate(a.function, value, filter), as: .own("a\(i)")))
+            items.append(SQLSelectItem(aggregate(a.function, value, filter), as: .own("c\(i)")))
         }
-        let where_ = key.filter.map { rows.condition($0) }
+        let where_ = key.rows.queryFilter.map { rows.condition($0) }
         let on = placed ? placement(key.placement, &rows) : nil
         let (from, joins) = rows.from()
         var s = SQLSelect(items: items, from: from)
         s.joins = joins
-        if let on { s.joins.append(SQLJoin(kind: .inner, source: .named("periods", alias: "p"), on: on)) }
+        if let on { s.joins.append(SQLJoin(kind: .inner, source: .named("slots", alias: "s"), on: on)) }
         s.filter = where_
         s.groupBy = groupBy
         return s
@@ -368,95 +305,60 @@ public struct SQLCompiler {
         return SQLAggregate(function: function, argument: value, filter: filter)
     }
 
-    /// The join condition that puts a row in a period.
+    /// The join condition that puts a row in a slot.
     private func placement(_ p: Placement, _ rows: inout SQLRowCompiler) -> SQLExpr? {
         func within(_ anchor: BoundColumn) -> SQLExpr {
             let day = rows.column(anchor)
             // A timestamp is before midnight of a day exactly when its own day is earlier.
-            return .binary(.and, .binary(.greaterEqual, day, .own("p", "lo")), .binary(.less, day, .own("p", "hi")))
+            return .binary(.and, .binary(.greaterEqual, day, .own("s", "lo")), .binary(.less, day, .own("s", "hi")))
         }
-        func active(_ l: BoundLifespan, _ b: Boundary, _ startedBefore: Bool) -> SQLExpr {
-            let boundary: SQLExpr = .own("p", b == .start ? "lo" : "hi")
-            let begun: SQLExpr = .binary(.less, rows.column(l.start), boundary)
-            if startedBefore { return begun }
-            let end = rows.column(l.end)
+        func active(_ a: Activity) -> SQLExpr {
+            let boundary: SQLExpr = .own("s", a.boundary == .start ? "lo" : "hi")
+            let begun: SQLExpr = .binary(.less, rows.column(a.start), boundary)
+            guard let endColumn = a.end else { return begun }
+            let end = rows.column(endColumn)
             return .binary(.and, begun, .binary(.or, .isNull(end, negated: false), .binary(.greaterEqual, end, boundary)))
         }
         switch p {
-        case .none: return nil
+        case .everywhere: return nil
         case .anchored(let a): return within(a)
-        case .active(let l, let b, let startedBefore): return active(l, b, startedBefore)
-        case .anchoredActive(let a, let l, let b, let startedBefore):
-            return .binary(.and, within(a), active(l, b, startedBefore))
+        case .active(let a): return active(a)
+        case .anchoredActive(let anchor, let a): return .binary(.and, within(anchor), active(a))
         }
     }
 
-    // MARK: Cells and result
+    // MARK: Cells
 
-    /// Every combination × period, each aggregate joined in; empty counts and sums are 0.
-    private func cells(groups: [GroupKey], groupOf: [Int], yearKey: Bool) -> SQLSelect {
+    /// Every combination × slot, each computation joined in; empty counts and sums are 0.
+    private func cells(groups: [GroupKey], groupOf: [Int]) -> SQLSelect {
         let dims = dimensionColumns
-        var items: [SQLSelectItem] = [SQLSelectItem(.own("p", "idx"), as: .own("idx"))]
-        if query.grain != nil {
-            items.append(SQLSelectItem(.own("p", "label"), as: .own("label")))
-        }
-        if yearKey { items.append(SQLSelectItem(.own("p", "year_key"), as: .own("year_key"))) }
-        items += dims.map { SQLSelectItem(.own("k", $0), as: .own($0)) }
-        for (i, a) in query.aggregates.enumerated() {
-            var v: SQLExpr = .own("g\(groupOf[i])", "a\(i)")
+        var items: [SQLSelectItem] = dims.map { SQLSelectItem(.own("k", $0), as: .own($0)) }
+        items.append(SQLSelectItem(.own("s", "slot"), as: .own("slot")))
+        for (i, c) in plan.computations.enumerated() {
+            let a = plan.aggregates[c.aggregate]
+            var v: SQLExpr = .own("g\(groupOf[i])", "c\(i)")
             if a.function.emptyIsZero { v = .coalesce(v, .integer(0)) }
             if a.isExact {
                 // Exact decimals (PostgreSQL's NUMERIC never overflows a sum of bigints; DuckDB's sums
                 // are already DECIMAL(38) or HUGEINT).
-                items.append(SQLSelectItem(dialect == .postgres ? .cast(v, .numeric) : v, as: .own("a\(i)")))
+                items.append(SQLSelectItem(dialect == .postgres ? .cast(v, .numeric) : v, as: .own("c\(i)")))
             } else {
-                items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("a\(i)")))
+                items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("c\(i)")))
             }
         }
-        var s = SQLSelect(items: items, from: .named("periods", alias: "p"))
+        var s = SQLSelect(items: items, from: .named("slots", alias: "s"))
         if !dims.isEmpty { s.joins.append(SQLJoin(kind: .cross, source: .named("combos", alias: "k"), on: nil)) }
         for (g, key) in groups.enumerated() {
             let name = "g\(g)"
-            var on: [SQLExpr] = dims.map { .binary(.notDistinctFrom, .own(name, $0), .own("k", $0)) }
-            if key.placement != .none { on.insert(.binary(.equal, .own(name, "idx"), .own("p", "idx")), at: 0) }
+            var on: [SQLExpr] = key.whole ? [] : dims.map { .binary(.notDistinctFrom, .own(name, $0), .own("k", $0)) }
+            if key.placement != .everywhere { on.insert(.binary(.equal, .own(name, "slot"), .own("s", "slot")), at: 0) }
             if let condition = SQLExpr.and(on) {
                 s.joins.append(SQLJoin(kind: .left, source: .named(name, alias: nil), on: condition))
             } else {
-                // A single row: the aggregate over all rows.
+                // A single row: the computation over all rows.
                 s.joins.append(SQLJoin(kind: .cross, source: .named(name, alias: nil), on: nil))
             }
         }
-        return s
-    }
-
-    /// Dimensions in the order given, then the items; look-back periods hidden; ordered and limited.
-    private func result(items: [SQLExpr], from: String) -> SQLSelect {
-        var columns: [SQLSelectItem] = []
-        var defaultOrder: [SQLOrderItem] = []
-        var dimensionKeys: [SQLExpr] = []
-        let types = query.aggregates.first.map { $0.dimensions.map(SQLRowCompiler.type(of:)) } ?? []
-        for d in query.dimensions {
-            switch d.kind {
-            case .time:
-                columns.append(SQLSelectItem(.own(nil, "label"), as: .user(d.name)))
-                dimensionKeys.append(.own(nil, "idx"))
-            case .column(let k):
-                columns.append(SQLSelectItem(.own(nil, "d\(k)"), as: .user(d.name)))
-                // Text sorts by code point; nulls come last.
-                dimensionKeys.append(k < types.count && types[k] == .text ? .binaryCollation(.own(nil, "d\(k)")) : .own(nil, "d\(k)"))
-            }
-        }
-        defaultOrder = dimensionKeys.map { SQLOrderItem(expr: $0, nullsLast: true) }
-        for (item, e) in zip(query.items, items) { columns.append(SQLSelectItem(e, as: .user(item.name))) }
-        var s = SQLSelect(items: columns, from: .named(from, alias: nil))
-        if query.grain != nil, lookback > 0 { s.filter = .binary(.greaterEqual, .own(nil, "idx"), .integer(lookback)) }
-        let explicit = query.order.map { key -> SQLOrderItem in
-            let e: SQLExpr = key.column < dimensionKeys.count ? dimensionKeys[key.column] : .integer(key.column + 1)
-            return SQLOrderItem(expr: e, descending: key.descending, nullsLast: true)
-        }
-        // `order by` keys first; the default order breaks ties, as a stable sort would.
-        s.orderBy = explicit + defaultOrder
-        s.limit = query.limit
         return s
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 import Tally
 import TallyData
 import TallyDiagnostics
+import TallyPlan
 import TallyPostgres
 import TallySQL
 import TallySemantics
@@ -29,6 +30,14 @@ struct DuckDBStatement {
     var native: ResultTable
 }
 
+/// A query recorded for the batch: its plan over the tables of its version of the data.
+private struct RecordedQuery {
+    var label: String
+    var query: BoundQuery
+    var compiler: SQLCompiler
+    var native: ResultTable
+}
+
 /// A native `Session` that records every query it runs for a later DuckDB batch. Datasets are
 /// copied to CSV files once per version of its data, as tables named `v<version>_<name>`.
 final class DuckDBRecorder {
@@ -37,6 +46,8 @@ final class DuckDBRecorder {
     private var exportedVersion = -1
     private var tables = SQLTableMap()
     private var planned: [[String: Any]] = []
+    private var recorded: [RecordedQuery] = []
+    /// The statements run, once `run` has compiled them.
     private(set) var statements: [DuckDBStatement] = []
     /// Problems found while recording (a dataset that cannot be copied, a query that does not compile).
     private(set) var failures: [String] = []
@@ -55,9 +66,8 @@ final class DuckDBRecorder {
     private func record(_ bound: BoundQuery, _ native: ResultTable) {
         do {
             if session.dataVersion != exportedVersion { try export() }
-            let statement = try SQLCompiler(query: bound, tables: tables, schemas: session.catalog.datasets, dialect: .duckdb).compile()
-            let (text, parameters) = SQLPrinter.print(statement, dialect: .duckdb, values: .bound)
-            statements.append(DuckDBStatement(label: label, query: bound, sql: text, parameters: parameters, native: native))
+            let compiler = SQLCompiler(plan: QueryPlan(bound), tables: tables, schemas: session.catalog.datasets, dialect: .duckdb)
+            recorded.append(RecordedQuery(label: label, query: bound, compiler: compiler, native: native))
         } catch {
             failures.append("\(label): \(error)")
         }
@@ -93,20 +103,52 @@ final class DuckDBRecorder {
         }
     }
 
-    /// Runs every recorded statement on DuckDB: the answers as result tables, or the error text.
+    /// Runs every recorded query on DuckDB as `sql` prints it: first the extents of those whose range
+    /// is open (the slots reach SQL as data), then the statements; the answers as result tables, or the
+    /// error text.
     func run(python: String) throws -> [Result<ResultTable, DuckDBError>] {
+        guard !recorded.isEmpty else { return [] }
+        let open = recorded.indices.filter { recorded[$0].compiler.plan.needsExtent }
+        let extents = try batch(open.map { recorded[$0].compiler.extent() }, python: python, name: "extents")
+        var extentOf: [Int: DayExtent] = [:]
+        for (i, r) in zip(open, extents) {
+            if let error = r.error { failures.append("\(recorded[i].label): the extent fails on DuckDB: \(error)") }
+            if let row = r.rows?.first, row.count == 2, case .text(let first) = row[0], case .text(let last) = row[1],
+                let a = CivilDate.parseDate(first), let b = CivilDate.parseDate(last)
+            {
+                extentOf[i] = DayExtent(first: a, last: b)
+            }
+        }
+        statements = recorded.enumerated().map { i, r in
+            var full = SQLResultCompiler(r.compiler, axis: r.compiler.plan.axis(extent: extentOf[i]))
+            let (text, parameters) = SQLPrinter.print(full.compile(), dialect: .duckdb, values: .bound)
+            return DuckDBStatement(label: r.label, query: r.query, sql: text, parameters: parameters, native: r.native)
+        }
+        let results = try batch(statements.map { ($0.sql, $0.parameters) }, python: python, name: "statements")
+        return zip(statements, results).map { s, r in
+            if let error = r.error { return .failure(DuckDBError(message: error)) }
+            return Result { () throws(DuckDBError) in try DuckDBResult.table(types: r.types ?? [], rows: r.rows ?? [], query: s.query) }
+        }
+    }
+
+    private func batch(_ statements: [SQLStatement], python: String, name: String) throws -> [DuckDBResults.Statement] {
+        try batch(statements.map { SQLPrinter.print($0, dialect: .duckdb, values: .bound) }, python: python, name: name)
+    }
+
+    /// One run of the driver over the tables and the statements given.
+    private func batch(_ statements: [(String, [SQLValue])], python: String, name: String) throws -> [DuckDBResults.Statement] {
         guard !statements.isEmpty else { return [] }
         let plan: [String: Any] = [
             "tables": planned,
-            "statements": statements.map { ["sql": $0.sql, "parameters": $0.parameters.map(Self.parameter)] },
+            "statements": statements.map { ["sql": $0.0, "parameters": $0.1.map(Self.parameter)] },
         ]
-        let planFile = folder.appendingPathComponent("plan.json")
+        let planFile = folder.appendingPathComponent("\(name).json")
         try JSONSerialization.data(withJSONObject: plan).write(to: planFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         let script = GoldenPaths.packageRoot.appendingPathComponent("scripts/duckdb-run.py").path
         process.arguments = [script, planFile.path]
-        let output = folder.appendingPathComponent("results.json")
+        let output = folder.appendingPathComponent("\(name)-results.json")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: output)
         try process.run()
@@ -116,10 +158,7 @@ final class DuckDBRecorder {
         guard results.count == statements.count else {
             throw DuckDBError(message: "\(results.count) results for \(statements.count) statements")
         }
-        return zip(statements, results).map { s, r in
-            if let error = r.error { return .failure(DuckDBError(message: error)) }
-            return Result { () throws(DuckDBError) in try DuckDBResult.table(types: r.types ?? [], rows: r.rows ?? [], query: s.query) }
-        }
+        return results
     }
 
     private static func parameter(_ v: SQLValue) -> [String: Any] {
@@ -173,7 +212,7 @@ enum DuckDBCell: Decodable {
 enum DuckDBResult {
     static func table(types: [String], rows: [[DuckDBCell]], query: BoundQuery) throws(DuckDBError) -> ResultTable {
         let columns = query.resultColumns
-        let mixed = SQLCompiler.mixedNumberDimensions(query)
+        let mixed = SQLCompiler.mixedNumberDimensions(QueryPlan(query))
         guard types.count == columns.count + mixed.count else {
             throw DuckDBError(message: "\(types.count) columns where \(columns.count + mixed.count) were expected")
         }
