@@ -1,26 +1,30 @@
 -- areas.test:64
 -- big_orders for 2024
 WITH
-  bounds AS (
-    SELECT DATE '2024-01-01' AS since, DATE '2024-12-31' AS until
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2025-01-01' AS hi
   ),
   g0 AS (
     SELECT
-      p.idx AS idx,
-      COUNT(*) FILTER (WHERE t."amount" >= 100) AS a0
+      s.slot AS slot,
+      COUNT(*) FILTER (WHERE t."amount" >= 100) AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT a0 AS "big_orders"
-FROM cells;
+SELECT x0_c0 AS "big_orders"
+FROM joined;
 

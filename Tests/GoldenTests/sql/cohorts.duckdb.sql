@@ -1,28 +1,14 @@
 -- cohorts.test:9
 -- cohort_retention, customers_end, count(customers started before end) as signed_up by cohort, month
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."churn_date") AS lo, MAX(t."churn_date") AS hi
-      FROM "customers" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT strftime(t."signup_date", '%Y-%m') AS d0
@@ -31,67 +17,72 @@ WITH
   g0 AS (
     SELECT
       strftime(t."signup_date", '%Y-%m') AS d0,
-      p.idx AS idx,
-      COUNT(*) AS a0
+      s.slot AS slot,
+      COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi AND (t."churn_date" IS NULL OR t."churn_date" >= p.hi)
-    GROUP BY strftime(t."signup_date", '%Y-%m'), p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi AND (t."churn_date" IS NULL OR t."churn_date" >= s.hi)
+    GROUP BY strftime(t."signup_date", '%Y-%m'), s.slot
   ),
   g1 AS (
     SELECT
       strftime(t."signup_date", '%Y-%m') AS d0,
-      p.idx AS idx,
-      COUNT(*) AS a1
+      s.slot AS slot,
+      COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi
-    GROUP BY strftime(t."signup_date", '%Y-%m'), p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi
+    GROUP BY strftime(t."signup_date", '%Y-%m'), s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
-    LEFT JOIN g1 ON g1.idx = p.idx AND g1.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g1 ON g1.slot = s.slot AND g1.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-12' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-01' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-02' AS label, 2 AS s0
+    UNION ALL
+    SELECT 3 AS pos, '2024-03' AS label, 3 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
 SELECT
   d0 AS "cohort",
   label AS "month",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0) AS "cohort_retention",
-  a0 AS "customers_end",
-  a1 AS "signed_up"
-FROM cells
-ORDER BY d0 NULLS LAST, idx NULLS LAST;
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) AS "cohort_retention",
+  x0_c0 AS "customers_end",
+  x0_c1 AS "signed_up"
+FROM joined
+ORDER BY d0 NULLS LAST, pos NULLS LAST;
 
 -- cohorts.test:30
 -- cohort_retention by cohort, month pivot
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."churn_date") AS lo, MAX(t."churn_date") AS hi
-      FROM "customers" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT strftime(t."signup_date", '%Y-%m') AS d0
@@ -100,65 +91,70 @@ WITH
   g0 AS (
     SELECT
       strftime(t."signup_date", '%Y-%m') AS d0,
-      p.idx AS idx,
-      COUNT(*) AS a0
+      s.slot AS slot,
+      COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi AND (t."churn_date" IS NULL OR t."churn_date" >= p.hi)
-    GROUP BY strftime(t."signup_date", '%Y-%m'), p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi AND (t."churn_date" IS NULL OR t."churn_date" >= s.hi)
+    GROUP BY strftime(t."signup_date", '%Y-%m'), s.slot
   ),
   g1 AS (
     SELECT
       strftime(t."signup_date", '%Y-%m') AS d0,
-      p.idx AS idx,
-      COUNT(*) AS a1
+      s.slot AS slot,
+      COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi
-    GROUP BY strftime(t."signup_date", '%Y-%m'), p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi
+    GROUP BY strftime(t."signup_date", '%Y-%m'), s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
-    LEFT JOIN g1 ON g1.idx = p.idx AND g1.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g1 ON g1.slot = s.slot AND g1.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-12' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-01' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-02' AS label, 2 AS s0
+    UNION ALL
+    SELECT 3 AS pos, '2024-03' AS label, 3 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
 SELECT
   d0 AS "cohort",
   label AS "month",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0) AS "cohort_retention"
-FROM cells
-ORDER BY d0 NULLS LAST, idx NULLS LAST;
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) AS "cohort_retention"
+FROM joined
+ORDER BY d0 NULLS LAST, pos NULLS LAST;
 
 -- cohorts.test:41
 -- cohort_retention by cohort, month pivot
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."churn_date") AS lo, MAX(t."churn_date") AS hi
-      FROM "customers" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT strftime(t."signup_date", '%Y-%m') AS d0
@@ -167,53 +163,64 @@ WITH
   g0 AS (
     SELECT
       strftime(t."signup_date", '%Y-%m') AS d0,
-      p.idx AS idx,
-      COUNT(*) AS a0
+      s.slot AS slot,
+      COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi AND (t."churn_date" IS NULL OR t."churn_date" >= p.hi)
-    GROUP BY strftime(t."signup_date", '%Y-%m'), p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi AND (t."churn_date" IS NULL OR t."churn_date" >= s.hi)
+    GROUP BY strftime(t."signup_date", '%Y-%m'), s.slot
   ),
   g1 AS (
     SELECT
       strftime(t."signup_date", '%Y-%m') AS d0,
-      p.idx AS idx,
-      COUNT(*) AS a1
+      s.slot AS slot,
+      COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi
-    GROUP BY strftime(t."signup_date", '%Y-%m'), p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi
+    GROUP BY strftime(t."signup_date", '%Y-%m'), s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
-    LEFT JOIN g1 ON g1.idx = p.idx AND g1.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g1 ON g1.slot = s.slot AND g1.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-12' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-01' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-02' AS label, 2 AS s0
+    UNION ALL
+    SELECT 3 AS pos, '2024-03' AS label, 3 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
 SELECT
   d0 AS "cohort",
   label AS "month",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0) AS "cohort_retention"
-FROM cells
-ORDER BY d0 NULLS LAST, idx NULLS LAST;
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) AS "cohort_retention"
+FROM joined
+ORDER BY d0 NULLS LAST, pos NULLS LAST;
 
 -- cohorts.test:51
 -- revenue, purchases by cohort
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT strftime(r0."signup_date", '%Y-%m') AS d0
@@ -223,41 +230,47 @@ WITH
   g0 AS (
     SELECT
       strftime(r0."signup_date", '%Y-%m') AS d0,
-      p.idx AS idx,
-      SUM(t."amount") AS a0,
-      COUNT(*) AS a1
+      s.slot AS slot,
+      SUM(t."amount") AS c0,
+      COUNT(*) AS c1
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY strftime(r0."signup_date", '%Y-%m'), p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY strftime(r0."signup_date", '%Y-%m'), s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g0.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g0.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "cohort", a0 AS "revenue", a1 AS "purchases"
-FROM cells
+SELECT d0 AS "cohort", x0_c0 AS "revenue", x0_c1 AS "purchases"
+FROM joined
 ORDER BY d0 NULLS LAST;
 
 -- cohorts.test:66
 -- revenue by signup_quarter, big
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT
@@ -270,49 +283,50 @@ WITH
     SELECT
       strftime(r0."signup_date", '%Y') || '-Q' || CAST(quarter(r0."signup_date") AS VARCHAR) AS d0,
       COALESCE(t."amount" >= 100, FALSE) AS d1,
-      p.idx AS idx,
-      SUM(t."amount") AS a0
+      s.slot AS slot,
+      SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY strftime(r0."signup_date", '%Y') || '-Q' || CAST(quarter(r0."signup_date") AS VARCHAR), COALESCE(t."amount" >= 100, FALSE), p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY strftime(r0."signup_date", '%Y') || '-Q' || CAST(quarter(r0."signup_date") AS VARCHAR), COALESCE(t."amount" >= 100, FALSE), s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
       k.d1 AS d1,
-      COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0 AND g0.d1 IS NOT DISTINCT FROM k.d1
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0 AND g0.d1 IS NOT DISTINCT FROM k.d1
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      k.d1 AS d1,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0 AND x0.d1 IS NOT DISTINCT FROM k.d1
   )
-SELECT d0 AS "signup_quarter", d1 AS "big", a0 AS "revenue"
-FROM cells
+SELECT d0 AS "signup_quarter", d1 AS "big", x0_c0 AS "revenue"
+FROM joined
 ORDER BY d0 NULLS LAST, d1 NULLS LAST;
 
 -- cohorts.test:76
 -- purchases by big, quarter pivot
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('quarter', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('quarter', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '3 months' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '3 months' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y') || '-Q' || CAST(quarter(s.day) AS VARCHAR) AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('quarter', CAST(b.since AS TIMESTAMP)), date_trunc('quarter', CAST(b.until AS TIMESTAMP)), INTERVAL '3 months') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-10-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-04-01' AS lo, DATE '2024-07-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT COALESCE(t."amount" >= 100, FALSE) AS d0
@@ -321,23 +335,36 @@ WITH
   g0 AS (
     SELECT
       COALESCE(t."amount" >= 100, FALSE) AS d0,
-      p.idx AS idx,
-      COUNT(*) AS a0
+      s.slot AS slot,
+      COUNT(*) AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY COALESCE(t."amount" >= 100, FALSE), p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY COALESCE(t."amount" >= 100, FALSE), s.slot
   ),
   cells AS (
-    SELECT
-      p.idx AS idx,
-      p.label AS label,
-      k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+    SELECT k.d0 AS d0, s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-Q4' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-Q1' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-Q2' AS label, 2 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "big", label AS "quarter", a0 AS "purchases"
-FROM cells
-ORDER BY d0 NULLS LAST, idx NULLS LAST;
+SELECT d0 AS "big", label AS "quarter", x0_c0 AS "purchases"
+FROM joined
+ORDER BY d0 NULLS LAST, pos NULLS LAST;
 

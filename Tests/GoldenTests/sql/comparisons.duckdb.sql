@@ -1,177 +1,249 @@
 -- comparisons.test:7
 -- revenue by month vs previous
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      CASE WHEN CAST(s.day AS DATE) < CAST(date_trunc('month', CAST(b.since AS TIMESTAMP)) AS DATE) THEN CAST(s.day AS DATE) ELSE GREATEST(CAST(s.day AS DATE), b.since) END AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)) - INTERVAL '1 month', date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 4 AS slot, DATE '2024-04-01' AS lo, DATE '2024-05-01' AS hi
+    UNION ALL
+    SELECT 5 AS slot, DATE '2023-11-01' AS lo, DATE '2023-12-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a0
+    SELECT s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, p.label AS label, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
   ),
-  w1 AS (
-    SELECT cells.*, LAG(a0) OVER (ORDER BY idx) AS w1
-    FROM cells
+  shown AS (
+    SELECT
+      0 AS pos,
+      '2023-12' AS label,
+      0 AS s0,
+      5 AS s1
+    UNION ALL
+    SELECT
+      1 AS pos,
+      '2024-01' AS label,
+      1 AS s0,
+      0 AS s1
+    UNION ALL
+    SELECT
+      2 AS pos,
+      '2024-02' AS label,
+      2 AS s0,
+      1 AS s1
+    UNION ALL
+    SELECT
+      3 AS pos,
+      '2024-03' AS label,
+      3 AS s0,
+      2 AS s1
+    UNION ALL
+    SELECT
+      4 AS pos,
+      '2024-04' AS label,
+      4 AS s0,
+      3 AS s1
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x1.c0 AS x1_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
+    LEFT JOIN cells AS x1 ON x1.slot = sh.s1
   )
 SELECT
   label AS "month",
-  a0 AS "revenue",
-  w1 AS "revenue_previous",
-  a0 - w1 AS "revenue_change",
-  CAST(a0 - w1 AS DOUBLE) / NULLIF(CAST(w1 AS DOUBLE), 0) AS "revenue_growth"
-FROM w1
-WHERE idx >= 1
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "revenue",
+  x1_c0 AS "revenue_previous",
+  x0_c0 - x1_c0 AS "revenue_change",
+  CAST(x0_c0 - x1_c0 AS DOUBLE) / NULLIF(CAST(x1_c0 AS DOUBLE), 0) AS "revenue_growth"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- comparisons.test:17
 -- revenue by month vs previous
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      CASE WHEN CAST(s.day AS DATE) < CAST(date_trunc('month', CAST(b.since AS TIMESTAMP)) AS DATE) THEN CAST(s.day AS DATE) ELSE GREATEST(CAST(s.day AS DATE), b.since) END AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)) - INTERVAL '1 month', date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 4 AS slot, DATE '2024-04-01' AS lo, DATE '2024-05-01' AS hi
+    UNION ALL
+    SELECT 5 AS slot, DATE '2023-11-01' AS lo, DATE '2023-12-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a0
+    SELECT s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, p.label AS label, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
   ),
-  w1 AS (
-    SELECT cells.*, LAG(a0) OVER (ORDER BY idx) AS w1
-    FROM cells
+  shown AS (
+    SELECT
+      0 AS pos,
+      '2023-12' AS label,
+      0 AS s0,
+      5 AS s1
+    UNION ALL
+    SELECT
+      1 AS pos,
+      '2024-01' AS label,
+      1 AS s0,
+      0 AS s1
+    UNION ALL
+    SELECT
+      2 AS pos,
+      '2024-02' AS label,
+      2 AS s0,
+      1 AS s1
+    UNION ALL
+    SELECT
+      3 AS pos,
+      '2024-03' AS label,
+      3 AS s0,
+      2 AS s1
+    UNION ALL
+    SELECT
+      4 AS pos,
+      '2024-04' AS label,
+      4 AS s0,
+      3 AS s1
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x1.c0 AS x1_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
+    LEFT JOIN cells AS x1 ON x1.slot = sh.s1
   )
 SELECT
   label AS "month",
-  a0 AS "revenue",
-  w1 AS "revenue_previous",
-  a0 - w1 AS "revenue_change",
-  CAST(a0 - w1 AS DOUBLE) / NULLIF(CAST(w1 AS DOUBLE), 0) AS "revenue_growth"
-FROM w1
-WHERE idx >= 1
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "revenue",
+  x1_c0 AS "revenue_previous",
+  x0_c0 - x1_c0 AS "revenue_change",
+  CAST(x0_c0 - x1_c0 AS DOUBLE) / NULLIF(CAST(x1_c0 AS DOUBLE), 0) AS "revenue_growth"
+FROM joined
+ORDER BY pos NULLS LAST;
 
--- comparisons.test:32
+-- comparisons.test:33
 -- revenue, previous(revenue), change(revenue), growth(revenue), rolling(revenue, 2), cumulative(revenue) by month since 2024-01-15
 WITH
-  bounds AS (
-    SELECT
-      DATE '2024-01-15' AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      CASE WHEN CAST(s.day AS DATE) < CAST(date_trunc('month', CAST(b.since AS TIMESTAMP)) AS DATE) THEN CAST(s.day AS DATE) ELSE GREATEST(CAST(s.day AS DATE), b.since) END AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)) - INTERVAL '1 month', date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-15' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-04-01' AS lo, DATE '2024-05-01' AS hi
+    UNION ALL
+    SELECT 4 AS slot, DATE '2023-12-15' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 5 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a0
+    SELECT s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, p.label AS label, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
   ),
-  w1 AS (
-    SELECT cells.*, LAG(a0) OVER (ORDER BY idx) AS w1
-    FROM cells
-  ),
-  w2 AS (
+  shown AS (
     SELECT
-      w1.*,
-      CASE WHEN idx >= 1 THEN AVG(CAST(a0 AS DOUBLE)) OVER (ORDER BY idx ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) END AS w2
-    FROM w1
-  ),
-  w3 AS (
+      0 AS pos,
+      '2024-01' AS label,
+      0 AS s0,
+      4 AS s1
+    UNION ALL
     SELECT
-      w2.*,
-      CASE WHEN idx >= 1 THEN SUM(CASE WHEN idx >= 1 THEN a0 END) OVER (ORDER BY idx ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END AS w3
-    FROM w2
+      1 AS pos,
+      '2024-02' AS label,
+      1 AS s0,
+      5 AS s1
+    UNION ALL
+    SELECT
+      2 AS pos,
+      '2024-03' AS label,
+      2 AS s0,
+      1 AS s1
+    UNION ALL
+    SELECT
+      3 AS pos,
+      '2024-04' AS label,
+      3 AS s0,
+      2 AS s1
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x1.c0 AS x1_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
+    LEFT JOIN cells AS x1 ON x1.slot = sh.s1
+  ),
+  r1 AS (
+    SELECT
+      joined.*,
+      SUM(x0_c0) OVER (ORDER BY pos ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r1
+    FROM joined
   )
 SELECT
   label AS "month",
-  a0 AS "revenue",
-  w1 AS "previous(revenue)",
-  a0 - w1 AS "change(revenue)",
-  CAST(a0 - w1 AS DOUBLE) / NULLIF(CAST(w1 AS DOUBLE), 0) AS "growth(revenue)",
-  w2 AS "rolling(revenue, 2)",
-  w3 AS "cumulative(revenue)"
-FROM w3
-WHERE idx >= 1
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "revenue",
+  x1_c0 AS "previous(revenue)",
+  x0_c0 - x1_c0 AS "change(revenue)",
+  CAST(x0_c0 - x1_c0 AS DOUBLE) / NULLIF(CAST(x1_c0 AS DOUBLE), 0) AS "growth(revenue)",
+  (COALESCE(CAST(x1_c0 AS DOUBLE), 0) + COALESCE(CAST(x0_c0 AS DOUBLE), 0)) / NULLIF(CASE WHEN CAST(x1_c0 AS DOUBLE) IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN CAST(x0_c0 AS DOUBLE) IS NOT NULL THEN 1 ELSE 0 END, 0) AS "rolling(revenue, 2)",
+  r1 AS "cumulative(revenue)"
+FROM r1
+ORDER BY pos NULLS LAST;
 
--- comparisons.test:42
+-- comparisons.test:43
 -- revenue, previous(revenue) by month, plan where plan = "pro" between 2024-01-01 and 2024-04-30
 WITH
-  bounds AS (
-    SELECT DATE '2024-01-01' AS since, DATE '2024-04-30' AS until
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      CASE WHEN CAST(s.day AS DATE) < CAST(date_trunc('month', CAST(b.since AS TIMESTAMP)) AS DATE) THEN CAST(s.day AS DATE) ELSE GREATEST(CAST(s.day AS DATE), b.since) END AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)) - INTERVAL '1 month', date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-04-01' AS lo, DATE '2024-05-01' AS hi
+    UNION ALL
+    SELECT 4 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -180,58 +252,73 @@ WITH
     WHERE r0."plan" = 'pro'
   ),
   g0 AS (
-    SELECT r0."plan" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT r0."plan" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
     WHERE r0."plan" = 'pro'
-    GROUP BY r0."plan", p.idx
+    GROUP BY r0."plan", s.slot
   ),
   cells AS (
-    SELECT
-      p.idx AS idx,
-      p.label AS label,
-      k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+    SELECT k.d0 AS d0, s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
   ),
-  w1 AS (
-    SELECT cells.*, LAG(a0) OVER (PARTITION BY d0 ORDER BY idx) AS w1
-    FROM cells
+  shown AS (
+    SELECT
+      0 AS pos,
+      '2024-01' AS label,
+      0 AS s0,
+      4 AS s1
+    UNION ALL
+    SELECT
+      1 AS pos,
+      '2024-02' AS label,
+      1 AS s0,
+      0 AS s1
+    UNION ALL
+    SELECT
+      2 AS pos,
+      '2024-03' AS label,
+      2 AS s0,
+      1 AS s1
+    UNION ALL
+    SELECT
+      3 AS pos,
+      '2024-04' AS label,
+      3 AS s0,
+      2 AS s1
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x1.c0 AS x1_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN cells AS x1 ON x1.slot = sh.s1 AND x1.d0 IS NOT DISTINCT FROM k.d0
   )
 SELECT
   label AS "month",
   d0 AS "plan",
-  a0 AS "revenue",
-  w1 AS "previous(revenue)"
-FROM w1
-WHERE idx >= 1
-ORDER BY idx NULLS LAST, d0 NULLS LAST;
+  x0_c0 AS "revenue",
+  x1_c0 AS "previous(revenue)"
+FROM joined
+ORDER BY pos NULLS LAST, d0 NULLS LAST;
 
--- comparisons.test:52
+-- comparisons.test:54
 -- revenue, share(revenue) by quarter, plan
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('quarter', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('quarter', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '3 months' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '3 months' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y') || '-Q' || CAST(quarter(s.day) AS VARCHAR) AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('quarter', CAST(b.since AS TIMESTAMP)), date_trunc('quarter', CAST(b.until AS TIMESTAMP)), INTERVAL '3 months') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-10-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-04-01' AS lo, DATE '2024-07-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -239,49 +326,60 @@ WITH
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
   ),
   g0 AS (
-    SELECT r0."plan" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT r0."plan" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."plan", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."plan", s.slot
+  ),
+  g1 AS (
+    SELECT s.slot AS slot, SUM(t."amount") AS c1
+    FROM "orders" AS t
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g1 ON g1.slot = s.slot
   ),
-  w1 AS (
+  shown AS (
+    SELECT 0 AS pos, '2023-Q4' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-Q1' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-Q2' AS label, 2 AS s0
+  ),
+  joined AS (
     SELECT
-      cells.*,
-      CAST(a0 AS DOUBLE) / NULLIF(SUM(CAST(a0 AS DOUBLE)) OVER (PARTITION BY idx), 0) AS w1
-    FROM cells
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
 SELECT
   label AS "quarter",
   d0 AS "plan",
-  a0 AS "revenue",
-  w1 AS "share(revenue)"
-FROM w1
-ORDER BY idx NULLS LAST, d0 NULLS LAST;
+  x0_c0 AS "revenue",
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) AS "share(revenue)"
+FROM joined
+ORDER BY pos NULLS LAST, d0 NULLS LAST;
 
--- comparisons.test:69
+-- comparisons.test:71
 -- share(revenue) as revenue_share by plan
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -289,176 +387,221 @@ WITH
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
   ),
   g0 AS (
-    SELECT r0."plan" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT r0."plan" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."plan", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."plan", s.slot
+  ),
+  g1 AS (
+    SELECT s.slot AS slot, SUM(t."amount") AS c1
+    FROM "orders" AS t
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, k.d0 AS d0, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
-  ),
-  w1 AS (
     SELECT
-      cells.*,
-      CAST(a0 AS DOUBLE) / NULLIF(SUM(CAST(a0 AS DOUBLE)) OVER (PARTITION BY idx), 0) AS w1
-    FROM cells
+      k.d0 AS d0,
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
+    CROSS JOIN combos AS k
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g1 ON g1.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "plan", w1 AS "revenue_share"
-FROM w1
+SELECT
+  d0 AS "plan",
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) AS "revenue_share"
+FROM joined
 ORDER BY d0 NULLS LAST;
 
--- comparisons.test:79
+-- comparisons.test:81
 -- purchases by quarter vs last year between 2024-01-01 and 2024-06-30
 WITH
-  bounds AS (
-    SELECT DATE '2024-01-01' AS since, DATE '2024-06-30' AS until
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      CASE WHEN CAST(s.day AS DATE) < CAST(date_trunc('quarter', CAST(b.since AS TIMESTAMP)) AS DATE) THEN CAST(s.day AS DATE) ELSE GREATEST(CAST(s.day AS DATE), b.since) END AS lo,
-      LEAST(CAST(s.day + INTERVAL '3 months' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y') || '-Q' || CAST(quarter(s.day) AS VARCHAR) AS label,
-      (year(s.day) * 10 + quarter(s.day)) AS year_key
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('quarter', CAST(b.since AS TIMESTAMP)) - INTERVAL '12 months', date_trunc('quarter', CAST(b.until AS TIMESTAMP)), INTERVAL '3 months') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-04-01' AS lo, DATE '2024-07-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2023-01-01' AS lo, DATE '2023-04-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2023-04-01' AS lo, DATE '2023-07-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT
-      p.idx AS idx,
-      p.label AS label,
-      p.year_key AS year_key,
-      COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
   ),
-  w1 AS (
+  shown AS (
     SELECT
-      cells.*,
-      FIRST_VALUE(a0) OVER (ORDER BY year_key RANGE BETWEEN 10 PRECEDING AND 10 PRECEDING) AS w1
-    FROM cells
+      0 AS pos,
+      '2024-Q1' AS label,
+      0 AS s0,
+      2 AS s1
+    UNION ALL
+    SELECT
+      1 AS pos,
+      '2024-Q2' AS label,
+      1 AS s0,
+      3 AS s1
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x1.c0 AS x1_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
+    LEFT JOIN cells AS x1 ON x1.slot = sh.s1
   )
 SELECT
   label AS "quarter",
-  a0 AS "purchases",
-  w1 AS "purchases_last_year",
-  a0 - w1 AS "purchases_change",
-  CAST(a0 - w1 AS DOUBLE) / NULLIF(CAST(w1 AS DOUBLE), 0) AS "purchases_growth"
-FROM w1
-WHERE idx >= 4
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "purchases",
+  x1_c0 AS "purchases_last_year",
+  x0_c0 - x1_c0 AS "purchases_change",
+  CAST(x0_c0 - x1_c0 AS DOUBLE) / NULLIF(CAST(x1_c0 AS DOUBLE), 0) AS "purchases_growth"
+FROM joined
+ORDER BY pos NULLS LAST;
 
--- comparisons.test:87
+-- comparisons.test:89
 -- purchases by week vs last year between 2024-01-01 and 2024-01-14
 WITH
-  bounds AS (
-    SELECT DATE '2024-01-01' AS since, DATE '2024-01-14' AS until
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      CASE WHEN CAST(s.day AS DATE) < CAST(date_trunc('week', CAST(b.since AS TIMESTAMP)) AS DATE) THEN CAST(s.day AS DATE) ELSE GREATEST(CAST(s.day AS DATE), b.since) END AS lo,
-      LEAST(CAST(s.day + INTERVAL '7 days' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%G-W%V') AS label,
-      (isoyear(s.day) * 100 + week(s.day)) AS year_key
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('week', CAST(b.since AS TIMESTAMP)) - INTERVAL '371 days', date_trunc('week', CAST(b.until AS TIMESTAMP)), INTERVAL '7 days') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-01-08' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-08' AS lo, DATE '2024-01-15' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2023-01-02' AS lo, DATE '2023-01-09' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2023-01-09' AS lo, DATE '2023-01-16' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT
-      p.idx AS idx,
-      p.label AS label,
-      p.year_key AS year_key,
-      COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
   ),
-  w1 AS (
+  shown AS (
     SELECT
-      cells.*,
-      FIRST_VALUE(a0) OVER (ORDER BY year_key RANGE BETWEEN 100 PRECEDING AND 100 PRECEDING) AS w1
-    FROM cells
+      0 AS pos,
+      '2024-W01' AS label,
+      0 AS s0,
+      2 AS s1
+    UNION ALL
+    SELECT
+      1 AS pos,
+      '2024-W02' AS label,
+      1 AS s0,
+      3 AS s1
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x1.c0 AS x1_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
+    LEFT JOIN cells AS x1 ON x1.slot = sh.s1
   )
 SELECT
   label AS "week",
-  a0 AS "purchases",
-  w1 AS "purchases_last_year",
-  a0 - w1 AS "purchases_change",
-  CAST(a0 - w1 AS DOUBLE) / NULLIF(CAST(w1 AS DOUBLE), 0) AS "purchases_growth"
-FROM w1
-WHERE idx >= 53
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "purchases",
+  x1_c0 AS "purchases_last_year",
+  x0_c0 - x1_c0 AS "purchases_change",
+  CAST(x0_c0 - x1_c0 AS DOUBLE) / NULLIF(CAST(x1_c0 AS DOUBLE), 0) AS "purchases_growth"
+FROM joined
+ORDER BY pos NULLS LAST;
 
--- comparisons.test:95
+-- comparisons.test:97
 -- avg_order_value, change(avg_order_value), growth(avg_order_value) by quarter
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('quarter', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('quarter', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '3 months' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      CASE WHEN CAST(s.day AS DATE) < CAST(date_trunc('quarter', CAST(b.since AS TIMESTAMP)) AS DATE) THEN CAST(s.day AS DATE) ELSE GREATEST(CAST(s.day AS DATE), b.since) END AS lo,
-      LEAST(CAST(s.day + INTERVAL '3 months' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y') || '-Q' || CAST(quarter(s.day) AS VARCHAR) AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('quarter', CAST(b.since AS TIMESTAMP)) - INTERVAL '3 months', date_trunc('quarter', CAST(b.until AS TIMESTAMP)), INTERVAL '3 months') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-10-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-04-01' AS lo, DATE '2024-07-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2023-07-01' AS lo, DATE '2023-10-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a0, COUNT(*) AS a1
+    SELECT s.slot AS slot, SUM(t."amount") AS c0, COUNT(*) AS c1
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g0.a1, 0) AS a1
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g0.c1, 0) AS c1
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
   ),
-  w1 AS (
+  shown AS (
     SELECT
-      cells.*,
-      LAG(CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0)) OVER (ORDER BY idx) AS w1
-    FROM cells
+      0 AS pos,
+      '2023-Q4' AS label,
+      0 AS s0,
+      3 AS s1
+    UNION ALL
+    SELECT
+      1 AS pos,
+      '2024-Q1' AS label,
+      1 AS s0,
+      0 AS s1
+    UNION ALL
+    SELECT
+      2 AS pos,
+      '2024-Q2' AS label,
+      2 AS s0,
+      1 AS s1
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1,
+      x1.c0 AS x1_c0,
+      x1.c1 AS x1_c1
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
+    LEFT JOIN cells AS x1 ON x1.slot = sh.s1
   )
 SELECT
   label AS "quarter",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0) AS "avg_order_value",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0) - w1 AS "change(avg_order_value)",
-  (CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0) - w1) / NULLIF(w1, 0) AS "growth(avg_order_value)"
-FROM w1
-WHERE idx >= 1
-ORDER BY idx NULLS LAST;
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) AS "avg_order_value",
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) - CAST(x1_c0 AS DOUBLE) / NULLIF(CAST(x1_c1 AS DOUBLE), 0) AS "change(avg_order_value)",
+  (CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) - CAST(x1_c0 AS DOUBLE) / NULLIF(CAST(x1_c1 AS DOUBLE), 0)) / NULLIF(CAST(x1_c0 AS DOUBLE) / NULLIF(CAST(x1_c1 AS DOUBLE), 0), 0) AS "growth(avg_order_value)"
+FROM joined
+ORDER BY pos NULLS LAST;
 

@@ -1,12 +1,8 @@
 -- declare-help.test:10
 -- purchases, paying_customers by kind
 WITH
-  bounds AS (
-    SELECT CAST(NULL AS DATE) AS since, CAST(NULL AS DATE) AS until
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '1970-01-01' AS lo, DATE '1970-01-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT t."kind" AS d0
@@ -15,60 +11,72 @@ WITH
   g0 AS (
     SELECT
       t."kind" AS d0,
-      COUNT(*) AS a0,
-      COUNT(DISTINCT t."customer_id") AS a1
+      COUNT(*) AS c0,
+      COUNT(DISTINCT t."customer_id") AS c1
     FROM "orders" AS t
     GROUP BY t."kind"
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g0.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g0.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
     LEFT JOIN g0 ON g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "kind", a0 AS "purchases", a1 AS "paying_customers"
-FROM cells
+SELECT
+  d0 AS "kind",
+  x0_c0 AS "purchases",
+  x0_c1 AS "paying_customers"
+FROM joined
 ORDER BY d0 NULLS LAST;
 
 -- declare-help.test:17
 -- new_customers by month
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" >= p.lo AND t."signup_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" >= s.lo AND t."signup_date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, p.label AS label, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2024-01' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-02' AS label, 1 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT label AS "month", a0 AS "new_customers"
-FROM cells
-ORDER BY idx NULLS LAST;
+SELECT label AS "month", x0_c0 AS "new_customers"
+FROM joined
+ORDER BY pos NULLS LAST;
 

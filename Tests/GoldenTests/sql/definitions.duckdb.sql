@@ -1,113 +1,99 @@
 -- definitions.test:9
 -- big_orders, big_orders / purchases as share by quarter
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('quarter', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('quarter', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '3 months' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '3 months' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y') || '-Q' || CAST(quarter(s.day) AS VARCHAR) AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('quarter', CAST(b.since AS TIMESTAMP)), date_trunc('quarter', CAST(b.until AS TIMESTAMP)), INTERVAL '3 months') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-10-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-04-01' AS lo, DATE '2024-07-01' AS hi
   ),
   g0 AS (
     SELECT
-      p.idx AS idx,
-      COUNT(*) FILTER (WHERE t."amount" >= 100) AS a0,
-      COUNT(*) AS a1
+      s.slot AS slot,
+      COUNT(*) FILTER (WHERE t."amount" >= 100) AS c0,
+      COUNT(*) AS c1
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g0.a1, 0) AS a1
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g0.c1, 0) AS c1
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-Q4' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-Q1' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-Q2' AS label, 2 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "quarter",
-  a0 AS "big_orders",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0) AS "share"
-FROM cells
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "big_orders",
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) AS "share"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- definitions.test:21
 -- revenue by quarter
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('quarter', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('quarter', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '3 months' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '3 months' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y') || '-Q' || CAST(quarter(s.day) AS VARCHAR) AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('quarter', CAST(b.since AS TIMESTAMP)), date_trunc('quarter', CAST(b.until AS TIMESTAMP)), INTERVAL '3 months') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-10-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-04-01' AS lo, DATE '2024-07-01' AS hi
   ),
   g0 AS (
     SELECT
-      p.idx AS idx,
-      SUM(t."amount") FILTER (WHERE t."kind" IS DISTINCT FROM 'upsell') AS a0
+      s.slot AS slot,
+      SUM(t."amount") FILTER (WHERE t."kind" IS DISTINCT FROM 'upsell') AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, p.label AS label, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-Q4' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-Q1' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-Q2' AS label, 2 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT label AS "quarter", a0 AS "revenue"
-FROM cells
-ORDER BY idx NULLS LAST;
+SELECT label AS "quarter", x0_c0 AS "revenue"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- definitions.test:71
 -- sum(sales.amount) by month, plan
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "sales" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -115,23 +101,34 @@ WITH
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
   ),
   g0 AS (
-    SELECT r0."plan" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT r0."plan" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "sales" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."plan", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."plan", s.slot
   ),
   cells AS (
-    SELECT
-      p.idx AS idx,
-      p.label AS label,
-      k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+    SELECT k.d0 AS d0, s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2024-01' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-02' AS label, 1 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT label AS "month", d0 AS "plan", a0 AS "sum(sales.amount)"
-FROM cells
-ORDER BY idx NULLS LAST, d0 NULLS LAST;
+SELECT label AS "month", d0 AS "plan", x0_c0 AS "sum(sales.amount)"
+FROM joined
+ORDER BY pos NULLS LAST, d0 NULLS LAST;
 

@@ -1,16 +1,8 @@
 -- discovery.test:161
 -- sum(orders.amount) by plan
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -18,22 +10,35 @@ WITH
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
   ),
   g0 AS (
-    SELECT r0."plan" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT r0."plan" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."plan", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."plan", s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
-      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0
-    FROM periods AS p
+      s.slot AS slot,
+      CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "plan", a0 AS "sum(orders.amount)"
-FROM cells
+SELECT d0 AS "plan", x0_c0 AS "sum(orders.amount)"
+FROM joined
 ORDER BY d0 COLLATE "C" NULLS LAST;
 

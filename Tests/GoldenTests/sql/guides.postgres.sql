@@ -1,137 +1,162 @@
 -- guides.test:7
 -- customers_start, lost_customers, churn by month between 2024-01-01 and 2024-03-31
 WITH
-  bounds AS (
-    SELECT DATE '2024-01-01' AS since, DATE '2024-03-31' AS until
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      to_char(s.day, 'YYYY-MM') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo)
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a1
+    SELECT s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi
+    GROUP BY s.slot
   ),
   g2 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a2
+    SELECT s.slot AS slot, COUNT(*) AS c2
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi AND (t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo))
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi AND (t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo))
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0,
-      CAST(COALESCE(g1.a1, 0) AS NUMERIC) AS a1,
-      CAST(COALESCE(g2.a2, 0) AS NUMERIC) AS a2
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
-    LEFT JOIN g2 ON g2.idx = p.idx
+      s.slot AS slot,
+      CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0,
+      CAST(COALESCE(g1.c1, 0) AS NUMERIC) AS c1,
+      CAST(COALESCE(g2.c2, 0) AS NUMERIC) AS c2
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+    LEFT JOIN g2 ON g2.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2024-01' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-02' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-03' AS label, 2 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1,
+      x0.c2 AS x0_c2
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "month",
-  a0 AS "customers_start",
-  a1 AS "lost_customers",
-  CAST(a2 AS DOUBLE PRECISION) / NULLIF(CAST(a0 AS DOUBLE PRECISION), 0) AS "churn"
-FROM cells
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "customers_start",
+  x0_c1 AS "lost_customers",
+  CAST(x0_c2 AS DOUBLE PRECISION) / NULLIF(CAST(x0_c0 AS DOUBLE PRECISION), 0) AS "churn"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- guides.test:15
 -- churn by month between 2024-01-01 and 2024-03-31
 WITH
-  bounds AS (
-    SELECT DATE '2024-01-01' AS since, DATE '2024-03-31' AS until
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      to_char(s.day, 'YYYY-MM') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi AND (t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo))
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi AND (t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo))
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a1
+    SELECT s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo)
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0,
-      CAST(COALESCE(g1.a1, 0) AS NUMERIC) AS a1
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
+      s.slot AS slot,
+      CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0,
+      CAST(COALESCE(g1.c1, 0) AS NUMERIC) AS c1
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2024-01' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-02' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-03' AS label, 2 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "month",
-  CAST(a0 AS DOUBLE PRECISION) / NULLIF(CAST(a1 AS DOUBLE PRECISION), 0) AS "churn"
-FROM cells
-ORDER BY idx NULLS LAST;
+  CAST(x0_c0 AS DOUBLE PRECISION) / NULLIF(CAST(x0_c1 AS DOUBLE PRECISION), 0) AS "churn"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- guides.test:26
 -- cac, marketing_spend, new_customers for 2024-04
 WITH
-  bounds AS (
-    SELECT DATE '2024-04-01' AS since, DATE '2024-04-30' AS until
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-04-01' AS lo, DATE '2024-05-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a0
+    SELECT s.slot AS slot, SUM(t."amount") AS c0
     FROM "spend" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a1
+    SELECT s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" >= p.lo AND t."signup_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" >= s.lo AND t."signup_date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0,
-      CAST(COALESCE(g1.a1, 0) AS NUMERIC) AS a1
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
+      s.slot AS slot,
+      CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0,
+      CAST(COALESCE(g1.c1, 0) AS NUMERIC) AS c1
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
-  CAST(a0 AS DOUBLE PRECISION) / NULLIF(CAST(a1 AS DOUBLE PRECISION), 0) AS "cac",
-  a0 AS "marketing_spend",
-  a1 AS "new_customers"
-FROM cells;
+  CAST(x0_c0 AS DOUBLE PRECISION) / NULLIF(CAST(x0_c1 AS DOUBLE PRECISION), 0) AS "cac",
+  x0_c0 AS "marketing_spend",
+  x0_c1 AS "new_customers"
+FROM joined;
 

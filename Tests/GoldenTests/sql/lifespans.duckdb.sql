@@ -1,491 +1,510 @@
 -- lifespans.test:9
 -- customers_start, customers_end, active_customers, new_customers, lost_customers, churn, retention by month
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."churn_date") AS lo, MAX(t."churn_date") AS hi
-      FROM "customers" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo)
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a1
+    SELECT s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi AND (t."churn_date" IS NULL OR t."churn_date" >= p.hi)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi AND (t."churn_date" IS NULL OR t."churn_date" >= s.hi)
+    GROUP BY s.slot
   ),
   g2 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a2
+    SELECT s.slot AS slot, COUNT(*) AS c2
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" >= p.lo AND t."signup_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" >= s.lo AND t."signup_date" < s.hi
+    GROUP BY s.slot
   ),
   g3 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a3
+    SELECT s.slot AS slot, COUNT(*) AS c3
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi
+    GROUP BY s.slot
   ),
   g4 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a4
+    SELECT s.slot AS slot, COUNT(*) AS c4
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi AND (t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo))
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi AND (t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo))
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1,
-      COALESCE(g2.a2, 0) AS a2,
-      COALESCE(g3.a3, 0) AS a3,
-      COALESCE(g4.a4, 0) AS a4
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
-    LEFT JOIN g2 ON g2.idx = p.idx
-    LEFT JOIN g3 ON g3.idx = p.idx
-    LEFT JOIN g4 ON g4.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1,
+      COALESCE(g2.c2, 0) AS c2,
+      COALESCE(g3.c3, 0) AS c3,
+      COALESCE(g4.c4, 0) AS c4
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+    LEFT JOIN g2 ON g2.slot = s.slot
+    LEFT JOIN g3 ON g3.slot = s.slot
+    LEFT JOIN g4 ON g4.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-12' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-01' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-02' AS label, 2 AS s0
+    UNION ALL
+    SELECT 3 AS pos, '2024-03' AS label, 3 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1,
+      x0.c2 AS x0_c2,
+      x0.c3 AS x0_c3,
+      x0.c4 AS x0_c4
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "month",
-  a0 AS "customers_start",
-  a1 AS "customers_end",
-  a1 AS "active_customers",
-  a2 AS "new_customers",
-  a3 AS "lost_customers",
-  CAST(a4 AS DOUBLE) / NULLIF(CAST(a0 AS DOUBLE), 0) AS "churn",
-  CAST(a1 - a2 AS DOUBLE) / NULLIF(CAST(a0 AS DOUBLE), 0) AS "retention"
-FROM cells
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "customers_start",
+  x0_c1 AS "customers_end",
+  x0_c1 AS "active_customers",
+  x0_c2 AS "new_customers",
+  x0_c3 AS "lost_customers",
+  CAST(x0_c4 AS DOUBLE) / NULLIF(CAST(x0_c0 AS DOUBLE), 0) AS "churn",
+  CAST(x0_c1 - x0_c2 AS DOUBLE) / NULLIF(CAST(x0_c0 AS DOUBLE), 0) AS "retention"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- lifespans.test:19
 -- customers_start, churn by month, plan
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."churn_date") AS lo, MAX(t."churn_date") AS hi
-      FROM "customers" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT t."plan" AS d0
     FROM "customers" AS t
   ),
   g0 AS (
-    SELECT t."plan" AS d0, p.idx AS idx, COUNT(*) AS a0
+    SELECT t."plan" AS d0, s.slot AS slot, COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo)
-    GROUP BY t."plan", p.idx
+    JOIN slots AS s ON t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo)
+    GROUP BY t."plan", s.slot
   ),
   g1 AS (
-    SELECT t."plan" AS d0, p.idx AS idx, COUNT(*) AS a1
+    SELECT t."plan" AS d0, s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi AND (t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo))
-    GROUP BY t."plan", p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi AND (t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo))
+    GROUP BY t."plan", s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
-    LEFT JOIN g1 ON g1.idx = p.idx AND g1.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g1 ON g1.slot = s.slot AND g1.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-12' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-01' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-02' AS label, 2 AS s0
+    UNION ALL
+    SELECT 3 AS pos, '2024-03' AS label, 3 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
 SELECT
   label AS "month",
   d0 AS "plan",
-  a0 AS "customers_start",
-  CAST(a1 AS DOUBLE) / NULLIF(CAST(a0 AS DOUBLE), 0) AS "churn"
-FROM cells
-ORDER BY idx NULLS LAST, d0 NULLS LAST;
+  x0_c0 AS "customers_start",
+  CAST(x0_c1 AS DOUBLE) / NULLIF(CAST(x0_c0 AS DOUBLE), 0) AS "churn"
+FROM joined
+ORDER BY pos NULLS LAST, d0 NULLS LAST;
 
 -- lifespans.test:42
 -- customers_start, customers_end, lost_customers by month since 2024-02-15 until 2024-03-15
 WITH
-  bounds AS (
-    SELECT DATE '2024-02-15' AS since, DATE '2024-03-15' AS until
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-02-15' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-03-01' AS lo, DATE '2024-03-16' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo)
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a1
+    SELECT s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi AND (t."churn_date" IS NULL OR t."churn_date" >= p.hi)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi AND (t."churn_date" IS NULL OR t."churn_date" >= s.hi)
+    GROUP BY s.slot
   ),
   g2 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a2
+    SELECT s.slot AS slot, COUNT(*) AS c2
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1,
-      COALESCE(g2.a2, 0) AS a2
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
-    LEFT JOIN g2 ON g2.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1,
+      COALESCE(g2.c2, 0) AS c2
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+    LEFT JOIN g2 ON g2.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2024-02' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-03' AS label, 1 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1,
+      x0.c2 AS x0_c2
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "month",
-  a0 AS "customers_start",
-  a1 AS "customers_end",
-  a2 AS "lost_customers"
-FROM cells
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "customers_start",
+  x0_c1 AS "customers_end",
+  x0_c2 AS "lost_customers"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- lifespans.test:50
 -- customers_start, customers_end, new_customers, lost_customers for 2024-Q1
 WITH
-  bounds AS (
-    SELECT DATE '2024-01-01' AS since, DATE '2024-03-31' AS until
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-04-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo)
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a1
+    SELECT s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi AND (t."churn_date" IS NULL OR t."churn_date" >= p.hi)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi AND (t."churn_date" IS NULL OR t."churn_date" >= s.hi)
+    GROUP BY s.slot
   ),
   g2 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a2
+    SELECT s.slot AS slot, COUNT(*) AS c2
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" >= p.lo AND t."signup_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" >= s.lo AND t."signup_date" < s.hi
+    GROUP BY s.slot
   ),
   g3 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a3
+    SELECT s.slot AS slot, COUNT(*) AS c3
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1,
-      COALESCE(g2.a2, 0) AS a2,
-      COALESCE(g3.a3, 0) AS a3
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
-    LEFT JOIN g2 ON g2.idx = p.idx
-    LEFT JOIN g3 ON g3.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1,
+      COALESCE(g2.c2, 0) AS c2,
+      COALESCE(g3.c3, 0) AS c3
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+    LEFT JOIN g2 ON g2.slot = s.slot
+    LEFT JOIN g3 ON g3.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1,
+      x0.c2 AS x0_c2,
+      x0.c3 AS x0_c3
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
-  a0 AS "customers_start",
-  a1 AS "customers_end",
-  a2 AS "new_customers",
-  a3 AS "lost_customers"
-FROM cells;
+  x0_c0 AS "customers_start",
+  x0_c1 AS "customers_end",
+  x0_c2 AS "new_customers",
+  x0_c3 AS "lost_customers"
+FROM joined;
 
 -- lifespans.test:57
 -- count(customers active at end where plan = "pro"), count(customers active at start on churn_date) by quarter
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('quarter', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('quarter', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '3 months' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."churn_date") AS lo, MAX(t."churn_date") AS hi
-      FROM "customers" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '3 months' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y') || '-Q' || CAST(quarter(s.day) AS VARCHAR) AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('quarter', CAST(b.since AS TIMESTAMP)), date_trunc('quarter', CAST(b.until AS TIMESTAMP)), INTERVAL '3 months') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-10-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-04-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) FILTER (WHERE t."plan" = 'pro') AS a0
+    SELECT
+      s.slot AS slot,
+      COUNT(*) FILTER (WHERE t."plan" = 'pro') AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi AND (t."churn_date" IS NULL OR t."churn_date" >= p.hi)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi AND (t."churn_date" IS NULL OR t."churn_date" >= s.hi)
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a1
+    SELECT s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi AND (t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo))
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi AND (t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo))
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-Q4' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-Q1' AS label, 1 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "quarter",
-  a0 AS "count(customers active at end where plan = ""pro"")",
-  a1 AS "count(customers active at start on churn_date)"
-FROM cells
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "count(customers active at end where plan = ""pro"")",
+  x0_c1 AS "count(customers active at start on churn_date)"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- lifespans.test:65
 -- pipeline_value, sum(deals.amount active at start) as open_at_start by month
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."created_date") AS lo, MAX(t."created_date") AS hi
-      FROM "deals" AS t
-      UNION ALL
-      SELECT MIN(t."closed_date") AS lo, MAX(t."closed_date") AS hi
-      FROM "deals" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a0
+    SELECT s.slot AS slot, SUM(t."amount") AS c0
     FROM "deals" AS t
-    JOIN periods AS p ON t."created_date" < p.hi AND (t."closed_date" IS NULL OR t."closed_date" >= p.hi)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."created_date" < s.hi AND (t."closed_date" IS NULL OR t."closed_date" >= s.hi)
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a1
+    SELECT s.slot AS slot, SUM(t."amount") AS c1
     FROM "deals" AS t
-    JOIN periods AS p ON t."created_date" < p.lo AND (t."closed_date" IS NULL OR t."closed_date" >= p.lo)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."created_date" < s.lo AND (t."closed_date" IS NULL OR t."closed_date" >= s.lo)
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2024-01' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-02' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-03' AS label, 2 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "month",
-  a0 AS "pipeline_value",
-  a1 AS "open_at_start"
-FROM cells
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "pipeline_value",
+  x0_c1 AS "open_at_start"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- lifespans.test:74
 -- arpu, clv, cac, ltv_cac, roi, referral_rate by month
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-      UNION ALL
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."churn_date") AS lo, MAX(t."churn_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "spend" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 4 AS slot, DATE '2024-04-01' AS lo, DATE '2024-05-01' AS hi
   ),
   g0 AS (
     SELECT
-      p.idx AS idx,
-      SUM(t."amount") AS a0,
-      COUNT(*) AS a3,
-      COUNT(DISTINCT t."customer_id") AS a4
+      s.slot AS slot,
+      SUM(t."amount") AS c0,
+      COUNT(*) AS c3,
+      COUNT(DISTINCT t."customer_id") AS c4
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   g1 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a1
+    SELECT s.slot AS slot, COUNT(*) AS c1
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo)
+    GROUP BY s.slot
   ),
   g2 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a2
+    SELECT s.slot AS slot, COUNT(*) AS c2
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" < p.hi AND (t."churn_date" IS NULL OR t."churn_date" >= p.hi)
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" < s.hi AND (t."churn_date" IS NULL OR t."churn_date" >= s.hi)
+    GROUP BY s.slot
   ),
   g3 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a5
+    SELECT s.slot AS slot, COUNT(*) AS c5
     FROM "customers" AS t
-    JOIN periods AS p ON t."churn_date" >= p.lo AND t."churn_date" < p.hi AND (t."signup_date" < p.lo AND (t."churn_date" IS NULL OR t."churn_date" >= p.lo))
-    GROUP BY p.idx
+    JOIN slots AS s ON t."churn_date" >= s.lo AND t."churn_date" < s.hi AND (t."signup_date" < s.lo AND (t."churn_date" IS NULL OR t."churn_date" >= s.lo))
+    GROUP BY s.slot
   ),
   g4 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a6
+    SELECT s.slot AS slot, SUM(t."amount") AS c6
     FROM "spend" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   g5 AS (
     SELECT
-      p.idx AS idx,
-      COUNT(*) AS a7,
-      COUNT(*) FILTER (WHERE t."channel" = 'referral') AS a8
+      s.slot AS slot,
+      COUNT(*) AS c7,
+      COUNT(*) FILTER (WHERE t."channel" = 'referral') AS c8
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" >= p.lo AND t."signup_date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."signup_date" >= s.lo AND t."signup_date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1,
-      COALESCE(g2.a2, 0) AS a2,
-      COALESCE(g0.a3, 0) AS a3,
-      COALESCE(g0.a4, 0) AS a4,
-      COALESCE(g3.a5, 0) AS a5,
-      COALESCE(g4.a6, 0) AS a6,
-      COALESCE(g5.a7, 0) AS a7,
-      COALESCE(g5.a8, 0) AS a8
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
-    LEFT JOIN g1 ON g1.idx = p.idx
-    LEFT JOIN g2 ON g2.idx = p.idx
-    LEFT JOIN g3 ON g3.idx = p.idx
-    LEFT JOIN g4 ON g4.idx = p.idx
-    LEFT JOIN g5 ON g5.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1,
+      COALESCE(g2.c2, 0) AS c2,
+      COALESCE(g0.c3, 0) AS c3,
+      COALESCE(g0.c4, 0) AS c4,
+      COALESCE(g3.c5, 0) AS c5,
+      COALESCE(g4.c6, 0) AS c6,
+      COALESCE(g5.c7, 0) AS c7,
+      COALESCE(g5.c8, 0) AS c8
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+    LEFT JOIN g1 ON g1.slot = s.slot
+    LEFT JOIN g2 ON g2.slot = s.slot
+    LEFT JOIN g3 ON g3.slot = s.slot
+    LEFT JOIN g4 ON g4.slot = s.slot
+    LEFT JOIN g5 ON g5.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-12' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-01' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-02' AS label, 2 AS s0
+    UNION ALL
+    SELECT 3 AS pos, '2024-03' AS label, 3 AS s0
+    UNION ALL
+    SELECT 4 AS pos, '2024-04' AS label, 4 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1,
+      x0.c2 AS x0_c2,
+      x0.c3 AS x0_c3,
+      x0.c4 AS x0_c4,
+      x0.c5 AS x0_c5,
+      x0.c6 AS x0_c6,
+      x0.c7 AS x0_c7,
+      x0.c8 AS x0_c8
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "month",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a1 + a2 AS DOUBLE) / NULLIF(2, 0), 0) AS "arpu",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a3 AS DOUBLE), 0) * (CAST(a3 AS DOUBLE) / NULLIF(CAST(a4 AS DOUBLE), 0)) * (1 / NULLIF(CAST(a5 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0), 0)) AS "clv",
-  CAST(a6 AS DOUBLE) / NULLIF(CAST(a7 AS DOUBLE), 0) AS "cac",
-  CAST(a0 AS DOUBLE) / NULLIF(CAST(a3 AS DOUBLE), 0) * (CAST(a3 AS DOUBLE) / NULLIF(CAST(a4 AS DOUBLE), 0)) * (1 / NULLIF(CAST(a5 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0), 0)) / NULLIF(CAST(a6 AS DOUBLE) / NULLIF(CAST(a7 AS DOUBLE), 0), 0) AS "ltv_cac",
-  CAST(a0 - a6 AS DOUBLE) / NULLIF(CAST(a6 AS DOUBLE), 0) AS "roi",
-  CAST(a8 AS DOUBLE) / NULLIF(CAST(a7 AS DOUBLE), 0) AS "referral_rate"
-FROM cells
-ORDER BY idx NULLS LAST;
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c1 + x0_c2 AS DOUBLE) / NULLIF(2, 0), 0) AS "arpu",
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c3 AS DOUBLE), 0) * (CAST(x0_c3 AS DOUBLE) / NULLIF(CAST(x0_c4 AS DOUBLE), 0)) * (1 / NULLIF(CAST(x0_c5 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0), 0)) AS "clv",
+  CAST(x0_c6 AS DOUBLE) / NULLIF(CAST(x0_c7 AS DOUBLE), 0) AS "cac",
+  CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c3 AS DOUBLE), 0) * (CAST(x0_c3 AS DOUBLE) / NULLIF(CAST(x0_c4 AS DOUBLE), 0)) * (1 / NULLIF(CAST(x0_c5 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0), 0)) / NULLIF(CAST(x0_c6 AS DOUBLE) / NULLIF(CAST(x0_c7 AS DOUBLE), 0), 0) AS "ltv_cac",
+  CAST(x0_c0 - x0_c6 AS DOUBLE) / NULLIF(CAST(x0_c6 AS DOUBLE), 0) AS "roi",
+  CAST(x0_c8 AS DOUBLE) / NULLIF(CAST(x0_c7 AS DOUBLE), 0) AS "referral_rate"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- lifespans.test:85
 -- revenue, marketing_spend, roi by channel
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-      UNION ALL
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "spend" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT r0."channel" AS d0
@@ -496,34 +515,48 @@ WITH
     FROM "spend" AS t
   ),
   g0 AS (
-    SELECT r0."channel" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT r0."channel" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."channel", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."channel", s.slot
   ),
   g1 AS (
-    SELECT t."channel" AS d0, p.idx AS idx, SUM(t."amount") AS a1
+    SELECT t."channel" AS d0, s.slot AS slot, SUM(t."amount") AS c1
     FROM "spend" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY t."channel", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY t."channel", s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
-    LEFT JOIN g1 ON g1.idx = p.idx AND g1.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g1 ON g1.slot = s.slot AND g1.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
 SELECT
   d0 AS "channel",
-  a0 AS "revenue",
-  a1 AS "marketing_spend",
-  CAST(a0 - a1 AS DOUBLE) / NULLIF(CAST(a1 AS DOUBLE), 0) AS "roi"
-FROM cells
+  x0_c0 AS "revenue",
+  x0_c1 AS "marketing_spend",
+  CAST(x0_c0 - x0_c1 AS DOUBLE) / NULLIF(CAST(x0_c1 AS DOUBLE), 0) AS "roi"
+FROM joined
 ORDER BY d0 NULLS LAST;
 

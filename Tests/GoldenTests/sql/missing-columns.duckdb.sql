@@ -1,78 +1,80 @@
 -- missing-columns.test:11
 -- purchases, paying_customers by month
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
   ),
   g0 AS (
     SELECT
-      p.idx AS idx,
-      COUNT(*) AS a0,
-      COUNT(DISTINCT t."customer_id") AS a1
+      s.slot AS slot,
+      COUNT(*) AS c0,
+      COUNT(DISTINCT t."customer_id") AS c1
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
-      p.label AS label,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g0.a1, 0) AS a1
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g0.c1, 0) AS c1
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2024-01' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-02' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-03' AS label, 2 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
 SELECT
   label AS "month",
-  a0 AS "purchases",
-  a1 AS "paying_customers"
-FROM cells
-ORDER BY idx NULLS LAST;
+  x0_c0 AS "purchases",
+  x0_c1 AS "paying_customers"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- missing-columns.test:134
 -- big_orders
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-12' AS lo, DATE '2024-02-08' AS hi
   ),
   g0 AS (
     SELECT
-      p.idx AS idx,
-      COUNT(*) FILTER (WHERE t."amount" >= 100) AS a0
+      s.slot AS slot,
+      COUNT(*) FILTER (WHERE t."amount" >= 100) AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT a0 AS "big_orders"
-FROM cells;
+SELECT x0_c0 AS "big_orders"
+FROM joined;
 

@@ -1,16 +1,8 @@
 -- relations.test:6
 -- revenue, purchases by plan
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -20,41 +12,47 @@ WITH
   g0 AS (
     SELECT
       r0."plan" AS d0,
-      p.idx AS idx,
-      SUM(t."amount") AS a0,
-      COUNT(*) AS a1
+      s.slot AS slot,
+      SUM(t."amount") AS c0,
+      COUNT(*) AS c1
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."plan", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."plan", s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g0.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g0.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "plan", a0 AS "revenue", a1 AS "purchases"
-FROM cells
+SELECT d0 AS "plan", x0_c0 AS "revenue", x0_c1 AS "purchases"
+FROM joined
 ORDER BY d0 NULLS LAST;
 
 -- relations.test:15
 -- revenue by plan
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -62,77 +60,79 @@ WITH
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
   ),
   g0 AS (
-    SELECT r0."plan" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT r0."plan" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."plan", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."plan", s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, k.d0 AS d0, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+    SELECT k.d0 AS d0, s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "plan", a0 AS "revenue"
-FROM cells
+SELECT d0 AS "plan", x0_c0 AS "revenue"
+FROM joined
 ORDER BY d0 NULLS LAST;
 
 -- relations.test:26
 -- revenue by month where plan = "pro"
 WITH
-  bounds AS (
-    SELECT
-      CAST(date_trunc('month', CAST(MIN(lo) AS TIMESTAMP)) AS DATE) AS since,
-      CAST(date_trunc('month', CAST(MAX(hi) AS TIMESTAMP)) + INTERVAL '1 month' AS DATE) - 1 AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-      LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-      WHERE r0."plan" = 'pro'
-    ) AS days
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      strftime(s.day, '%Y-%m') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a0
+    SELECT s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
     WHERE r0."plan" = 'pro'
-    GROUP BY p.idx
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, p.label AS label, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-12' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-01' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-02' AS label, 2 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT label AS "month", a0 AS "revenue"
-FROM cells
-ORDER BY idx NULLS LAST;
+SELECT label AS "month", x0_c0 AS "revenue"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- relations.test:34
 -- revenue by customers.region, plan
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."region" AS d0, r0."plan" AS d1
@@ -143,77 +143,85 @@ WITH
     SELECT
       r0."region" AS d0,
       r0."plan" AS d1,
-      p.idx AS idx,
-      SUM(t."amount") AS a0
+      s.slot AS slot,
+      SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."region", r0."plan", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."region", r0."plan", s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
       k.d1 AS d1,
-      COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0 AND g0.d1 IS NOT DISTINCT FROM k.d1
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0 AND g0.d1 IS NOT DISTINCT FROM k.d1
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      k.d1 AS d1,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0 AND x0.d1 IS NOT DISTINCT FROM k.d1
   )
-SELECT d0 AS "region", d1 AS "plan", a0 AS "revenue"
-FROM cells
+SELECT d0 AS "region", d1 AS "plan", x0_c0 AS "revenue"
+FROM joined
 ORDER BY d0 NULLS LAST, d1 NULLS LAST;
 
 -- relations.test:46
 -- count(customers) by plan
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."signup_date") AS lo, MAX(t."signup_date") AS hi
-      FROM "customers" AS t
-      UNION ALL
-      SELECT MIN(t."churn_date") AS lo, MAX(t."churn_date") AS hi
-      FROM "customers" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-15' AS lo, DATE '2024-04-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT t."plan" AS d0
     FROM "customers" AS t
   ),
   g0 AS (
-    SELECT t."plan" AS d0, p.idx AS idx, COUNT(*) AS a0
+    SELECT t."plan" AS d0, s.slot AS slot, COUNT(*) AS c0
     FROM "customers" AS t
-    JOIN periods AS p ON t."signup_date" >= p.lo AND t."signup_date" < p.hi
-    GROUP BY t."plan", p.idx
+    JOIN slots AS s ON t."signup_date" >= s.lo AND t."signup_date" < s.hi
+    GROUP BY t."plan", s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, k.d0 AS d0, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+    SELECT k.d0 AS d0, s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "plan", a0 AS "count(customers)"
-FROM cells
+SELECT d0 AS "plan", x0_c0 AS "count(customers)"
+FROM joined
 ORDER BY d0 NULLS LAST;
 
 -- relations.test:56
 -- revenue by plan since 2024-04-01
 WITH
-  bounds AS (
-    SELECT DATE '2024-04-01' AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-04-01' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -221,38 +229,40 @@ WITH
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
   ),
   g0 AS (
-    SELECT r0."plan" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT r0."plan" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY r0."plan", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY r0."plan", s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, k.d0 AS d0, COALESCE(g0.a0, 0) AS a0
-    FROM periods AS p
+    SELECT k.d0 AS d0, s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "plan", a0 AS "revenue"
-FROM cells
+SELECT d0 AS "plan", x0_c0 AS "revenue"
+FROM joined
 ORDER BY d0 NULLS LAST;
 
 -- relations.test:66
 -- sum(spend.amount), count(leads) by channel
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "spend" AS t
-      UNION ALL
-      SELECT MIN(t."created_date") AS lo, MAX(t."created_date") AS hi
-      FROM "leads" AS t
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-21' AS hi
   ),
   combos AS (
     SELECT t."channel" AS d0
@@ -262,32 +272,46 @@ WITH
     FROM "leads" AS t
   ),
   g0 AS (
-    SELECT t."channel" AS d0, p.idx AS idx, SUM(t."amount") AS a0
+    SELECT t."channel" AS d0, s.slot AS slot, SUM(t."amount") AS c0
     FROM "spend" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY t."channel", p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY t."channel", s.slot
   ),
   g1 AS (
-    SELECT t."channel" AS d0, p.idx AS idx, COUNT(*) AS a1
+    SELECT t."channel" AS d0, s.slot AS slot, COUNT(*) AS c1
     FROM "leads" AS t
-    JOIN periods AS p ON t."created_date" >= p.lo AND t."created_date" < p.hi
-    GROUP BY t."channel", p.idx
+    JOIN slots AS s ON t."created_date" >= s.lo AND t."created_date" < s.hi
+    GROUP BY t."channel", s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
-      COALESCE(g0.a0, 0) AS a0,
-      COALESCE(g1.a1, 0) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      COALESCE(g0.c0, 0) AS c0,
+      COALESCE(g1.c1, 0) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
-    LEFT JOIN g1 ON g1.idx = p.idx AND g1.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g1 ON g1.slot = s.slot AND g1.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
 SELECT
   d0 AS "channel",
-  a0 AS "sum(spend.amount)",
-  a1 AS "count(leads)"
-FROM cells
+  x0_c0 AS "sum(spend.amount)",
+  x0_c1 AS "count(leads)"
+FROM joined
 ORDER BY d0 NULLS LAST;
 
