@@ -85,12 +85,24 @@ extension Session {
 
     /// The SQL of a query for a dialect, laid out for reading, values written as literals.
     public func sql(_ query: Query, source: SourceFile, dialect: SQLDialect) throws(Diagnostic) -> String {
-        let plan = QueryPlan(try Binder(catalog: catalog, today: today).bind(query, source: source))
-        // The slots reach SQL as data, so an open range is first closed by the data at hand.
-        let extent = plan.needsExtent ? try engine.execution(for: plan).extent() : nil
+        let (plan, axis) = try planned(query, source: source)
         let compiler = SQLCompiler(plan: plan, tables: database?.tables ?? SQLTableMap(), schemas: catalog.datasets, dialect: dialect)
-        var statement = SQLResultCompiler(compiler, axis: plan.axis(extent: extent))
+        var statement = SQLResultCompiler(compiler, axis: axis)
         return SQLPrinter.print(statement.compile(), dialect: dialect, values: .inline).text + ";\n"
+    }
+
+    /// `explain plan QUERY`: the plan the query runs as, over its time axis.
+    func explainPlan(_ query: Query, source: SourceFile) throws(Diagnostic) -> String {
+        let (plan, axis) = try planned(query, source: source)
+        return PlanPrinter.print(plan, axis: axis)
+    }
+
+    /// A query's plan and its time axis, an open range closed by the data at hand (the slots reach
+    /// SQL as data).
+    private func planned(_ query: Query, source: SourceFile) throws(Diagnostic) -> (QueryPlan, TimeAxis) {
+        let plan = QueryPlan(try Binder(catalog: catalog, today: today).bind(query, source: source))
+        let extent = plan.needsExtent ? try engine.execution(for: plan).extent() : nil
+        return (plan, plan.axis(extent: extent))
     }
 }
 

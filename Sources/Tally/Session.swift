@@ -208,6 +208,8 @@ public final class Session {
             emit(.chart(try runQuery(query, source: source)))
         case .explain(let query):
             emit(.text(try explain(query, source: source)))
+        case .explainPlan(let query):
+            emit(.text(try explainPlan(query, source: source)))
         case .assert(let assertion):
             // A holding assertion prints nothing, as a passing check should; a failing one is an error.
             try check(assertion, source: source)

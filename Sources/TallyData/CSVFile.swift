@@ -149,7 +149,9 @@ public final class CSVFile: Sendable {
         guard count > 0 else { return }
         let rows = known ?? estimatedRows()
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let needed = rows.multipliedReportingOverflow(by: 8 * count + 4).partialValue + workers * 3 * chunkSize
+        // A chunk is never longer than the file, so a small file needs small buffers whatever the chunk size.
+        let buffers = workers * 3 * min(chunkSize, max(1, source.size))
+        let needed = rows.multipliedReportingOverflow(by: 8 * count + 4).partialValue + buffers
         do throws(MemoryShortage) { try MemoryBudget.reserve(needed) } catch {
             let what = count == 1 ? "a column" : "\(count) columns"
             throw CSVError(

@@ -1,4 +1,4 @@
-// How each SQL engine spells what the tree holds: types, calendar functions, series, parameters.
+// How each SQL engine spells what the tree holds: types, period labels, parameters.
 
 import TallyData
 
@@ -29,19 +29,6 @@ public enum SQLDialect: String, Sendable, CaseIterable {
     /// usually sort by the locale's rules; DuckDB compares bytes).
     var needsBinaryCollation: Bool { self == .postgres }
 
-    /// An interval of `count` periods, e.g. `INTERVAL '3 months'`.
-    func interval(_ grain: Grain, _ count: Int) -> String {
-        let (n, unit): (Int, String) =
-            switch grain {
-            case .day: (count, "day")
-            case .week: (count * 7, "day")
-            case .month: (count, "month")
-            case .quarter: (count * 3, "month")
-            case .year: (count, "year")
-            }
-        return "INTERVAL '\(n) \(unit)\(n == 1 ? "" : "s")'"
-    }
-
     /// A pattern for PostgreSQL's `to_char` / DuckDB's `strftime`, or nil where the dialect composes the label.
     func labelPattern(_ grain: Grain) -> String? {
         switch (self, grain) {
@@ -55,18 +42,6 @@ public enum SQLDialect: String, Sendable, CaseIterable {
         case (.duckdb, .month): "%Y-%m"
         case (.duckdb, .year): "%Y"
         default: nil
-        }
-    }
-}
-
-extension Grain {
-    /// How much `yearKey` drops from a period to the same period a year earlier.
-    var yearStep: Int {
-        switch self {
-        case .day: 10_000
-        case .week, .month: 100
-        case .quarter: 10
-        case .year: 1
         }
     }
 }

@@ -106,9 +106,6 @@ public struct SQLPrinter {
             return [alias.map { "\(n) AS \($0)" } ?? n]
         case .subquery(let sel, let alias):
             return ["("] + select(sel).map { "  " + $0 } + [") AS \(alias)"]
-        case .series(let from, let to, let step, let alias, let column):
-            let interval = dialect.interval(step, 1)
-            return ["generate_series(\(timestamp(from)), \(timestamp(to)), \(interval)) AS \(alias)(\(column))"]
         }
     }
 
@@ -174,39 +171,13 @@ public struct SQLPrinter {
             return window(w)
         case .binaryCollation(let x):
             return dialect.needsBinaryCollation ? wrap(expr(x, above: 9) + " COLLATE \"C\"", 8, above) : expr(x, above: above)
-        case .truncate(let grain, let x):
-            return "CAST(\(timestamp(e)) AS DATE)"
-        case .addPeriods(let grain, let x, let count):
-            guard case .integer(let n) = count else {
-                return "CAST(\(timestamp(x)) + \(expr(count, above: 7)) * \(dialect.interval(grain, 1)) AS DATE)"
-            }
-            // A date plus whole days is a date.
-            if grain == .day { return wrap("\(expr(x, above: 6)) \(n < 0 ? "-" : "+") \(abs(n))", 6, above) }
-            return "CAST(\(timestamp(e)) AS DATE)"
         case .periodLabel(let grain, let x):
             return label(grain, x)
-        case .yearKey(let grain, let x):
-            return yearKey(grain, x)
         case .microsecondsBetween(let a, let b):
             switch dialect {
             case .postgres: return wrap("EXTRACT(EPOCH FROM \(expr(a, above: 7)) - \(expr(b, above: 7))) * 1000000", 7, above)
             case .duckdb: return "date_diff('microsecond', \(expr(b)), \(expr(a)))"
             }
-        }
-    }
-
-    /// A date expression as a timestamp at midnight, without casting back and forth where calendar
-    /// arithmetic gives a timestamp already (PostgreSQL and DuckDB).
-    private mutating func timestamp(_ e: SQLExpr) -> String {
-        switch e {
-        case .truncate(let grain, let x):
-            return "date_trunc('\(grain.rawValue)', \(timestamp(x)))"
-        case .addPeriods(let grain, let x, .integer(let n)) where grain != .day:
-            return "\(timestamp(x)) \(n < 0 ? "-" : "+") \(dialect.interval(grain, abs(n)))"
-        case .cast(let x, .timestamp):
-            return expr(x)
-        default:
-            return "CAST(\(expr(e)) AS TIMESTAMP)"
         }
     }
 
@@ -260,11 +231,7 @@ public struct SQLPrinter {
     private mutating func window(_ w: SQLWindowCall) -> String {
         let call: String
         switch w.function {
-        case .lag(let x): call = "LAG(\(expr(x)))"
-        case .firstValue(let x): call = "FIRST_VALUE(\(expr(x)))"
         case .sum(let x): call = "SUM(\(expr(x)))"
-        case .avg(let x): call = "AVG(\(expr(x)))"
-        case .rowNumber: call = "ROW_NUMBER()"
         }
         var over: [String] = []
         if !w.partition.isEmpty { over.append("PARTITION BY " + w.partition.map { expr($0) }.joined(separator: ", ")) }
@@ -287,31 +254,6 @@ public struct SQLPrinter {
         }
         switch (dialect, grain) {
         default: return "strftime(\(e), '%Y') || '-Q' || CAST(quarter(\(e)) AS VARCHAR)"
-        }
-    }
-
-    private mutating func yearKey(_ grain: Grain, _ x: SQLExpr) -> String {
-        let e = expr(x)
-        switch dialect {
-        case .postgres:
-            let pattern =
-                switch grain {
-                case .day: "YYYYMMDD"
-                case .week: "IYYYIW"
-                case .month: "YYYYMM"
-                case .quarter: "YYYYQ"
-                case .year: "YYYY"
-                }
-            return "CAST(to_char(\(e), '\(pattern)') AS INTEGER)"
-        case .duckdb:
-            let year = grain == .week ? "isoyear(\(e))" : "year(\(e))"
-            switch grain {
-            case .day: return "(\(year) * 10000 + month(\(e)) * 100 + day(\(e)))"
-            case .week: return "(\(year) * 100 + week(\(e)))"
-            case .month: return "(\(year) * 100 + month(\(e)))"
-            case .quarter: return "(\(year) * 10 + quarter(\(e)))"
-            case .year: return year
-            }
         }
     }
 }

@@ -58,14 +58,8 @@ public indirect enum SQLExpr: Hashable, Sendable {
     case window(SQLWindowCall)
     /// Byte-order (code point) comparison of text: `x COLLATE "C"` where the dialect needs it.
     case binaryCollation(SQLExpr)
-    /// The first day of the period holding a date or timestamp, as a date.
-    case truncate(Grain, SQLExpr)
-    /// A date plus a number of grain periods (negative goes back), as a date.
-    case addPeriods(Grain, SQLExpr, SQLExpr)
     /// The period's label (`2024-03`, `2024-W09`), from its first day.
     case periodLabel(Grain, SQLExpr)
-    /// An integer where the same period a year earlier is exactly `yearStep(grain)` less.
-    case yearKey(Grain, SQLExpr)
     /// Microseconds from the second operand to the first (dates at midnight), as an exact number:
     /// durations are counted in microseconds, as the native engine counts them.
     case microsecondsBetween(SQLExpr, SQLExpr)
@@ -113,11 +107,7 @@ public struct SQLAggregate: Hashable, Sendable {
 }
 
 public enum SQLWindowFunction: Hashable, Sendable {
-    case lag(SQLExpr)
-    case firstValue(SQLExpr)
     case sum(SQLExpr)
-    case avg(SQLExpr)
-    case rowNumber
 }
 
 /// `ROWS|RANGE BETWEEN a PRECEDING AND b PRECEDING|CURRENT ROW`; nil offsets mean UNBOUNDED / CURRENT ROW.
@@ -164,14 +154,12 @@ public struct SQLSelectItem: Hashable, Sendable {
     }
 }
 
-/// A table reference in FROM: a table, a CTE, a subquery or a series of periods, joined to the ones before.
+/// A table reference in FROM: a table, a CTE or a subquery, joined to the ones before.
 public indirect enum SQLSource: Hashable, Sendable {
     case table(SQLTableName, alias: String)
     /// A CTE or other name defined in the statement.
     case named(String, alias: String?)
     case subquery(SQLSelect, alias: String)
-    /// One row per step from `from` to `to` inclusive, in the column `column` (timestamps at midnight).
-    case series(from: SQLExpr, to: SQLExpr, step: Grain, alias: String, column: String)
 }
 
 public struct SQLTableName: Hashable, Sendable {

@@ -35,7 +35,7 @@ public enum BoundQueryPrinter {
         return lines.joined(separator: "\n")
     }
 
-    static func function(_ f: AggregateFunction) -> String {
+    public static func function(_ f: AggregateFunction) -> String {
         switch f {
         case .count: "count"
         case .countDistinct: "count_distinct"
@@ -48,12 +48,12 @@ public enum BoundQueryPrinter {
         }
     }
 
-    static func column(_ c: BoundColumn) -> String {
+    public static func column(_ c: BoundColumn) -> String {
         guard let via = c.via else { return "\(c.dataset).\(c.column)" }
         return "\(via.fromDataset).\(via.fromColumn)→\(c.dataset).\(c.column)"
     }
 
-    static func row(_ e: RowExpr) -> String {
+    public static func row(_ e: RowExpr) -> String {
         switch e {
         case .column(let c): return column(c)
         case .literal(let l): return literal(l)

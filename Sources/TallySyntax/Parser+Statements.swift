@@ -276,9 +276,16 @@ extension Parser {
         return Statement(.describe(dataset), Span(start, lastEnd))
     }
 
-    /// `explain = "explain" query ;`
+    /// `explain = "explain", [ "plan" ], query ;` — `explain plan QUERY` when `plan` is followed by a query.
     mutating func explain() throws(ParseFailure) -> Statement {
-        try wordThenQuery(expected: "a metric", example: "e.g. explain churn for 2024-03", Statement.Kind.explain)
+        if pos + 2 < tokens.count, text(tokens[pos + 1]) == "plan", canStartExpression(tokens[pos + 2]) {
+            let start = current.span.start
+            advance()
+            var statement = try wordThenQuery(expected: "a query", example: "e.g. explain plan revenue by month", Statement.Kind.explainPlan)
+            statement.span = Span(start, statement.span.end)
+            return statement
+        }
+        return try wordThenQuery(expected: "a metric", example: "e.g. explain churn for 2024-03", Statement.Kind.explain)
     }
 
     /// A statement word followed by a query (`explain`, `plot`).

@@ -49,6 +49,8 @@ public struct Statement: Sendable {
         case describe(Name)
         /// `explain churn`, `explain churn for 2024-03 where plan = "pro"`
         case explain(Query)
+        /// `explain plan revenue by month`: the lowered plan the query runs as
+        case explainPlan(Query)
         /// `plot revenue by month`: the query's result as a chart
         case plot(Query)
         /// `assert churn for 2024-03 = 0.05 within 0.001`

@@ -23,6 +23,8 @@ public enum SyntaxPrinter {
             return format(q)
         case .explain(let q):
             return "(explain \(format(q)))"
+        case .explainPlan(let q):
+            return "(explain plan \(format(q)))"
         case .assert(let a):
             var parts = ["assert", format(a.query), a.expected.text]
             if let tolerance = a.tolerance { parts.append("(within \(tolerance.text))") }
