@@ -83,7 +83,8 @@ public struct Completer {
         case "show": return ["datasets", "metrics", "dimensions"]
         case "help": return helpTopics
         case "format": return PromptCommand.formats
-        case "timer": return ["on", "off"]
+        case "timer", "pager": return ["on", "off"]
+        case "expanded": return PromptCommand.expandedModes
         case "by": return dimensionWords(before, tokens)
         case "where", "and", "or", "not": return columnWords(before, tokens)
         case "(" where previous.map { ["count", "count_distinct"].contains($0.text) } ?? false: return datasets
@@ -227,7 +228,7 @@ public struct Completer {
                 return Piece(text: token.nameText(in: source), offset: token.span.start, end: token.span.end, isName: true, isLiteral: false)
             case .keyword, .symbol:
                 return Piece(text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false, isLiteral: false)
-            case .number, .string, .date, .period:
+            case .number, .string, .date, .period, .parameter:
                 return Piece(text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false, isLiteral: true)
             }
         }
