@@ -13,6 +13,13 @@ public struct HTMLReport: Sendable {
         self.title = title
     }
 
+    /// A page of one result.
+    public static func page(of table: ResultTable) -> String {
+        var report = HTMLReport()
+        report.add(table, statement: nil)
+        return report.render()
+    }
+
     /// Whether nothing has been added.
     public var isEmpty: Bool { sections.isEmpty }
 
@@ -30,7 +37,8 @@ public struct HTMLReport: Sendable {
         } catch {
             figure = "<p class=\"note\">" + HTML.escape(error.message) + "</p>\n"
         }
-        sections.append(section(statement, body: figure + Self.table(table)))
+        let numbers = "<details>\n<summary>The numbers</summary>\n" + Self.table(table) + "</details>\n"
+        sections.append(section(statement, body: figure + numbers))
     }
 
     /// Prose (`explain`, a note under a table), as written.
@@ -60,6 +68,7 @@ public struct HTMLReport: Sendable {
         td.null { color: #9ca3af; }
         p.rows { color: #6b7280; font-size: 0.875rem; margin: 0; }
         figure { margin: 0.5rem 0; }
+        svg { max-width: 100%; height: auto; }
         </style>
         </head>
         <body>

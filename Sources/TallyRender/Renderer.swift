@@ -27,11 +27,7 @@ public enum Renderer {
         case .csv: CSVRenderer.render(table)
         case .json: JSONRenderer.render(table)
         case .markdown: MarkdownRenderer.render(table)
-        case .html: {
-            var report = HTMLReport()
-            report.add(table, statement: nil)
-            return report.render()
-        }()
+        case .html: HTMLReport.page(of: table)
         }
     }
 }

@@ -31,7 +31,8 @@ enum SVGChart {
         let low = ticks.first ?? 0
         let high = ticks.last ?? 1
         let left = 16 + 7.5 * Double(ticks.map { NumberText.human($0, unit: unit).count }.max() ?? 1)
-        let right = width - 16
+        // Room for half of the last period label, which is centred on the last point.
+        let right = width - 40
         let top = 16.0
         let bottom = height - 40
         func x(_ i: Int) -> Double {
