@@ -21,7 +21,7 @@ extension Console {
             return fail(Diagnostic("there is no result to save yet", help: "run a query first, e.g. revenue by month"))
         }
         do {
-            let file = try ResultFile(target)
+            let file = try ResultFile(target, command: "save last to")
             let text: String
             if file.format == .html {
                 var page = HTMLReport()
@@ -43,10 +43,10 @@ extension Console {
         destination = nil
         guard let target else { return }
         do {
-            let file = try ResultFile(target)
+            let file = try ResultFile(target, command: "output")
             let content: Content = file.format == .html ? .page(HTMLReport()) : .text("")
             try file.write(Self.text(of: content))
-            destination = (ResultFile(path: file.path, format: file.format, mayReplace: true), content)
+            destination = (ResultFile(path: file.path, format: file.format, mayReplace: true, command: "output"), content)
         } catch {
             fail(error)
         }

@@ -14,12 +14,15 @@ struct ResultFile {
     /// Whether an existing file may be written over: asked for with `replace`, and always once the
     /// file is one this session made (an `output` file is rewritten after each result).
     var mayReplace: Bool
+    /// The command, for messages: `save last to` or `output`.
+    var command: String
 }
 
 extension ResultFile {
-    init(_ target: FileTarget) throws(Diagnostic) {
+    init(_ target: FileTarget, command: String) throws(Diagnostic) {
         path = target.path
         mayReplace = target.replace
+        self.command = command
         if let name = target.format, let format = OutputFormat(rawValue: name) {
             self.format = format
             return
@@ -28,7 +31,7 @@ extension ResultFile {
         guard let format = Self.formats[suffix] else {
             throw Diagnostic(
                 "cannot tell a format from the name '\(target.path)'",
-                help: "name the file .csv, .json, .md, .html or .txt, or say the format: save last to \"\(target.path)\" as csv")
+                help: "name the file .csv, .json, .md, .html or .txt, or say the format: \(command) \"\(target.path)\" as csv")
         }
         self.format = format
     }
@@ -43,7 +46,7 @@ extension ResultFile {
         var status = stat()
         let exists = stat(path, &status) == 0
         if exists, !mayReplace {
-            throw Diagnostic("\(path) already exists", help: "to write over it, add replace: save last to \"\(path)\" replace")
+            throw Diagnostic("\(path) already exists", help: "to write over it, add replace: \(command) \"\(path)\" replace")
         }
         do {
             if exists, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
