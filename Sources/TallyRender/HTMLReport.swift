@@ -61,6 +61,7 @@ public struct HTMLReport: Sendable {
         h1 { font-size: 1.5rem; }
         h2 { font-size: 1rem; font-weight: normal; margin-top: 2rem; }
         code, pre { font-family: ui-monospace, monospace; }
+        pre { white-space: pre-wrap; }
         table { border-collapse: collapse; margin: 0.5rem 0; }
         th, td { padding: 0.25rem 0.75rem; border-bottom: 1px solid #e5e7eb; text-align: left; }
         th { border-bottom: 2px solid #9ca3af; }
