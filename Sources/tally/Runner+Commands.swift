@@ -58,8 +58,10 @@ extension Runner {
             // Waits in small steps, so Ctrl-C is seen at once.
             let until = Date().addingTimeInterval(seconds)
             while Date() < until {
-                if console.interrupted() || !outputWritten() {
+                if !outputWritten() { return }
+                if console.interrupted() {
                     _ = tally_signals_take_interrupt()
+                    console.write("\n")  // after the terminal's ^C, so the prompt starts a line
                     return
                 }
                 usleep(50_000)
