@@ -197,4 +197,12 @@ import Testing
             #expect(!page.contains(fetchOrRun), "\(fetchOrRun)")
         }
     }
+
+    @Test func helpPromptNamesEveryCommand() throws {
+        let r = try CommandLineTests().run(["-e", "help prompt"])
+        let commands = ["format table", "timer on", "last (", "quit", "save last to", "output \"", "pager on", "expanded on", "run \"", "edit (", "watch 10", "set plan"]
+        for command in commands {
+            #expect(r.stdout.contains(command), "help prompt does not name \(command)")
+        }
+    }
 }
