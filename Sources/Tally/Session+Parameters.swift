@@ -30,7 +30,10 @@ extension Session {
     /// `set` alone: each parameter and its value, by name.
     var parameterTable: ResultTable {
         ResultTable(
-            columns: [ResultColumn(name: "parameter", role: .dimension(time: false)), ResultColumn(name: "value", role: .dimension(time: false))],
+            columns: [
+                ResultColumn(name: "parameter", role: .dimension(time: false)),
+                ResultColumn(name: "value", role: .dimension(time: false)),
+            ],
             rows: parameters.keys.sorted().map { [.text("$" + $0), .text(parameters[$0] ?? "")] })
     }
 }

@@ -19,12 +19,17 @@ public enum ExpandedRenderer {
         let nameWidth = names.map(DisplayWidth.of).max() ?? 0
         var out = ""
         for (number, row) in table.rows.enumerated() {
-            let values = table.columns.indices.map { DisplayCell.text(DisplayCell.value(row, $0), in: table.columns[$0]).text }
+            let values = table.columns.indices.map {
+                DisplayCell.text(DisplayCell.value(row, $0), in: table.columns[$0]).text
+            }
             let width = nameWidth + 3 + (values.map(DisplayWidth.of).max() ?? 0)
             let title = "─[ \(number + 1) ]"
             out += title + String(repeating: "─", count: max(0, width + 1 - DisplayWidth.of(title))) + "\n"
             for (name, value) in zip(names, values) {
-                let label = options.color ? bold + DisplayCell.pad(name, to: nameWidth, right: false) + reset : DisplayCell.pad(name, to: nameWidth, right: false)
+                let label =
+                    options.color
+                    ? bold + DisplayCell.pad(name, to: nameWidth, right: false) + reset
+                    : DisplayCell.pad(name, to: nameWidth, right: false)
                 out += " " + label + " │ " + value + "\n"
             }
         }

@@ -27,7 +27,8 @@ enum SVGChart {
     static func lines(xLabels: [String], series: [LineSeries], unit: MetricUnit?) -> String {
         let height = 320.0
         let present = series.flatMap { $0.values.compactMap { $0 } }
-        let ticks = ChartScale.ticks(low: present.min() ?? 0, high: present.max() ?? 0, resolution: ChartScale.resolution(unit))
+        let ticks = ChartScale.ticks(
+            low: present.min() ?? 0, high: present.max() ?? 0, resolution: ChartScale.resolution(unit))
         let low = ticks.first ?? 0
         let high = ticks.last ?? 1
         let left = 16 + 7.5 * Double(ticks.map { NumberText.human($0, unit: unit).count }.max() ?? 1)
@@ -43,15 +44,19 @@ enum SVGChart {
         var out = ""
         for tick in ticks {
             let ty = number(y(tick))
-            out += ##"<line x1="\##(number(left))" y1="\##(ty)" x2="\##(number(right))" y2="\##(ty)" stroke="#e5e7eb"/>"##
-            out += ##"<text x="\##(number(left - 6))" y="\##(ty)" text-anchor="end" dominant-baseline="middle">\##(HTML.escape(NumberText.human(tick, unit: unit)))</text>"##
+            out +=
+                ##"<line x1="\##(number(left))" y1="\##(ty)" x2="\##(number(right))" y2="\##(ty)" stroke="#e5e7eb"/>"##
+            out +=
+                ##"<text x="\##(number(left - 6))" y="\##(ty)" text-anchor="end" dominant-baseline="middle">\##(HTML.escape(NumberText.human(tick, unit: unit)))</text>"##
         }
         // At most about twelve period labels fit under the axis; the rest are left out evenly.
         let every = max(1, Int((Double(xLabels.count) / 12).rounded(.up)))
         for (i, label) in xLabels.enumerated() where i % every == 0 {
-            out += ##"<text x="\##(number(x(i)))" y="\##(number(bottom + 18))" text-anchor="middle">\##(HTML.escape(label))</text>"##
+            out +=
+                ##"<text x="\##(number(x(i)))" y="\##(number(bottom + 18))" text-anchor="middle">\##(HTML.escape(label))</text>"##
         }
-        out += ##"<line x1="\##(number(left))" y1="\##(number(bottom))" x2="\##(number(right))" y2="\##(number(bottom))" stroke="#6b7280"/>"##
+        out +=
+            ##"<line x1="\##(number(left))" y1="\##(number(bottom))" x2="\##(number(right))" y2="\##(number(bottom))" stroke="#6b7280"/>"##
         for (index, line) in series.enumerated() {
             let color = palette[index % palette.count]
             // A null value leaves a gap: the line is drawn in runs of present values.
@@ -61,7 +66,8 @@ enum SVGChart {
                     let point = run[0].split(separator: ",")
                     out += ##"<circle class="series" cx="\##(point[0])" cy="\##(point[1])" r="3" fill="\##(color)"/>"##
                 } else if run.count > 1 {
-                    out += ##"<polyline class="series" points="\##(run.joined(separator: " "))" fill="none" stroke="\##(color)" stroke-width="2"/>"##
+                    out +=
+                        ##"<polyline class="series" points="\##(run.joined(separator: " "))" fill="none" stroke="\##(color)" stroke-width="2"/>"##
                 }
                 run = []
             }
@@ -98,7 +104,8 @@ enum SVGChart {
         var out = ""
         var top = 8.0
         for group in groups {
-            out += ##"<text x="\##(number(labelWidth - 8))" y="\##(number(top + barHeight / 2))" text-anchor="end" dominant-baseline="middle">\##(HTML.escape(group.label))</text>"##
+            out +=
+                ##"<text x="\##(number(labelWidth - 8))" y="\##(number(top + barHeight / 2))" text-anchor="end" dominant-baseline="middle">\##(HTML.escape(group.label))</text>"##
             for bar in group.bars {
                 let e = extent[bar.scale] ?? (0, 1)
                 let reach = max(e.high, -e.low, .leastNonzeroMagnitude)
@@ -106,9 +113,11 @@ enum SVGChart {
                 let length = bar.value.map { abs($0) / reach * room } ?? 0
                 let x0 = (bar.value ?? 0) < 0 ? zero - length : zero
                 let color = palette[bar.series % palette.count]
-                out += ##"<rect class="bar" x="\##(number(x0))" y="\##(number(top))" width="\##(number(length))" height="\##(number(barHeight))" fill="\##(color)"/>"##
+                out +=
+                    ##"<rect class="bar" x="\##(number(x0))" y="\##(number(top))" width="\##(number(length))" height="\##(number(barHeight))" fill="\##(color)"/>"##
                 let textX = (bar.value ?? 0) < 0 ? zero + 6 : x0 + length + 6
-                out += ##"<text x="\##(number(textX))" y="\##(number(top + barHeight / 2))" dominant-baseline="middle">\##(HTML.escape(bar.text))</text>"##
+                out +=
+                    ##"<text x="\##(number(textX))" y="\##(number(top + barHeight / 2))" dominant-baseline="middle">\##(HTML.escape(bar.text))</text>"##
                 top += barHeight + 2
             }
             top += gap
@@ -131,14 +140,17 @@ enum SVGChart {
                     x = 16
                     y += 20
                 }
-                legendMarkup += ##"<rect x="\##(number(x))" y="\##(number(y - 6))" width="12" height="12" fill="\##(palette[index % palette.count])"/>"##
-                legendMarkup += ##"<text x="\##(number(x + 18))" y="\##(number(y))" dominant-baseline="middle">\##(HTML.escape(name))</text>"##
+                legendMarkup +=
+                    ##"<rect x="\##(number(x))" y="\##(number(y - 6))" width="12" height="12" fill="\##(palette[index % palette.count])"/>"##
+                legendMarkup +=
+                    ##"<text x="\##(number(x + 18))" y="\##(number(y))" dominant-baseline="middle">\##(HTML.escape(name))</text>"##
                 x += room
             }
             legendHeight = y - height + 12
         }
         let total = number(height + legendHeight)
-        return ##"<svg xmlns="http://www.w3.org/2000/svg" role="img" width="\##(number(width))" height="\##(total)" viewBox="0 0 \##(number(width)) \##(total)" font-family="sans-serif" font-size="12" fill="#111827">"##
+        return
+            ##"<svg xmlns="http://www.w3.org/2000/svg" role="img" width="\##(number(width))" height="\##(total)" viewBox="0 0 \##(number(width)) \##(total)" font-family="sans-serif" font-size="12" fill="#111827">"##
             + body + legendMarkup + "</svg>"
     }
 

@@ -43,7 +43,9 @@ public struct ParameterResolver {
             guard let parameter = period.parameter else { return range }
             let raw = try value(of: parameter)
             guard let kind = Self.period(raw) else {
-                throw unfit(parameter, raw, "a period", help: "a period is written 2024, 2024-Q1, 2024-03, 2024-W09 or 2024-03-05")
+                throw unfit(
+                    parameter, raw, "a period",
+                    help: "a period is written 2024, 2024-Q1, 2024-03, 2024-W09 or 2024-03-05")
             }
             range.kind = .period(PeriodLiteral(kind, parameter.span))
         case .last:
@@ -96,7 +98,9 @@ public struct ParameterResolver {
         case .between(let x, let lo, let hi, let negated):
             let wanted = [x, lo, hi].lazy.map(type(of:)).first { $0 != .any } ?? .any
             return Expr(
-                .between(try resolve(x, as: wanted), try resolve(lo, as: wanted), try resolve(hi, as: wanted), negated: negated), e.span)
+                .between(
+                    try resolve(x, as: wanted), try resolve(lo, as: wanted), try resolve(hi, as: wanted),
+                    negated: negated), e.span)
         case .isNull(let x, let negated):
             return Expr(.isNull(try resolve(x, as: .any), negated: negated), e.span)
         default:
@@ -149,7 +153,9 @@ public struct ParameterResolver {
         case .text:
             return Expr(.string(raw), name.span)
         case .number:
-            guard Self.isNumber(raw) else { throw unfit(name, raw, "a number", help: "e.g. --set \(name.text.dropFirst())=100") }
+            guard Self.isNumber(raw) else {
+                throw unfit(name, raw, "a number", help: "e.g. --set \(name.text.dropFirst())=100")
+            }
             return Expr(.number(raw), name.span)
         case .date:
             guard let (year, month, day) = Self.date(raw) else {
@@ -174,7 +180,9 @@ public struct ParameterResolver {
         guard let raw = values[key] else {
             throw Diagnostic(
                 "parameter \(name.text) is not set", at: name.span,
-                help: "give it a value: --set \(key)=VALUE on the command line, or set \(key) = \"...\" before this statement")
+                help:
+                    "give it a value: --set \(key)=VALUE on the command line, or set \(key) = \"...\" before this statement"
+            )
         }
         return raw
     }

@@ -89,11 +89,14 @@ extension Parser {
     /// round parses it again against what the session holds then.
     private mutating func watch() throws(ParseFailure) -> PromptCommand {
         guard current.kind == .number, let seconds = Double(text(current)), seconds > 0, seconds.isFinite else {
-            throw fail("expected the seconds between runs after 'watch'", help: "e.g. watch 10 revenue by day last 7 days")
+            throw fail(
+                "expected the seconds between runs after 'watch'", help: "e.g. watch 10 revenue by day last 7 days")
         }
         advance()
         guard canStartExpression(current) else {
-            throw fail("expected a query after 'watch \(Self.seconds(seconds))'", help: "e.g. watch 10 revenue by day last 7 days")
+            throw fail(
+                "expected a query after 'watch \(Self.seconds(seconds))'",
+                help: "e.g. watch 10 revenue by day last 7 days")
         }
         let query = try query()
         return .watch(seconds: seconds, statement: source.slice(query.span))
@@ -108,7 +111,9 @@ extension Parser {
     private mutating func set() throws(ParseFailure) -> PromptCommand {
         guard !atStatementEnd else { return .listParameters }
         let name = try expectName("a parameter name after 'set'", help: "e.g. set plan = \"pro\"")
-        guard at(.equal) else { throw fail("expected '=' after 'set \(name.text)'", help: "e.g. set \(name.text) = \"pro\"") }
+        guard at(.equal) else {
+            throw fail("expected '=' after 'set \(name.text)'", help: "e.g. set \(name.text) = \"pro\"")
+        }
         advance()
         let negative = at(.minus)
         if negative { advance() }
@@ -116,7 +121,8 @@ extension Parser {
         switch current.kind {
         case .number: value = (negative ? "-" : "") + text(current)
         case .string where !negative: value = current.stringValue(in: source)
-        case .date where !negative, .period where !negative, .keyword(.true) where !negative, .keyword(.false) where !negative:
+        case .date where !negative, .period where !negative, .keyword(.true) where !negative,
+            .keyword(.false) where !negative:
             value = text(current)
         default:
             throw fail(

@@ -31,7 +31,9 @@ extension Console {
                 text = Self.fileText(table, chart: lastWasChart, format: file.format)
             }
             try file.write(text)
-            if interactive { write("saved \(table.rows.count == 1 ? "1 row" : "\(table.rows.count) rows") to \(file.path)\n") }
+            if interactive {
+                write("saved \(table.rows.count == 1 ? "1 row" : "\(table.rows.count) rows") to \(file.path)\n")
+            }
         } catch {
             fail(error)
         }
@@ -46,7 +48,9 @@ extension Console {
             let file = try ResultFile(target, command: "output")
             let content: Content = file.format == .html ? .page(HTMLReport()) : .text("")
             try file.write(Self.text(of: content))
-            destination = (ResultFile(path: file.path, format: file.format, mayReplace: true, command: "output"), content)
+            destination = (
+                ResultFile(path: file.path, format: file.format, mayReplace: true, command: "output"), content
+            )
         } catch {
             fail(error)
         }
@@ -92,7 +96,10 @@ extension Console {
 
     /// A result as a file of `format` holds it: plain text without colour, a chart drawn 100 wide.
     static func fileText(_ table: ResultTable, chart: Bool, format: OutputFormat) -> String {
-        if chart, format == .table, let drawn = try? Chart.render(table, options: ChartOptions(width: 100, height: 16)) { return drawn }
+        if chart, format == .table, let drawn = try? Chart.render(table, options: ChartOptions(width: 100, height: 16))
+        {
+            return drawn
+        }
         return Renderer.render(table, format: format)
     }
 }

@@ -31,7 +31,9 @@ extension ResultFile {
         guard let format = Self.formats[suffix] else {
             throw Diagnostic(
                 "cannot tell a format from the name '\(target.path)'",
-                help: "name the file .csv, .json, .md, .html or .txt, or say the format: \(command) \"\(target.path)\" as csv")
+                help:
+                    "name the file .csv, .json, .md, .html or .txt, or say the format: \(command) \"\(target.path)\" as csv"
+            )
         }
         self.format = format
     }
@@ -46,7 +48,8 @@ extension ResultFile {
         var status = stat()
         let exists = stat(path, &status) == 0
         if exists, !mayReplace {
-            throw Diagnostic("\(path) already exists", help: "to write over it, add replace: \(command) \"\(path)\" replace")
+            throw Diagnostic(
+                "\(path) already exists", help: "to write over it, add replace: \(command) \"\(path)\" replace")
         }
         do {
             if exists, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {

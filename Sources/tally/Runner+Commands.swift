@@ -29,12 +29,16 @@ extension Runner {
             try process.run()
             process.waitUntilExit()
         } catch {
-            return fail(Diagnostic("cannot start the editor '\(editor)': \(error.localizedDescription)", help: "set EDITOR"))
+            return fail(
+                Diagnostic("cannot start the editor '\(editor)': \(error.localizedDescription)", help: "set EDITOR"))
         }
         guard process.terminationStatus == 0 else {
-            return fail(Diagnostic("the editor '\(editor)' failed (exit status \(process.terminationStatus)); nothing was run"))
+            return fail(
+                Diagnostic("the editor '\(editor)' failed (exit status \(process.terminationStatus)); nothing was run"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return fail(Diagnostic("cannot read back \(path)")) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return fail(Diagnostic("cannot read back \(path)"))
+        }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return }
         console.write(text + "\n")

@@ -13,7 +13,9 @@ import Testing
         init() throws { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
         func path(_ name: String) -> String { url.appendingPathComponent(name).path }
         func read(_ name: String) -> String? { try? String(contentsOfFile: path(name), encoding: .utf8) }
-        func write(_ name: String, _ text: String) throws { try text.write(toFile: path(name), atomically: true, encoding: .utf8) }
+        func write(_ name: String, _ text: String) throws {
+            try text.write(toFile: path(name), atomically: true, encoding: .utf8)
+        }
         func remove() { try? FileManager.default.removeItem(at: url) }
     }
 
@@ -33,7 +35,8 @@ import Testing
         let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return CommandLineTests.Run(
-            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     static let nine = " purchases\n──────────\n         9\n1 row\n"
@@ -42,12 +45,19 @@ import Testing
         let folder = try Folder()
         defer { folder.remove() }
         let r = try run(
-            ["--data", small, "-e", #"purchases by year; save last to "q.csv"; save last to "q.json"; save last to "q.md"; save last to "q.txt" as csv"#],
+            [
+                "--data", small, "-e",
+                #"purchases by year; save last to "q.csv"; save last to "q.json"; save last to "q.md"; save last to "q.txt" as csv"#,
+            ],
             in: folder)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(folder.read("q.csv") == "year,purchases\n2023,1\n2024,9\n")
-        #expect(folder.read("q.json") == "[\n  {\"year\": \"2023\", \"purchases\": 1},\n  {\"year\": \"2024\", \"purchases\": 9}\n]\n")
-        #expect(folder.read("q.md") == "| year | purchases |\n| :--- | --------: |\n| 2023 |         1 |\n| 2024 |         9 |\n")
+        #expect(
+            folder.read("q.json")
+                == "[\n  {\"year\": \"2023\", \"purchases\": 1},\n  {\"year\": \"2024\", \"purchases\": 9}\n]\n")
+        #expect(
+            folder.read("q.md")
+                == "| year | purchases |\n| :--- | --------: |\n| 2023 |         1 |\n| 2024 |         9 |\n")
         #expect(folder.read("q.txt") == "year,purchases\n2023,1\n2024,9\n")
     }
 
@@ -57,13 +67,19 @@ import Testing
         try folder.write("q.csv", "kept\n")
         let refused = try run(["--data", small, "-e", #"purchases for 2024; save last to "q.csv""#], in: folder)
         #expect(refused.status == 1)
-        #expect(refused.stderr == "error: q.csv already exists\n  = help: to write over it, add replace: save last to \"q.csv\" replace\n")
+        #expect(
+            refused.stderr
+                == "error: q.csv already exists\n  = help: to write over it, add replace: save last to \"q.csv\" replace\n"
+        )
         #expect(folder.read("q.csv") == "kept\n")
-        let replaced = try run(["--data", small, "-e", #"purchases for 2024; save last to "q.csv" replace"#], in: folder)
+        let replaced = try run(
+            ["--data", small, "-e", #"purchases for 2024; save last to "q.csv" replace"#], in: folder)
         #expect(replaced.status == 0, "\(replaced.stderr)")
         #expect(folder.read("q.csv") == "purchases\n9\n")
         let output = try run(["--data", small, "-e", #"output "q.csv"; purchases for 2023"#], in: folder)
-        #expect(output.stderr == "error: q.csv already exists\n  = help: to write over it, add replace: output \"q.csv\" replace\n")
+        #expect(
+            output.stderr
+                == "error: q.csv already exists\n  = help: to write over it, add replace: output \"q.csv\" replace\n")
     }
 
     @Test func aWriteThatFailsSaysThePathAndWhyAndAScriptStops() throws {
@@ -74,8 +90,10 @@ import Testing
             (#"save last to "missing/q.csv""#, "error: cannot write missing/q.csv: No such file or directory\n"),
             (#"save last to "plain/q.csv""#, "error: cannot write plain/q.csv: Not a directory\n"),
             (#"save last to "/dev/full" as csv replace"#, "error: cannot write /dev/full: No space left on device\n"),
-            (#"save last to "q.dat""#,
-             "error: cannot tell a format from the name 'q.dat'\n  = help: name the file .csv, .json, .md, .html or .txt, or say the format: save last to \"q.dat\" as csv\n"),
+            (
+                #"save last to "q.dat""#,
+                "error: cannot tell a format from the name 'q.dat'\n  = help: name the file .csv, .json, .md, .html or .txt, or say the format: save last to \"q.dat\" as csv\n"
+            ),
         ]
         for (command, message) in cases {
             let r = try run(["--data", small, "-e", "purchases for 2024; \(command); purchases for 2023"], in: folder)
@@ -84,14 +102,19 @@ import Testing
             #expect(r.stdout == Self.nine, "\(command): the statements after it ran")
         }
         let nothing = try run(["--data", small, "-e", #"save last to "q.csv""#], in: folder)
-        #expect(nothing.stderr == "error: there is no result to save yet\n  = help: run a query first, e.g. revenue by month\n")
+        #expect(
+            nothing.stderr
+                == "error: there is no result to save yet\n  = help: run a query first, e.g. revenue by month\n")
     }
 
     @Test func outputSendsResultsToAFileUntilOutputAlone() throws {
         let folder = try Folder()
         defer { folder.remove() }
         let r = try run(
-            ["--data", small, "-e", #"purchases for 2024; output "all.csv"; purchases by year; purchases for 2023; output; purchases for 2024"#],
+            [
+                "--data", small, "-e",
+                #"purchases for 2024; output "all.csv"; purchases by year; purchases for 2023; output; purchases for 2024"#,
+            ],
             in: folder)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == Self.nine + Self.nine)
@@ -101,7 +124,8 @@ import Testing
     @Test func anOutputPageIsWholeAfterEachResult() throws {
         let folder = try Folder()
         defer { folder.remove() }
-        let r = try run(["--data", small, "-e", #"output "r.html"; purchases by year; plot purchases by month"#], in: folder)
+        let r = try run(
+            ["--data", small, "-e", #"output "r.html"; purchases by year; plot purchases by month"#], in: folder)
         #expect(r.status == 0, "\(r.stderr)")
         let page = try #require(folder.read("r.html"))
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
@@ -132,11 +156,16 @@ import Testing
         let folder = try Folder()
         defer { folder.remove() }
         try folder.write("report.tally", "purchases by plan where plan = $plan for $year\n")
-        let r = try run(["--data", small, "--format", "csv", "--set", "plan=pro", "--set", "year=2024", "report.tally"], in: folder)
+        let r = try run(
+            ["--data", small, "--format", "csv", "--set", "plan=pro", "--set", "year=2024", "report.tally"], in: folder)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "plan,purchases\npro,4\n")
         // A value is never read as text of the statement.
-        let quoted = try run(["--data", small, "--format", "csv", "--set", #"plan=pro" or plan != ""#, "--set", "year=2024", "report.tally"], in: folder)
+        let quoted = try run(
+            [
+                "--data", small, "--format", "csv", "--set", #"plan=pro" or plan != ""#, "--set", "year=2024",
+                "report.tally",
+            ], in: folder)
         #expect(quoted.stdout == "plan,purchases\n")
         let unset = try run(["--data", small, "--set", "plan=pro", "report.tally"], in: folder)
         #expect(unset.status == 1)
@@ -149,7 +178,11 @@ import Testing
     @Test func expandedShowsEachRowDownTheScreen() throws {
         let folder = try Folder()
         defer { folder.remove() }
-        let r = try run(["--data", small, "-e", "expanded on; purchases, revenue by year; expanded auto; purchases by year; revenue, purchases, arppu, avg_order_value for 2024"], in: folder)
+        let r = try run(
+            [
+                "--data", small, "-e",
+                "expanded on; purchases, revenue by year; expanded auto; purchases by year; revenue, purchases, arppu, avg_order_value for 2024",
+            ], in: folder)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             r.stdout == """
@@ -180,7 +213,8 @@ import Testing
     @Test func formatHTMLWritesOnePageForTheWholeScript() throws {
         let folder = try Folder()
         defer { folder.remove() }
-        try folder.write("report.tally", "purchases by year\nplot revenue by month\nplot purchases by plan\nexplain arppu\n")
+        try folder.write(
+            "report.tally", "purchases by year\nplot revenue by month\nplot purchases by plan\nexplain arppu\n")
         let r = try run(["--data", small, "--format", "html", "report.tally"], in: folder)
         #expect(r.status == 0, "\(r.stderr)")
         let page = r.stdout
@@ -200,7 +234,10 @@ import Testing
 
     @Test func helpPromptNamesEveryCommand() throws {
         let r = try CommandLineTests().run(["-e", "help prompt"])
-        let commands = ["format table", "timer on", "last (", "quit", "save last to", "output \"", "pager on", "expanded on", "run \"", "edit (", "watch 10", "set plan"]
+        let commands = [
+            "format table", "timer on", "last (", "quit", "save last to", "output \"", "pager on", "expanded on",
+            "run \"", "edit (", "watch 10", "set plan",
+        ]
         for command in commands {
             #expect(r.stdout.contains(command), "help prompt does not name \(command)")
         }
