@@ -84,7 +84,7 @@ extension Session {
 
     /// The SQL of a query for a dialect, laid out for reading, values written as literals.
     public func sql(_ query: Query, source: SourceFile, dialect: SQLDialect) throws(Diagnostic) -> String {
-        let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
+        let bound = try Binder(catalog: catalog, today: today).bind(resolvingParameters(query), source: source)
         let statement = try SQLCompiler(
             query: bound, tables: database?.tables ?? SQLTableMap(), schemas: catalog.datasets, dialect: dialect
         ).compile()

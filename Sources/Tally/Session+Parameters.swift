@@ -27,6 +27,12 @@ extension Session {
         return statement
     }
 
+    /// `query` with each `$name` replaced by its value: what every query is bound as, however it
+    /// reaches the binder.
+    func resolvingParameters(_ query: Query) throws(Diagnostic) -> Query {
+        try ParameterResolver(catalog: catalog, values: parameters).resolve(query)
+    }
+
     /// `set` alone: each parameter and its value, by name.
     var parameterTable: ResultTable {
         ResultTable(

@@ -237,7 +237,7 @@ public final class Session {
     }
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
-        let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
+        let bound = try Binder(catalog: catalog, today: today).bind(resolvingParameters(query), source: source)
         let engine: any QueryEngine =
             database?.engine(schemas: catalog.datasets)
             ?? NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled)
