@@ -103,10 +103,16 @@ public struct Completer {
         }
     }
 
-    /// Inside a string: file paths after `load`, else the values of the column being compared.
+    /// Inside a string: data files after `load`, scripts after `run`, any file after `save last to`
+    /// and `output`, else the values of the column being compared.
     private func quoted(before: String, word: String) -> [String] {
         let tokens = self.tokens(before)
-        if tokens.last?.text == "load" { return paths(word) }
+        switch tokens.last?.text {
+        case "load": return paths(word) { DataFileName.suffix(of: $0) != nil }
+        case "run": return paths(word) { $0.hasSuffix(".tally") }
+        case "to" where tokens.first?.text == "save", "output": return paths(word) { _ in true }
+        default: break
+        }
         return values(before: tokens).map { "\"\($0)\"" }
     }
 
@@ -194,7 +200,7 @@ public struct Completer {
 
     /// Entries of the folder typed so far (else the working directory) for `load "`: folders end
     /// in `/` to go on typing, data files (`.csv`, `.tsv`, gzip-compressed or not) close the quote.
-    private func paths(_ word: String) -> [String] {
+    private func paths(_ word: String, offering: (String) -> Bool) -> [String] {
         let typed = String(word.dropFirst())
         var folder = ""
         if let slash = typed.lastIndex(of: "/") { folder = String(typed[...slash]) }
@@ -204,7 +210,7 @@ public struct Completer {
             let path = folder + name
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
             if isDirectory.boolValue { return "\"" + path + "/" }
-            return DataFileName.suffix(of: name) != nil ? "\"" + path + "\"" : nil
+            return offering(name) ? "\"" + path + "\"" : nil
         }
     }
 
