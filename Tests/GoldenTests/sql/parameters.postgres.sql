@@ -1,4 +1,4 @@
--- parameters.test:12
+-- parameters.test:13
 -- purchases by plan where plan = $plan
 WITH
   bounds AS (
@@ -41,7 +41,7 @@ SELECT d0 AS "plan", a0 AS "purchases"
 FROM cells
 ORDER BY d0 COLLATE "C" NULLS LAST;
 
--- parameters.test:20
+-- parameters.test:21
 -- purchases where plan = $plan and amount > $amount since $start
 WITH
   bounds AS (
@@ -73,7 +73,7 @@ WITH
 SELECT a0 AS "purchases"
 FROM cells;
 
--- parameters.test:26
+-- parameters.test:27
 -- revenue by month for $month
 WITH
   bounds AS (
@@ -108,7 +108,7 @@ SELECT label AS "month", a0 AS "revenue"
 FROM cells
 ORDER BY idx NULLS LAST;
 
--- parameters.test:32
+-- parameters.test:33
 -- purchases where plan in ($plan, "basic") and date between $start and 2024-02-29
 WITH
   bounds AS (
@@ -144,7 +144,7 @@ WITH
 SELECT a0 AS "purchases"
 FROM cells;
 
--- parameters.test:38
+-- parameters.test:39
 -- purchases where plan = $nobody
 WITH
   bounds AS (
@@ -176,7 +176,7 @@ WITH
 SELECT a0 AS "purchases"
 FROM cells;
 
--- parameters.test:60
+-- parameters.test:61
 -- pro_purchases, purchases by plan where plan != $plan
 WITH
   bounds AS (
