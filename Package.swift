@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "TallySQLTests", dependencies: ["TallySQL", "TallyPlan", "TallySemantics", "TallySyntax", "TallyData"]),
         .testTarget(name: "GoldenTests", dependencies: ["Tally", "TallyPlan", "TallyRender", "TallyDiagnostics", "TallyData", "TallySQL", "TallySemantics", "TallySyntax", "TallyPostgres"], exclude: ["cases", "fixtures", "examples", "sql"]),
         .testTarget(name: "TallyTests", dependencies: ["Tally", "TallySyntax", "TallyDiagnostics"]),
-        .testTarget(name: "TallyCLITests", dependencies: ["Tally", "TallySyntax"], exclude: ["repl_driver.py"]),
+        .testTarget(name: "TallyCLITests", dependencies: ["Tally", "TallySyntax"], exclude: ["repl_driver.py", "png_stats.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,8 @@ python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The fault suite kills tally at exact points of a cache write with strace's fault injection.
 command -v strace >/dev/null 2>&1 || missing+=(strace)
+# The HTML report is checked in a real browser: headless Chromium renders it.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -83,7 +83,8 @@ public struct Completer {
         case "show": return ["datasets", "metrics", "dimensions"]
         case "help": return helpTopics
         case "format": return PromptCommand.formats
-        case "timer": return ["on", "off"]
+        case "timer", "pager": return ["on", "off"]
+        case "expanded": return PromptCommand.expandedModes
         case "by": return dimensionWords(before, tokens)
         case "where", "and", "or", "not": return columnWords(before, tokens)
         case "(" where previous.map { ["count", "count_distinct"].contains($0.text) } ?? false: return datasets
@@ -102,10 +103,16 @@ public struct Completer {
         }
     }
 
-    /// Inside a string: file paths after `load`, else the values of the column being compared.
+    /// Inside a string: data files after `load`, scripts after `run`, any file after `save last to`
+    /// and `output`, else the values of the column being compared.
     private func quoted(before: String, word: String) -> [String] {
         let tokens = self.tokens(before)
-        if tokens.last?.text == "load" { return paths(word) }
+        switch tokens.last?.text {
+        case "load": return paths(word) { DataFileName.suffix(of: $0) != nil }
+        case "run": return paths(word) { $0.hasSuffix(".tally") }
+        case "to" where tokens.first?.text == "save", "output": return paths(word) { _ in true }
+        default: break
+        }
         return values(before: tokens).map { "\"\($0)\"" }
     }
 
@@ -193,7 +200,7 @@ public struct Completer {
 
     /// Entries of the folder typed so far (else the working directory) for `load "`: folders end
     /// in `/` to go on typing, data files (`.csv`, `.tsv`, gzip-compressed or not) close the quote.
-    private func paths(_ word: String) -> [String] {
+    private func paths(_ word: String, offering: (String) -> Bool) -> [String] {
         let typed = String(word.dropFirst())
         var folder = ""
         if let slash = typed.lastIndex(of: "/") { folder = String(typed[...slash]) }
@@ -203,7 +210,7 @@ public struct Completer {
             let path = folder + name
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
             if isDirectory.boolValue { return "\"" + path + "/" }
-            return DataFileName.suffix(of: name) != nil ? "\"" + path + "\"" : nil
+            return offering(name) ? "\"" + path + "\"" : nil
         }
     }
 
@@ -227,7 +234,7 @@ public struct Completer {
                 return Piece(text: token.nameText(in: source), offset: token.span.start, end: token.span.end, isName: true, isLiteral: false)
             case .keyword, .symbol:
                 return Piece(text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false, isLiteral: false)
-            case .number, .string, .date, .period:
+            case .number, .string, .date, .period, .parameter:
                 return Piece(text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false, isLiteral: true)
             }
         }

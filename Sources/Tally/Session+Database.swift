@@ -100,7 +100,7 @@ extension Session {
     /// A query's plan and its time axis, an open range closed by the data at hand (the slots reach
     /// SQL as data).
     private func planned(_ query: Query, source: SourceFile) throws(Diagnostic) -> (QueryPlan, TimeAxis) {
-        let plan = QueryPlan(try Binder(catalog: catalog, today: today).bind(query, source: source))
+        let plan = QueryPlan(try Binder(catalog: catalog, today: today).bind(resolvingParameters(query), source: source))
         let extent = plan.needsExtent ? try engine.execution(for: plan).extent() : nil
         return (plan, plan.axis(extent: extent))
     }

@@ -39,12 +39,16 @@ public final class Session {
     private let mappings = RowMappings()
     /// The day relative ranges count from (`--today`).
     public var today: Int32
+    /// The values of `$name` parameters (`--set name=value`, `set name = "value"`), typed where used.
+    public var parameters: [String: String] = [:]
     /// Bytes of memory loads may count on (the machine's memory unless set lower).
     public var memoryLimit: UInt64 = ProcessInfo.processInfo.physicalMemory
     /// Asked between steps of a running statement; true stops it (Ctrl-C at the prompt).
     public var isCancelled: @Sendable () -> Bool = { false }
     /// The database queries run on once connected (`connect`, `--db`); the native engine until then.
     var database: DatabaseLink?
+    /// Told the text of each statement of a user's script before it runs (an HTML report heads its result with it).
+    public var statementStarting: ((String) -> Void)?
     /// Told the wall-clock seconds of each statement of a user's script once it has run (`--timing`).
     public var statementFinished: ((Double) -> Void)?
     /// Told each query as bound and the table its engine returned (before pivoting): lets a caller
@@ -138,6 +142,7 @@ public final class Session {
                         emit(.command(.quit))
                         return
                     }
+                    if !isLibrary { statementStarting?(window.source.slice(statement.span)) }
                     let started = DispatchTime.now().uptimeNanoseconds
                     do throws(Diagnostic) {
                         try execute(statement, source: window.source, isLibrary: isLibrary, emit: emit)
@@ -166,6 +171,7 @@ public final class Session {
 
     private func perform(_ statement: Statement, source: SourceFile, isLibrary: Bool, emit: (Output) -> Void) throws(Diagnostic) {
         if !isLibrary { try readColumns(for: statement, source: source) }
+        let statement = try resolvingParameters(statement)
         switch statement.kind {
         case .query(let query):
             let started = Date()
@@ -219,6 +225,10 @@ public final class Session {
             emit(.text(try connect(target)))
         case .useTable(let use):
             emit(.text(try useTable(use)))
+        case .prompt(.set(let name, let value)):
+            parameters[name] = value
+        case .prompt(.listParameters):
+            emit(.table(parameterTable, seconds: 0))
         case .prompt(let command):
             emit(.command(command))
         }
@@ -236,7 +246,7 @@ public final class Session {
     }
 
     private func bindAndRun(_ query: Query, source: SourceFile) throws(Diagnostic) -> (ResultTable, BoundQuery) {
-        let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
+        let bound = try Binder(catalog: catalog, today: today).bind(resolvingParameters(query), source: source)
         let engine = self.engine
         let table: ResultTable
         do {

@@ -13,6 +13,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case json
     /// A GitHub pipe table, numbers formatted for people.
     case markdown
+    /// A self-contained HTML page (tables, and SVG charts for `plot`), numbers formatted for people.
+    case html
 }
 
 /// Renders a result in any output format.
@@ -25,6 +27,7 @@ public enum Renderer {
         case .csv: CSVRenderer.render(table)
         case .json: JSONRenderer.render(table)
         case .markdown: MarkdownRenderer.render(table)
+        case .html: HTMLReport.page(of: table)
         }
     }
 }

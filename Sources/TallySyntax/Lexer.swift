@@ -65,6 +65,8 @@ private struct Scanner {
                 numberOrDate()
             case _ where isIdentifierStart(c):
                 identifier()
+            case UInt8(ascii: "$") where isIdentifierStart(at(pos + 1)):
+                parameter()
             default:
                 if !symbol() { stray() }
             }
@@ -249,6 +251,13 @@ private struct Scanner {
         while isIdentifierContinue(at(i)) { i += 1 }
         let word = text(start, i)
         add(Keyword(rawValue: word).map { .keyword($0) } ?? .identifier, start, i)
+    }
+
+    /// `$plan`: a parameter, its value given by `--set plan=pro` or `set plan = "pro"`.
+    mutating func parameter() {
+        var i = pos + 2
+        while isIdentifierContinue(at(i)) { i += 1 }
+        add(.parameter, pos, i)
     }
 
     /// Returns false when the byte starts no symbol.

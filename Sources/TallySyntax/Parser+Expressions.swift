@@ -192,14 +192,14 @@ extension Parser {
     /// Tokens that can begin an expression. Callers check this first so they can say what they expected.
     func canStartExpression(_ token: Token) -> Bool {
         switch token.kind {
-        case .number, .string, .date, .period, .identifier: return true
+        case .number, .string, .date, .period, .identifier, .parameter: return true
         case .keyword(let k): return k == .true || k == .false || k == .null || k == .not
         case .symbol(let s): return s == .leftParen || s == .minus
         default: return false
         }
     }
 
-    /// `primary = NUMBER | STRING | DATE | "true" | "false" | "null" | "(" expr ")" | call | IDENT [ "." IDENT ] ;`
+    /// `primary = NUMBER | STRING | DATE | "true" | "false" | "null" | "(" expr ")" | call | IDENT [ "." IDENT ] | PARAMETER ;`
     mutating func primary() throws(ParseFailure) -> Expr {
         let token = current
         lastDepth = 1
@@ -220,6 +220,9 @@ extension Parser {
             throw fail(
                 "a period such as \(t) can only follow 'for'",
                 help: "compare with a date such as 2024-03-01, or restrict the query with 'for \(t)'")
+        case .parameter:
+            advance()
+            return Expr(.name(Name(text(token), token.span)), token.span)
         case .keyword(.true), .keyword(.false):
             advance()
             return Expr(.bool(token.kind == .keyword(.true)), token.span)

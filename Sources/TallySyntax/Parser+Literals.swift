@@ -10,6 +10,10 @@ extension Parser {
             let d = try dateLiteral(current)
             advance()
             return d
+        case .parameter:
+            let parameter = Name(text(current), current.span)
+            advance()
+            return DateLiteral(year: 0, month: 0, day: 0, span: parameter.span, parameter: parameter)
         case .period:
             // `since 2024-03`
             throw fail(
@@ -87,6 +91,9 @@ extension Parser {
             }
             advance()
             return PeriodLiteral(kind, token.span)
+        case .parameter:
+            advance()
+            return PeriodLiteral(.year(0), token.span, parameter: Name(written, token.span))
         default:
             throw fail("expected a period after 'for'", help: example)
         }

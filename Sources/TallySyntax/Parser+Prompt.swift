@@ -1,5 +1,6 @@
-// The prompt's commands as statements: format, timer, help, last, quit. They may be written wherever
-// a statement may (at the prompt, in a script, in init.tally, in piped input).
+// The prompt's commands as statements: format, timer, help, last, quit, and those of Parser+Session
+// (save, output, pager, expanded, run, edit, watch, set). They may be written wherever a statement
+// may (at the prompt, in a script, in init.tally, in piped input).
 
 import TallyDiagnostics
 
@@ -9,23 +10,25 @@ extension Parser {
     public static let statementWords = [
         "metric", "dimension", "load", "relate", "anchor", "lifespan", "show", "describe", "explain", "plot",
         "assert", "sql", "connect", "use", "format", "timer", "help", "last", "quit", "exit",
-    ]
+    ] + sessionCommandWords
 
     /// Whether the current token starts a prompt command: one of its words, or `last` alone.
     var atPromptCommand: Bool {
         switch current.kind {
         case .identifier:
             return !current.isQuotedName(in: source)
-                && ["format", "timer", "help", "quit", "exit"].contains(text(current))
+                && (["format", "timer", "help", "quit", "exit"] + Self.sessionCommandWords).contains(text(current))
         case .keyword(.last): return isSeparator(tokens[pos + 1]) || tokens[pos + 1].kind == .eof
         default: return false
         }
     }
 
-    /// `prompt_command = "format" [ IDENT ] | "timer" [ "on" | "off" ] | "help" [ IDENT ] | "last" | "quit" | "exit" ;`
+    /// `prompt_command = "format" [ IDENT ] | "timer" [ "on" | "off" ] | "help" [ IDENT ] | "last" | "quit" | "exit"
+    /// | session_command ;`
     mutating func promptCommand() throws(ParseFailure) -> Statement {
         let start = current.span.start
         let word = text(current)
+        if Self.sessionCommandWords.contains(word) { return try sessionCommand() }
         advance()
         let argument: Token? = atStatementEnd ? nil : current
         let command: PromptCommand

@@ -10,6 +10,11 @@ public struct Name: Hashable, Sendable {
         self.text = text
         self.span = span
     }
+
+    /// `$plan`: a parameter, whose value takes its place before binding. Parameters are names (in
+    /// expressions, `ExprKind.name`) so that every stage reading the tree needs no case of its own;
+    /// no other name can start with `$`.
+    public var isParameter: Bool { text.hasPrefix("$") }
 }
 
 /// A whole input: statements in order.
@@ -79,9 +84,49 @@ public enum PromptCommand: Sendable, Equatable {
     case last
     /// `quit` or `exit`: nothing after it runs.
     case quit
+    /// `save last to "q1.csv" [as csv] [replace]`: the last result written to a file.
+    case save(FileTarget)
+    /// `output "all.csv" [as csv] [replace]`: results go to the file from now on; nil (`output`
+    /// alone) brings them back to the screen.
+    case output(FileTarget?)
+    /// `pager on`, `pager off`; nil asks whether it is on.
+    case pager(Bool?)
+    /// `expanded on|off|auto`: one line per column and value; nil asks which.
+    case expanded(String?)
+    /// `run "report.tally"`: the statements of a script, run here.
+    case run(path: String, pathSpan: Span)
+    /// `edit`: the last statement opened in `$EDITOR`, then run.
+    case edit
+    /// `watch 10 revenue by day last 7 days`: the statement run again every so many seconds.
+    case watch(seconds: Double, statement: String)
+    /// `set plan = "pro"`: the value of `$plan` from now on.
+    case set(name: String, value: String)
+    /// `set` alone: the parameters and their values.
+    case listParameters
 
     /// The formats `format` takes.
     public static let formats = ["table", "csv", "json", "markdown"]
+    /// The formats a file may be written in (`save`, `output`); `html` is a page for a browser.
+    public static let fileFormats = ["table", "csv", "json", "markdown", "html"]
+    /// The words `expanded` takes.
+    public static let expandedModes = ["on", "off", "auto"]
+}
+
+/// Where `save` or `output` writes: a file, its format when not told by its extension, and whether
+/// an existing file may be replaced (writing over one is never silent).
+public struct FileTarget: Sendable, Equatable {
+    public var path: String
+    public var pathSpan: Span
+    /// `as csv`; nil: from the extension.
+    public var format: String?
+    /// `replace`: an existing file is written over.
+    public var replace: Bool
+    public init(path: String, pathSpan: Span, format: String?, replace: Bool) {
+        self.path = path
+        self.pathSpan = pathSpan
+        self.format = format
+        self.replace = replace
+    }
 }
 
 // MARK: Queries
@@ -175,11 +220,15 @@ public struct DateLiteral: Hashable, Sendable {
     public var month: Int
     public var day: Int
     public var span: Span
-    public init(year: Int, month: Int, day: Int, span: Span) {
+    /// `since $start`: the parameter that gives the date (then year, month and day are 0 until it
+    /// is resolved).
+    public var parameter: Name?
+    public init(year: Int, month: Int, day: Int, span: Span, parameter: Name? = nil) {
         self.year = year
         self.month = month
         self.day = day
         self.span = span
+        self.parameter = parameter
     }
 }
 
@@ -194,9 +243,12 @@ public struct PeriodLiteral: Hashable, Sendable {
     }
     public var kind: Kind
     public var span: Span
-    public init(_ kind: Kind, _ span: Span) {
+    /// `for $month`: the parameter that gives the period (the kind is a placeholder until it is resolved).
+    public var parameter: Name?
+    public init(_ kind: Kind, _ span: Span, parameter: Name? = nil) {
         self.kind = kind
         self.span = span
+        self.parameter = parameter
     }
 }
 

@@ -80,8 +80,21 @@ public enum SyntaxPrinter {
             case .help(let topic): return "(help" + (topic.map { " " + $0 } ?? "") + ")"
             case .last: return "(last)"
             case .quit: return "(quit)"
+            case .save(let target): return "(save " + fileTarget(target) + ")"
+            case .output(let target): return "(output" + (target.map { " " + fileTarget($0) } ?? "") + ")"
+            case .pager(let on): return "(pager" + (on.map { $0 ? " on" : " off" } ?? "") + ")"
+            case .expanded(let mode): return "(expanded" + (mode.map { " " + $0 } ?? "") + ")"
+            case .run(let path, _): return "(run \(string(path)))"
+            case .edit: return "(edit)"
+            case .watch(let seconds, let statement): return "(watch \(seconds) \(string(statement)))"
+            case .set(let name, let value): return "(set \(name) \(string(value)))"
+            case .listParameters: return "(set)"
             }
         }
+    }
+
+    static func fileTarget(_ target: FileTarget) -> String {
+        string(target.path) + (target.format.map { " (as \($0))" } ?? "") + (target.replace ? " replace" : "")
     }
 
     /// `(query (items ...) (by ...) (where ...) RANGE (order ...) (limit N))`, absent clauses left out.
@@ -152,6 +165,7 @@ public enum SyntaxPrinter {
             case .string: return "str:" + string(token.stringValue(in: source))
             case .date: return "date:" + t
             case .period: return "period:" + t
+            case .parameter: return "param:" + t
             case .symbol(let s): return s.rawValue
             case .newline: return "nl"
             case .eof: return "eof"
@@ -172,6 +186,7 @@ public enum SyntaxPrinter {
     /// A name as Tally would need it written: backquoted unless a plain, unreserved identifier.
     static func name(_ n: Name) -> String {
         let bytes = Array(n.text.utf8)
+        if n.isParameter { return n.text }
         let plain =
             !bytes.isEmpty && isIdentifierStart(bytes[0]) && bytes.allSatisfy(isIdentifierContinue)
             && Keyword(rawValue: n.text) == nil
@@ -181,9 +196,13 @@ public enum SyntaxPrinter {
     /// A Tally string literal for `s`, escaped so that the lexer reads back the same value.
     static func string(_ s: String) -> String { StringLiteral.quoted(s) }
 
-    static func date(_ d: DateLiteral) -> String { "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))" }
+    static func date(_ d: DateLiteral) -> String {
+        if let parameter = d.parameter { return parameter.text }
+        return "\(pad(d.year, 4))-\(pad(d.month, 2))-\(pad(d.day, 2))"
+    }
 
     static func period(_ p: PeriodLiteral) -> String {
+        if let parameter = p.parameter { return parameter.text }
         switch p.kind {
         case .year(let y): return pad(y, 4)
         case .quarter(let y, let q): return "\(pad(y, 4))-Q\(q)"

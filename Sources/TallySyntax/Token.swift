@@ -30,6 +30,8 @@ public enum TokenKind: Equatable, Sendable {
     case date
     /// `2024-03` (month), `2024-Q1` (quarter), `2024-W09` (ISO week), written without spaces.
     case period
+    /// `$plan`: a value given when the script runs (`--set plan=pro`).
+    case parameter
     /// Punctuation or an operator.
     case symbol(Symbol)
     /// A line break; statements end at one unless the statement clearly continues.

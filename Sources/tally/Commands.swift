@@ -1,8 +1,10 @@
 // The prompt's commands, wherever they are written: output format, timer, help, the last result in
-// full, leaving. The parser reads them as statements; the session hands them here.
+// full, files, the pager, expanded display, running scripts, editing, watching, leaving. The parser
+// reads them as statements; the session hands them here.
 
 import Foundation
 import Tally
+import TallyDiagnostics
 import TallyRender
 import TallySyntax
 
@@ -25,6 +27,27 @@ struct Commands {
             console.showLast()
         case .quit:
             console.quitRequested = true
+        case .save(let target):
+            console.save(target)
+        case .output(let target):
+            console.output(target)
+        case .pager(let on):
+            guard let on else {
+                return console.show(.text("pager: \(console.pager ? "on" : "off") (\(Pager.command ?? "none: PAGER is empty"))"))
+            }
+            console.pager = on
+        case .expanded(let mode):
+            guard let mode else { return console.show(.text("expanded: \(console.expanded) (expanded on|off|auto)")) }
+            console.expanded = mode
+        case .run(let path, _):
+            guard let runner = console.runner else { return }
+            if !runner.runScript(path) { runner.commandFailure.set() }
+        case .edit:
+            console.runner?.edit()
+        case .watch(let seconds, let statement):
+            console.runner?.watch(statement, every: seconds)
+        case .set, .listParameters:
+            break  // the session's own: it keeps the parameters
         }
     }
 }

@@ -7,7 +7,7 @@ import TallyDiagnostics
 import TallyRender
 
 /// Where results and errors go. At the prompt it also fits tables to the terminal, cuts long ones
-/// (keeping the whole result for `last`) and shows timings.
+/// (keeping the whole result for `last`), pages tall ones and shows timings.
 final class Console {
     var format: OutputFormat
     /// A person is at the prompt.
@@ -18,6 +18,22 @@ final class Console {
     private(set) var lastTable: ResultTable?
     /// `quit` was run: nothing more is read.
     var quitRequested = false
+    /// Tall results at the prompt go through a pager (`pager off` turns it off).
+    var pager = true
+    /// `expanded on|off|auto`: a row's values down the screen rather than across.
+    var expanded = "off"
+    /// Where results go instead of the screen (`output "file.csv"`), and what has gone there.
+    var destination: (file: ResultFile, content: Content)?
+    /// Everything shown, gathered for one page, when the format is html.
+    var report: HTMLReport?
+    /// The statement running now, as written: the heading of its result in an HTML page.
+    var statement: String?
+    /// Whether the last result was a `plot` (a page saved of it shows the chart).
+    private(set) var lastWasChart = false
+    /// The statement that gave the last result.
+    private(set) var lastStatement: String?
+    /// The runner, for the commands that run statements.
+    weak var runner: Runner?
     private let color = Terminal.wantsColor(STDOUT_FILENO)
     private let errorColor = Terminal.wantsColor(STDERR_FILENO)
 
@@ -25,15 +41,30 @@ final class Console {
         self.format = format
         self.interactive = interactive
         self.timer = interactive || Terminal.isInteractive(STDOUT_FILENO)
+        if format == .html { report = HTMLReport() }
     }
 
     func show(_ output: Output) {
         switch output {
         case .table(let table, let seconds):
             lastTable = table
+            lastWasChart = false
+            lastStatement = statement
+            if toFile(table, chart: false) { return }
+            if report != nil {
+                report?.add(table, statement: statement)
+                return
+            }
             show(table, timing: timer ? Self.timing(seconds) : nil, whole: !interactive)
         case .chart(let table):
             lastTable = table
+            lastWasChart = true
+            lastStatement = statement
+            if toFile(table, chart: true) { return }
+            if report != nil {
+                report?.addChart(table, statement: statement)
+                return
+            }
             guard format == .table else { return show(table, timing: nil, whole: true) }
             do {
                 let options = ChartOptions(width: Terminal.width(STDOUT_FILENO), height: 16, color: color)
@@ -42,14 +73,30 @@ final class Console {
                 report([Diagnostic(error.message, help: "plot draws one or more measures over time or by category")])
             }
         case .note(let note):
+            if report != nil {
+                report?.add(text: note, statement: nil)
+                return
+            }
             if format == .table || format == .markdown { write(note + "\n") }
         case .command(let command):
             Commands(console: self).run(command)
         case .text(let text):
+            if report != nil {
+                report?.add(text: text, statement: statement)
+                return
+            }
             // Prose is for people; in machine formats it would corrupt the stream, so it goes to stderr.
             let line = text.hasSuffix("\n") ? text : text + "\n"
             if format == .table || format == .markdown { write(line) } else { StandardStream.error.write(line) }
         }
+    }
+
+    /// Writes the HTML page gathered so far to standard output (`--format html`, at the end of a run).
+    func finishReport(title: String) {
+        guard var report else { return }
+        report.title = title
+        write(report.render())
+        self.report = nil
     }
 
     /// Shows the last result again, all of it.
@@ -62,11 +109,37 @@ final class Console {
     }
 
     private func show(_ table: ResultTable, timing: String?, whole: Bool) {
+        let columns = Terminal.width(STDOUT_FILENO)
+        let options = TableOptions(color: color, timing: timing)
+        if format == .table, expanded == "on" || expanded == "auto" && ExpandedRenderer.suits(table, columns: columns) {
+            return page(ExpandedRenderer.render(table, options: options))
+        }
         guard format == .table, interactive else {
-            write(Renderer.render(table, format: format, options: TableOptions(color: color, timing: timing)))
+            write(Renderer.render(table, format: format, options: options))
             return
         }
-        write(TerminalTable(columns: Terminal.width(STDOUT_FILENO), color: color).render(table, timing: timing, whole: whole))
+        let terminal = TerminalTable(columns: columns, color: color)
+        let text = terminal.render(table, timing: timing, whole: whole)
+        // In a pager the whole result can be read, so it is not cut.
+        guard let pager = pagerCommand, Self.lineCount(text) >= Terminal.height(STDOUT_FILENO) else { return write(text) }
+        if !Pager.show(terminal.render(table, timing: timing, whole: true), command: pager) { write(text) }
+    }
+
+    /// Text at the prompt, through the pager when it is taller than the screen.
+    private func page(_ text: String) {
+        guard let pager = pagerCommand, Self.lineCount(text) >= Terminal.height(STDOUT_FILENO), Pager.show(text, command: pager) else {
+            return write(text)
+        }
+    }
+
+    /// The pager to use now: only at the prompt, on a terminal, with `pager on`; never for piped output.
+    private var pagerCommand: String? {
+        guard interactive, pager, Terminal.isInteractive(STDOUT_FILENO) else { return nil }
+        return Pager.command
+    }
+
+    private static func lineCount(_ text: String) -> Int {
+        text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
     }
 
     /// Errors go to standard error as well as it can take them: when it is closed or full the

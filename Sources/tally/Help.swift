@@ -55,6 +55,10 @@ enum Help {
             Habits from other shells work too: .tables, \\d orders, .mode csv, \\timing, .exit.
             Ctrl-R searches history, Ctrl-C clears the line or stops a query, Ctrl-D leaves.
             format table|csv|json|markdown · timer on|off · last (the last result, whole) · quit
+            save last to "q1.csv" [as csv] [replace] · output "all.html" … output (back to the screen)
+            pager on|off ($PAGER, else less -SFRX) · expanded on|off|auto · run "report.tally"
+            edit (the last statement in $EDITOR, then run) · watch 10 QUERY (again every 10 s until Ctrl-C)
+            set plan = "pro" (then $plan in statements; tally --set plan=pro does the same)
             """
         ),
     ]

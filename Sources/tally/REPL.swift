@@ -15,6 +15,7 @@ struct REPL {
         let editor = LineEditor(completer: Completer(session: runner.session, helpTopics: Help.topicNames))
         runner.stopWhen { tally_signals_interrupted() != 0 }
         runner.console.interrupted = { tally_signals_interrupted() != 0 }
+        runner.remember = { editor.remember($0) }
         runStartupFile()
         if runner.console.quitRequested { return runner.outputWritten() ? 0 : 1 }
         runner.console.write("Tally — ask a question such as `revenue by month`; `help` for a tour, Ctrl-D to leave.\n")
@@ -50,7 +51,9 @@ struct REPL {
                 text = tally
             }
             _ = tally_signals_take_interrupt()
+            let isEdit = trimmed == "edit"
             _ = runner.run(text: text, name: nil)
+            if !isEdit { runner.lastStatement = text }
             if runner.console.quitRequested { return runner.outputWritten() ? 0 : 1 }
         }
         return 1

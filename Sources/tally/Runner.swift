@@ -8,6 +8,13 @@ import TallyDiagnostics
 final class Runner {
     let session: Session
     let console: Console
+    /// A statement run by a command (`run`, `edit`, `watch`) failed, and was reported: the script
+    /// around the command stops there.
+    let commandFailure = StopFlag()
+    /// The last statement typed at the prompt, for `edit`.
+    var lastStatement: String?
+    /// Keeps a statement in the prompt's history (`edit` runs one that was never typed).
+    var remember: (String) -> Void = { _ in }
 
     /// nil when the session cannot start (the standard library is missing); the reason is printed.
     init?(today: Int32, console: Console) {
@@ -19,12 +26,14 @@ final class Runner {
             return nil
         }
         stopWhen { false }
+        console.runner = self
     }
 
     /// Running statements stop when `interrupted` says so (Ctrl-C at the prompt), and whenever the
     /// output cannot be written: there is no point computing what cannot be shown.
     func stopWhen(_ interrupted: @escaping @Sendable () -> Bool) {
-        session.isCancelled = { interrupted() || StandardStream.output.hasFailed }
+        let commandFailure = self.commandFailure
+        session.isCancelled = { interrupted() || StandardStream.output.hasFailed || commandFailure.isSet }
     }
 
     func openFolder(_ path: String) -> Bool {
@@ -76,8 +85,10 @@ final class Runner {
     func run(_ source: SourceFile) -> Bool {
         do {
             try session.run(source) { console.show($0) }
-            return outputWritten()
+            return !commandFailure.take() && outputWritten()
         } catch {
+            // A command's statement that failed was reported where it failed; what stopped here is only that.
+            if commandFailure.take() { return false }
             return failed(error.diagnostics)
         }
     }

@@ -144,6 +144,70 @@ extension Help {
             """
         ),
         (
+            "save",
+            """
+            save last to "FILE" [as FORMAT] [replace]: the last result written to a file, in the format its
+            name says (.csv, .json, .md, .html, .txt) or the one after as. An existing file is written over
+            only with replace.
+              save last to "q1.csv"
+              save last to "chart.html" replace
+            """
+        ),
+        (
+            "output",
+            """
+            output "FILE" [as FORMAT] [replace]: results go to the file from now on, rewritten whole after
+            each (an .html file is one page of them all); output alone brings them back to the screen.
+              output "march.html"
+            """
+        ),
+        (
+            "pager",
+            """
+            pager on|off: at the prompt a result taller than the screen is shown whole through $PAGER (else
+            less -SFRX; an empty PAGER means none). Piped output never is. Alone, says which.
+            """
+        ),
+        (
+            "expanded",
+            """
+            expanded on|off|auto: each row as lines of column │ value, for wide results; auto does so for a
+            result wider than the screen or a single row of four or more columns. Alone, says which.
+            """
+        ),
+        (
+            "run",
+            """
+            run "FILE": the statements of a script, run here; what it defines and sets stays. An error stops
+            the script (and a script that ran it), not the prompt.
+              run "report.tally"
+            """
+        ),
+        (
+            "edit",
+            """
+            edit: the last statement opened in $EDITOR (else $VISUAL, else vi); what is saved is shown and run.
+            """
+        ),
+        (
+            "watch",
+            """
+            watch SECONDS QUERY: the query run again every so many seconds, each time under a line with the
+            time, until Ctrl-C.
+              watch 10 revenue by day last 7 days
+            """
+        ),
+        (
+            "set",
+            """
+            set NAME = VALUE: the value $NAME stands for in the statements after it (tally --set NAME=VALUE
+            does the same). A value is typed where it is used (text, number, date, period) and never becomes
+            text of a statement. set alone lists the values.
+              set plan = "pro"
+              revenue by month where plan = $plan for $year
+            """
+        ),
+        (
             "quit",
             """
             quit (or exit): leave. At the prompt Ctrl-D on an empty line does too; in a script or

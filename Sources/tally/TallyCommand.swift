@@ -6,6 +6,7 @@ import Tally
 import TallyData
 import TallyDiagnostics
 import TallyRender
+import TallySyntax
 
 @main
 struct TallyCommand: ParsableCommand {
@@ -34,8 +35,13 @@ struct TallyCommand: ParsableCommand {
     @Option(name: .customShort("e"), help: ArgumentHelp("Run these statements, print the results and exit.", valueName: "STATEMENTS"))
     var execute: [String] = []
 
-    @Option(name: .long, help: "Output format: table, csv, json or markdown.")
+    @Option(name: .long, help: "Output format: table, csv, json, markdown or html (one page for the whole run).")
     var format: OutputFormat = .table
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("A parameter's value, used in statements as $NAME (repeatable).", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The date relative ranges count from (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var today: String?
@@ -49,6 +55,11 @@ struct TallyCommand: ParsableCommand {
     func validate() throws {
         if let today, CivilDate.parseDate(today) == nil {
             throw ValidationError("--today must be a date written YYYY-MM-DD, not '\(today)'")
+        }
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "="), Self.isParameterName(parameter[..<equals]) else {
+                throw ValidationError("--set takes NAME=VALUE, such as --set plan=pro, not '\(parameter)'")
+            }
         }
     }
 
@@ -98,6 +109,31 @@ struct TallyCommand: ParsableCommand {
         let interactive = Terminal.isInteractive(STDIN_FILENO) && execute.isEmpty && scripts.isEmpty
         let console = Console(format: format, interactive: interactive)
         guard let runner = Runner(today: day, console: console) else { return 1 }
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "=") else { continue }
+            runner.session.parameters[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
+        }
+        runner.session.statementStarting = { console.statement = $0 }
+        guard format == .html else { return run(runner, interactive: interactive) }
+        if interactive {
+            console.report([Diagnostic("--format html writes one page for a whole run", help: "give statements with -e, scripts or a pipe")])
+            return 2
+        }
+        let status = run(runner, interactive: interactive)
+        console.finishReport(title: scripts.count == 1 ? (scripts[0] as NSString).lastPathComponent : "Tally report")
+        return status == 0 && !runner.outputWritten() ? 1 : status
+    }
+
+    /// A name `$name` can spell: a letter or `_`, then letters, digits or `_`.
+    private static func isParameterName(_ name: Substring) -> Bool {
+        let word = SourceFile(name: nil, text: "$" + name)
+        let tokens = Lexer(word).tokens().tokens
+        return tokens.count == 2 && tokens[0].kind == .parameter && tokens[0].span.end == word.utf8.count
+    }
+
+    /// Runs the statements the command line gives (-e, scripts, a pipe, or the prompt); the exit status.
+    private func run(_ runner: Runner, interactive: Bool) -> Int32 {
+        let console = runner.console
         runner.session.columnCache = ColumnCache.standard().map { cache in
             var cache = cache
             cache.warn = { StandardStream.error.write("warning: \($0)\n") }

@@ -11,6 +11,14 @@ enum Terminal {
             && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
+    /// The terminal's height in lines (24 when it cannot be told).
+    static func height(_ fd: Int32) -> Int {
+        var size = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        if let lines = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), lines > 0 { return lines }
+        return 24
+    }
+
     /// The terminal's width in columns (80 when it cannot be told).
     static func width(_ fd: Int32) -> Int {
         var size = winsize()

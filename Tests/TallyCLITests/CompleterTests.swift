@@ -30,6 +30,14 @@ import Testing
         #expect(!commented.contains(#"basic""#), "\(commented)")
     }
 
+    @Test func scriptsAfterRunAnyFileAfterSaveAndOutput() throws {
+        let examples = CommandLineTests.packageRoot.appendingPathComponent("examples").path + "/"
+        #expect(try complete("run ", "\"" + examples + "re") == ["\"\(examples)report.tally\"", "\"\(examples)retention.tally\""])
+        #expect(try complete("load ", "\"" + examples + "re").isEmpty)  // scripts are not data
+        #expect(try complete("save last to ", "\"" + examples + "rep") == ["\"\(examples)report.tally\""])
+        #expect(try complete("output ", "\"" + examples + "cr") == ["\"\(examples)crm/"])
+    }
+
     @Test func aDatasetsColumnsAfterItsName() throws {
         #expect(
             try complete("sum(", "orders.") == [

@@ -11,7 +11,7 @@ import Testing
 
     // MARK: Output that cannot be written
 
-    @Test(arguments: ["table", "csv", "json", "markdown"])
+    @Test(arguments: ["table", "csv", "json", "markdown", "html"])
     func aFullDeviceIsAnErrorInEveryFormat(format: String) throws {
         let r = try Fault.sh(#""$TALLY" --data examples/crm --format \#(format) -e 'revenue by day, plan' > /dev/full"#)
         #expect(r.status == 1)

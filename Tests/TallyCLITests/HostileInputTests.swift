@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct HostileInputTests {
     let small = CommandLineTests.small
-    let usage = "tally [--data <DIR>] [--db <URL>] [-e <STATEMENTS> ...] [--format <format>] [--today <YYYY-MM-DD>] [--timing] [<script.tally> ...]\n"
+    let usage = "tally [--data <DIR>] [--db <URL>] [-e <STATEMENTS> ...] [--format <format>] [--set <NAME=VALUE> ...] [--today <YYYY-MM-DD>] [--timing] [<script.tally> ...]\n"
 
     private func pipe(_ bytes: [UInt8]) throws -> CommandLineTests.Run {
         try CommandLineTests.run(["--data", small, "--format", "csv", "--today", "2024-06-15"], bytes: Data(bytes))
@@ -95,7 +95,7 @@ import Testing
         let cases: [([String], String)] = [
             (["-e"], "error: Missing value for '-e <STATEMENTS>'\n"),
             (["--format"], "error: Missing value for '--format <format>'\n"),
-            (["--format", "xml", "-e", "1"], "error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'json' or 'markdown'.\n"),
+            (["--format", "xml", "-e", "1"], "error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'table', 'csv', 'json', 'markdown' or 'html'.\n"),
             (["--today", "yesterday", "-e", "1"], "error: --today must be a date written YYYY-MM-DD, not 'yesterday'\n"),
             (["--today", "2024-13-01", "-e", "1"], "error: --today must be a date written YYYY-MM-DD, not '2024-13-01'\n"),
             (["-x"], "error: Unknown option '-x'\n"),

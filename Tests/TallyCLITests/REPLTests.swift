@@ -14,6 +14,10 @@ import Testing
         try drive("prompt")
     }
 
+    @Test func thePagerSaveRunEditAndWatchAtThePrompt() throws {
+        try drive("commands")
+    }
+
     @Test func ctrlCStopsReadingALargeFileAndPrintingALongResult() throws {
         try drive("interrupt")
     }

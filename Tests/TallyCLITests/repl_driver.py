@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Drives the real `tally` REPL in a pseudo-terminal, as a person at a keyboard would.
 
-Usage: python3 repl_driver.py [prompt|interrupt|history|postgres] /path/to/tally /path/to/examples/crm
+Usage: python3 repl_driver.py [prompt|commands|interrupt|history|postgres] /path/to/tally /path/to/examples/crm
 
   prompt     completion, Ctrl-C, errors, continuation lines, prompt commands, history (the default)
+  commands   the pager, save, run, edit and watch at the prompt
   interrupt  Ctrl-C while a large CSV file is read and while `last` prints a long result
   history    a session killed (strace's fault injection) as it saves its history
   postgres   the PostgreSQL server stopped and started again under a session (needs TALLY_TEST_PG
@@ -360,6 +361,7 @@ class Driver:
             "NO_COLOR": "1",
             "COLUMNS": str(COLS),
             "LC_ALL": "C.UTF-8",
+            "PAGER": "",  # results straight to the screen, unless a step starts a pager of its own
         }
         self.history = os.path.join(self.state, "tally", "history")
 
@@ -602,6 +604,66 @@ def prompt_scenario(d):
     d.ok()
 
 
+def commands_scenario(d):
+    d.begin(1, "a result taller than the screen goes through $PAGER, whole; `pager off` cuts it at 40 rows")
+    s = d.start(PAGER="sed 's/^/paged: /'")
+    s.enter("timer off")
+    output, _ = s.enter("purchases by day for 2024")
+    expect(output[:1] == ["paged:  day        │ purchases"], "not paged: %r" % output[:2])
+    expect(output[-1:] == ["paged: 366 rows"], "the pager did not get the whole result: %r" % output[-2:])
+    output, _ = s.enter("purchases by quarter for 2024")
+    expect(output[:1] == [" quarter │ purchases"], "a short result was paged: %r" % output[:1])
+    s.enter("pager off")
+    output, _ = s.enter("purchases by day for 2024")
+    expect(output[-2:-1] == ["366 rows (40 shown)"] and not has_line(output, "^paged: "), "paged with pager off: %r" % output[-2:])
+    d.ok()
+
+    d.begin(2, "save writes the last result; a write that fails is an error line and the session goes on")
+    s.enter("purchases by quarter for 2024")
+    saved = os.path.join(d.scratch, "q.csv")
+    output, _ = s.enter('save last to "%s"' % saved)
+    expect(output == ["saved 4 rows to %s" % saved], "save said %r" % output)
+    with open(saved) as f:
+        expect(f.read().startswith("quarter,purchases\n2024-Q1,"), "q.csv is not the result as CSV")
+    output, _ = s.enter('save last to "%s/missing/q.csv"' % d.scratch)
+    expect(output == ["error: cannot write %s/missing/q.csv: No such file or directory" % d.scratch], "%r" % output)
+    output, _ = s.enter("purchases for 2024")
+    expect(has_line(output, r"^1 row$"), "the session did not go on after the failed write")
+    d.ok()
+
+    d.begin(3, "run runs a script here; an error in it is reported with its place and the prompt stays")
+    script = os.path.join(d.scratch, "report.tally")
+    with open(script, "w") as f:
+        f.write("purchases for 2024\nrevenue by plann\n")
+    output, _ = s.enter('run "%s"' % script)
+    expect(has_line(output, r"^1 row$"), "the script's first statement did not run: %r" % output)
+    expect(has_line(output, r"--> %s:2:12$" % re.escape(script)), "the error has no place in the script: %r" % output)
+    d.ok()
+
+    d.begin(4, "edit opens the last statement in $EDITOR, then shows and runs what it leaves")
+    s = d.start(EDITOR="sed -i s/2023/2024/")
+    s.enter("timer off")
+    output, _ = s.enter("purchases for 2023")
+    before = output[-3:]
+    output, _ = s.enter("edit")
+    expect(output[:1] == ["purchases for 2024"], "the edited statement was not shown: %r" % output[:1])
+    expect(has_line(output, r"^1 row$") and output[1:] != before, "the edited statement did not run: %r" % output)
+    d.ok()
+
+    d.begin(5, "watch runs a statement every N seconds until Ctrl-C")
+    row = s.type("watch 1 purchases for 2024\r")
+
+    def rounds(screen):
+        return sum(1 for line in screen.lines[row + 1 :] if line.endswith("(every 1 s; Ctrl-C stops)"))
+
+    s.wait_for("two rounds of watch", lambda screen: rounds(screen) >= 2, timeout=5)
+    s.interrupt()
+    prompt_row = s.wait_prompt(row)
+    output, _ = s.enter("purchases for 2023")
+    expect(has_line(output, r"^1 row$"), "the prompt did not come back after Ctrl-C in watch")
+    d.ok()
+
+
 def write_orders(folder, rows):
     """An orders.csv of `rows` rows, amounts in whole cents; returns the revenue of 2024 in cents."""
     revenue_2024 = 0
@@ -766,7 +828,7 @@ def history_scenario(d):
     d.ok()
 
 
-SCENARIOS = {"prompt": prompt_scenario, "interrupt": interrupt_scenario, "history": history_scenario, "postgres": postgres_scenario}
+SCENARIOS = {"prompt": prompt_scenario, "commands": commands_scenario, "interrupt": interrupt_scenario, "history": history_scenario, "postgres": postgres_scenario}
 
 
 def main():

@@ -345,24 +345,25 @@ struct TableTests {
 @Suite("Renderer")
 struct RendererEntryTests {
     @Test func formats() {
-        #expect(OutputFormat.allCases.map(\.rawValue) == ["table", "csv", "json", "markdown"])
+        #expect(OutputFormat.allCases.map(\.rawValue) == ["table", "csv", "json", "markdown", "html"])
         #expect(OutputFormat(rawValue: "csv") == .csv)
         #expect(OutputFormat(rawValue: "xml") == nil)
     }
 
     @Test("the entry point dispatches to each renderer", arguments: OutputFormat.allCases)
     func dispatch(format: OutputFormat) {
+        let table = ResultTable(columns: [], rows: [[]])
         let expected: String = switch format {
         case .table: "1 row (5 ms)\n"
         case .csv: ""
         case .json: "[\n  {}\n]\n"
         case .markdown: ""
+        case .html: HTMLReport.page(of: table)
         }
-        let table = ResultTable(columns: [], rows: [[]])
         #expect(Renderer.render(table, format: format, options: .init(timing: "5 ms")) == expected)
         #expect(Renderer.render(sales, format: format)
             == [TableRenderer.render(sales), CSVRenderer.render(sales), JSONRenderer.render(sales),
-                MarkdownRenderer.render(sales)][OutputFormat.allCases.firstIndex(of: format) ?? 0])
+                MarkdownRenderer.render(sales), HTMLReport.page(of: sales)][OutputFormat.allCases.firstIndex(of: format) ?? 0])
     }
 }
 

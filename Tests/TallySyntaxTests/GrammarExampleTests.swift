@@ -39,7 +39,7 @@ func grammarExamples() throws -> [String] {
         var current: String?
         var missing: [String] = []
         var seenExample = true
-        let tokens: Set<String> = ["NEWLINE", "NUMBER", "INTEGER", "DATE", "PERIOD", "letter", "digit"]
+        let tokens: Set<String> = ["NEWLINE", "NUMBER", "INTEGER", "DATE", "PERIOD", "PARAMETER", "letter", "digit"]
         for line in try grammarText().split(separator: "\n") {
             if line.contains("(* example: ") { seenExample = true }
             let words = line.split(separator: " ", omittingEmptySubsequences: true)
