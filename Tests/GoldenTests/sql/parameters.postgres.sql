@@ -1,18 +1,8 @@
 -- parameters.test:13
 -- purchases by plan where plan = $plan
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-      LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-      WHERE r0."plan" = 'pro'
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-03-01' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -21,176 +11,165 @@ WITH
     WHERE r0."plan" = 'pro'
   ),
   g0 AS (
-    SELECT r0."plan" AS d0, p.idx AS idx, COUNT(*) AS a0
+    SELECT r0."plan" AS d0, s.slot AS slot, COUNT(*) AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
     WHERE r0."plan" = 'pro'
-    GROUP BY r0."plan", p.idx
+    GROUP BY r0."plan", s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
-      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0
-    FROM periods AS p
+      s.slot AS slot,
+      CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "plan", a0 AS "purchases"
-FROM cells
+SELECT d0 AS "plan", x0_c0 AS "purchases"
+FROM joined
 ORDER BY d0 COLLATE "C" NULLS LAST;
 
 -- parameters.test:21
 -- purchases where plan = $plan and amount > $amount since $start
 WITH
-  bounds AS (
-    SELECT DATE '2024-01-15' AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-      LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-      WHERE r0."plan" = 'pro' AND t."amount" > 40
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-15' AS lo, DATE '2024-03-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
     WHERE r0."plan" = 'pro' AND t."amount" > 40
-    GROUP BY p.idx
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT a0 AS "purchases"
-FROM cells;
+SELECT x0_c0 AS "purchases"
+FROM joined;
 
 -- parameters.test:27
 -- revenue by month for $month
 WITH
-  bounds AS (
-    SELECT DATE '2024-02-01' AS since, DATE '2024-02-29' AS until
-  ),
-  periods AS (
-    SELECT
-      ROW_NUMBER() OVER (ORDER BY s.day) - 1 AS idx,
-      CAST(s.day AS DATE) AS period_start,
-      GREATEST(CAST(s.day AS DATE), b.since) AS lo,
-      LEAST(CAST(s.day + INTERVAL '1 month' AS DATE), b.until + 1) AS hi,
-      to_char(s.day, 'YYYY-MM') AS label
-    FROM bounds AS b
-    CROSS JOIN generate_series(date_trunc('month', CAST(b.since AS TIMESTAMP)), date_trunc('month', CAST(b.until AS TIMESTAMP)), INTERVAL '1 month') AS s(day)
-    WHERE b.since <= b.until
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, SUM(t."amount") AS a0
+    SELECT s.slot AS slot, SUM(t."amount") AS c0
     FROM "orders" AS t
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
-    GROUP BY p.idx
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT
-      p.idx AS idx,
-      p.label AS label,
-      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2024-02' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT label AS "month", a0 AS "revenue"
-FROM cells
-ORDER BY idx NULLS LAST;
+SELECT label AS "month", x0_c0 AS "revenue"
+FROM joined
+ORDER BY pos NULLS LAST;
 
 -- parameters.test:33
 -- purchases where plan in ($plan, "basic") and date between $start and 2024-02-29
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-      LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-      WHERE r0."plan" IN ('pro', 'basic')
-        AND t."date" >= DATE '2024-01-15'
-        AND t."date" <= DATE '2024-02-29'
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2024-01-31' AS lo, DATE '2024-03-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
     WHERE r0."plan" IN ('pro', 'basic')
       AND t."date" >= DATE '2024-01-15'
       AND t."date" <= DATE '2024-02-29'
-    GROUP BY p.idx
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT a0 AS "purchases"
-FROM cells;
+SELECT x0_c0 AS "purchases"
+FROM joined;
 
 -- parameters.test:39
 -- purchases where plan = $nobody
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-      LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-      WHERE r0."plan" = 'x" or plan != "'
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '1970-01-01' AS lo, DATE '1970-01-01' AS hi
   ),
   g0 AS (
-    SELECT p.idx AS idx, COUNT(*) AS a0
+    SELECT s.slot AS slot, COUNT(*) AS c0
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
     WHERE r0."plan" = 'x" or plan != "'
-    GROUP BY p.idx
+    GROUP BY s.slot
   ),
   cells AS (
-    SELECT p.idx AS idx, CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0
-    FROM periods AS p
-    LEFT JOIN g0 ON g0.idx = p.idx
+    SELECT s.slot AS slot, CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
   )
-SELECT a0 AS "purchases"
-FROM cells;
+SELECT x0_c0 AS "purchases"
+FROM joined;
 
 -- parameters.test:61
 -- pro_purchases, purchases by plan where plan != $plan
 WITH
-  bounds AS (
-    SELECT MIN(lo) AS since, MAX(hi) AS until
-    FROM (
-      SELECT MIN(t."date") AS lo, MAX(t."date") AS hi
-      FROM "orders" AS t
-      LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-      WHERE r0."plan" IS DISTINCT FROM 'basic'
-    ) AS days
-  ),
-  periods AS (
-    SELECT 0 AS idx, b.since AS lo, b.until + 1 AS hi
-    FROM bounds AS b
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-31' AS lo, DATE '2024-04-03' AS hi
   ),
   combos AS (
     SELECT DISTINCT r0."plan" AS d0
@@ -201,26 +180,40 @@ WITH
   g0 AS (
     SELECT
       r0."plan" AS d0,
-      p.idx AS idx,
-      COUNT(*) FILTER (WHERE r0."plan" = 'pro') AS a0,
-      COUNT(*) AS a1
+      s.slot AS slot,
+      COUNT(*) FILTER (WHERE r0."plan" = 'pro') AS c0,
+      COUNT(*) AS c1
     FROM "orders" AS t
     LEFT JOIN "customers" AS r0 ON r0."id" = t."customer_id"
-    JOIN periods AS p ON t."date" >= p.lo AND t."date" < p.hi
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
     WHERE r0."plan" IS DISTINCT FROM 'basic'
-    GROUP BY r0."plan", p.idx
+    GROUP BY r0."plan", s.slot
   ),
   cells AS (
     SELECT
-      p.idx AS idx,
       k.d0 AS d0,
-      CAST(COALESCE(g0.a0, 0) AS NUMERIC) AS a0,
-      CAST(COALESCE(g0.a1, 0) AS NUMERIC) AS a1
-    FROM periods AS p
+      s.slot AS slot,
+      CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0,
+      CAST(COALESCE(g0.c1, 0) AS NUMERIC) AS c1
+    FROM slots AS s
     CROSS JOIN combos AS k
-    LEFT JOIN g0 ON g0.idx = p.idx AND g0.d0 IS NOT DISTINCT FROM k.d0
+    LEFT JOIN g0 ON g0.slot = s.slot AND g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0,
+      x0.c1 AS x0_c1
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
   )
-SELECT d0 AS "plan", a0 AS "pro_purchases", a1 AS "purchases"
-FROM cells
+SELECT d0 AS "plan", x0_c0 AS "pro_purchases", x0_c1 AS "purchases"
+FROM joined
 ORDER BY d0 COLLATE "C" NULLS LAST;
 
