@@ -101,8 +101,7 @@ extension Session {
     /// SQL as data).
     private func planned(_ query: Query, source: SourceFile) throws(Diagnostic) -> (QueryPlan, TimeAxis) {
         let plan = QueryPlan(try Binder(catalog: catalog, today: today).bind(resolvingParameters(query), source: source))
-        let extent = plan.needsExtent ? try engine.execution(for: plan).extent() : nil
-        return (plan, plan.axis(extent: extent))
+        return (plan, try plan.axis(engine.execution(for: plan)))
     }
 }
 

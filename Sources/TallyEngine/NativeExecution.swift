@@ -89,22 +89,28 @@ final class NativeExecution: PlanExecution {
         return lo <= hi ? DayExtent(first: lo, last: hi) : nil
     }
 
-    func cells(over axis: TimeAxis) throws(Diagnostic) -> CellGrid {
-        let slotCount = axis.slots.count
-        let cellCount = combos.count * slotCount
-        let (valueCount, overflow) = cellCount.multipliedReportingOverflow(by: plan.resultColumns.count + plan.computations.count)
-        guard !overflow, valueCount <= valueLimit else {
+    /// Refuses a result that would hold more values than the limit (cells × their columns, plus each
+    /// computation's value per cell), or more than memory allows, before its axis is built.
+    func admit(shown: Int, slots: Int) throws(Diagnostic) {
+        let (rows, rowsOverflow) = combos.count.multipliedReportingOverflow(by: shown)
+        let (cells, cellsOverflow) = combos.count.multipliedReportingOverflow(by: slots)
+        let (valueCount, overflow) = cells.multipliedReportingOverflow(by: plan.resultColumns.count + plan.computations.count)
+        guard !rowsOverflow, !cellsOverflow, !overflow, valueCount <= valueLimit else {
             throw Diagnostic(
-                "the result would have \(combos.count * axis.shown.count) rows, "
-                    + (overflow ? "too many values" : "\(valueCount) values") + " in all (the limit is \(valueLimit))",
+                "the result would have \(rowsOverflow ? "too many" : String(rows)) rows, "
+                    + (overflow || cellsOverflow ? "too many values" : "\(valueCount) values") + " in all (the limit is \(valueLimit))",
                 help: "narrow it with a range, a coarser grain, a filter or fewer metrics")
         }
         // Each cell holds a value per computation while they are computed, and a value per column after.
         do throws(MemoryShortage) { try MemoryBudget.reserve(valueCount * 32) } catch {
             throw Diagnostic(
-                "not enough memory for the result's \(combos.count * axis.shown.count) rows: \(error.amounts)",
+                "not enough memory for the result's \(rows) rows: \(error.amounts)",
                 help: "narrow it with a range, a coarser grain, a filter or fewer metrics, or give Tally more memory")
         }
+    }
+
+    func cells(over axis: TimeAxis) throws(Diagnostic) -> CellGrid {
+        let slotCount = axis.slots.count
         let layers = axis.layers.map { SlotLayer(axis, layer: $0) }
         var values: [Measure] = []
         for computation in plan.computations {

@@ -26,14 +26,41 @@ public struct CellGrid: Sendable {
 public protocol PlanExecution {
     /// The earliest and latest day the plan's range columns take, over rows passing `where`; nil when none.
     func extent() throws(Diagnostic) -> DayExtent?
+    /// Refuses an axis of this size before it is built, when the engine could not hold its cells.
+    func admit(shown: Int, slots: Int) throws(Diagnostic)
     func cells(over axis: TimeAxis) throws(Diagnostic) -> CellGrid
 }
 
+extension PlanExecution {
+    /// A database holds its own cells; only the shown rows come back.
+    public func admit(shown: Int, slots: Int) throws(Diagnostic) {}
+}
+
 extension QueryPlan {
+    /// Dense results larger than this are refused unless the query says which rows it wants: at a
+    /// prompt, a million mostly empty rows are a mistake, not an answer.
+    public static let rowBudget = 1_000_000
+
+    /// The axis over the data an execution reads: its extent closes an open range, and the engine
+    /// admits the axis's size before it is built.
+    public func axis(_ execution: some PlanExecution) throws(Diagnostic) -> TimeAxis {
+        let extent = needsExtent ? try execution.extent() : nil
+        let size = TimeAxis.size(calendar: calendar, grain: grain, range: range, extent: extent, shifts: shifts)
+        try execution.admit(shown: size.shown, slots: size.slots)
+        return axis(extent: extent)
+    }
+
     /// The result table: the engine's cells evaluated and laid out, the same on every engine.
     public func run(_ execution: some PlanExecution) throws(Diagnostic) -> ResultTable {
-        let axis = self.axis(extent: needsExtent ? try execution.extent() : nil)
+        let axis = try self.axis(execution)
         let grid = try execution.cells(over: axis)
+        let rows = grid.combos.count * axis.shown.count
+        guard rows <= Self.rowBudget || nonzero || having != nil || limit != nil else {
+            throw Diagnostic(
+                "the result would have \(rows) rows (\(grid.combos.count) combinations × \(axis.shown.count) periods), more than \(Self.rowBudget)",
+                help: "leave out empty groups with nonzero, keep the largest with order by ... desc limit N, "
+                    + "filter with having, or narrow it with a range, a coarser grain or a filter")
+        }
         return CellEvaluator(plan: self, axis: axis, grid: grid).table()
     }
 }

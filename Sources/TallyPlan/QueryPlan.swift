@@ -69,6 +69,10 @@ public struct QueryPlan: Sendable {
     public var items: [PlannedItem]
     public var order: [BoundOrderKey]
     public var limit: Int?
+    /// Rows kept after evaluation: those passing `having`, and with `nonzero` those with an item
+    /// that is neither zero nor null.
+    public var having: ResultCondition?
+    public var nonzero: Bool
 
     /// Whether the range has an open side, which the data's extent closes.
     public var needsExtent: Bool {
@@ -102,6 +106,8 @@ extension QueryPlan {
         dimensions = query.dimensions
         order = query.order
         limit = query.limit
+        having = query.having
+        nonzero = query.nonzero
         aggregates = query.aggregates.map { a in
             PlannedAggregate(
                 function: a.function, dataset: a.dataset, value: a.value, filter: a.filter, queryFilter: a.queryFilter,

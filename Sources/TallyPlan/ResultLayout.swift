@@ -5,6 +5,7 @@ import TallySemantics
 
 /// Lays out one row per (combination, shown period), in the order DESIGN §4 specifies: by the
 /// dimensions in the order given, ascending, nulls last; then `order by`, stable; then `limit`.
+/// `nonzero` and `having` leave rows out first.
 struct ResultLayout {
     let plan: QueryPlan
     let axis: TimeAxis
@@ -23,10 +24,7 @@ struct ResultLayout {
                 }
             }
         }
-        let cells = Array(0..<(combos.count * shown))
-        let keys = cells.map(key)
-        let sorted = cells.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        var rows = sorted.map { cell -> [Value] in
+        func row(_ cell: Int) -> [Value] {
             let dims = plan.dimensions.map { d -> Value in
                 switch d.kind {
                 case .time: return .text(axis.label(cell % shown))
@@ -35,6 +33,16 @@ struct ResultLayout {
             }
             return dims + measures.map { $0.value(at: cell) }
         }
+        // Rows are left out before they are sorted, so a sparse answer over a large grid sorts little.
+        var kept: [(cell: Int, row: [Value])] = []
+        for cell in 0..<(combos.count * shown) {
+            if plan.nonzero, measures.allSatisfy({ $0.value(at: cell).isZeroOrNull }) { continue }
+            let r = row(cell)
+            if let having = plan.having, !having.holds(r) { continue }
+            kept.append((cell, r))
+        }
+        let keys = kept.map { key($0.cell) }
+        var rows = kept.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }.map { kept[$0].row }
         if !plan.order.isEmpty { rows = stableSorted(rows) }
         if let limit = plan.limit, rows.count > limit { rows = Array(rows.prefix(limit)) }
         return ResultTable(columns: plan.resultColumns, rows: rows)

@@ -80,14 +80,7 @@ public struct TimeAxis: Sendable {
     public init(calendar: Calendar, grain: Grain?, range: DayRange?, extent: DayExtent?, shifts: Set<Shift>) {
         self.calendar = calendar
         self.grain = grain
-        var since = range?.since
-        var until = range?.until
-        if let extent {
-            let widenedFirst = grain.map { calendar.start(calendar.period(ofDay: extent.first, $0)) } ?? extent.first
-            let widenedLast = grain.map { calendar.end(calendar.period(ofDay: extent.last, $0)) - 1 } ?? extent.last
-            since = since ?? widenedFirst
-            until = until ?? widenedLast
-        }
+        let (since, until) = Self.bounds(calendar, grain, range, extent)
         self.since = since
         self.until = until
 
@@ -133,6 +126,38 @@ public struct TimeAxis: Sendable {
         self.slots = slots
         self.slotOf = slotOf
         self.layers = Self.layers(slots)
+    }
+
+    /// The range shown: the query's, an open side taken from the extent widened to whole periods.
+    static func bounds(_ calendar: Calendar, _ grain: Grain?, _ range: DayRange?, _ extent: DayExtent?) -> (Int32?, Int32?) {
+        var since = range?.since
+        var until = range?.until
+        if let extent {
+            since = since ?? grain.map { calendar.start(calendar.period(ofDay: extent.first, $0)) } ?? extent.first
+            until = until ?? grain.map { calendar.end(calendar.period(ofDay: extent.last, $0)) - 1 } ?? extent.last
+        }
+        return (since, until)
+    }
+
+    /// How many periods an axis would show and, at most, how many slots it would compute, without
+    /// building it: what an engine weighs before committing memory to it.
+    public static func size(
+        calendar: Calendar, grain: Grain?, range: DayRange?, extent: DayExtent?, shifts: Set<Shift>
+    ) -> (shown: Int, slots: Int) {
+        guard let grain else { return (1, 1) }
+        guard case (let since?, let until?) = bounds(calendar, grain, range, extent), since <= until else { return (0, 0) }
+        let shown = calendar.period(ofDay: until, grain).index - calendar.period(ofDay: since, grain).index + 1
+        // A year back is at most this many periods back (53 ISO weeks, 366 days).
+        let perYear: Int =
+            switch grain {
+            case .year: 1
+            case .quarter: 4
+            case .month: 12
+            case .week: 53
+            case .day: 366
+            }
+        let back = shifts.map { $0.periods + $0.years * perYear }.max() ?? 0
+        return (shown, shown + back)
     }
 
     /// The span `shift` earlier: in the period as many periods (and years) before, the same days

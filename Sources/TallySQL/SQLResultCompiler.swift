@@ -32,9 +32,86 @@ public struct SQLResultCompiler {
         var ctes = compiler.cellTables(over: axis)
         ctes.append(SQLCommonTable(name: "shown", select: shown()))
         ctes.append(SQLCommonTable(name: "joined", select: joined()))
-        let items = plan.items.map { expression($0.expr) }
+        var items = plan.items.map { expression($0.expr) }
         ctes += layers
-        return SQLStatement(ctes: ctes, body: result(items: items, from: layers.last?.name ?? "joined"))
+        var from = layers.last?.name ?? "joined"
+        if plan.having != nil || plan.nonzero {
+            // The items computed first, as columns `i0`, `i1`, ..., so a condition can read them.
+            var keep = SQLSelect(items: [SQLSelectItem(.own(from, "*"))], from: .named(from, alias: nil))
+            keep.items += items.enumerated().map { SQLSelectItem($1, as: .own("i\($0)")) }
+            ctes.append(SQLCommonTable(name: "evaluated", select: keep))
+            from = "evaluated"
+            items = items.indices.map { .own(nil, "i\($0)") }
+        }
+        var body = result(items: items, from: from)
+        body.filter = kept(items)
+        return SQLStatement(ctes: ctes, body: body)
+    }
+
+    /// `nonzero` and `having` as a WHERE over the evaluated columns; nil when the query has neither.
+    private func kept(_ items: [SQLExpr]) -> SQLExpr? {
+        var parts: [SQLExpr] = []
+        if plan.nonzero {
+            // Never null: each part is true when its item is null.
+            let zero = items.map { SQLExpr.binary(.or, .isNull($0, negated: false), .binary(.equal, $0, .integer(0))) }
+            if let all = SQLExpr.and(zero) { parts.append(.not(all)) }
+        }
+        if let having = plan.having { parts.append(condition(having, items)) }
+        return SQLExpr.and(parts)
+    }
+
+    /// A result condition with Tally's two-valued null rules, as `where` conditions are compiled.
+    private func condition(_ c: ResultCondition, _ items: [SQLExpr]) -> SQLExpr {
+        switch c {
+        case .compare(let op, let a, let b):
+            let (x, y) = (operand(a, items), operand(b, items))
+            let text = isText(a) || isText(b)
+            func ordered(_ e: SQLExpr) -> SQLExpr { text ? .binaryCollation(e) : e }
+            switch op {
+            case .equal: return .binary(.equal, x, y)
+            case .notEqual: return .binary(.distinctFrom, x, y)
+            case .less: return .binary(.less, ordered(x), y)
+            case .lessEqual: return .binary(.lessEqual, ordered(x), y)
+            case .greater: return .binary(.greater, ordered(x), y)
+            case .greaterEqual: return .binary(.greaterEqual, ordered(x), y)
+            }
+        case .isNull(let a, let negated): return .isNull(operand(a, items), negated: negated)
+        case .logical(let op, let l, let r): return .binary(op == .and ? .and : .or, condition(l, items), condition(r, items))
+        case .not(let x): return .not(.coalesce(condition(x, items), .bool(false)))
+        }
+    }
+
+    private func operand(_ o: ResultOperand, _ items: [SQLExpr]) -> SQLExpr {
+        switch o {
+        case .column(let i):
+            guard i < plan.dimensions.count else { return items[i - plan.dimensions.count] }
+            if case .column(let k) = plan.dimensions[i].kind { return .own(nil, "d\(k)") }
+            return .own(nil, "label")
+        case .value(let v):
+            switch v {
+            case .null: return .null
+            case .integer(let n): return .value(.integer(n))
+            case .decimal(let m, let scale): return .decimal(SQLValue.decimalText(m, scale: scale))
+            case .number(let d): return .number(d)
+            case .bool(let b): return .bool(b)
+            case .text(let t): return .value(.text(t))
+            case .date(let d): return .value(.date(d))
+            case .timestamp: return .null
+            }
+        }
+    }
+
+    private func isText(_ o: ResultOperand) -> Bool {
+        switch o {
+        case .value(.text): return true
+        case .column(let i) where i < plan.dimensions.count:
+            if case .column(let k) = plan.dimensions[i].kind {
+                let types = plan.aggregates.first.map { $0.dimensions.map(SQLRowCompiler.type(of:)) } ?? []
+                return k < types.count && types[k] == .text
+            }
+            return true
+        default: return false
+        }
     }
 
     // MARK: Shown periods and their cells

@@ -139,7 +139,12 @@ final class BindingState {
         }
 
         let range = try query.range.map { (r) throws(Diagnostic) in try bindRange(r, today: today) }
-        try finishAggregates(dimensions: columnDims, filter: query.filter, needsTime: timeSpan != nil || range != nil)
+        do {
+            try finishAggregates(dimensions: columnDims, filter: query.filter, needsTime: timeSpan != nil || range != nil)
+        } catch {
+            if let filter = query.filter, let better = metricInWhere(filter, items: items.map(\.name)) { throw better }
+            throw error
+        }
         for i in items.indices { items[i].expr = remapped(items[i].expr) }
 
         let columnNames = dimensions.map(\.name) + items.map(\.name)
@@ -177,6 +182,8 @@ final class BindingState {
             items: items, dimensions: dimensions, aggregates: aggregates, range: range, order: order,
             limit: query.limit?.count)
         bound.pivot = query.pivot != nil
+        bound.having = try query.having.map { (h) throws(Diagnostic) in try bindHaving(h, columns: columnNames) }
+        bound.nonzero = query.nonzero != nil
         return bound
     }
 

@@ -232,6 +232,22 @@ public struct DayRange: Hashable, Sendable {
     }
 }
 
+/// A value a `having` condition compares: a result column's, or a constant.
+public enum ResultOperand: Hashable, Sendable {
+    /// Index into the output columns (dimensions, then items).
+    case column(Int)
+    case value(Value)
+}
+
+/// A condition on a result row, applied after aggregation (SQL's HAVING). Null rules as in `where`
+/// (DESIGN §3): comparisons with null are false, except `!=`, true when exactly one side is null.
+public indirect enum ResultCondition: Hashable, Sendable {
+    case compare(ComparisonOperator, ResultOperand, ResultOperand)
+    case isNull(ResultOperand, negated: Bool)
+    case logical(LogicalOperator, ResultCondition, ResultCondition)
+    case not(ResultCondition)
+}
+
 public struct BoundOrderKey: Sendable {
     /// Index into the output columns (dimensions, then items).
     public var column: Int
@@ -248,6 +264,10 @@ public struct BoundQuery: Sendable {
     public var limit: Int?
     /// Show the last dimension's values as columns (one item only).
     public var pivot: Bool = false
+    /// `having`: which result rows to keep, by their columns' values.
+    public var having: ResultCondition?
+    /// `nonzero`: leave out rows whose items are all zero or null.
+    public var nonzero: Bool = false
 
     /// The grain of the time dimension, if there is one.
     public var grain: Grain? {

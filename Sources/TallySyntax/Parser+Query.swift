@@ -1,4 +1,4 @@
-// Queries: items, then by / where / range / order by / limit clauses in any order, each at most once.
+// Queries: items, then by / where / range / order by / limit / having / nonzero clauses in any order, each at most once.
 
 import TallyDiagnostics
 
@@ -21,6 +21,8 @@ extension Parser {
         var limit: Limit?
         var comparison: Comparison?
         var pivot: Span?
+        var having: Expr?
+        var nonzero: Span?
         /// Clause word -> the span of that clause, for "given twice".
         var given: [String: Span] = [:]
         var openList = OpenList.items
@@ -33,7 +35,7 @@ extension Parser {
             }
             return Query(
                 items: items, dimensions: dimensions, filter: filter, range: rangeClause, order: order, limit: limit,
-                comparison: comparison, pivot: pivot, span: span)
+                comparison: comparison, pivot: pivot, having: having, nonzero: nonzero, span: span)
         }
     }
 
@@ -48,10 +50,31 @@ extension Parser {
             continueOnNextLine(if: { token in
                 if case .keyword(let k) = token.kind { return Keyword.clauseStarters.contains(k) }
                 guard token.kind == .identifier, !token.isQuotedName(in: source) else { return false }
-                return ["vs", "pivot"].contains(token.text(in: source))
+                return ["vs", "pivot", "having", "nonzero"].contains(token.text(in: source))
             })
             if atWord("vs") {
                 try comparison(&state)
+                continue
+            }
+            if atWord("having") {
+                // Contextual, as `vs` and `pivot`: a name no query item can be followed by.
+                let start = current.span.start
+                try once("having", state)
+                advanceJoining()
+                guard canStartExpression(current) else {
+                    throw fail("expected a condition after 'having'", help: "e.g. revenue by plan having revenue > 1000")
+                }
+                state.having = try expr()
+                state.given["having"] = Span(start, lastEnd)
+                state.openList = .none
+                continue
+            }
+            if atWord("nonzero") {
+                try once("nonzero", state)
+                state.nonzero = current.span
+                state.given["nonzero"] = current.span
+                state.openList = .none
+                advance()
                 continue
             }
             if atWord("pivot") {

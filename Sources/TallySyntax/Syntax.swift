@@ -143,12 +143,19 @@ public struct Query: Sendable {
     public var comparison: Comparison?
     /// `pivot`: the last dimension's values become columns.
     public var pivot: Span?
+    /// `having revenue > 1000`: a condition on the result's columns, applied after aggregation.
+    public var having: Expr?
+    /// `nonzero`: rows whose items are all zero or null are left out.
+    public var nonzero: Span?
     public var span: Span
 
     public init(
         items: [QueryItem], dimensions: [Dimension] = [], filter: Expr? = nil, range: RangeClause? = nil,
-        order: [OrderKey] = [], limit: Limit? = nil, comparison: Comparison? = nil, pivot: Span? = nil, span: Span
+        order: [OrderKey] = [], limit: Limit? = nil, comparison: Comparison? = nil, pivot: Span? = nil,
+        having: Expr? = nil, nonzero: Span? = nil, span: Span
     ) {
+        self.having = having
+        self.nonzero = nonzero
         self.items = items
         self.dimensions = dimensions
         self.filter = filter
