@@ -211,7 +211,10 @@ public final class CSVFile: Sendable {
     private func parsePass(_ indexes: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError)
         -> CSVColumns
     {
-        var chunks = try scanChunks(wanted: indexes, isCancelled)
+        let builders = UnsafeMutableBufferPointer<CSVColumnBuilder>.allocate(capacity: indexes.count)
+        builders.initialize(repeating: CSVColumnBuilder(expectedRows: estimatedRows()))
+        defer { builders.deinitialize().deallocate() }
+        var chunks = try scanChunks(wanted: indexes, into: builders, isCancelled)
         for slot in indexes.indices {
             for chunk in chunks {
                 // The others leave the chunk without values, so the merge reads it again as the agreed type.
@@ -231,10 +234,11 @@ public final class CSVFile: Sendable {
             merged.buffer.deinitialize().deallocate()
         }
         let metadata = chunks
+        let joined = SendableBuffer(builders)
         DispatchQueue.concurrentPerform(iterations: indexes.count) { slot in
             let merge = CSVColumnMerge(file: self, wanted: indexes, slot: slot)
             merged.buffer[slot] = Result { () throws(CSVError) in
-                try merge.merge(&values.buffer[slot], chunks: metadata)
+                try merge.merge(&values.buffer[slot], chunks: metadata, joined: joined.buffer[slot])
             }
         }
         if isCancelled() { throw cancelled }
@@ -271,8 +275,10 @@ public final class CSVFile: Sendable {
     /// Scans every chunk, a batch at a time: the chunks of a batch in parallel, then each checked to start
     /// where the previous one ended. Batches keep the reads close together, so a compressed file is
     /// decompressed once, as a stream. Workers stop taking chunks once `isCancelled` says so.
-    private func scanChunks(wanted: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> [CSVChunk]
-    {
+    private func scanChunks(
+        wanted: [Int], into builders: UnsafeMutableBufferPointer<CSVColumnBuilder>,
+        _ isCancelled: @escaping @Sendable () -> Bool
+    ) throws(CSVError) -> [CSVChunk] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var chunks: [CSVChunk] = []
         var expected = dataStart
@@ -297,6 +303,7 @@ public final class CSVFile: Sendable {
                 }
             }
             if isCancelled() { throw cancelled }
+            let first = chunks.count
             for i in 0..<count {
                 var chunk =
                     results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
@@ -308,8 +315,30 @@ public final class CSVFile: Sendable {
                 expected = chunk.end
                 chunks.append(chunk)
             }
+            commit(&chunks, from: first, into: builders)
         } while expected < dataEnd
         return chunks
+    }
+
+    /// Joins the values of the chunks from `first` on to the columns being built, each column on its own
+    /// worker; what a builder does not take stays in its chunk for the merge.
+    private func commit(
+        _ chunks: inout [CSVChunk], from first: Int, into builders: UnsafeMutableBufferPointer<CSVColumnBuilder>
+    ) {
+        let slots = builders.count
+        let batch = chunks.count - first
+        guard slots > 0, batch > 0 else { return }
+        // Handed over column by column, so that no two workers touch one array.
+        let values = SendableBuffer(UnsafeMutableBufferPointer<[ColumnStorage?]>.allocate(capacity: slots))
+        _ = values.buffer.initialize(from: (0..<slots).map { slot in chunks[first...].map { $0.values[slot] } })
+        defer { values.buffer.deinitialize().deallocate() }
+        for i in first..<chunks.count { chunks[i].values = [] }
+        let rows = chunks[first...].map(\.rows)
+        let shared = SendableBuffer(builders)
+        DispatchQueue.concurrentPerform(iterations: slots) { slot in
+            for i in 0..<batch { shared.buffer[slot].append(&values.buffer[slot][i], rows: rows[i]) }
+        }
+        for i in 0..<batch { chunks[first + i].values = (0..<slots).map { values.buffer[$0][i] } }
     }
 
     /// Boundaries of up to `count` chunks from `start` (a true row start): then the first row start at or

@@ -4,10 +4,11 @@
     import Glibc
 #endif
 
-/// Filling a column of tens of megabytes page by page costs a fault per 4 KiB; with 2 MiB pages the
-/// faults are 512 times fewer. Where the system leaves huge pages to the program's request (the
-/// `madvise` setting), only the buffer's whole 2 MiB blocks are asked for, so nothing outside it is
-/// touched; where it cannot, nothing changes.
+/// A column read back from the cache is filled in one read; backed by 2 MiB pages it takes 512 times
+/// fewer faults, and measured re-opens spend about a third less time. (Columns built while parsing are
+/// not advised: filled chunk by chunk, they measured slower on huge pages.) Where the system leaves
+/// huge pages to the program's request (the `madvise` setting), only the buffer's whole 2 MiB blocks
+/// are asked for, so nothing outside it is touched; elsewhere nothing changes.
 enum HugePages {
     static let size = 2 << 20
 

@@ -1,9 +1,11 @@
 // How the C allocator treats large blocks: kept for reuse while querying, returned at once while reading.
 
-/// Process-wide allocator settings (glibc). Reading a file builds columns from many buffers of a few
-/// hundred kilobytes allocated on worker threads; if freed buffers stayed in those threads' arenas,
-/// peak memory would double. Queries, on the other hand, allocate and free the same large arrays again
-/// and again, and are fastest when freed memory is kept.
+/// Process-wide allocator settings (glibc). Reading a file converts each chunk into buffers of a few
+/// hundred kilobytes to a few megabytes on worker threads, joined into the columns batch by batch;
+/// kept by the heap, a worker's freed buffers serve its next chunks without faulting pages in anew,
+/// and only a batch of them is alive at once. Large columns are mapped, so a failed or cancelled read
+/// gives their memory back at once. Queries allocate and free the same large arrays again and
+/// again, and are fastest when freed memory is kept.
 public enum MemoryPolicy {
     /// Large blocks come from the heap and freed memory is kept (for queries). Call once at start.
     public static func keepFreedMemory() {
@@ -18,11 +20,12 @@ public enum MemoryPolicy {
         }
     }
 
-    /// Runs `body` with blocks over 256 KiB mapped and unmapped directly, so freed buffers leave the
-    /// process at once; then returns to the previous policy and hands back what the heap no longer uses.
+    /// Runs `body` with blocks over 32 MiB (columns) mapped and unmapped directly and smaller ones
+    /// (chunk buffers) kept by the heap for reuse; then returns to the previous policy and hands back
+    /// what the heap no longer uses.
     static func returningFreedMemory<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         guard keeping else { return try body() }
-        set(mmapThreshold: 256 << 10, trimThreshold: 128 << 10)
+        set(mmapThreshold: 32 << 20, trimThreshold: 1 << 30)
         defer {
             set(mmapThreshold: 1 << 30, trimThreshold: 1 << 30)
             _ = mallocTrim(0)
