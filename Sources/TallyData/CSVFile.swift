@@ -45,6 +45,10 @@ public final class CSVFile: Sendable {
 
     public static let defaultChunkSize = 4 << 20
 
+    /// Chunks scanned in parallel before they are checked and joined in order: a few per worker, so
+    /// that one slow chunk leaves the others busy.
+    private var batchSize: Int { 4 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// Opens a file, decompressing it as it is read when it holds gzip data (`orders.csv.gz`).
     public convenience init(path: String, options: CSVOptions = .init(), cache: ColumnCache? = nil) throws(CSVError) {
         let file = try FileBytes(path: path)
@@ -91,7 +95,9 @@ public final class CSVFile: Sendable {
     public func read(
         columns names: [String]? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws(CSVError) -> CSVColumns {
-        try MemoryPolicy.returningFreedMemory { () throws(CSVError) in try readColumns(names, isCancelled) }
+        try MemoryPolicy.returningFreedMemory(reusingBuffers: dataEnd - dataStart > batchSize * chunkSize) {
+            () throws(CSVError) in try readColumns(names, isCancelled)
+        }
     }
 
     /// The error of a read stopped by `isCancelled`.
@@ -287,7 +293,7 @@ public final class CSVFile: Sendable {
         // pages in again, since freed memory goes back to the system while files are read.
         let scratches = (0..<workers).map { _ in CSVScratch() }
         repeat {
-            let starts = try guessStarts(from: expected, count: 4 * workers)
+            let starts = try guessStarts(from: expected, count: batchSize)
             let count = starts.count - 1
             let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: count)
             results.initialize(repeating: nil)
@@ -307,6 +313,8 @@ public final class CSVFile: Sendable {
             for i in 0..<count {
                 var chunk =
                     results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+                // Taken out, so that each value buffer is freed as soon as its column has joined it.
+                results[i] = nil
                 if chunk.start != expected {
                     chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
                 }
