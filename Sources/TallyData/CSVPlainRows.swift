@@ -27,33 +27,35 @@ extension CSVScanner {
     ) -> Bool {
         guard let base = b.baseAddress else { return false }
         let n = b.count
+        // Locals, not the cursor's fields: the stores into `columns` could otherwise alias them, and
+        // every field would reload them from memory.
+        var blockStart = cursor.start
+        var masks = cursor.masks
+        defer { (cursor.start, cursor.masks) = (blockStart, masks) }
         var fieldStart = p
         var position = p
         var count = 0
         while true {
-            if position < cursor.start || position - cursor.start >= 64 {
+            if position < blockStart || position - blockStart >= 64 {
                 guard n - position >= 64 else { return false }
-                cursor.start = position
-                cursor.masks = CSVBlockMasks(UnsafeRawPointer(base + position), delimiter: cursor.delimiter)
+                blockStart = position
+                masks = CSVBlockMasks(UnsafeRawPointer(base + position), delimiter: cursor.delimiter)
             }
-            let offset = position - cursor.start
-            let ends = cursor.masks.ends >> offset
-            let specials = cursor.masks.specials >> offset
+            if masks.specials != 0 { return false }
+            let ends = masks.ends >> (position - blockStart)
             if ends == 0 {
                 // The field goes on past this block.
-                if specials != 0 { return false }
-                position = cursor.start + 64
+                position = blockStart + 64
                 continue
             }
-            let k = ends.trailingZeroBitCount
-            if specials & (1 << k &- 1) != 0 { return false }
-            let end = position + k
+            // Inside the block, so inside the buffer.
+            let end = position + ends.trailingZeroBitCount
             let length = end - fieldStart
             guard count < columnCount, length <= CSVFieldRef.maxLength else { return false }
             let slot = slotOf[count]
             if slot >= 0 { columns[slot][row] = CSVFieldRef(start: fieldStart, length: length, escaped: false) }
             count += 1
-            if b[end] == CSVByte.lf {
+            if base[end] == CSVByte.lf {
                 guard count == columnCount else { return false }
                 p = end + 1
                 return true
