@@ -11,9 +11,9 @@
 struct CSVColumnBuilder {
     /// The chunks joined so far, nil before the first.
     private var storage: ColumnStorage?
-    private(set) var rows = 0
+    private var rows = 0
     /// Whether some chunk could not be joined (then no more are).
-    private(set) var gaveUp = false
+    private var gaveUp = false
     /// Rows to reserve at the first chunk.
     private let expectedRows: Int
     /// Text only: the code of each dictionary entry.
@@ -28,14 +28,15 @@ struct CSVColumnBuilder {
     mutating func append(_ values: inout ColumnStorage?, rows count: Int) {
         guard !gaveUp, count > 0 else { return }
         guard let part = values else { return giveUp() }
-        guard let current = storage else {
+        // Only the type is kept at hand: a second reference to the column would make it copy as it grows.
+        guard let type = storage?.inferredType else {
             storage = Self.reserved(like: part, capacity: max(count, expectedRows))
             return join(part, &values, count)
         }
-        if let part = CSVColumnMerge.widen(part, rows: count, to: current.inferredType) {
+        if let part = CSVColumnMerge.widen(part, rows: count, to: type) {
             return join(part, &values, count)
         }
-        if let wider = CSVColumnMerge.widen(current, rows: rows, to: part.inferredType) {
+        if let current = storage, let wider = CSVColumnMerge.widen(current, rows: rows, to: part.inferredType) {
             storage = wider
             if case .text(_, let dictionary) = wider { codeOf = Self.codes(of: dictionary) }
             return join(part, &values, count)
