@@ -1,8 +1,8 @@
-// Where the bytes that shape CSV text lie in 64 bytes, one bit per byte, found 16 bytes at a time.
+// Where fields end in 64 bytes, one bit per byte, and whether any of them needs the full scanner.
 
-/// Bit i describes byte i of a 64-byte block. Computed with 16-byte vector compares (one instruction
-/// per 16 bytes on any x86-64 or ARM64 processor), so that the scanner steps from field end to field
-/// end with a bit scan instead of testing bytes.
+/// Bit i describes byte i of a 64-byte block. Computed with 16-byte vector compares (SSE2 and NEON
+/// have them), so that the scanner steps from field end to field end with a bit scan instead of
+/// testing bytes.
 struct CSVBlockMasks {
     /// Delimiters and line feeds: where an unquoted field ends. Which of them end a row is told by the
     /// byte itself, which the scanner reads anyway.
