@@ -43,7 +43,7 @@ demo-data:
 fmt:
 	swift format --in-place --recursive Sources Tests
 
-# Tally against DuckDB and Polars on generated data (1M and 10M orders; BENCH_SIZES="1m 10m 30m" for more).
+# Tally against DuckDB and Polars on generated data (1M and 10M orders; BENCH_SIZES="1m 10m 100m" for more, 300m too).
 BENCH_SIZES ?= 1m 10m
 bench: deps
 	swift build -c release --scratch-path .build-release

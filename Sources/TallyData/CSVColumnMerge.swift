@@ -7,9 +7,12 @@ struct CSVColumnMerge {
     let slot: Int
 
     /// Joins the column's values of every chunk; `values` (one per chunk) is emptied as it goes, so each
-    /// chunk's copy is freed once joined. `chunks` gives each chunk's extent and type evidence. Also gives
-    /// the first value that is not a number, for a text column with some value written as a number.
-    func merge(_ values: inout [ColumnStorage?], chunks: [CSVChunk]) throws(CSVError) -> (ColumnStorage, NonNumberSpot?) {
+    /// chunk's copy is freed once joined. `chunks` gives each chunk's extent and type evidence; a chunk
+    /// without values (`joined` took them, or they had a problem) is read again. Also gives the first
+    /// value that is not a number, for a text column with some value written as a number.
+    func merge(_ values: inout [ColumnStorage?], chunks: [CSVChunk], joined: CSVColumnBuilder? = nil) throws(CSVError)
+        -> (ColumnStorage, NonNumberSpot?)
+    {
         var evidence = TypeInference.Evidence()
         for chunk in chunks { evidence.merge(chunk.evidence[slot]) }
         var type = evidence.type
@@ -22,6 +25,8 @@ struct CSVColumnMerge {
             case .timestamp: type = .timestamp
             }
         }
+        let spot = type == .text && evidence.sawNumber ? evidence.firstNonNumber : nil
+        if let column = joined?.finish(as: type) { return (column, spot) }
         while true {
             var parts: [ColumnStorage] = []
             parts.reserveCapacity(chunks.count)
@@ -47,7 +52,9 @@ struct CSVColumnMerge {
             // type converts any field that inference admitted, so only a decimal can fail here.)
             if overflowed {
                 guard type != .double else {
-                    throw CSVError(file: file.file, line: 0, column: 0, message: "the file changed while it was read", help: "load it again")
+                    throw CSVError(
+                        file: file.file, line: 0, column: 0, message: "the file changed while it was read",
+                        help: "load it again")
                 }
                 type = .double
                 continue
@@ -64,11 +71,13 @@ struct CSVColumnMerge {
             (.timestamp, .timestamp), (.text, .text):
             return values
         case (.decimal(let v, let scale), .decimal(let target)) where scale <= target:
-            return scale == target ? values : DecimalScale.rescaled(v, by: target - scale).map { .decimal($0, scale: target) }
+            return scale == target
+                ? values : DecimalScale.rescaled(v, by: target - scale).map { .decimal($0, scale: target) }
         case (.integer(let v), .decimal(let target)):
             return DecimalScale.rescaled(v, by: target).map { .decimal($0, scale: target) }
         case (.date(let v), .timestamp):
-            return .timestamp(v.map { $0 == NullSentinel.int32 ? NullSentinel.int64 : Int64($0) * CivilDate.microsPerDay })
+            return .timestamp(
+                v.map { $0 == NullSentinel.int32 ? NullSentinel.int64 : Int64($0) * CivilDate.microsPerDay })
         default:
             return allNull(values, rows: rows) ? nulls(rows, as: type) : nil
         }
@@ -93,11 +102,14 @@ struct CSVColumnMerge {
     }
 
     /// Joins the chunks' values; text dictionaries are merged in order of first appearance.
-    private static func concatenate(_ parts: inout [ColumnStorage], as type: InferredType, file: String) throws(CSVError) -> ColumnStorage {
+    private static func concatenate(_ parts: inout [ColumnStorage], as type: InferredType, file: String)
+        throws(CSVError) -> ColumnStorage
+    {
         switch type {
         case .boolean: return .boolean(joined(&parts) { if case .boolean(let v) = $0 { v } else { [] } })
         case .integer: return .integer(joined(&parts) { if case .integer(let v) = $0 { v } else { [] } })
-        case .decimal(let scale): return .decimal(joined(&parts) { if case .decimal(let v, _) = $0 { v } else { [] } }, scale: scale)
+        case .decimal(let scale):
+            return .decimal(joined(&parts) { if case .decimal(let v, _) = $0 { v } else { [] } }, scale: scale)
         case .double: return .double(joined(&parts) { if case .double(let v) = $0 { v } else { [] } })
         case .date: return .date(joined(&parts) { if case .date(let v) = $0 { v } else { [] } })
         case .timestamp: return .timestamp(joined(&parts) { if case .timestamp(let v) = $0 { v } else { [] } })
@@ -135,7 +147,9 @@ struct CSVColumnMerge {
                     remap[i] = code
                 } else {
                     guard dictionary.count < Int(Int32.max) else {
-                        throw CSVError(file: file, line: 0, column: 0, message: "too many distinct values in one text column (over 2147483647)")
+                        throw CSVError(
+                            file: file, line: 0, column: 0,
+                            message: "too many distinct values in one text column (over 2147483647)")
                     }
                     remap[i] = Int32(dictionary.count)
                     codeOf[s] = remap[i]

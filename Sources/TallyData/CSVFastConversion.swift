@@ -49,6 +49,14 @@ extension CSVColumnConverter {
         return storage
     }
 
+    /// `shortDecimal` of a field of at most 8 bytes with 8 bytes of the buffer from its start.
+    @inline(__always)
+    private func short(_ f: CSVFieldRef) -> (Int64, Int)? {
+        guard f.length <= 8, bytes.count - f.start >= 8, let base = bytes.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + f.start).loadUnaligned(as: UInt64.self))
+        return Self.shortDecimal(word, length: f.length)
+    }
+
     @inline(__always)
     private func field(_ f: CSVFieldRef) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
@@ -91,7 +99,7 @@ extension CSVColumnConverter {
                     out[i] = NullSentinel.int64
                     continue
                 }
-                guard let (m, fraction) = Self.plainDecimal(field(f)) else {
+                guard let (m, fraction) = short(f) ?? Self.plainDecimal(field(f)) else {
                     summary.failed = true
                     return
                 }
@@ -181,7 +189,9 @@ extension CSVColumnConverter {
                     return
                 }
                 let raw = UnsafeRawPointer(base)
-                let (low, high) = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+                let (low, high) = (
+                    raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+                )
                 if haveLast, last.low == low, last.high == high {
                     out[i] = last.day
                     continue

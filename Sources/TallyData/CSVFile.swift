@@ -1,8 +1,8 @@
 // A CSV file opened for reading: the header is read at once, columns when asked for, by chunks in parallel.
 
 import Dispatch
-import TallyDiagnostics
 import Foundation
+import TallyDiagnostics
 
 /// The columns read from a CSV file, with what was skipped on the way.
 public struct CSVColumns: Sendable {
@@ -45,6 +45,10 @@ public final class CSVFile: Sendable {
 
     public static let defaultChunkSize = 4 << 20
 
+    /// Chunks scanned in parallel before they are checked and joined in order: a few per worker, so
+    /// that one slow chunk leaves the others busy.
+    private var batchSize: Int { 4 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// Opens a file, decompressing it as it is read when it holds gzip data (`orders.csv.gz`).
     public convenience init(path: String, options: CSVOptions = .init(), cache: ColumnCache? = nil) throws(CSVError) {
         let file = try FileBytes(path: path)
@@ -52,7 +56,9 @@ public final class CSVFile: Sendable {
         try self.init(source: source, file: path, options: options, chunkSize: Self.defaultChunkSize, cache: cache)
     }
 
-    init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int, cache: ColumnCache? = nil) throws(CSVError) {
+    init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int, cache: ColumnCache? = nil)
+        throws(CSVError)
+    {
         guard source.size < 1 << 40 else {
             throw CSVError(file: file, line: 0, column: 0, message: "file is too large (over 1 TiB)")
         }
@@ -61,7 +67,9 @@ public final class CSVFile: Sendable {
         self.options = options
         self.chunkSize = max(1, chunkSize)
         self.cache = cache
-        let header = try CSVHeader.read(source, file: file, renames: options.renames, delimiter: options.delimiter ?? DataFileName.delimiter(of: file))
+        let header = try CSVHeader.read(
+            source, file: file, renames: options.renames,
+            delimiter: options.delimiter ?? DataFileName.delimiter(of: file))
         columnNames = header.names
         dataStart = header.end
         dataEnd = header.dataEnd
@@ -70,14 +78,16 @@ public final class CSVFile: Sendable {
         for (name, format) in options.formats.sorted(by: { $0.key < $1.key }) {
             guard let index = header.names.firstIndex(of: name) else {
                 var help = "the columns are: " + header.names.map { "'\($0)'" }.joined(separator: ", ")
-                if let near = Suggestions.closest(to: name, in: header.names) { help = "did you mean '\(near)'? " + help }
-                throw CSVError(file: file, line: 1, column: 1, message: "no column '\(name)' to declare a format for", help: help)
+                if let near = Suggestions.closest(to: name, in: header.names) {
+                    help = "did you mean '\(near)'? " + help
+                }
+                throw CSVError(
+                    file: file, line: 1, column: 1, message: "no column '\(name)' to declare a format for", help: help)
             }
             declared[index] = format
         }
         self.declared = declared
     }
-
 
     /// Reads the named columns (all when nil), in the order named: from the column cache when it holds
     /// them for this very file, else from the CSV (and then into the cache). `isCancelled` is asked
@@ -85,15 +95,21 @@ public final class CSVFile: Sendable {
     public func read(
         columns names: [String]? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws(CSVError) -> CSVColumns {
-        try MemoryPolicy.returningFreedMemory { () throws(CSVError) in try readColumns(names, isCancelled) }
+        try MemoryPolicy.returningFreedMemory(reusingBuffers: dataEnd - dataStart > batchSize * chunkSize) {
+            () throws(CSVError) in try readColumns(names, isCancelled)
+        }
     }
 
     /// The error of a read stopped by `isCancelled`.
     private var cancelled: CSVError {
-        CSVError(file: file, line: 0, column: 0, message: "cancelled", help: "reading was stopped with Ctrl-C; nothing of it was kept")
+        CSVError(
+            file: file, line: 0, column: 0, message: "cancelled",
+            help: "reading was stopped with Ctrl-C; nothing of it was kept")
     }
 
-    private func readColumns(_ names: [String]?, _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> CSVColumns {
+    private func readColumns(_ names: [String]?, _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError)
+        -> CSVColumns
+    {
         let indexes: [Int]
         if let names {
             // By a dictionary, not firstIndex per name: a file may have 100,000 columns.
@@ -115,12 +131,18 @@ public final class CSVFile: Sendable {
         var rows = cache.rowCount(in: entry.folder)
         try reserveMemory(columns: indexes.count, rows: rows)
         if let rows {
-            for index in indexes {
-                if isCancelled() { throw cancelled }
-                found[index] = cache.column(index, in: entry.folder, rows: rows).map {
-                    Column(name: columnNames[index], storage: $0.storage, firstNonNumber: $0.firstNonNumber)
+            if isCancelled() { throw cancelled }
+            // One column per worker: a copy is read at the speed of memory, which one core does not reach.
+            let copies = SendableBuffer(UnsafeMutableBufferPointer<Column?>.allocate(capacity: indexes.count))
+            copies.buffer.initialize(repeating: nil)
+            defer { copies.buffer.deinitialize().deallocate() }
+            DispatchQueue.concurrentPerform(iterations: indexes.count) { slot in
+                let index = indexes[slot]
+                copies.buffer[slot] = cache.column(index, in: entry.folder, rows: rows).map {
+                    Column(name: self.columnNames[index], storage: $0.storage, firstNonNumber: $0.firstNonNumber)
                 }
             }
+            for (slot, index) in indexes.enumerated() { found[index] = copies.buffer[slot] }
         }
         let missing = indexes.filter { found[$0] == nil }
         if rows == nil || !missing.isEmpty {
@@ -133,7 +155,9 @@ public final class CSVFile: Sendable {
                 found = found.filter { parsedNow.contains($0.key) }
                 if found.count < indexes.count { return try parse(indexes, isCancelled) }
             }
-            cache.store(zip(missing, parsed.columns).map { ($0, $1.storage, $1.firstNonNumber) }, rows: parsed.rowCount, in: entry)
+            cache.store(
+                zip(missing, parsed.columns).map { ($0, $1.storage, $1.firstNonNumber) }, rows: parsed.rowCount,
+                in: entry)
         }
         let columns = indexes.compactMap { found[$0] }
         return CSVColumns(columns: columns, rowCount: rows ?? 0, skippedRows: [])
@@ -157,14 +181,18 @@ public final class CSVFile: Sendable {
             throw CSVError(
                 file: file, line: 0, column: 0,
                 message: "not enough memory to read \(what) of about \(rows) rows: \(error.amounts)",
-                help: "give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size")
+                help:
+                    "give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size"
+            )
         }
     }
 
     /// The rows of the file, told from the lines in its first MiB (exact for a file that small).
     private func estimatedRows() -> Int {
         let data = max(0, dataEnd - dataStart)
-        guard let sample = try? source.bytes(offset: dataStart, count: min(data, 1 << 20)), !sample.isEmpty else { return 0 }
+        guard let sample = try? source.bytes(offset: dataStart, count: min(data, 1 << 20)), !sample.isEmpty else {
+            return 0
+        }
         let lines = max(1, sample.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
         return Int((Double(data) / Double(sample.count) * Double(lines)).rounded(.up))
     }
@@ -179,7 +207,8 @@ public final class CSVFile: Sendable {
         guard indexes.count > Self.columnsPerPass else { return try parsePass(indexes, isCancelled) }
         var read = CSVColumns(columns: [], rowCount: 0, skippedRows: [])
         for start in stride(from: 0, to: indexes.count, by: Self.columnsPerPass) {
-            let pass = try parsePass(Array(indexes[start..<min(start + Self.columnsPerPass, indexes.count)]), isCancelled)
+            let pass = try parsePass(
+                Array(indexes[start..<min(start + Self.columnsPerPass, indexes.count)]), isCancelled)
             read.columns += pass.columns
             (read.rowCount, read.skippedRows) = (pass.rowCount, pass.skippedRows)
         }
@@ -187,8 +216,13 @@ public final class CSVFile: Sendable {
     }
 
     /// Reads columns (by index) from the CSV text in one pass over it.
-    private func parsePass(_ indexes: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> CSVColumns {
-        var chunks = try scanChunks(wanted: indexes, isCancelled)
+    private func parsePass(_ indexes: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError)
+        -> CSVColumns
+    {
+        let builders = UnsafeMutableBufferPointer<CSVColumnBuilder>.allocate(capacity: indexes.count)
+        builders.initialize(repeating: CSVColumnBuilder(expectedRows: estimatedRows()))
+        defer { builders.deinitialize().deallocate() }
+        var chunks = try scanChunks(wanted: indexes, into: builders, isCancelled)
         for slot in indexes.indices {
             for chunk in chunks {
                 // The others leave the chunk without values, so the merge reads it again as the agreed type.
@@ -200,16 +234,20 @@ public final class CSVFile: Sendable {
         _ = values.buffer.initialize(from: indexes.indices.map { slot in chunks.map { $0.values[slot] } })
         for i in chunks.indices { chunks[i].values = [] }
         let merged = SendableBuffer(
-            UnsafeMutableBufferPointer<Result<(ColumnStorage, NonNumberSpot?), CSVError>?>.allocate(capacity: indexes.count))
+            UnsafeMutableBufferPointer<Result<(ColumnStorage, NonNumberSpot?), CSVError>?>.allocate(
+                capacity: indexes.count))
         merged.buffer.initialize(repeating: nil)
         defer {
             values.buffer.deinitialize().deallocate()
             merged.buffer.deinitialize().deallocate()
         }
         let metadata = chunks
+        let joined = SendableBuffer(builders)
         DispatchQueue.concurrentPerform(iterations: indexes.count) { slot in
             let merge = CSVColumnMerge(file: self, wanted: indexes, slot: slot)
-            merged.buffer[slot] = Result { () throws(CSVError) in try merge.merge(&values.buffer[slot], chunks: metadata) }
+            merged.buffer[slot] = Result { () throws(CSVError) in
+                try merge.merge(&values.buffer[slot], chunks: metadata, joined: joined.buffer[slot])
+            }
         }
         if isCancelled() { throw cancelled }
         var parts: [(index: Int, storage: ColumnStorage, spot: NonNumberSpot?)] = []
@@ -226,7 +264,9 @@ public final class CSVFile: Sendable {
 
     /// The columns, each text column's first value that is not a number located by line and column
     /// (all in one pass over the file, up to the last of them).
-    private func located(_ parts: [(index: Int, storage: ColumnStorage, spot: NonNumberSpot?)]) throws(CSVError) -> [Column] {
+    private func located(_ parts: [(index: Int, storage: ColumnStorage, spot: NonNumberSpot?)]) throws(CSVError)
+        -> [Column]
+    {
         let spots = parts.compactMap(\.spot)
         var places = spots.isEmpty ? [] : try CSVLocator(source: source).locations(of: spots.map(\.offset))[...]
         return parts.map { part in
@@ -243,7 +283,10 @@ public final class CSVFile: Sendable {
     /// Scans every chunk, a batch at a time: the chunks of a batch in parallel, then each checked to start
     /// where the previous one ended. Batches keep the reads close together, so a compressed file is
     /// decompressed once, as a stream. Workers stop taking chunks once `isCancelled` says so.
-    private func scanChunks(wanted: [Int], _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError) -> [CSVChunk] {
+    private func scanChunks(
+        wanted: [Int], into builders: UnsafeMutableBufferPointer<CSVColumnBuilder>,
+        _ isCancelled: @escaping @Sendable () -> Bool
+    ) throws(CSVError) -> [CSVChunk] {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var chunks: [CSVChunk] = []
         var expected = dataStart
@@ -252,7 +295,7 @@ public final class CSVFile: Sendable {
         // pages in again, since freed memory goes back to the system while files are read.
         let scratches = (0..<workers).map { _ in CSVScratch() }
         repeat {
-            let starts = try guessStarts(from: expected, count: 4 * workers)
+            let starts = try guessStarts(from: expected, count: batchSize)
             let count = starts.count - 1
             let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: count)
             results.initialize(repeating: nil)
@@ -262,13 +305,18 @@ public final class CSVFile: Sendable {
             DispatchQueue.concurrentPerform(iterations: batchWorkers) { worker in
                 var i = worker
                 while i < count, !isCancelled() {
-                    shared.buffer[i] = self.scanChunk(from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratches[worker])
+                    shared.buffer[i] = self.scanChunk(
+                        from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratches[worker])
                     i += batchWorkers
                 }
             }
             if isCancelled() { throw cancelled }
+            let first = chunks.count
             for i in 0..<count {
-                var chunk = results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+                var chunk =
+                    results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+                // Taken out, so that each value buffer is freed as soon as its column has joined it.
+                results[i] = nil
                 if chunk.start != expected {
                     chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
                 }
@@ -277,8 +325,30 @@ public final class CSVFile: Sendable {
                 expected = chunk.end
                 chunks.append(chunk)
             }
+            commit(&chunks, from: first, into: builders)
         } while expected < dataEnd
         return chunks
+    }
+
+    /// Joins the values of the chunks from `first` on to the columns being built, each column on its own
+    /// worker; what a builder does not take stays in its chunk for the merge.
+    private func commit(
+        _ chunks: inout [CSVChunk], from first: Int, into builders: UnsafeMutableBufferPointer<CSVColumnBuilder>
+    ) {
+        let slots = builders.count
+        let batch = chunks.count - first
+        guard slots > 0, batch > 0 else { return }
+        // Handed over column by column, so that no two workers touch one array.
+        let values = SendableBuffer(UnsafeMutableBufferPointer<[ColumnStorage?]>.allocate(capacity: slots))
+        _ = values.buffer.initialize(from: (0..<slots).map { slot in chunks[first...].map { $0.values[slot] } })
+        defer { values.buffer.deinitialize().deallocate() }
+        for i in first..<chunks.count { chunks[i].values = [] }
+        let rows = chunks[first...].map(\.rows)
+        let shared = SendableBuffer(builders)
+        DispatchQueue.concurrentPerform(iterations: slots) { slot in
+            for i in 0..<batch { shared.buffer[slot].append(&values.buffer[slot][i], rows: rows[i]) }
+        }
+        for i in 0..<batch { chunks[first + i].values = (0..<slots).map { values.buffer[$0][i] } }
     }
 
     /// Boundaries of up to `count` chunks from `start` (a true row start): then the first row start at or
@@ -299,7 +369,8 @@ public final class CSVFile: Sendable {
     /// Scans the rows starting in `start..<limit` and converts the wanted columns, each to the type its
     /// own values suggest, or to `forced` where given.
     func scanChunk(
-        from start: Int, before limit: Int, wanted: [Int], forced: [Int: InferredType] = [:], scratch: CSVScratch = CSVScratch()
+        from start: Int, before limit: Int, wanted: [Int], forced: [Int: InferredType] = [:],
+        scratch: CSVScratch = CSVScratch()
     ) -> CSVChunk {
         var chunk = CSVChunk(start: start, end: start, wantedCount: wanted.count)
         let rowLimit = min(limit, dataEnd)
@@ -311,7 +382,9 @@ public final class CSVFile: Sendable {
             let length = min(source.size - start, rowLimit - start + slack)
             let buffer = scratch.bytes(length)
             let got: Int
-            do { got = try source.read(into: UnsafeMutableRawBufferPointer(buffer), offset: start, count: length) } catch {
+            do {
+                got = try source.read(into: UnsafeMutableRawBufferPointer(buffer), offset: start, count: length)
+            } catch {
                 chunk.readError = error
                 return chunk
             }
@@ -324,7 +397,8 @@ public final class CSVFile: Sendable {
                     let scanner = CSVScanner(bytes, base: start, atEOF: atEOF, delimiter: Comma())
                     rows = try scanRows(scanner, before: limit, slotOf: slotOf, wanted: wanted.count, scratch: scratch)
                 } else {
-                    let scanner = CSVScanner(bytes, base: start, atEOF: atEOF, delimiter: OtherDelimiter(byte: delimiter))
+                    let scanner = CSVScanner(
+                        bytes, base: start, atEOF: atEOF, delimiter: OtherDelimiter(byte: delimiter))
                     rows = try scanRows(scanner, before: limit, slotOf: slotOf, wanted: wanted.count, scratch: scratch)
                 }
             } catch {
@@ -343,7 +417,8 @@ public final class CSVFile: Sendable {
                 let fields = scratch.fields.fields(slot, rows: rows.rowCount)
                 do throws(CSVProblem) {
                     if let format = declared[wanted[slot]] {
-                        (chunk.values[slot], chunk.evidence[slot]) = try converter.convert(fields, declared: format, as: forced[slot])
+                        (chunk.values[slot], chunk.evidence[slot]) = try converter.convert(
+                            fields, declared: format, as: forced[slot])
                     } else if let type = forced[slot] {
                         chunk.values[slot] = try converter.convert(fields, as: type)
                     } else {

@@ -54,9 +54,10 @@ struct CSVRows {
     /// Scans rows that start at `begin` and before `limit` (buffer positions), recording the fields of
     /// the wanted columns into `fields` (`slotOf` maps a column index to its slot, -1 for the others).
     /// A row may run past `limit`. A row of the wrong width leaves its fields past `rowCount`, unused.
+    /// Plain rows take the fast path unless `plainRows` is false (the tests compare the two).
     static func scan<Delimiter>(
         _ outer: inout CSVScanner<Delimiter>, from begin: Int, before limit: Int, columnCount: Int, slotOf: [Int],
-        into fields: CSVFieldBuffers, wantedCount: Int, skipBadRows: Bool
+        into fields: CSVFieldBuffers, wantedCount: Int, skipBadRows: Bool, plainRows: Bool = true
     ) throws(CSVScanStop) -> CSVRows {
         // A local copy keeps the scanner's position in a register rather than behind the inout.
         var scanner = outer
@@ -66,6 +67,7 @@ struct CSVRows {
         var columns = fields.columns
         var capacity = fields.capacity
         scanner.p = begin
+        var cursor = CSVBlockCursor(delimiter: scanner.delimiter.byte)
         try slotOf.withUnsafeBufferPointer { (slotOf) throws(CSVScanStop) in
             while scanner.p < limit {
                 let rowStart = scanner.p
@@ -73,6 +75,12 @@ struct CSVRows {
                 if row == capacity {
                     fields.grow(keeping: row)
                     (columns, capacity) = (fields.columns, fields.capacity)
+                }
+                if plainRows,
+                    scanner.plainRow(columnCount: columnCount, slotOf: slotOf, row: row, into: columns, cursor: &cursor)
+                {
+                    rows.rowCount += 1
+                    continue
                 }
                 var count = 0
                 // Where the first surplus field starts, for "too many fields" errors.

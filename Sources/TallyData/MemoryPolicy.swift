@@ -1,9 +1,13 @@
 // How the C allocator treats large blocks: kept for reuse while querying, returned at once while reading.
 
-/// Process-wide allocator settings (glibc). Reading a file builds columns from many buffers of a few
-/// hundred kilobytes allocated on worker threads; if freed buffers stayed in those threads' arenas,
-/// peak memory would double. Queries, on the other hand, allocate and free the same large arrays again
-/// and again, and are fastest when freed memory is kept.
+/// Process-wide allocator settings (glibc). Reading a file converts each chunk into buffers of a few
+/// hundred kilobytes to a few megabytes on worker threads, joined into the columns batch by batch.
+/// For a file of many batches the heap keeps freed buffers, so a worker's next chunks reuse them
+/// instead of faulting pages in anew (a batch of them stays alive beside the columns). A file of one
+/// batch has no next chunks: its buffers are mapped and unmapped directly, so each is returned the
+/// moment its column has joined it. Large columns are always mapped, so a failed or cancelled read
+/// gives their memory back at once. Queries allocate and free the same large arrays again and again,
+/// and are fastest when freed memory is kept.
 public enum MemoryPolicy {
     /// Large blocks come from the heap and freed memory is kept (for queries). Call once at start.
     public static func keepFreedMemory() {
@@ -18,11 +22,16 @@ public enum MemoryPolicy {
         }
     }
 
-    /// Runs `body` with blocks over 256 KiB mapped and unmapped directly, so freed buffers leave the
-    /// process at once; then returns to the previous policy and hands back what the heap no longer uses.
-    static func returningFreedMemory<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    /// Runs `body` with blocks over 32 MiB (columns) mapped and unmapped directly, and smaller ones
+    /// (chunk buffers) kept by the heap for reuse when `reusingBuffers`, else mapped too from 256 KiB;
+    /// then returns to the previous policy and hands back what the heap no longer uses.
+    static func returningFreedMemory<T, E: Error>(reusingBuffers: Bool, _ body: () throws(E) -> T) throws(E) -> T {
         guard keeping else { return try body() }
-        set(mmapThreshold: 256 << 10, trimThreshold: 128 << 10)
+        if reusingBuffers {
+            set(mmapThreshold: 32 << 20, trimThreshold: 1 << 30)
+        } else {
+            set(mmapThreshold: 256 << 10, trimThreshold: 128 << 10)
+        }
         defer {
             set(mmapThreshold: 1 << 30, trimThreshold: 1 << 30)
             _ = mallocTrim(0)

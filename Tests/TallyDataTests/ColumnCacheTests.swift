@@ -91,8 +91,10 @@ import Testing
 
         let plain = try CSVFile(path: csv).read()
         #expect(Self.differences(try CSVFile(path: csv, cache: cache).read(), plain) == [])
-        #expect(Self.differences(try CSVFile(path: csv, cache: cache).read(columns: ["day", "kind"]),
-                                 try CSVFile(path: csv).read(columns: ["day", "kind"])) == [])
+        #expect(
+            Self.differences(
+                try CSVFile(path: csv, cache: cache).read(columns: ["day", "kind"]),
+                try CSVFile(path: csv).read(columns: ["day", "kind"])) == [])
         #expect(folder.stamps(in: entry) == before)
     }
 
@@ -172,7 +174,10 @@ import Testing
         lines.append(prefix + "N/A")
         let path = folder.path + "/mixed.csv"
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
-        return (path, lines.count - 1, FirstNonNumber(line: lines.count, column: prefix.count + 1, value: "N/A", kind: .notANumber))
+        return (
+            path, lines.count - 1,
+            FirstNonNumber(line: lines.count, column: prefix.count + 1, value: "N/A", kind: .notANumber)
+        )
     }
 
     @Test func firstNonNumberIsKeptInTheCache() throws {
@@ -190,7 +195,9 @@ import Testing
         // A copy with another value, written by the cache itself: reading it back proves it is read from there.
         let marker = FirstNonNumber(line: 7, column: 9, value: "é \"x\"", kind: .tooLarge)
         let storage = try CSVFile(path: csv).read(columns: ["amount"]).columns[0].storage
-        cache.store([(index: 1, storage: storage, firstNonNumber: marker)], rows: rows, in: cache.entry(for: try FileBytes(path: csv), options: .init()))
+        cache.store(
+            [(index: 1, storage: storage, firstNonNumber: marker)], rows: rows,
+            in: cache.entry(for: try FileBytes(path: csv), options: .init()))
         #expect(try CSVFile(path: csv, cache: cache).read(columns: ["amount"]).columns[0].firstNonNumber == marker)
     }
 
@@ -220,7 +227,7 @@ import Testing
         for index in 0..<2 {
             let path = entry + "/c\(index)"
             var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            bytes.replaceSubrange(0..<8, with: Array("TLYCOL01".utf8))
+            bytes.replaceSubrange(0..<8, with: Array("TLYCOL02".utf8))
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             #expect(cache.column(index, in: entry, rows: rows) == nil)
         }
@@ -268,7 +275,9 @@ import Testing
             let damaged = try CSVFile(path: csv, cache: cache).read()
             problems += differences(damaged, plain).map { "after damage: \($0)" }
             let subset = try CSVFile(path: csv, cache: cache).read(columns: ["note", "amount"])
-            problems += differences(subset, try CSVFile(path: csv).read(columns: ["note", "amount"])).map { "subset: \($0)" }
+            problems += differences(subset, try CSVFile(path: csv).read(columns: ["note", "amount"])).map {
+                "subset: \($0)"
+            }
             let again = try CSVFile(path: csv, cache: cache).read()
             problems += differences(again, plain).map { "read again: \($0)" }
             // The damaged file was replaced by a whole copy.
@@ -401,11 +410,15 @@ import Testing
         #expect(ColumnCache.standard(environment: ["XDG_CACHE_HOME": xdg])?.folder == xdg + "/tally")
         #expect(ColumnCache.standard(environment: ["HOME": home])?.folder == home + "/.cache/tally")
         // A relative or empty XDG_CACHE_HOME is ignored, as the XDG specification asks.
-        #expect(ColumnCache.standard(environment: ["XDG_CACHE_HOME": "cache", "HOME": home])?.folder == home + "/.cache/tally")
-        #expect(ColumnCache.standard(environment: ["XDG_CACHE_HOME": "", "HOME": home])?.folder == home + "/.cache/tally")
+        #expect(
+            ColumnCache.standard(environment: ["XDG_CACHE_HOME": "cache", "HOME": home])?.folder == home
+                + "/.cache/tally")
+        #expect(
+            ColumnCache.standard(environment: ["XDG_CACHE_HOME": "", "HOME": home])?.folder == home + "/.cache/tally")
         #expect(ColumnCache.standard(environment: ["TALLY_CACHE": "off", "XDG_CACHE_HOME": xdg, "HOME": home]) == nil)
         #expect(ColumnCache.standard(environment: ["TALLY_CACHE": "off", "HOME": home]) == nil)
-        #expect(ColumnCache.standard(environment: ["TALLY_CACHE": "on", "HOME": home])?.folder == home + "/.cache/tally")
+        #expect(
+            ColumnCache.standard(environment: ["TALLY_CACHE": "on", "HOME": home])?.folder == home + "/.cache/tally")
         #expect(ColumnCache.standard(environment: [:]) == nil)
         #expect(ColumnCache.standard(environment: ["HOME": ""]) == nil)
         #expect(ColumnCache.standard(environment: ["XDG_CACHE_HOME": "cache"]) == nil)
@@ -432,8 +445,10 @@ import Testing
         let cache = ColumnCache(folder: folder.path + "/" + relative)
         let plain = try CSVFile(path: csv).read()
         #expect(Self.differences(try CSVFile(path: csv, cache: cache).read(), plain) == [])
-        #expect(Self.differences(try CSVFile(path: csv, cache: cache).read(columns: ["flag"]),
-                                 try CSVFile(path: csv).read(columns: ["flag"])) == [])
+        #expect(
+            Self.differences(
+                try CSVFile(path: csv, cache: cache).read(columns: ["flag"]),
+                try CSVFile(path: csv).read(columns: ["flag"])) == [])
         #expect(Self.differences(try CSVFile(path: csv, cache: cache).read(), plain) == [])
         #expect(try String(contentsOfFile: blocker, encoding: .utf8) == "not a folder\n")
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["data.csv", "file"])
@@ -452,7 +467,9 @@ import Testing
         #expect(read.columns[1].texts == ["a", "b, c", nil])
 
         let justUnder = try folder.writeCSV(name: "under.csv", exactSize: ColumnCache.minimumFileSize - 1)
-        #expect(Self.differences(try CSVFile(path: justUnder, cache: cache).read(), try CSVFile(path: justUnder).read()) == [])
+        #expect(
+            Self.differences(try CSVFile(path: justUnder, cache: cache).read(), try CSVFile(path: justUnder).read())
+                == [])
         #expect(folder.entries(of: cache).isEmpty)
 
         let exact = try folder.writeCSV(name: "exact.csv", exactSize: ColumnCache.minimumFileSize)
