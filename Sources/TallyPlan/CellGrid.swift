@@ -41,12 +41,21 @@ extension QueryPlan {
     /// prompt, a million mostly empty rows are a mistake, not an answer.
     public static let rowBudget = 1_000_000
 
+    /// The most days, weeks, months... an axis computes, shown periods and comparisons' together.
+    public static let slotLimit = 1_000_000
+
     /// The axis over the data an execution reads: its extent closes an open range, and the engine
     /// admits the axis's size before it is built.
     public func axis(_ execution: some PlanExecution) throws(Diagnostic) -> TimeAxis {
         let extent = needsExtent ? try execution.extent() : nil
         let size = TimeAxis.size(calendar: calendar, grain: grain, range: range, extent: extent, shifts: shifts)
         try execution.admit(shown: size.shown, slots: size.slots)
+        // Every engine holds the axis itself (a database receives it as rows), so it is bounded for all.
+        guard size.slots <= Self.slotLimit else {
+            throw Diagnostic(
+                "the time axis would have \(size.shown) periods, more than \(Self.slotLimit)",
+                help: "narrow it with a range or a coarser grain")
+        }
         return axis(extent: extent)
     }
 

@@ -25,7 +25,12 @@ enum Help {
             revenue by month vs previous      -- adds revenue_previous, revenue_change, revenue_growth
             revenue by month vs last year
             previous(x), change(x), growth(x), rolling(x, 3), cumulative(x), share(x)
+            Like with like: March 1–15 compares with March 1–15 a year earlier, not all of March;
+            share(x) is of x over the whole period.
             cohort_retention by cohort, month pivot   -- the cohort triangle
+            revenue by customer_id for 2024-03 having revenue > 1000   -- a condition on the result
+            revenue by day, plan for 2024-03 nonzero   -- leave out rows that are all zero
+            explain plan revenue vs last year by month   -- the days each period and comparison reads
             """
         ),
         (
