@@ -31,7 +31,9 @@ final class NativeExecution: PlanExecution {
         var dayColumns: [BoundColumn]
     }
 
-    init(plan: QueryPlan, data: DataSource, relations: RelationCache, valueLimit: Int, cancellation: Cancellation) throws(Diagnostic) {
+    init(plan: QueryPlan, data: DataSource, relations: RelationCache, valueLimit: Int, cancellation: Cancellation)
+        throws(Diagnostic)
+    {
         self.plan = plan
         self.valueLimit = valueLimit
         self.cancellation = cancellation
@@ -52,7 +54,8 @@ final class NativeExecution: PlanExecution {
             try cancellation.check()
             let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
             let n = evaluator.count
-            let passes = try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
+            let passes =
+                try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
                 ?? [UInt8](repeating: 1, count: n)
             var ids: [[Int32]] = []
             for (k, dim) in aggregate.dimensions.enumerated() {
@@ -94,11 +97,13 @@ final class NativeExecution: PlanExecution {
     func admit(shown: Int, slots: Int) throws(Diagnostic) {
         let (rows, rowsOverflow) = combos.count.multipliedReportingOverflow(by: shown)
         let (cells, cellsOverflow) = combos.count.multipliedReportingOverflow(by: slots)
-        let (valueCount, overflow) = cells.multipliedReportingOverflow(by: plan.resultColumns.count + plan.computations.count)
+        let (valueCount, overflow) = cells.multipliedReportingOverflow(
+            by: plan.resultColumns.count + plan.computations.count)
         guard !rowsOverflow, !cellsOverflow, !overflow, valueCount <= valueLimit else {
             throw Diagnostic(
                 "the result would have \(rowsOverflow ? "too many" : String(rows)) rows, "
-                    + (overflow || cellsOverflow ? "too many values" : "\(valueCount) values") + " in all (the limit is \(valueLimit))",
+                    + (overflow || cellsOverflow ? "too many values" : "\(valueCount) values")
+                    + " in all (the limit is \(valueLimit))",
                 help: "narrow it with a range, a coarser grain, a filter or fewer metrics")
         }
         // Each cell holds a value per computation while they are computed, and a value per column after.
@@ -140,7 +145,8 @@ final class NativeExecution: PlanExecution {
 
     /// One aggregate over the slots of one layer, in (combination, slot) cells over every slot.
     private func compute(
-        _ aggregate: PlannedAggregate, _ p: Prepared, mask: [UInt8], value: Vector?, combos rowCombos: [Int32]?, comboCount: Int,
+        _ aggregate: PlannedAggregate, _ p: Prepared, mask: [UInt8], value: Vector?, combos rowCombos: [Int32]?,
+        comboCount: Int,
         layer: SlotLayer, slotCount: Int
     ) throws(Diagnostic) -> Measure {
         let cellCount = comboCount * slotCount
@@ -148,7 +154,9 @@ final class NativeExecution: PlanExecution {
         let slots = Int32(slotCount)
         switch aggregate.placement {
         case .everywhere:
-            for i in mask.indices where mask[i] == 1 { cells[i] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0) }
+            for i in mask.indices where mask[i] == 1 {
+                cells[i] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0)
+            }
         case .anchored(let anchor):
             // The plain case, without per-row optionals: a slot from the anchor, a combination.
             let days = p.days[anchor] ?? []
@@ -176,13 +184,15 @@ final class NativeExecution: PlanExecution {
                 for i in rows where mask[i] == 1 {
                     let slot = layer.slot(ofDay: days[i])
                     guard slot >= 0, let position = positions[Int(slot)],
-                        layer.isActive(start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
+                        layer.isActive(
+                            start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
                     else { continue }
                     cells[i] = (rowCombos?[i] ?? 0) * slots + slot
                 }
             }
         }
-        return try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(aggregate.function, value: value)
+        return try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(
+            aggregate.function, value: value)
     }
 
     /// Cells laid out by layer position, moved to their slots among all the axis's slots.
@@ -247,7 +257,9 @@ final class NativeExecution: PlanExecution {
             let largest = rows.max { $0.value < $1.value }.map { " over \($0.key) (\($0.value) rows)" } ?? ""
             throw Diagnostic(
                 "not enough memory to run the query\(largest): \(error.amounts)",
-                help: "ask for fewer metrics or dimensions, give Tally more memory (ulimit -v, the container's limit), or run it on PostgreSQL with --db")
+                help:
+                    "ask for fewer metrics or dimensions, give Tally more memory (ulimit -v, the container's limit), or run it on PostgreSQL with --db"
+            )
         }
     }
 
@@ -284,7 +296,8 @@ final class NativeExecution: PlanExecution {
     private static func days(of column: BoundColumn, _ evaluator: RowEvaluator) throws(Diagnostic) -> [Int32] {
         switch try evaluator.evaluate(.column(column)) {
         case .date(let d): return d
-        case .timestamp(let t): return t.map { $0 == NullSentinel.int64 ? NullSentinel.int32 : CivilDate.day(ofTimestamp: $0) }
+        case .timestamp(let t):
+            return t.map { $0 == NullSentinel.int64 ? NullSentinel.int32 : CivilDate.day(ofTimestamp: $0) }
         default: throw Diagnostic("\(column.dataset).\(column.column) is not a date")
         }
     }

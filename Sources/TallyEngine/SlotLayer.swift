@@ -77,7 +77,8 @@ struct SlotLayer {
         return mask.indices.map { i in
             guard mask[i] == 1, start[i] != NullSentinel.int32 else { return nil }
             let firstActive = position(after: start[i], key) ?? spans.count
-            let lastActive = end[i] == NullSentinel.int32 ? spans.count - 1 : (position(after: end[i], key) ?? spans.count) - 1
+            let lastActive =
+                end[i] == NullSentinel.int32 ? spans.count - 1 : (position(after: end[i], key) ?? spans.count) - 1
             return firstActive <= lastActive ? firstActive...lastActive : nil
         }
     }

@@ -40,10 +40,12 @@ struct CellEvaluator {
         case .runningTotal(let x):
             let v = evaluate(x)
             if case .exact(let cells, let scale) = v,
-                let sums = runningTotals(cells, { a, b in
-                    let (sum, overflow) = a.addingReportingOverflow(b)
-                    return overflow ? nil : sum
-                })
+                let sums = runningTotals(
+                    cells,
+                    { a, b in
+                        let (sum, overflow) = a.addingReportingOverflow(b)
+                        return overflow ? nil : sum
+                    })
             {
                 return .exact(sums, scale: scale)
             }

@@ -46,7 +46,9 @@ public enum Measure: Sendable {
     /// A constant as written: exact at the fewest decimal places that give the same double
     /// (`0.3` is 3 at scale 1), or floating point when no scale up to 9 does.
     public static func constant(_ c: Double, count: Int) -> Measure {
-        guard let (units, scale) = MetricExpr.exactConstant(c) else { return .approximate([Double?](repeating: c, count: count)) }
+        guard let (units, scale) = MetricExpr.exactConstant(c) else {
+            return .approximate([Double?](repeating: c, count: count))
+        }
         return .exact([Int64?](repeating: units, count: count), scale: scale)
     }
 
@@ -58,11 +60,14 @@ public enum Measure: Sendable {
         case .add, .subtract:
             let scale = max(sx, sy)
             guard let p = rescaled(x, by: scale - sx), let q = rescaled(y, by: scale - sy),
-                let r = zipExact(p, q, op == .add ? { $0.addingReportingOverflow($1) } : { $0.subtractingReportingOverflow($1) })
+                let r = zipExact(
+                    p, q, op == .add ? { $0.addingReportingOverflow($1) } : { $0.subtractingReportingOverflow($1) })
             else { return nil }
             return .exact(r, scale: scale)
         case .multiply:
-            guard sx + sy <= maxScale, let r = zipExact(x, y, { $0.multipliedReportingOverflow(by: $1) }) else { return nil }
+            guard sx + sy <= maxScale, let r = zipExact(x, y, { $0.multipliedReportingOverflow(by: $1) }) else {
+                return nil
+            }
             return .exact(r, scale: sx + sy)
         case .divide:
             return nil

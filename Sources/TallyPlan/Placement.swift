@@ -26,8 +26,13 @@ public enum Placement: Hashable, Sendable {
 
     init(_ a: BoundAggregate) {
         if let boundary = a.activeAt, let lifespan = a.lifespan {
-            let activity = Activity(start: lifespan.start, end: a.startedBefore ? nil : lifespan.end, boundary: boundary)
-            if a.explicitAnchor, let anchor = a.anchor { self = .anchoredActive(anchor, activity) } else { self = .active(activity) }
+            let activity = Activity(
+                start: lifespan.start, end: a.startedBefore ? nil : lifespan.end, boundary: boundary)
+            if a.explicitAnchor, let anchor = a.anchor {
+                self = .anchoredActive(anchor, activity)
+            } else {
+                self = .active(activity)
+            }
         } else if let anchor = a.anchor {
             self = .anchored(anchor)
         } else {

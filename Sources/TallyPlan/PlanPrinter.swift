@@ -32,7 +32,8 @@ public enum PlanPrinter {
         }
         lines.append("slots: \(axis.slots.count) in \(axis.layers.count) layer\(axis.layers.count == 1 ? "" : "s")")
         for (i, a) in plan.aggregates.enumerated() {
-            var s = "aggregate a\(i): \(BoundQueryPrinter.function(a.function))(\(a.value.map(BoundQueryPrinter.row) ?? a.dataset))"
+            var s =
+                "aggregate a\(i): \(BoundQueryPrinter.function(a.function))(\(a.value.map(BoundQueryPrinter.row) ?? a.dataset))"
             s += " over \(a.dataset)"
             if let f = a.filter { s += " filtered by \(BoundQueryPrinter.row(f))" }
             if let w = a.queryFilter { s += " where \(BoundQueryPrinter.row(w))" }
@@ -65,8 +66,11 @@ public enum PlanPrinter {
     private static func placement(_ p: Placement) -> String {
         func activity(_ a: Activity) -> String {
             let at = a.boundary == .start ? "start" : "end"
-            guard let end = a.end else { return "begun by \(BoundQueryPrinter.column(a.start)) before the slot's \(at)" }
-            return "active at the slot's \(at) from \(BoundQueryPrinter.column(a.start)) to \(BoundQueryPrinter.column(end))"
+            guard let end = a.end else {
+                return "begun by \(BoundQueryPrinter.column(a.start)) before the slot's \(at)"
+            }
+            return
+                "active at the slot's \(at) from \(BoundQueryPrinter.column(a.start)) to \(BoundQueryPrinter.column(end))"
         }
         switch p {
         case .everywhere: return "in every slot"

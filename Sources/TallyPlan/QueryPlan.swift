@@ -116,7 +116,9 @@ extension QueryPlan {
         }
         // Without column dimensions, a cell's combination is the whole.
         let hasGroups = query.columnDimensionCount > 0
-        items = query.items.map { PlannedItem(name: $0.name, unit: $0.unit, expr: Self.lower($0.expr, .none, whole: false, hasGroups)) }
+        items = query.items.map {
+            PlannedItem(name: $0.name, unit: $0.unit, expr: Self.lower($0.expr, .none, whole: false, hasGroups))
+        }
         var reads: [CellRead] = []
         for item in items { item.expr.collect(into: &reads) }
         // Every aggregate is computed, even one no item reads now, so engines see the whole query.
@@ -147,7 +149,8 @@ extension QueryPlan {
             case .cumulative: return .runningTotal(lower(x, shift, whole: whole, hasGroups))
             case .share:
                 // Over the metric computed for the whole period (DESIGN §4), not a sum of the groups' values.
-                return .arithmetic(.divide, lower(x, shift, whole: whole, hasGroups), lower(x, shift, whole: hasGroups, hasGroups))
+                return .arithmetic(
+                    .divide, lower(x, shift, whole: whole, hasGroups), lower(x, shift, whole: hasGroups, hasGroups))
             }
         }
     }

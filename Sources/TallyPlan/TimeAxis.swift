@@ -129,7 +129,9 @@ public struct TimeAxis: Sendable {
     }
 
     /// The range shown: the query's, an open side taken from the extent widened to whole periods.
-    static func bounds(_ calendar: Calendar, _ grain: Grain?, _ range: DayRange?, _ extent: DayExtent?) -> (Int32?, Int32?) {
+    static func bounds(_ calendar: Calendar, _ grain: Grain?, _ range: DayRange?, _ extent: DayExtent?) -> (
+        Int32?, Int32?
+    ) {
         var since = range?.since
         var until = range?.until
         if let extent {
@@ -145,7 +147,9 @@ public struct TimeAxis: Sendable {
         calendar: Calendar, grain: Grain?, range: DayRange?, extent: DayExtent?, shifts: Set<Shift>
     ) -> (shown: Int, slots: Int) {
         guard let grain else { return (1, 1) }
-        guard case (let since?, let until?) = bounds(calendar, grain, range, extent), since <= until else { return (0, 0) }
+        guard case (let since?, let until?) = bounds(calendar, grain, range, extent), since <= until else {
+            return (0, 0)
+        }
         let shown = calendar.period(ofDay: until, grain).index - calendar.period(ofDay: since, grain).index + 1
         // A year back is at most this many periods back (53 ISO weeks, 366 days).
         let perYear: Int =
@@ -168,8 +172,12 @@ public struct TimeAxis: Sendable {
             guard let p = calendar.yearEarlier(target) else { return nil }
             target = p
         }
-        let lo = span.lo == calendar.start(period) ? calendar.start(target) : calendar.sameDay(span.lo, of: period, in: target)
-        let hi = span.hi == calendar.end(period) ? calendar.end(target) : calendar.sameDay(span.hi - 1, of: period, in: target) + 1
+        let lo =
+            span.lo == calendar.start(period)
+            ? calendar.start(target) : calendar.sameDay(span.lo, of: period, in: target)
+        let hi =
+            span.hi == calendar.end(period)
+            ? calendar.end(target) : calendar.sameDay(span.hi - 1, of: period, in: target) + 1
         return DaySpan(lo: lo, hi: hi)
     }
 

@@ -46,7 +46,11 @@ public struct SQLCompiler {
         let sources = daySources()
         guard var union = sources.first else {
             return SQLStatement(
-                ctes: [], body: SQLSelect(items: [SQLSelectItem(.cast(.null, .date), as: .own("first")), SQLSelectItem(.cast(.null, .date), as: .own("last"))]))
+                ctes: [],
+                body: SQLSelect(items: [
+                    SQLSelectItem(.cast(.null, .date), as: .own("first")),
+                    SQLSelectItem(.cast(.null, .date), as: .own("last")),
+                ]))
         }
         union.unions = Array(sources.dropFirst())
         union.unionAll = true
@@ -54,8 +58,10 @@ public struct SQLCompiler {
             ctes: [],
             body: SQLSelect(
                 items: [
-                    SQLSelectItem(.aggregate(SQLAggregate(function: .min, argument: .own(nil, "lo"))), as: .own("first")),
-                    SQLSelectItem(.aggregate(SQLAggregate(function: .max, argument: .own(nil, "hi"))), as: .own("last")),
+                    SQLSelectItem(
+                        .aggregate(SQLAggregate(function: .min, argument: .own(nil, "lo"))), as: .own("first")),
+                    SQLSelectItem(
+                        .aggregate(SQLAggregate(function: .max, argument: .own(nil, "hi"))), as: .own("last")),
                 ], from: .subquery(union, alias: "days")))
     }
 
@@ -92,9 +98,13 @@ public struct SQLCompiler {
             ctes.append(SQLCommonTable(name: "kinds\(k)", select: kinds(k)))
             let first: SQLExpr = .own("kinds\(k)", "first")
             let integers = integerSources(k).map { SQLExpr.integer($0) }
-            cells.items.append(SQLSelectItem(.coalesce(.inList(first, integers, negated: false), .bool(false)), as: .own("d\(k)_integer")))
+            cells.items.append(
+                SQLSelectItem(
+                    .coalesce(.inList(first, integers, negated: false), .bool(false)), as: .own("d\(k)_integer")))
             cells.joins.append(
-                SQLJoin(kind: .left, source: .named("kinds\(k)", alias: nil), on: .binary(.notDistinctFrom, .own("kinds\(k)", "v"), .own("k", "d\(k)"))))
+                SQLJoin(
+                    kind: .left, source: .named("kinds\(k)", alias: nil),
+                    on: .binary(.notDistinctFrom, .own("kinds\(k)", "v"), .own("k", "d\(k)"))))
         }
         ctes.append(SQLCommonTable(name: "cells", select: cells))
         return ctes
@@ -109,10 +119,11 @@ public struct SQLCompiler {
     /// reader to type each value as the native engine does.
     public static func mixedNumberDimensions(_ plan: QueryPlan) -> [Int] {
         (0..<plan.columnDimensionCount).filter { k in
-            let types = Set(plan.aggregates.compactMap { a -> ColumnType? in
-                guard k < a.dimensions.count, case .column(let c) = a.dimensions[k] else { return nil }
-                return c.type
-            })
+            let types = Set(
+                plan.aggregates.compactMap { a -> ColumnType? in
+                    guard k < a.dimensions.count, case .column(let c) = a.dimensions[k] else { return nil }
+                    return c.type
+                })
             return types.contains(.integer) && types.contains(.decimal)
         }
     }
@@ -141,7 +152,8 @@ public struct SQLCompiler {
             var rows = rowCompiler(source.dataset)
             let value = rows.value(source.value)
             let (from, joins) = rows.from()
-            var s = SQLSelect(items: [SQLSelectItem(value, as: .own("v")), SQLSelectItem(.integer(i), as: .own("src"))], from: from)
+            var s = SQLSelect(
+                items: [SQLSelectItem(value, as: .own("v")), SQLSelectItem(.integer(i), as: .own("src"))], from: from)
             s.distinct = true
             s.joins = joins
             return s
@@ -165,7 +177,6 @@ public struct SQLCompiler {
     }
 
     private var dimensionColumns: [String] { (0..<plan.columnDimensionCount).map { "d\($0)" } }
-
 
     // MARK: Slots and the range
 
@@ -194,7 +205,9 @@ public struct SQLCompiler {
         var selects: [SQLSelect] = []
         for a in plan.aggregates {
             for column in a.rangeColumns {
-                guard seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, column: column)).inserted else { continue }
+                guard seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, column: column)).inserted else {
+                    continue
+                }
                 var rows = rowCompiler(a.dataset)
                 var day = rows.column(column)
                 if column.type == .timestamp { day = .cast(day, .date) }
@@ -224,7 +237,8 @@ public struct SQLCompiler {
         }
         var seen: Set<Key> = []
         var selects: [SQLSelect] = []
-        for a in plan.aggregates where seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, dimensions: a.dimensions)).inserted {
+        for a in plan.aggregates
+        where seen.insert(Key(dataset: a.dataset, filter: a.queryFilter, dimensions: a.dimensions)).inserted {
             var rows = rowCompiler(a.dataset)
             let dims = a.dimensions.enumerated().map { k, d in SQLSelectItem(rows.value(d), as: .own("d\(k)")) }
             let filter = a.queryFilter.map { rows.condition($0) }
@@ -281,12 +295,16 @@ public struct SQLCompiler {
     /// An aggregate; when overflow-safe, sums and means add exactly, and a mean whose sum goes
     /// beyond the doubles' range is null, as the native engine's infinite sum gives.
     private func aggregate(_ f: AggregateFunction, _ value: SQLExpr?, _ filter: SQLExpr?) -> SQLExpr {
-        guard overflowSafe, f == .sum || f == .avg, let value else { return .aggregate(Self.aggregate(f, value, filter)) }
+        guard overflowSafe, f == .sum || f == .avg, let value else {
+            return .aggregate(Self.aggregate(f, value, filter))
+        }
         let exact: SQLExpr = .cast(value, .numeric)
         let sum: SQLExpr = .aggregate(SQLAggregate(function: .sum, argument: exact, filter: filter))
         if f == .sum { return sum }
         let tooLarge = SQLExpr.binary(.greater, .function("ABS", [sum]), .number(Double.greatestFiniteMagnitude))
-        return .caseWhen([SQLWhen(condition: tooLarge, result: .null)], otherwise: .aggregate(SQLAggregate(function: .avg, argument: exact, filter: filter)))
+        return .caseWhen(
+            [SQLWhen(condition: tooLarge, result: .null)],
+            otherwise: .aggregate(SQLAggregate(function: .avg, argument: exact, filter: filter)))
     }
 
     private static func aggregate(_ f: AggregateFunction, _ value: SQLExpr?, _ filter: SQLExpr?) -> SQLAggregate {
@@ -317,7 +335,8 @@ public struct SQLCompiler {
             let begun: SQLExpr = .binary(.less, rows.column(a.start), boundary)
             guard let endColumn = a.end else { return begun }
             let end = rows.column(endColumn)
-            return .binary(.and, begun, .binary(.or, .isNull(end, negated: false), .binary(.greaterEqual, end, boundary)))
+            return .binary(
+                .and, begun, .binary(.or, .isNull(end, negated: false), .binary(.greaterEqual, end, boundary)))
         }
         switch p {
         case .everywhere: return nil

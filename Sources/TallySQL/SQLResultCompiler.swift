@@ -76,7 +76,8 @@ public struct SQLResultCompiler {
             case .greaterEqual: return .binary(.greaterEqual, ordered(x), y)
             }
         case .isNull(let a, let negated): return .isNull(operand(a, items), negated: negated)
-        case .logical(let op, let l, let r): return .binary(op == .and ? .and : .or, condition(l, items), condition(r, items))
+        case .logical(let op, let l, let r):
+            return .binary(op == .and ? .and : .or, condition(l, items), condition(r, items))
         case .not(let x): return .not(.coalesce(condition(x, items), .bool(false)))
         }
     }
@@ -119,15 +120,21 @@ public struct SQLResultCompiler {
     private func shown() -> SQLSelect {
         let rows = axis.shown.indices.map { k in
             SQLSelect(
-                items: [SQLSelectItem(.integer(k), as: .own("pos")), SQLSelectItem(.value(.text(axis.label(k))), as: .own("label"))]
+                items: [
+                    SQLSelectItem(.integer(k), as: .own("pos")),
+                    SQLSelectItem(.value(.text(axis.label(k))), as: .own("label")),
+                ]
                     + shifts.enumerated().map { j, shift in
-                        SQLSelectItem(axis.slotOf[shift]?[k].map { .integer($0) } ?? .cast(.null, .numeric), as: .own("s\(j)"))
+                        SQLSelectItem(
+                            axis.slotOf[shift]?[k].map { .integer($0) } ?? .cast(.null, .numeric), as: .own("s\(j)"))
                     })
         }
         guard var first = rows.first else {
             // No period to show: the same columns, no row.
             var none = SQLSelect(
-                items: [SQLSelectItem(.integer(0), as: .own("pos")), SQLSelectItem(.value(.text("")), as: .own("label"))]
+                items: [
+                    SQLSelectItem(.integer(0), as: .own("pos")), SQLSelectItem(.value(.text("")), as: .own("label")),
+                ]
                     + shifts.indices.map { SQLSelectItem(.integer(0), as: .own("s\($0)")) })
             none.filter = .bool(false)
             return none
@@ -139,7 +146,9 @@ public struct SQLResultCompiler {
 
     private func joined() -> SQLSelect {
         let dims = dimensionColumns
-        var items: [SQLSelectItem] = [SQLSelectItem(.own("sh", "pos"), as: .own("pos")), SQLSelectItem(.own("sh", "label"), as: .own("label"))]
+        var items: [SQLSelectItem] = [
+            SQLSelectItem(.own("sh", "pos"), as: .own("pos")), SQLSelectItem(.own("sh", "label"), as: .own("label")),
+        ]
         items += dims.map { SQLSelectItem(.own("k", $0), as: .own($0)) }
         for j in shifts.indices {
             items += plan.computations.indices.map { SQLSelectItem(.own("x\(j)", "c\($0)"), as: .own("x\(j)_c\($0)")) }
@@ -188,12 +197,18 @@ public struct SQLResultCompiler {
         case .arithmetic(let op, let l, let r):
             let (a, b) = (double(l), double(r))
             // Division by zero is null.
-            return op == .divide ? .binary(.divide, a, .function("NULLIF", [b, .number(0)])) : .binary(SQLBinary(op), a, b)
+            return op == .divide
+                ? .binary(.divide, a, .function("NULLIF", [b, .number(0)])) : .binary(SQLBinary(op), a, b)
         case .mean(let members):
             // The members present, added in order, over how many they are.
             let values = members.map { double($0) }
-            let sum = values.dropFirst().reduce(SQLExpr.coalesce(values[0], .number(0))) { .binary(.add, $0, .coalesce($1, .number(0))) }
-            let present = values.map { SQLExpr.caseWhen([SQLWhen(condition: .isNull($0, negated: true), result: .integer(1))], otherwise: .integer(0)) }
+            let sum = values.dropFirst().reduce(SQLExpr.coalesce(values[0], .number(0))) {
+                .binary(.add, $0, .coalesce($1, .number(0)))
+            }
+            let present = values.map {
+                SQLExpr.caseWhen(
+                    [SQLWhen(condition: .isNull($0, negated: true), result: .integer(1))], otherwise: .integer(0))
+            }
             let count = present.dropFirst().reduce(present[0]) { .binary(.add, $0, $1) }
             return .binary(.divide, sum, .function("NULLIF", [count, .integer(0)]))
         case .runningTotal: return runningTotal(e)
@@ -214,7 +229,8 @@ public struct SQLResultCompiler {
         let name = "r\(layers.count + 1)"
         let previous = layers.last?.name ?? "joined"
         let call = SQLWindowCall(
-            function: .sum(argument), partition: dimensionColumns.map { .own(nil, $0) }, order: [SQLOrderItem(expr: .own(nil, "pos"))],
+            function: .sum(argument), partition: dimensionColumns.map { .own(nil, $0) },
+            order: [SQLOrderItem(expr: .own(nil, "pos"))],
             frame: SQLFrame(unit: .rows, start: nil, end: nil))
         var s = SQLSelect(items: [SQLSelectItem(.own(previous, "*")), SQLSelectItem(.window(call), as: .own(name))])
         s.from = .named(previous, alias: nil)
@@ -238,7 +254,8 @@ public struct SQLResultCompiler {
             case .column(let k):
                 columns.append(SQLSelectItem(.own(nil, "d\(k)"), as: .user(d.name)))
                 // Text sorts by code point; nulls come last.
-                dimensionKeys.append(k < types.count && types[k] == .text ? .binaryCollation(.own(nil, "d\(k)")) : .own(nil, "d\(k)"))
+                dimensionKeys.append(
+                    k < types.count && types[k] == .text ? .binaryCollation(.own(nil, "d\(k)")) : .own(nil, "d\(k)"))
             }
         }
         for (item, e) in zip(plan.items, items) { columns.append(SQLSelectItem(e, as: .user(item.name))) }
@@ -254,9 +271,13 @@ public struct SQLResultCompiler {
         for k in SQLCompiler.mixedNumberDimensions(plan) {
             let first: SQLExpr = .own("kinds\(k)", "first")
             let integers = compiler.integerSources(k).map { SQLExpr.integer($0) }
-            s.items.append(SQLSelectItem(.coalesce(.inList(first, integers, negated: false), .bool(false)), as: .own("d\(k)_integer")))
+            s.items.append(
+                SQLSelectItem(
+                    .coalesce(.inList(first, integers, negated: false), .bool(false)), as: .own("d\(k)_integer")))
             s.joins.append(
-                SQLJoin(kind: .left, source: .named("kinds\(k)", alias: nil), on: .binary(.notDistinctFrom, .own("kinds\(k)", "v"), .own(from, "d\(k)"))))
+                SQLJoin(
+                    kind: .left, source: .named("kinds\(k)", alias: nil),
+                    on: .binary(.notDistinctFrom, .own("kinds\(k)", "v"), .own(from, "d\(k)"))))
         }
         return s
     }

@@ -23,7 +23,8 @@ extension BindingState {
         case .between(let x, let lo, let hi, let negated):
             let v = try operand(x, columns)
             let within = ResultCondition.logical(
-                .and, .compare(.greaterEqual, v, try operand(lo, columns)), .compare(.lessEqual, v, try operand(hi, columns)))
+                .and, .compare(.greaterEqual, v, try operand(lo, columns)),
+                .compare(.lessEqual, v, try operand(hi, columns)))
             return negated ? .not(within) : within
         case .inList(let x, let values, let negated):
             let v = try operand(x, columns)
@@ -39,7 +40,8 @@ extension BindingState {
         }
         throw Diagnostic(
             "having compares the result's columns with values", at: e.span,
-            help: "e.g. having revenue > 1000 and plan != \"basic\"; the columns are " + columns.joined(separator: ", "))
+            help: "e.g. having revenue > 1000 and plan != \"basic\"; the columns are " + columns.joined(separator: ", ")
+        )
     }
 
     private func operand(_ e: Expr, _ columns: [String]) throws(Diagnostic) -> ResultOperand {
