@@ -34,7 +34,8 @@ module TallyDiagnostics
 module TallySyntax
 module TallyData
 module TallySemantics
+module TallyPlan
 module TallyEngine
 module TallyRender
-harness fuzz-query TallyDiagnostics.o TallySyntax.o TallyData.o TallySemantics.o TallyEngine.o TallyRender.o
+harness fuzz-query TallyDiagnostics.o TallySyntax.o TallyData.o TallySemantics.o TallyPlan.o TallyEngine.o TallyRender.o
 harness fuzz-csv TallyDiagnostics.o TallyData.o
