@@ -178,12 +178,11 @@ final class NativeExecution: PlanExecution {
             let days = p.days[anchor] ?? []
             let start = p.days[activity.start] ?? []
             let end = activity.end.flatMap { p.days[$0] }
-            let positions = Dictionary(uniqueKeysWithValues: layer.slots.enumerated().map { ($1, $0) })
             for rows in Cancellation.blocks(mask.count) {
                 try cancellation.check()
                 for i in rows where mask[i] == 1 {
                     let slot = layer.slot(ofDay: days[i])
-                    guard slot >= 0, let position = positions[Int(slot)],
+                    guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
                         layer.isActive(
                             start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
                     else { continue }

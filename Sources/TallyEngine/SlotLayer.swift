@@ -9,7 +9,12 @@ import TallySemantics
 struct SlotLayer {
     /// Slot numbers, in time order.
     let slots: [Int]
-    let spans: [DaySpan]
+    /// The spans' first days and the days after their last, in the same order (plain arrays: the
+    /// binary searches below run once per row).
+    private let starts: [Int32]
+    private let ends: [Int32]
+    /// Each slot's position in the layer, by slot number; -1 for the slots of other layers.
+    let positions: [Int]
     /// Day → slot number over the layer's days, from `first`; empty when the days are too many.
     private let first: Int32
     private let table: [Int32]
@@ -19,9 +24,14 @@ struct SlotLayer {
 
     init(_ axis: TimeAxis, layer: [Int]) {
         slots = layer
-        spans = layer.map { axis.slots[$0] }
-        let lo = spans.first?.lo ?? 0
-        let hi = spans.last?.hi ?? 0
+        let spans = layer.map { axis.slots[$0] }
+        starts = spans.map(\.lo)
+        ends = spans.map(\.hi)
+        var positions = [Int](repeating: -1, count: axis.slots.count)
+        for (position, slot) in layer.enumerated() { positions[slot] = position }
+        self.positions = positions
+        let lo = starts.first ?? 0
+        let hi = ends.last ?? 0
         if hi > lo, Int(hi) - Int(lo) < Self.tableLimit {
             var table = [Int32](repeating: -1, count: Int(hi - lo))
             for (slot, span) in zip(layer, spans) where !span.isEmpty {
@@ -41,44 +51,40 @@ struct SlotLayer {
             let offset = UInt32(bitPattern: day &- first)
             return offset < UInt32(table.count) ? table[Int(offset)] : -1
         }
-        let k = (position(after: day, \.lo) ?? spans.count) - 1
-        guard day != NullSentinel.int32, k >= 0, day < spans[k].hi else { return -1 }
+        let k = (Self.position(after: day, in: starts) ?? starts.count) - 1
+        guard day != NullSentinel.int32, k >= 0, day < ends[k] else { return -1 }
         return Int32(slots[k])
     }
 
-    /// The position of the first span whose `bound` is greater than `day`; nil when there is none.
-    private func position(after day: Int32, _ bound: KeyPath<DaySpan, Int32>) -> Int? {
+    /// The position of the first bound greater than `day`; nil when there is none.
+    private static func position(after day: Int32, in bounds: [Int32]) -> Int? {
         var lo = 0
-        var hi = spans.count
+        var hi = bounds.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if spans[mid][keyPath: bound] > day { hi = mid } else { lo = mid + 1 }
+            if bounds[mid] > day { hi = mid } else { lo = mid + 1 }
         }
-        return lo < spans.count ? lo : nil
-    }
-
-    /// The day a slot's boundary falls on: its first day, or the day after its last.
-    func boundary(at position: Int, _ which: Boundary) -> Int32 {
-        which == .start ? spans[position].lo : spans[position].hi
+        return lo < bounds.count ? lo : nil
     }
 
     /// Whether a lifespan (`end` null when it has not ended, or when only its start counts) is active
-    /// at the boundary of the slot at `position`: start < B and (end is null or end ≥ B).
+    /// at the boundary of the slot at `position` (its first day, or the day after its last):
+    /// start < B and (end is null or end ≥ B).
+    @inline(__always)
     func isActive(start: Int32, end: Int32, at position: Int, _ which: Boundary) -> Bool {
         guard start != NullSentinel.int32 else { return false }
-        let b = boundary(at: position, which)
+        let b = which == .start ? starts[position] : ends[position]
         return start < b && (end == NullSentinel.int32 || end >= b)
     }
 
     /// For each row in `mask`, the positions (first...last) at whose boundary it is active, or nil.
     /// Boundaries increase with the position, so each row's positions are one run, found by binary search.
     func activeRuns(start: [Int32], end: [Int32], at which: Boundary, mask: [UInt8]) -> [ClosedRange<Int>?] {
-        let key: KeyPath<DaySpan, Int32> = which == .start ? \.lo : \.hi
+        let bounds = which == .start ? starts : ends
         return mask.indices.map { i in
             guard mask[i] == 1, start[i] != NullSentinel.int32 else { return nil }
-            let firstActive = position(after: start[i], key) ?? spans.count
-            let lastActive =
-                end[i] == NullSentinel.int32 ? spans.count - 1 : (position(after: end[i], key) ?? spans.count) - 1
+            let firstActive = Self.position(after: start[i], in: bounds) ?? bounds.count
+            let lastActive = end[i] == NullSentinel.int32 ? bounds.count - 1 : (Self.position(after: end[i], in: bounds) ?? bounds.count) - 1
             return firstActive <= lastActive ? firstActive...lastActive : nil
         }
     }
