@@ -49,7 +49,13 @@ public struct Completer {
             for ch in line {
                 defer { previous = ch }
                 if inString {
-                    if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
+                    if escaped {
+                        escaped = false
+                    } else if ch == "\\" {
+                        escaped = true
+                    } else if ch == "\"" {
+                        inString = false
+                    }
                 } else if ch == "\"" {
                     inString = true
                 } else if ch == "-", previous == "-" {
@@ -65,7 +71,7 @@ public struct Completer {
     private static let statementWords = Parser.statementWords
     private static let clauseWords = [
         "by", "where", "since", "until", "between", "last", "for", "order by", "limit", "vs previous",
-        "vs last year", "pivot",
+        "vs last year", "pivot", "having", "nonzero",
     ]
     private static let functions = [
         "count(", "count_distinct(", "sum(", "avg(", "min(", "max(", "median(", "percentile(", "previous(",
@@ -125,7 +131,8 @@ public struct Completer {
             case "(":
                 if depth == 0 { return tokens.contains { $0.text == "in" } ? "in" : nil }
                 depth -= 1
-            case "by", "order", "where": if depth == 0 { return piece.text == "by" && isOrderBy(tokens, piece) ? "order" : piece.text }
+            case "by", "order", "where":
+                if depth == 0 { return piece.text == "by" && isOrderBy(tokens, piece) ? "order" : piece.text }
             default: break
             }
         }
@@ -166,20 +173,29 @@ public struct Completer {
     /// like), when those items parse; nil when they do not, or read none.
     private func itemDatasets(_ before: String, _ tokens: [Piece]) -> [String]? {
         var statement = tokens
-        if let separator = statement.lastIndex(where: { $0.text == ";" }) { statement = Array(statement[(separator + 1)...]) }
-        if let first = statement.first, ["explain", "plot", "assert", "sql"].contains(first.text) { statement.removeFirst() }
+        if let separator = statement.lastIndex(where: { $0.text == ";" }) {
+            statement = Array(statement[(separator + 1)...])
+        }
+        if let first = statement.first, ["explain", "plot", "assert", "sql"].contains(first.text) {
+            statement.removeFirst()
+        }
         var depth = 0
         var items: [Piece] = []
         for piece in statement {
             if piece.text == "(" { depth += 1 }
             if piece.text == ")" { depth -= 1 }
-            if depth == 0, !piece.isName || piece.text == "vs" || piece.text == "pivot", Self.clauseStarts.contains(piece.text) { break }
+            if depth == 0, !piece.isName || Self.clauseNames.contains(piece.text),
+                Self.clauseStarts.contains(piece.text)
+            {
+                break
+            }
             items.append(piece)
         }
         guard let start = items.first?.offset, let end = items.last?.end else { return nil }
         let text = String(decoding: Array(before.utf8)[start..<end], as: UTF8.self)
         let (script, diagnostics) = Parser.parse(SourceFile(name: nil, text: text))
-        guard diagnostics.isEmpty, script.statements.count == 1, case .query(let query) = script.statements[0].kind else {
+        guard diagnostics.isEmpty, script.statements.count == 1, case .query(let query) = script.statements[0].kind
+        else {
             return nil
         }
         let datasets = Reach(catalog: catalog).datasets(of: query.items.map(\.expr))
@@ -187,13 +203,17 @@ public struct Completer {
     }
 
     private static let clauseStarts: Set<String> = [
-        "by", "where", "since", "until", "between", "last", "for", "order", "limit", "vs", "pivot",
+        "by", "where", "since", "until", "between", "last", "for", "order", "limit", "vs", "pivot", "having", "nonzero",
     ]
+    /// Clause words that are not reserved, so a name token may be one.
+    private static let clauseNames: Set<String> = ["vs", "pivot", "having", "nonzero"]
 
     /// The values of the column named just before the comparison (`plan = `, `plan in (`),
     /// from every loaded dataset that has it, most common first is not needed: sorted.
     private func values(before tokens: [Piece]) -> [String] {
-        guard let column = tokens.last(where: { $0.isName && !["in", "not", "and", "or", "where"].contains($0.text) })?.text
+        guard
+            let column = tokens.last(where: { $0.isName && !["in", "not", "and", "or", "where"].contains($0.text) })?
+                .text
         else { return [] }
         return session.textValues(ofColumn: column).filter { !$0.contains("\"") }.sorted().prefix(1000).map { $0 }
     }
@@ -231,11 +251,17 @@ public struct Completer {
             switch token.kind {
             case .eof, .newline: return nil
             case .identifier:
-                return Piece(text: token.nameText(in: source), offset: token.span.start, end: token.span.end, isName: true, isLiteral: false)
+                return Piece(
+                    text: token.nameText(in: source), offset: token.span.start, end: token.span.end, isName: true,
+                    isLiteral: false)
             case .keyword, .symbol:
-                return Piece(text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false, isLiteral: false)
+                return Piece(
+                    text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false,
+                    isLiteral: false)
             case .number, .string, .date, .period, .parameter:
-                return Piece(text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false, isLiteral: true)
+                return Piece(
+                    text: token.text(in: source), offset: token.span.start, end: token.span.end, isName: false,
+                    isLiteral: true)
             }
         }
     }

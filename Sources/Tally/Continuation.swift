@@ -7,7 +7,7 @@ import TallySyntax
 /// with the parser, which joins the same lines in a script: a statement cannot end on these tokens.
 public enum Continuation {
     /// True while a quote or parenthesis is open, or the text (its last statement) ends with `\`, a
-    /// comma, an operator, `and`, `or`, `not`, `where`, `by`, `vs` or another word a statement cannot
+    /// comma, an operator, `and`, `or`, `not`, `where`, `by`, `vs`, `having` or another word a statement cannot
     /// end on, or inside a `between` that has not had its `and`.
     public static func needsMore(_ text: String) -> Bool {
         if text.hasSuffix("\\") { return true }
@@ -41,13 +41,15 @@ public enum Continuation {
     ]
 
     /// A token the statement cannot end on. `last` only after something (alone it is the prompt's
-    /// command), and `vs` only where a name cannot stand (after `by` or `,` it is a column).
+    /// command), and `vs` and `having` only where a name cannot stand (after `by` or `,` it is a column).
     private static func endsOpen(_ token: Token, after before: Token?, in source: SourceFile) -> Bool {
         switch token.kind {
         case .symbol(let s): return openSymbols.contains(s)
         case .keyword(let k): return openKeywords.contains(k) || (k == .last && before != nil)
         case .identifier:
-            guard let before, !token.isQuotedName(in: source), token.text(in: source) == "vs" else { return false }
+            guard let before, !token.isQuotedName(in: source), ["vs", "having"].contains(token.text(in: source)) else {
+                return false
+            }
             return ![.keyword(.by), .symbol(.comma), .symbol(.dot)].contains(before.kind)
         default: return false
         }

@@ -25,6 +25,8 @@ import Testing
         ("revenue where not", true),
         ("revenue where churn_date is", true),
         ("revenue by month vs", true),
+        ("revenue by plan having", true),
+        ("revenue by plan having revenue >", true),
         ("revenue since", true),
         ("revenue order by", true),
         ("revenue last", true),
@@ -38,6 +40,8 @@ import Testing
         ("revenue by plan where plan = \"pro\"", false),
         ("revenue by month vs previous", false),
         ("revenue by vs", false),  // a column named vs
+        ("revenue by having", false),  // a column named having
+        ("revenue by plan having revenue > 10 nonzero", false),
         ("revenue by `where`", false),
         ("last", false),
         ("timer on", false),
