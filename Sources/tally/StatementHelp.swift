@@ -76,6 +76,9 @@ extension Help {
             and what it can be broken down by. With a period (and a filter), the numbers worked out:
               explain churn
               explain churn for 2024-03 where plan = "pro"
+            explain plan QUERY: the plan a query runs as on every engine: each period's days, the days
+            each comparison reads, the aggregates and where their rows count:
+              explain plan revenue vs last year by month since 2025-03-01 until 2025-03-15
             """
         ),
         (
