@@ -66,7 +66,7 @@ public struct Calendar: Hashable, Sendable {
 }
 
 /// One period of a calendar: its grain and its number (periods since the calendar's epoch).
-public struct Period: Hashable, Sendable, Comparable {
+public struct Period: Hashable, Sendable {
     public var grain: Grain
     public var index: Int
 
@@ -74,6 +74,4 @@ public struct Period: Hashable, Sendable, Comparable {
         self.grain = grain
         self.index = index
     }
-
-    public static func < (a: Period, b: Period) -> Bool { a.index < b.index }
 }

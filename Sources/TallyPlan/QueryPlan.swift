@@ -80,17 +80,10 @@ public struct QueryPlan: Sendable {
     }
 
     /// The number of non-time dimensions.
-    public var columnDimensionCount: Int {
-        dimensions.filter { if case .column = $0.kind { true } else { false } }.count
-    }
+    public var columnDimensionCount: Int { dimensions.columnCount }
 
-    /// The result's header: the dimensions in order (a time dimension named after its grain), then the items.
-    public var resultColumns: [ResultColumn] {
-        dimensions.map { d in
-            if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
-            return ResultColumn(name: d.name, role: .dimension(time: false))
-        } + items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }
-    }
+    /// The result's header: the dimensions in order, then the items.
+    public var resultColumns: [ResultColumn] { dimensions.resultColumns(items: items.map { ($0.name, $0.unit) }) }
 
     public func axis(extent: DayExtent?) -> TimeAxis {
         TimeAxis(calendar: calendar, grain: grain, range: range, extent: extent, shifts: shifts)

@@ -27,12 +27,6 @@ public struct DayExtent: Hashable, Sendable {
         self.first = first
         self.last = last
     }
-
-    /// Both extents' days.
-    public func union(_ other: DayExtent?) -> DayExtent {
-        guard let other else { return self }
-        return DayExtent(first: min(first, other.first), last: max(last, other.last))
-    }
 }
 
 /// How far back a comparison reads: `periods` periods, then `years` years, earlier.

@@ -28,6 +28,12 @@ public struct SQLResultCompiler {
     private var plan: QueryPlan { compiler.plan }
     private var dimensionColumns: [String] { (0..<plan.columnDimensionCount).map { "d\($0)" } }
 
+    /// Whether dimension `k` holds text (it then sorts and compares by code point).
+    private func isTextDimension(_ k: Int) -> Bool {
+        guard let a = plan.aggregates.first, k < a.dimensions.count else { return false }
+        return SQLRowCompiler.type(of: a.dimensions[k]) == .text
+    }
+
     public mutating func compile() -> SQLStatement {
         var ctes = compiler.cellTables(over: axis)
         ctes.append(SQLCommonTable(name: "shown", select: shown()))
@@ -106,10 +112,7 @@ public struct SQLResultCompiler {
         switch o {
         case .value(.text): return true
         case .column(let i) where i < plan.dimensions.count:
-            if case .column(let k) = plan.dimensions[i].kind {
-                let types = plan.aggregates.first.map { $0.dimensions.map(SQLRowCompiler.type(of:)) } ?? []
-                return k < types.count && types[k] == .text
-            }
+            if case .column(let k) = plan.dimensions[i].kind { return isTextDimension(k) }
             return true
         default: return false
         }
@@ -245,7 +248,6 @@ public struct SQLResultCompiler {
     private func result(items: [SQLExpr], from: String) -> SQLSelect {
         var columns: [SQLSelectItem] = []
         var dimensionKeys: [SQLExpr] = []
-        let types = plan.aggregates.first.map { $0.dimensions.map(SQLRowCompiler.type(of:)) } ?? []
         for d in plan.dimensions {
             switch d.kind {
             case .time:
@@ -255,7 +257,7 @@ public struct SQLResultCompiler {
                 columns.append(SQLSelectItem(.own(nil, "d\(k)"), as: .user(d.name)))
                 // Text sorts by code point; nulls come last.
                 dimensionKeys.append(
-                    k < types.count && types[k] == .text ? .binaryCollation(.own(nil, "d\(k)")) : .own(nil, "d\(k)"))
+                    isTextDimension(k) ? .binaryCollation(.own(nil, "d\(k)")) : .own(nil, "d\(k)"))
             }
         }
         for (item, e) in zip(plan.items, items) { columns.append(SQLSelectItem(e, as: .user(item.name))) }

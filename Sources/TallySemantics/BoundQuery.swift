@@ -51,9 +51,19 @@ public enum RowType: String, Hashable, Sendable {
     }
 }
 
-public enum ArithmeticOperator: String, Hashable, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/" }
+public enum ArithmeticOperator: String, Hashable, Sendable {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+}
 public enum ComparisonOperator: String, Hashable, Sendable {
-    case equal = "=", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
 }
 public enum LogicalOperator: String, Hashable, Sendable { case and, or }
 
@@ -276,16 +286,21 @@ public struct BoundQuery: Sendable {
     }
 
     /// The number of non-time dimensions.
-    public var columnDimensionCount: Int {
-        dimensions.filter { if case .column = $0.kind { true } else { false } }.count
-    }
+    public var columnDimensionCount: Int { dimensions.columnCount }
 }
 
 extension BoundQuery {
-    /// The result's header, as every engine returns it: the dimensions in order (a time dimension
-    /// named after its grain), then the items.
-    public var resultColumns: [ResultColumn] {
-        dimensions.map { d in
+    /// The result's header, as every engine returns it.
+    public var resultColumns: [ResultColumn] { dimensions.resultColumns(items: items.map { ($0.name, $0.unit) }) }
+}
+
+extension [BoundDimension] {
+    /// The number of non-time dimensions.
+    public var columnCount: Int { filter { if case .column = $0.kind { true } else { false } }.count }
+
+    /// A result's header: the dimensions in order (a time dimension named after its grain), then the items.
+    public func resultColumns(items: [(name: String, unit: MetricUnit?)]) -> [ResultColumn] {
+        map { d in
             if case .time = d.kind { return ResultColumn(name: d.name, role: .dimension(time: true)) }
             return ResultColumn(name: d.name, role: .dimension(time: false))
         } + items.map { ResultColumn(name: $0.name, role: .measure(unit: $0.unit)) }

@@ -336,7 +336,8 @@ extension Parser {
     /// (`format csv`, `select sum(x)`) are no query missing its 'by'.
     func clauseSuggestion(for word: String, _ state: QueryState) -> String? {
         let lower = word.lowercased()
-        let clauseWords = Keyword.clauseStarters.map(\.rawValue).sorted()
+        // The contextual clause words count too: `havin` is a `having` mistyped.
+        let clauseWords = (Keyword.clauseStarters.map(\.rawValue) + ["having", "nonzero", "pivot"]).sorted()
         if lower != word, clauseWords.contains(lower) { return lower }  // `WHERE`
         let grains: Set<String> = [
             "day", "week", "month", "quarter", "year", "days", "weeks", "months", "quarters", "years",
