@@ -37,7 +37,7 @@ extension Session {
                 "assertion failed: \(what) is null (no value), \(expectation)", at: assertion.span,
                 help: "a ratio or average over nothing has no value; "
                     + (explainCommand.map { "`\($0)` shows why" } ?? "check the range and the where clause"))
-        case .text, .bool, .date, .timestamp:
+        case .text, .bool, .date, .timestamp, .period:
             throw Diagnostic(
                 "assertion failed: \(what) is \(ValueText.plain(value) ?? ""), not a number", at: assertion.span,
                 help: "an assertion compares the query's value with a number")

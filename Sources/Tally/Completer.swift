@@ -73,10 +73,7 @@ public struct Completer {
         "by", "where", "since", "until", "between", "last", "for", "order by", "limit", "vs previous",
         "vs last year", "pivot", "having", "nonzero",
     ]
-    private static let functions = [
-        "count(", "count_distinct(", "sum(", "avg(", "min(", "max(", "median(", "percentile(", "previous(",
-        "change(", "growth(", "rolling(", "cumulative(", "share(",
-    ]
+    private static let functions = (Builtins.aggregates + Builtins.comparisons).map { $0 + "(" }
 
     private func words(before: String) -> [String] {
         let tokens = self.tokens(before)

@@ -12,7 +12,7 @@ enum NullHint {
             for (c, column) in table.columns.enumerated() where row[c] == .null {
                 guard case .measure = column.role, catalog.metrics[column.name] != nil else { continue }
                 var command = "explain \(column.name)"
-                if let t = timeColumn, case .text(let period) = row[t] { command += " for \(period)" }
+                if let t = timeColumn, case .period(let period) = row[t] { command += " for \(period.label)" }
                 return "— marks a value that does not exist here (such as a ratio over nothing); `\(command)` shows why."
             }
         }

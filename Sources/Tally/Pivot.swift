@@ -48,6 +48,7 @@ enum Pivot {
         case .bool(let b): b ? "true" : "false"
         case .date(let d): CivilDate.format(d)
         case .timestamp(let t): CivilDate.formatTimestamp(t)
+        case .period(let p): p.label
         }
     }
 }

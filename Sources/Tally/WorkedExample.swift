@@ -171,16 +171,11 @@ struct WorkedExample {
             guard let d = Self.dataset(in: first) else { return nil }
             dataset = d
             let x = source.slice(first.span)
-            switch call.function.text {
-            case "count": what = "\(dataset) with a \(x)"
-            case "count_distinct": what = "distinct values of \(x) in \(dataset)"
-            case "sum": what = "the sum of \(x) over \(dataset)"
-            case "avg": what = "the average of \(x) over \(dataset)"
-            case "min": what = "the smallest \(x) among \(dataset)"
-            case "max": what = "the largest \(x) among \(dataset)"
-            case "median": what = "the median \(x) of \(dataset)"
-            default: what = "\(call.function.text) of \(x) over \(dataset)"
+            var function = AggregateFunction.named(call.function.text)
+            if case .percentile? = function, let p = call.arguments.dropFirst().first.flatMap({ Double(source.slice($0.span)) }) {
+                function = .percentile(p)
             }
+            what = function?.words(of: x, in: dataset) ?? "\(call.function.text) of \(x) over \(dataset)"
         }
         let lifespan = catalog.lifespans[dataset]
         var conditions: [String] = []

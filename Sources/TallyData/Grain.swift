@@ -114,39 +114,4 @@ public enum Grain: String, Sendable, CaseIterable {
         let jan4 = CivilDate.daysUnchecked(year: year, month: 1, day: 4)
         return jan4 - (CivilDate.weekday(Int32(clamping: jan4)) - 1)
     }
-
-    // MARK: - Period labels
-
-    /// Parses a period label back to its grain and index: `2024` (year), `2024-Q1`, `2024-03`,
-    /// `2024-W09` (ISO week) or `2024-03-05` (day). Nil for anything else or a nonexistent period.
-    public static func parsePeriod(_ label: String) -> (grain: Grain, index: Int)? {
-        let b = Array(label.utf8)
-        func digits(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= b.count else { return nil }
-            var n = 0
-            for i in range {
-                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
-                n = n * 10 + Int(b[i] - UInt8(ascii: "0"))
-            }
-            return n
-        }
-        guard b.count >= 4, let year = digits(0..<4), year >= 1 else { return nil }
-        if b.count == 4 { return (.year, year) }
-        guard b[4] == UInt8(ascii: "-"), b.count >= 7 else { return nil }
-        switch b[5] {
-        case UInt8(ascii: "Q"), UInt8(ascii: "q"):
-            guard b.count == 7, let q = digits(6..<7), (1...4).contains(q) else { return nil }
-            return (.quarter, year * 4 + q - 1)
-        case UInt8(ascii: "W"), UInt8(ascii: "w"):
-            guard b.count == 8, let w = digits(6..<8), let range = isoWeekRange(isoYear: year, week: w) else {
-                return nil
-            }
-            return (.week, Grain.week.index(ofDay: range.lowerBound))
-        default:
-            guard let month = digits(5..<7), (1...12).contains(month) else { return nil }
-            if b.count == 7 { return (.month, year * 12 + month - 1) }
-            guard let day = CivilDate.parseDate(label) else { return nil }
-            return (.day, Int(day))
-        }
-    }
 }

@@ -13,6 +13,8 @@ public enum Value: Hashable, Sendable {
     case date(Int32)
     /// Microseconds since the epoch, UTC.
     case timestamp(Int64)
+    /// A period of the time axis, named (`2024-03`) only where it is shown.
+    case period(Period)
 }
 
 extension Value {

@@ -27,7 +27,7 @@ struct ResultLayout {
         func row(_ cell: Int) -> [Value] {
             let dims = plan.dimensions.map { d -> Value in
                 switch d.kind {
-                case .time: return .text(axis.label(cell % shown))
+                case .time: return axis.shown[cell % shown].map(Value.period) ?? .null
                 case .column(let k): return combos[cell / shown][k]
                 }
             }

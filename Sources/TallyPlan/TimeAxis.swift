@@ -192,6 +192,6 @@ public struct TimeAxis: Sendable {
 
     /// How a shown period is named in results.
     public func label(_ k: Int) -> String {
-        shown[k].map(calendar.label) ?? ""
+        shown[k]?.label ?? ""
     }
 }

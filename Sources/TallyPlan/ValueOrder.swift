@@ -2,7 +2,7 @@
 
 import TallyData
 
-/// The order results are sorted in: numbers numerically, text by code point, nulls last.
+/// The order results are sorted in: numbers numerically, text by code point, periods in time, nulls last.
 public enum ValueOrder {
     public static func less(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
@@ -12,6 +12,11 @@ public enum ValueOrder {
         case (.bool(let x), .bool(let y)): return !x && y
         case (.integer(let x), .integer(let y)): return x < y
         case (.decimal(let x, let s), .decimal(let y, let t)) where s == t: return x < y
+        case (.period(let x), .period(let y)) where x.grain == y.grain: return x.index < y.index
+        // A period against text (`having month >= "2024-03"`) compares its name: a grain's labels
+        // sort as its periods do.
+        case (.period(let x), .text(let y)): return compareText(x.label, y) < 0
+        case (.text(let x), .period(let y)): return compareText(x, y.label) < 0
         default:
             if let x = number(a), let y = number(b) { return x < y }
             return rank(a) < rank(b)
@@ -39,7 +44,7 @@ public enum ValueOrder {
         switch v {
         case .bool: 0
         case .integer, .number, .decimal: 1
-        case .date, .timestamp: 2
+        case .date, .timestamp, .period: 2
         case .text: 3
         case .null: 4
         }

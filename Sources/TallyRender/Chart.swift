@@ -183,7 +183,7 @@ struct ChartShape {
         return (ordered.map(ChartText.label), series)
     }
 
-    /// Periods sorted by time when every one is a period label of the same grain, a date or a
+    /// Periods sorted by time when every one is a period of the same grain, a date or a
     /// timestamp (nulls last); otherwise in the order the result gave them.
     static func chronological(_ periods: [Value]) -> [Value] {
         var keyed: [(kind: String, at: Int64, value: Value)] = []
@@ -191,9 +191,7 @@ struct ChartShape {
         for period in periods {
             switch period {
             case .null: nulls.append(period)
-            case .text(let label):
-                guard let parsed = Grain.parsePeriod(label) else { return periods }
-                keyed.append((parsed.grain.rawValue, Int64(parsed.index), period))
+            case .period(let p): keyed.append((p.grain.rawValue, Int64(p.index), period))
             case .date(let day): keyed.append(("date", Int64(day), period))
             case .timestamp(let micros): keyed.append(("timestamp", micros, period))
             case .integer(let n): keyed.append(("integer", n, period))

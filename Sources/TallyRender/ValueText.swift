@@ -9,7 +9,7 @@ public enum ValueText {
     /// integer → digits; number → `NumberText.plain` (full precision, no exponent); decimal → its
     /// exact digits, trailing zeros dropped (`19843.90` → "19843.9"); text as is;
     /// bool → "true"/"false"; date → "2024-03-05"; timestamp → "2024-03-05T10:20:30Z" (a fraction
-    /// only when nonzero). A NaN or infinite number counts as null: it has no honest spelling.
+    /// only when nonzero); period → its calendar's label ("2024-03", "2024-W10"). A NaN or infinite number counts as null: it has no honest spelling.
     public static func plain(_ value: Value) -> String? {
         switch value {
         case .null: nil
@@ -20,6 +20,7 @@ public enum ValueText {
         case .bool(let b): b ? "true" : "false"
         case .date(let days): CivilDate.format(days)
         case .timestamp(let micros): CivilDate.formatTimestamp(micros)
+        case .period(let p): p.label
         }
     }
 
@@ -29,7 +30,7 @@ public enum ValueText {
     }
 
     /// The value as a JSON literal: `null`, a bare number, `true`/`false`, or a quoted string
-    /// (text, dates and timestamps).
+    /// (text, dates, timestamps and periods).
     public static func json(_ value: Value) -> String {
         switch value {
         case .null: return "null"
@@ -37,7 +38,7 @@ public enum ValueText {
         case .number(let x): return x.isFinite ? NumberText.plain(x) : "null"
         case .decimal(let m, let s): return NumberText.plain(m, scale: s)
         case .bool(let b): return b ? "true" : "false"
-        case .text, .date, .timestamp:
+        case .text, .date, .timestamp, .period:
             guard let text = plain(value) else { return "null" }
             return jsonString(text)
         }

@@ -103,6 +103,7 @@ public struct SQLResultCompiler {
             case .bool(let b): return .bool(b)
             case .text(let t): return .value(.text(t))
             case .date(let d): return .value(.date(d))
+            case .period(let p): return .value(.text(p.label))
             case .timestamp: return .null
             }
         }

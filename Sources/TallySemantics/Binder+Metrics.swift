@@ -156,7 +156,7 @@ extension BindingState {
 
     private func bindAggregate(_ call: Call, span: Span) throws(Diagnostic) -> MetricExpr {
         let fname = call.function.text
-        guard Builtins.aggregates.contains(fname) else {
+        guard let named = AggregateFunction.named(fname) else {
             if RowFunction(rawValue: fname) != nil {
                 throw located(
                     Diagnostic(
@@ -178,17 +178,8 @@ extension BindingState {
                     at: span, help: "for example \(example)"))
         }
         let argument = call.arguments[0]
-        let function: AggregateFunction
-        switch fname {
-        case "count": function = .count
-        case "count_distinct": function = .countDistinct
-        case "sum": function = .sum
-        case "avg": function = .avg
-        case "min": function = .min
-        case "max": function = .max
-        case "median": function = .median
-        default: function = .percentile(try percentileFraction(call.arguments[1]))
-        }
+        var function = named
+        if case .percentile = named { function = .percentile(try percentileFraction(call.arguments[1])) }
 
         // `count(orders)` names the dataset; otherwise the first qualified column does.
         let dataset: String

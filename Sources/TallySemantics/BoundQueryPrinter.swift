@@ -36,16 +36,8 @@ public enum BoundQueryPrinter {
     }
 
     public static func function(_ f: AggregateFunction) -> String {
-        switch f {
-        case .count: "count"
-        case .countDistinct: "count_distinct"
-        case .sum: "sum"
-        case .avg: "avg"
-        case .min: "min"
-        case .max: "max"
-        case .median: "median"
-        case .percentile(let p): "percentile[\(p)]"
-        }
+        if case .percentile(let p) = f { return "percentile[\(p)]" }
+        return f.name
     }
 
     public static func column(_ c: BoundColumn) -> String {

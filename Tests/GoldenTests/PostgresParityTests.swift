@@ -105,6 +105,9 @@ enum ResultComparison {
         case (.integer(let i), .number(let y)):
             // A dimension value: an integer column's value read back from a NUMERIC one.
             return Double(i) == y
+        case (.period(let p), .text(let label)):
+            // The printed statement names its periods; the native result carries them as values.
+            return p.label == label
         default:
             return u == v
         }

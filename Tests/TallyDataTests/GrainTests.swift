@@ -54,10 +54,6 @@ struct GrainTests {
             #expect(start <= day && day < grain.endDay(ofIndex: index))
             #expect(grain.index(ofDay: start) == index)
             #expect(grain.index(ofDay: start - 1) == index - 1)
-            if start == day {
-                #expect(Grain.parsePeriod(grain.label(ofIndex: index)).map { [$0.grain.rawValue, "\($0.index)"] }
-                    == [grain.rawValue, "\(index)"])
-            }
         }
     }
 
@@ -100,23 +96,5 @@ struct GrainTests {
     @Test(arguments: ["monthly", "s", "", "dayss", "hour", "weekss"])
     func parseNotAGrain(_ word: String) {
         #expect(Grain.parse(word) == nil)
-    }
-
-    @Test(arguments: [
-        ("2024", Grain.year, 2024), ("2024-Q1", .quarter, 8096), ("2024-q4", .quarter, 8099),
-        ("2024-03", .month, 24290), ("2024-W09", .week, 2825), ("2025-W01", .week, 2869),
-        ("2020-W53", .week, 2660), ("2024-03-05", .day, 19787),
-    ] as [(String, Grain, Int)])
-    func parsePeriod(_ label: String, _ grain: Grain, _ index: Int) {
-        let parsed = Grain.parsePeriod(label)
-        #expect(parsed?.grain == grain && parsed?.index == index)
-    }
-
-    @Test(arguments: [
-        "2024-Q5", "2024-Q0", "2024-13", "2024-00", "2025-W53", "2024-W00", "2024-02-30", "24-03", "", "0000",
-        "2024-3", "2024-W9", "2024-03-05T00:00:00", "2024-", "abcd",
-    ])
-    func parseNotAPeriod(_ label: String) {
-        #expect(Grain.parsePeriod(label) == nil)
     }
 }

@@ -18,7 +18,11 @@ import Testing
 
     @Test func countsAreIntegersAndMoneyIsADecimal() throws {
         let rows = try f.run("count(orders) as c, sum(orders.amount) as s by month").rows
-        #expect(rows == [[t("2023-12"), .integer(1), .decimal(10_010, scale: 2)], [t("2024-01"), .integer(1), .decimal(7_030, scale: 2)]])
+        #expect(
+            rows == [
+                [month(2023, 12), .integer(1), .decimal(10_010, scale: 2)],
+                [month(2024, 1), .integer(1), .decimal(7_030, scale: 2)],
+            ])
     }
 
     @Test func differencesOfMoneyAreExact() throws {

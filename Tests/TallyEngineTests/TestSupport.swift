@@ -41,13 +41,14 @@ func micros(_ year: Int, _ month: Int, _ dayOfMonth: Int, _ hour: Int, _ minute:
 /// A measure as a plain number (see `plainNumbers`).
 func n(_ x: Double) -> Value { .number(x) }
 
-/// A result's rows with its measures as plain numbers: most tests check values, not whether the
-/// engine kept them exact (EngineExactnessTests does).
+/// A result's rows with its measures as plain numbers and its periods by name: most tests check
+/// values, not whether the engine kept them exact (EngineExactnessTests does).
 func plainNumbers(_ table: ResultTable) -> [[Value]] {
     table.rows.map { row in
         zip(row, table.columns).map { value, column in
             switch (value, column.role) {
             case (.integer, .measure), (.decimal, .measure): value.double.map(Value.number) ?? value
+            case (.period(let p), _): .text(p.label)
             default: value
             }
         }
@@ -55,6 +56,9 @@ func plainNumbers(_ table: ResultTable) -> [[Value]] {
 }
 /// A text dimension value or a period label.
 func t(_ s: String) -> Value { .text(s) }
+
+/// A month as results carry it: a period value, named only when shown.
+func month(_ year: Int, _ month: Int) -> Value { .period(Period(grain: .month, index: year * 12 + month - 1)) }
 
 // MARK: Datasets
 

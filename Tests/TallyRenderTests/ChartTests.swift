@@ -21,6 +21,16 @@ private func stripped(_ s: String) -> String {
     return out
 }
 
+/// A month (`2024-03`) or quarter (`2024-Q1`) as results carry it.
+private func period(_ label: String) -> Value {
+    let parts = label.split(separator: "-")
+    let year = Int(parts[0]) ?? 0
+    if parts[1].hasPrefix("Q") {
+        return .period(Period(grain: .quarter, index: year * 4 + (Int(parts[1].dropFirst()) ?? 1) - 1))
+    }
+    return .period(Period(grain: .month, index: year * 12 + (Int(parts[1]) ?? 1) - 1))
+}
+
 private let monthlyRevenue = ResultTable(
     columns: [
         ResultColumn(name: "month", role: .dimension(time: true)),
@@ -29,7 +39,7 @@ private let monthlyRevenue = ResultTable(
     rows: [
         ("2024-01", 1200), ("2024-02", 1500), ("2024-03", 1350), ("2024-04", nil),
         ("2024-05", 1900), ("2024-06", 2400), ("2024-07", 2100), ("2024-08", 2600),
-    ].map { [.text($0.0), money($0.1)] }
+    ].map { [period($0.0), money($0.1)] }
 )
 
 private let customersByPlan = ResultTable(
@@ -42,7 +52,7 @@ private let customersByPlan = ResultTable(
         ("2024-01", "pro", 10), ("2024-01", "basic", 30), ("2024-02", "pro", 14), ("2024-02", "basic", 26),
         ("2024-03", "pro", 19), ("2024-03", "basic", nil), ("2024-04", "pro", 25), ("2024-04", "basic", 18),
         ("2024-05", "pro", 31), ("2024-05", "basic", 15),
-    ].map { [.text($0.0), .text($0.1), $0.2.map { Value.integer(Int64($0)) } ?? .null] }
+    ].map { [period($0.0), .text($0.1), $0.2.map { Value.integer(Int64($0)) } ?? .null] }
 )
 
 /// Rows ordered by revenue, not by time, as `order by` would leave them.
@@ -53,7 +63,7 @@ private let revenueAndCost = ResultTable(
         ResultColumn(name: "cost", role: .measure(unit: .currency)),
     ],
     rows: [("2024-Q3", 90, 70), ("2024-Q1", 100, 80), ("2024-Q2", 120, 85), ("2024-Q4", 150, 95)]
-        .map { [.text($0.0), money($0.1), money($0.2)] }
+        .map { [period($0.0), money($0.1), money($0.2)] }
 )
 
 private let profitByRegion = ResultTable(
@@ -140,7 +150,7 @@ struct SeriesTests {
     @Test("a null dimension value is a series named —")
     func nullSeriesName() throws {
         var table = customersByPlan
-        table.rows.append([.text("2024-03"), .null, .integer(21)])
+        table.rows.append([period("2024-03"), .null, .integer(21)])
         let lines = try Chart.render(table, options: .init(width: 40, height: 8)).split(separator: "\n")
         #expect(lines.last == "● pro   ◆ basic   ▲ —")
     }
@@ -162,7 +172,7 @@ struct SeriesTests {
                     ResultColumn(name: "month", role: .dimension(time: true)),
                     ResultColumn(name: "revenue", role: .measure(unit: .currency)),
                 ],
-                rows: values.enumerated().map { [.text("2024-0\($0.offset + 1)"), money($0.element)] })
+                rows: values.enumerated().map { [period("2024-0\($0.offset + 1)"), money($0.element)] })
         }
         #expect(try Chart.render(months([5]), options: .init(width: 30, height: 4)) == chartGolden("""
             $6.00 ┤           ⠤
@@ -276,7 +286,7 @@ struct ChartErrorTests {
                 ResultColumn(name: "revenue", role: .measure(unit: .currency)),
                 ResultColumn(name: "churn", role: .measure(unit: .percent)),
             ],
-            rows: [[.text("2024-01"), .text("pro"), .text("eu"), .number(1), .number(0.1)]])
+            rows: [[period("2024-01"), .text("pro"), .text("eu"), .number(1), .number(0.1)]])
         #expect(throws: ChartError(message: "cannot chart several measures by several dimensions (plan, region): "
             + "chart one measure, or group by one dimension")) {
             try Chart.render(table)
@@ -324,7 +334,8 @@ struct ChartPropertyTests {
             .null, .text("pro"), .text("basic"), .text(""), .text("a\nb\u{1B}[31m"),
             .text("日本語のとても長い名前です、本当に長い"), .text(String(repeating: "long ", count: 30)),
             .integer(-7), .date(19_787), .timestamp(1_709_634_030_000_000),
-            .text("2024-01"), .text("2024-02"), .text("2023-12"), .text("2024-W09"), .text("2024-Q1"), .bool(false),
+            period("2024-01"), period("2024-02"), period("2023-12"), .period(Period(grain: .week, index: 2825)), period("2024-Q1"),
+            .text("2024-01"), .bool(false),
         ]
         let units: [MetricUnit?] = [nil] + MetricUnit.allCases.map { $0 }
         var drawn = 0

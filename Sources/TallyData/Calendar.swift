@@ -1,7 +1,6 @@
 // What a period is: the one place that numbers periods, names them, and maps a day of one period
-// to the same day of another. Engines and the time axis ask the calendar; none computes periods itself.
-
-import TallyData
+// to the same day of another. Engines and the time axis ask the calendar; none computes periods
+// itself. Results carry periods as values (`Value.period`) and name them only when shown.
 
 /// A calendar of periods over civil days. Today the Gregorian calendar in UTC, with ISO weeks; a
 /// time zone or a fiscal year start is a new value of this type, not an edit elsewhere.
@@ -10,7 +9,7 @@ public struct Calendar: Hashable, Sendable {
 
     /// The period holding a day (days since 1970-01-01).
     public func period(ofDay day: Int32, _ grain: Grain) -> Period {
-        Period(grain: grain, index: grain.index(ofDay: day))
+        Period(grain: grain, index: grain.index(ofDay: day), calendar: self)
     }
 
     /// The first day of a period.
@@ -24,7 +23,7 @@ public struct Calendar: Hashable, Sendable {
 
     /// The period `count` periods earlier.
     public func earlier(_ p: Period, by count: Int) -> Period {
-        Period(grain: p.grain, index: p.index - count)
+        Period(grain: p.grain, index: p.index - count, calendar: self)
     }
 
     /// The same period a year earlier: the same month, quarter or year number, the same ISO week,
@@ -65,13 +64,19 @@ public struct Calendar: Hashable, Sendable {
     }
 }
 
-/// One period of a calendar: its grain and its number (periods since the calendar's epoch).
+/// One period of a calendar: its grain and its number (periods since the calendar's epoch). It
+/// keeps its calendar, so a result names and orders its periods as the calendar that made them does.
 public struct Period: Hashable, Sendable {
     public var grain: Grain
     public var index: Int
+    public var calendar: Calendar
 
-    public init(grain: Grain, index: Int) {
+    public init(grain: Grain, index: Int, calendar: Calendar = .gregorian) {
         self.grain = grain
         self.index = index
+        self.calendar = calendar
     }
+
+    /// How results name it: `2024-03-05`, `2024-W10`, `2024-03`, `2024-Q1`, `2024`.
+    public var label: String { calendar.label(self) }
 }
