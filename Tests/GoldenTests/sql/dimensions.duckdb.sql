@@ -824,7 +824,7 @@ WITH
 SELECT x0_c0 AS "o", x0_c1 AS "k"
 FROM joined;
 
--- dimensions.test:194
+-- dimensions.test:206
 -- count(dup_orders)
 WITH
   slots AS (
@@ -850,7 +850,7 @@ WITH
 SELECT x0_c0 AS "count(dup_orders)"
 FROM joined;
 
--- dimensions.test:201
+-- dimensions.test:213
 -- count(null_key_orders) as n by plan
 WITH
   slots AS (
@@ -890,7 +890,7 @@ SELECT d0 AS "plan", x0_c0 AS "n"
 FROM joined
 ORDER BY d0 NULLS LAST;
 
--- dimensions.test:210
+-- dimensions.test:222
 -- count(events) as n by tier
 WITH
   slots AS (
@@ -930,7 +930,7 @@ SELECT d0 AS "tier", x0_c0 AS "n"
 FROM joined
 ORDER BY d0 NULLS LAST;
 
--- dimensions.test:226
+-- dimensions.test:244
 -- count(refs) as n by tier
 WITH
   slots AS (
@@ -970,7 +970,7 @@ SELECT d0 AS "tier", x0_c0 AS "n"
 FROM joined
 ORDER BY d0 NULLS LAST;
 
--- dimensions.test:233
+-- dimensions.test:251
 -- count(amounts) as n by tier
 WITH
   slots AS (

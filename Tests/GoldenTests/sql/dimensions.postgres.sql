@@ -845,7 +845,7 @@ WITH
 SELECT x0_c0 AS "o", x0_c1 AS "k"
 FROM joined;
 
--- dimensions.test:194
+-- dimensions.test:206
 -- count(dup_orders)
 WITH
   slots AS (
@@ -871,7 +871,7 @@ WITH
 SELECT x0_c0 AS "count(dup_orders)"
 FROM joined;
 
--- dimensions.test:201
+-- dimensions.test:213
 -- count(null_key_orders) as n by plan
 WITH
   slots AS (
@@ -914,7 +914,7 @@ SELECT d0 AS "plan", x0_c0 AS "n"
 FROM joined
 ORDER BY d0 COLLATE "C" NULLS LAST;
 
--- dimensions.test:210
+-- dimensions.test:222
 -- count(events) as n by tier
 WITH
   slots AS (
@@ -957,7 +957,7 @@ SELECT d0 AS "tier", x0_c0 AS "n"
 FROM joined
 ORDER BY d0 COLLATE "C" NULLS LAST;
 
--- dimensions.test:226
+-- dimensions.test:244
 -- count(refs) as n by tier
 WITH
   slots AS (
@@ -1000,7 +1000,7 @@ SELECT d0 AS "tier", x0_c0 AS "n"
 FROM joined
 ORDER BY d0 COLLATE "C" NULLS LAST;
 
--- dimensions.test:233
+-- dimensions.test:251
 -- count(amounts) as n by tier
 WITH
   slots AS (
