@@ -409,7 +409,7 @@ SELECT d0 AS "g", x0_c0 AS "med"
 FROM joined
 ORDER BY d0 NULLS LAST;
 
--- aggregates-edges.test:104
+-- aggregates-edges.test:110
 -- min(extremes.i) as a, max(extremes.i) as b, min(extremes.p) as c, max(extremes.p) as d
 WITH
   slots AS (
@@ -454,7 +454,7 @@ SELECT
   x0_c3 AS "d"
 FROM joined;
 
--- aggregates-edges.test:111
+-- aggregates-edges.test:117
 -- min(pair.x where x > 2) as a, max(pair.x where x > 2) as b
 WITH
   slots AS (
@@ -486,7 +486,7 @@ WITH
 SELECT x0_c0 AS "a", x0_c1 AS "b"
 FROM joined;
 
--- aggregates-edges.test:119
+-- aggregates-edges.test:125
 -- 100 * count(arith where x > 1) / count(arith) as half, 100 * count(arith where x = 1) / count(arith where x > 0) as third,
 --   1 + 2 * count(arith) as nine, (1 + 2) * count(arith) as twelve, -sum(arith.x) + 10 as four
 WITH
@@ -536,7 +536,7 @@ SELECT
   -x0_c4 + 10 AS "four"
 FROM joined;
 
--- aggregates-edges.test:128
+-- aggregates-edges.test:134
 -- sum(arith.x) / count(arith where x > 0) as r, count(arith) / sum(arith.x) as q by g
 WITH
   slots AS (
@@ -588,7 +588,7 @@ SELECT
 FROM joined
 ORDER BY d0 NULLS LAST;
 
--- aggregates-edges.test:136
+-- aggregates-edges.test:142
 -- count(arith where x > 9) / count(arith where x > 9) as z
 WITH
   slots AS (
@@ -615,7 +615,7 @@ SELECT
   CAST(x0_c0 AS DOUBLE) / NULLIF(CAST(x0_c0 AS DOUBLE), 0) AS "z"
 FROM joined;
 
--- aggregates-edges.test:143
+-- aggregates-edges.test:150
 -- -sum(arith.x where x > 9) as negated
 WITH
   slots AS (
@@ -641,7 +641,7 @@ WITH
 SELECT -x0_c0 AS "negated"
 FROM joined;
 
--- aggregates-edges.test:150
+-- aggregates-edges.test:157
 -- avg(arith.x where x > 9) + 1 as plus_one
 WITH
   slots AS (
