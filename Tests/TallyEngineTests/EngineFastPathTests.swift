@@ -240,59 +240,6 @@ import Testing
         return plainNumbers(try NativeEngine(data: data, mappings: mappings).run(bound))
     }
 
-    // MARK: Periods: clipping at since and until
-
-    /// Amounts 1, 2, 4, ... 128 on: the day before `since`, `since`, the last day of its period, the
-    /// first day of the next, `until`, the day after `until`, no date, and a day of the period before.
-    /// Shown: first period 2 + 4 = 6, second 8 + 16 = 24. `previous` reads the same days a period
-    /// earlier (like with like): for the clipped first period, the days of the period before from the
-    /// same day on (128); for the second, the month's days of January (1 + 2 + 4 = 7, `until` being
-    /// February's last day) or the week's Monday and Tuesday of week 3 (the 16th: 1).
-    @Test(arguments: [
-        ("month", "2024-01-15", "2024-02-29",
-         [day(2024, 1, 14), day(2024, 1, 15), day(2024, 1, 31), day(2024, 2, 1), day(2024, 2, 29), day(2024, 3, 1),
-          nullDay, day(2023, 12, 31)],
-         ["2024-01", "2024-02"], [128, 7]),
-        // 2024-01-17 is a Wednesday of ISO week 3, 2024-01-21 its Sunday, 2024-01-23 the Tuesday of week 4.
-        ("week", "2024-01-17", "2024-01-23",
-         [day(2024, 1, 16), day(2024, 1, 17), day(2024, 1, 21), day(2024, 1, 22), day(2024, 1, 23), day(2024, 1, 24),
-          nullDay, day(2024, 1, 10)],
-         ["2024-W03", "2024-W04"], [128, 1]),
-    ] as [(String, String, String, [Int32], [String], [Double])])
-    func clippingAtSinceAndUntil(
-        _ grain: String, _ since: String, _ until: String, _ days: [Int32], _ labels: [String], _ previous: [Double]
-    ) throws
-    {
-        let orders = table("orders", ["date": .date(days), "amount": .integer([1, 2, 4, 8, 16, 32, 64, 128])])
-        let f = Fixture(orders, anchors: ["orders": "date"])
-        let range = "since \(since) until \(until)"
-        #expect(
-            try f.rows("sum(orders.amount) as s, count(orders) as n by \(grain) \(range)")
-                == [[t(labels[0]), n(6), n(2)], [t(labels[1]), n(24), n(2)]])
-        #expect(
-            try f.rows("sum(orders.amount) as s by \(grain) \(range) vs previous").map { Array($0.prefix(3)) }
-                == [[t(labels[0]), n(6), n(previous[0])], [t(labels[1]), n(24), n(previous[1])]])
-        // Without a grain the same days are inside: 2 + 4 + 8 + 16.
-        #expect(try f.value("sum(orders.amount) \(range)") == n(30))
-    }
-
-    @Test func timestampsOnTheBoundariesOfARange() throws {
-        // The last microsecond before `since` and the first after `until` are out; `since` at midnight
-        // and the last microsecond of `until` are in.
-        let tickets = table(
-            "tickets",
-            [
-                "at": .timestamp([
-                    micros(2024, 1, 14, 23, 59, 59, fraction: 999_999), micros(2024, 1, 15, 0, 0),
-                    micros(2024, 2, 29, 23, 59, 59, fraction: 999_999), micros(2024, 3, 1, 0, 0), nullInt,
-                ])
-            ])
-        let f = Fixture(tickets, anchors: ["tickets": "at"])
-        #expect(
-            try f.rows("count(tickets) as n by month since 2024-01-15 until 2024-02-29")
-                == [[t("2024-01"), n(1)], [t("2024-02"), n(1)]])
-    }
-
     // MARK: Combinations beyond the dense array
 
     @Test func combinationsOfThreeLargeDimensionsGoThroughAHashMap() throws {
