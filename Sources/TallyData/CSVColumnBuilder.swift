@@ -17,7 +17,7 @@ struct CSVColumnBuilder {
     /// Rows to reserve at the first chunk.
     private let expectedRows: Int
     /// Text only: the code of each dictionary entry.
-    private var codeOf: [String: Int32] = [:]
+    private var codeOf: [TextKey: Int32] = [:]
 
     init(expectedRows: Int) {
         self.expectedRows = max(0, expectedRows)
@@ -113,12 +113,12 @@ struct CSVColumnBuilder {
         var remap = [Int32](repeating: 0, count: localDictionary.count)
         var identity = true
         for (i, s) in localDictionary.enumerated() {
-            if let code = codeOf[s] {
+            if let code = codeOf[TextKey(s)] {
                 remap[i] = code
             } else {
                 guard dictionary.count < Int(Int32.max) else { return false }
                 remap[i] = Int32(dictionary.count)
-                codeOf[s] = remap[i]
+                codeOf[TextKey(s)] = remap[i]
                 dictionary.append(s)
             }
             identity = identity && remap[i] == Int32(i)
@@ -162,10 +162,10 @@ struct CSVColumnBuilder {
         return column
     }
 
-    private static func codes(of dictionary: [String]) -> [String: Int32] {
-        var codes: [String: Int32] = [:]
+    private static func codes(of dictionary: [String]) -> [TextKey: Int32] {
+        var codes: [TextKey: Int32] = [:]
         codes.reserveCapacity(dictionary.count)
-        for (i, s) in dictionary.enumerated() { codes[s] = Int32(i) }
+        for (i, s) in dictionary.enumerated() { codes[TextKey(s)] = Int32(i) }
         return codes
     }
 }

@@ -134,7 +134,7 @@ struct CSVColumnMerge {
         if parts.count == 1 { return parts[0] }
         if parts.isEmpty { return .text(codes: [], dictionary: []) }
         var dictionary: [String] = []
-        var codeOf: [String: Int32] = [:]
+        var codeOf: [TextKey: Int32] = [:]
         var codes: [Int32] = []
         codes.reserveCapacity(parts.reduce(0) { if case .text(let c, _) = $1 { $0 + c.count } else { $0 } })
         for i in parts.indices {
@@ -143,7 +143,7 @@ struct CSVColumnMerge {
             var remap = [Int32](repeating: 0, count: localDictionary.count)
             var identity = true
             for (i, s) in localDictionary.enumerated() {
-                if let code = codeOf[s] {
+                if let code = codeOf[TextKey(s)] {
                     remap[i] = code
                 } else {
                     guard dictionary.count < Int(Int32.max) else {
@@ -152,7 +152,7 @@ struct CSVColumnMerge {
                             message: "too many distinct values in one text column (over 2147483647)")
                     }
                     remap[i] = Int32(dictionary.count)
-                    codeOf[s] = remap[i]
+                    codeOf[TextKey(s)] = remap[i]
                     dictionary.append(s)
                 }
                 identity = identity && remap[i] == Int32(i)

@@ -18,6 +18,41 @@ public enum Value: Hashable, Sendable {
 }
 
 extension Value {
+    /// Text is equal when its bytes are: "é" as one character and as "e" with an accent are two
+    /// values, as in databases (DESIGN §4), where Swift's `String` equality would make them one.
+    public static func == (a: Value, b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): true
+        case (.integer(let x), .integer(let y)): x == y
+        case (.number(let x), .number(let y)): x == y
+        case (.decimal(let x, let s), .decimal(let y, let t)): x == y && s == t
+        case (.text(let x), .text(let y)): x.utf8.elementsEqual(y.utf8)
+        case (.bool(let x), .bool(let y)): x == y
+        case (.date(let x), .date(let y)): x == y
+        case (.timestamp(let x), .timestamp(let y)): x == y
+        case (.period(let x), .period(let y)): x == y
+        default: false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .integer(let x): hasher.combine(x)
+        case .number(let x): hasher.combine(x)
+        case .decimal(let x, let s):
+            hasher.combine(x)
+            hasher.combine(s)
+        case .text(let x): hasher.combine(TextKey(x))
+        case .bool(let x): hasher.combine(x)
+        case .date(let x): hasher.combine(x)
+        case .timestamp(let x): hasher.combine(x)
+        case .period(let x): hasher.combine(x)
+        }
+    }
+}
+
+extension Value {
     /// A number's value as a finite double; nil for null, NaN, infinity and non-numbers. Exact
     /// for integers up to 2^53 and for decimals of up to 15 digits.
     public var double: Double? {

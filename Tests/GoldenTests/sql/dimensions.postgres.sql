@@ -1043,3 +1043,46 @@ SELECT d0 AS "tier", x0_c0 AS "n"
 FROM joined
 ORDER BY d0 COLLATE "C" NULLS LAST;
 
+-- dimensions.test:259
+-- count(accent_events) as n by tier
+WITH
+  slots AS (
+    SELECT 0 AS slot, DATE '1970-01-01' AS lo, DATE '1970-01-01' AS hi
+  ),
+  combos AS (
+    SELECT DISTINCT r0."tier" AS d0
+    FROM "accent_events" AS t
+    LEFT JOIN "accent_accounts" AS r0 ON r0."code" = t."account"
+  ),
+  g0 AS (
+    SELECT r0."tier" AS d0, COUNT(*) AS c0
+    FROM "accent_events" AS t
+    LEFT JOIN "accent_accounts" AS r0 ON r0."code" = t."account"
+    GROUP BY r0."tier"
+  ),
+  cells AS (
+    SELECT
+      k.d0 AS d0,
+      s.slot AS slot,
+      CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0
+    FROM slots AS s
+    CROSS JOIN combos AS k
+    LEFT JOIN g0 ON g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
+  )
+SELECT d0 AS "tier", x0_c0 AS "n"
+FROM joined
+ORDER BY d0 COLLATE "C" NULLS LAST;
+

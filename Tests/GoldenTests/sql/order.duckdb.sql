@@ -678,3 +678,67 @@ FROM joined
 ORDER BY d0 NULLS LAST
 LIMIT 100;
 
+-- order.test:190
+-- count(accents) as n by w
+WITH
+  slots AS (
+    SELECT 0 AS slot, DATE '1970-01-01' AS lo, DATE '1970-01-01' AS hi
+  ),
+  combos AS (
+    SELECT DISTINCT t."w" AS d0
+    FROM "accents" AS t
+  ),
+  g0 AS (
+    SELECT t."w" AS d0, COUNT(*) AS c0
+    FROM "accents" AS t
+    GROUP BY t."w"
+  ),
+  cells AS (
+    SELECT k.d0 AS d0, s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    CROSS JOIN combos AS k
+    LEFT JOIN g0 ON g0.d0 IS NOT DISTINCT FROM k.d0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT
+      sh.pos AS pos,
+      sh.label AS label,
+      k.d0 AS d0,
+      x0.c0 AS x0_c0
+    FROM shown AS sh
+    CROSS JOIN combos AS k
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0 AND x0.d0 IS NOT DISTINCT FROM k.d0
+  )
+SELECT d0 AS "w", x0_c0 AS "n"
+FROM joined
+ORDER BY d0 NULLS LAST;
+
+-- order.test:197
+-- count(accents where w = "é") as n
+WITH
+  slots AS (
+    SELECT 0 AS slot, DATE '1970-01-01' AS lo, DATE '1970-01-01' AS hi
+  ),
+  g0 AS (
+    SELECT COUNT(*) FILTER (WHERE t."w" = 'é') AS c0
+    FROM "accents" AS t
+  ),
+  cells AS (
+    SELECT s.slot AS slot, COALESCE(g0.c0, 0) AS c0
+    FROM slots AS s
+    CROSS JOIN g0
+  ),
+  shown AS (
+    SELECT 0 AS pos, '' AS label, 0 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
+  )
+SELECT x0_c0 AS "n"
+FROM joined;
+
