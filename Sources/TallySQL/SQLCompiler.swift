@@ -360,7 +360,7 @@ public struct SQLCompiler {
             if a.isExact {
                 // Exact decimals (PostgreSQL's NUMERIC never overflows a sum of bigints; DuckDB's sums
                 // are already DECIMAL(38) or HUGEINT).
-                items.append(SQLSelectItem(dialect == .postgres ? .cast(v, .numeric) : v, as: .own("c\(i)")))
+                items.append(SQLSelectItem(dialect.castsExactSums ? .cast(v, .numeric) : v, as: .own("c\(i)")))
             } else {
                 items.append(SQLSelectItem(overflowSafe ? .inDoubleRange(v) : .cast(v, .double), as: .own("c\(i)")))
             }

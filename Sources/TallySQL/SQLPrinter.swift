@@ -170,13 +170,15 @@ public struct SQLPrinter {
         case .window(let w):
             return window(w)
         case .binaryCollation(let x):
-            return dialect.needsBinaryCollation ? wrap(expr(x, above: 9) + " COLLATE \"C\"", 8, above) : expr(x, above: above)
+            guard let collation = dialect.binaryCollation else { return expr(x, above: above) }
+            return wrap(expr(x, above: 9) + " COLLATE \(collation)", 8, above)
         case .periodLabel(let grain, let x):
             return label(grain, x)
         case .microsecondsBetween(let a, let b):
-            switch dialect {
-            case .postgres: return wrap("EXTRACT(EPOCH FROM \(expr(a, above: 7)) - \(expr(b, above: 7))) * 1000000", 7, above)
-            case .duckdb: return "date_diff('microsecond', \(expr(b)), \(expr(a)))"
+            switch dialect.microseconds {
+            case .epochOfDifference:
+                return wrap("EXTRACT(EPOCH FROM \(expr(a, above: 7)) - \(expr(b, above: 7))) * 1000000", 7, above)
+            case .dateDiff: return "date_diff('microsecond', \(expr(b)), \(expr(a)))"
             }
         }
     }
@@ -217,11 +219,9 @@ public struct SQLPrinter {
         case .min: text = "MIN(\(arg))"
         case .max: text = "MAX(\(arg))"
         case .percentile(let p):
-            switch dialect {
-            // On a DECIMAL DuckDB interpolates in the column's scale (210.033 becomes 210.03);
-            // the native engine interpolates in double precision.
-            case .duckdb: text = "quantile_cont(CAST(\(arg) AS DOUBLE), \(number(p)))"
-            case .postgres: text = "percentile_cont(\(number(p))) WITHIN GROUP (ORDER BY \(arg))"
+            switch dialect.percentile {
+            case .function(let name): text = "\(name)(CAST(\(arg) AS \(dialect.type(.double))), \(number(p)))"
+            case .withinGroup: text = "percentile_cont(\(number(p))) WITHIN GROUP (ORDER BY \(arg))"
             }
         }
         if let f = a.filter { text += " FILTER (WHERE \(expr(f)))" }
@@ -246,14 +246,9 @@ public struct SQLPrinter {
 
     private mutating func label(_ grain: Grain, _ x: SQLExpr) -> String {
         let e = expr(x)
-        if let pattern = dialect.labelPattern(grain) {
-            switch dialect {
-            case .postgres: return "to_char(\(e), '\(pattern)')"
-            case .duckdb: return "strftime(\(e), '\(pattern)')"
-            }
-        }
-        switch (dialect, grain) {
-        default: return "strftime(\(e), '%Y') || '-Q' || CAST(quarter(\(e)) AS VARCHAR)"
-        }
+        let f = dialect.labelFunction
+        if let pattern = f.patterns[grain] { return "\(f.name)(\(e), '\(pattern)')" }
+        // A quarter without a pattern: the year's, then the quarter's number.
+        return "\(f.name)(\(e), '\(f.patterns[.year] ?? "")') || '-Q' || CAST(quarter(\(e)) AS \(dialect.type(.text)))"
     }
 }

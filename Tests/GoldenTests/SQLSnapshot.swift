@@ -22,7 +22,7 @@ struct SQLSnapshot {
         guard diagnostics.isEmpty else { return }
         for statement in script.statements {
             guard case .query(let query) = statement.kind else { continue }
-            for dialect in SQLDialect.allCases {
+            for dialect in SQLDialect.all {
                 var text = "-- \(file):\(line)\n-- " + source.slice(statement.span).replacingOccurrences(of: "\n", with: "\n-- ") + "\n"
                 do {
                     text += try session.sql(query, source: source, dialect: dialect)
@@ -37,13 +37,13 @@ struct SQLSnapshot {
     static let folder = GoldenPaths.cases.deletingLastPathComponent().appendingPathComponent("sql")
 
     static func path(_ file: String, _ dialect: SQLDialect) -> String {
-        folder.appendingPathComponent(file.replacingOccurrences(of: ".test", with: ".\(dialect.rawValue).sql")).path
+        folder.appendingPathComponent(file.replacingOccurrences(of: ".test", with: ".\(dialect.name).sql")).path
     }
 
     /// The snapshot files that differ from what was collected (all of them rewritten when `update`).
     func check(update: Bool) throws -> [String] {
         var stale: [String] = []
-        for dialect in SQLDialect.allCases {
+        for dialect in SQLDialect.all {
             let path = Self.path(file, dialect)
             let text = texts[dialect] ?? ""
             if update {

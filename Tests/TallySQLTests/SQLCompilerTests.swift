@@ -3,7 +3,7 @@
 import TallyData
 import TallyDiagnostics
 import TallyPlan
-import TallySQL
+@testable import TallySQL
 import TallySemantics
 import TallySyntax
 import Testing
@@ -132,5 +132,21 @@ private func compile(_ text: String, dialect: SQLDialect = .postgres, values: SQ
         let (duck, _) = try compile(query, dialect: .duckdb)
         #expect(duck.contains("quantile_cont(CAST(t.\"amount\" AS DOUBLE), 0.5)"))
         #expect(!duck.contains("COLLATE"))
+    }
+
+    /// A dialect is its capability table: an engine that spells things otherwise changes the table,
+    /// never the compiler (`?` placeholders, a percentile function over doubles, its own type names).
+    @Test func anotherEngineIsAnotherTable() throws {
+        let other = SQLDialect(
+            name: "other", doubleType: "FLOAT64", textType: "STRING", numericType: "NUMERIC(38, 9)", castsExactSums: true,
+            numberedPlaceholders: false, binaryCollation: nil,
+            labelFunction: .init(name: "date_format", patterns: [.month: "yyyy-MM"]),
+            percentile: .function("percentile_approx"), microseconds: .dateDiff)
+        let (text, parameters) = try compile("median(orders.amount), sum(orders.amount) by plan where plan = \"pro\"", dialect: other)
+        #expect(text.contains("percentile_approx(CAST(t.\"amount\" AS FLOAT64), 0.5)"))
+        #expect(text.contains(" AS NUMERIC(38, 9)) AS c1"))
+        #expect(!text.contains("$1") && text.contains("= ?"))
+        #expect(!text.contains("COLLATE"))
+        #expect(parameters.contains(.text("pro")))
     }
 }
