@@ -30,7 +30,7 @@ public struct NativeEngine: PlanEngine {
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
         let plan = QueryPlan(query)
-        return try plan.run(execution(for: plan))
+        return try plan.run(execution(for: plan), cancellation: Cancellation(isCancelled: isCancelled))
     }
 
     /// Reads the plan's rows at once; the execution then answers its extent and its cells from them.

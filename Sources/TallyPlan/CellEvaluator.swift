@@ -2,6 +2,7 @@
 // an engine computed. Every engine's answer passes through here, so they cannot differ.
 
 import TallyData
+import TallyDiagnostics
 import TallySemantics
 
 /// Evaluates a plan's items over the result grid (combination × shown period, period fastest) and
@@ -11,34 +12,40 @@ struct CellEvaluator {
     let plan: QueryPlan
     let axis: TimeAxis
     let grid: CellGrid
+    let cancellation: Cancellation
 
     private var shownCount: Int { axis.shown.count }
     private var cellCount: Int { grid.combos.count * shownCount }
 
-    func table() -> ResultTable {
-        let measures = plan.items.map { evaluate($0.expr) }
-        return ResultLayout(plan: plan, axis: axis, combos: grid.combos, measures: measures).table()
+    func table() throws(Diagnostic) -> ResultTable {
+        var measures: [Measure] = []
+        for item in plan.items { measures.append(try evaluate(item.expr)) }
+        return try ResultLayout(plan: plan, axis: axis, combos: grid.combos, measures: measures, cancellation: cancellation)
+            .table()
     }
 
-    func evaluate(_ e: CellExpr) -> Measure {
+    /// Each node is one pass over the cells; Ctrl-C is honoured between them.
+    func evaluate(_ e: CellExpr) throws(Diagnostic) -> Measure {
+        try cancellation.check()
         switch e {
         case .cell(let a, let shift, let whole):
             return read(a, shift, whole)
         case .constant(let c):
             return Measure.constant(c, count: cellCount)
         case .negate(let x):
-            return evaluate(x).negated
+            return try evaluate(x).negated
         case .arithmetic(let op, let l, let r):
-            return Measure.combine(op, evaluate(l), evaluate(r))
+            return Measure.combine(op, try evaluate(l), try evaluate(r))
         case .mean(let members):
-            let values = members.map { evaluate($0).doubles }
+            var values: [[Double?]] = []
+            for member in members { values.append(try evaluate(member).doubles) }
             return Measure.finite(
                 (0..<cellCount).map { c in
                     let present = values.compactMap { $0[c] }
                     return present.isEmpty ? nil : present.reduce(0, +) / Double(present.count)
                 })
         case .runningTotal(let x):
-            let v = evaluate(x)
+            let v = try evaluate(x)
             if case .exact(let cells, let scale) = v,
                 let sums = runningTotals(
                     cells,

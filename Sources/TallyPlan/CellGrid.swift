@@ -60,7 +60,7 @@ extension QueryPlan {
     }
 
     /// The result table: the engine's cells evaluated and laid out, the same on every engine.
-    public func run(_ execution: some PlanExecution) throws(Diagnostic) -> ResultTable {
+    public func run(_ execution: some PlanExecution, cancellation: Cancellation = .never) throws(Diagnostic) -> ResultTable {
         let axis = try self.axis(execution)
         let grid = try execution.cells(over: axis)
         let rows = grid.combos.count * axis.shown.count
@@ -70,7 +70,7 @@ extension QueryPlan {
                 help: "leave out empty groups with nonzero, keep the largest with order by ... desc limit N, "
                     + "filter with having, or narrow it with a range, a coarser grain or a filter")
         }
-        return CellEvaluator(plan: self, axis: axis, grid: grid).table()
+        return try CellEvaluator(plan: self, axis: axis, grid: grid, cancellation: cancellation).table()
     }
 }
 

@@ -125,16 +125,21 @@ struct Fixture {
 
     /// Parses, binds and runs one query. Parse and bind errors are thrown like engine errors.
     func run(_ text: String, isCancelled: @escaping @Sendable () -> Bool = { false }) throws(Diagnostic) -> ResultTable {
+        try NativeEngine(data: data, isCancelled: isCancelled).run(try bind(text))
+    }
+
+    /// Parses and binds one query.
+    func bind(_ text: String) throws(Diagnostic) -> BoundQuery {
         let source = SourceFile(name: nil, text: text)
         let (script, diagnostics) = Parser.parse(source)
         if let first = diagnostics.first { throw first }
         guard script.statements.count == 1, case .query(let query) = script.statements[0].kind else {
             throw Diagnostic("test input is not one query: \(text)")
         }
-        let bound = try Binder(catalog: catalog, today: today).bind(query, source: source)
-        let data = MemoryData(datasets: Dictionary(uniqueKeysWithValues: datasets.map { ($0.name, $0) }))
-        return try NativeEngine(data: data, isCancelled: isCancelled).run(bound)
+        return try Binder(catalog: catalog, today: today).bind(query, source: source)
     }
+
+    var data: MemoryData { MemoryData(datasets: Dictionary(uniqueKeysWithValues: datasets.map { ($0.name, $0) })) }
 
     /// The rows of a query's result, measures as plain numbers.
     func rows(_ text: String) throws(Diagnostic) -> [[Value]] { plainNumbers(try run(text)) }
