@@ -302,6 +302,8 @@ extension Parser {
         } else if rangeWords == [.until] {
             next.append("'since'")
         }
+        if state.given["having"] == nil { next.append("'having'") }
+        if state.given["nonzero"] == nil { next.append("'nonzero'") }
         if state.given["order by"] == nil { next.append("'order by'") }
         if state.given["limit"] == nil { next.append("'limit'") }
         let expected = "expected " + listing(next + [equalEndsQuery ? "'=' and the expected value" : "the end of the query"])

@@ -117,7 +117,7 @@ import TallyDiagnostics
             help: "e.g. assert churn for 2024-03 = 0.05 within 0.001")
         checkError(
             "assert churn for 2024-03 ⟨0.05⟩",
-            "unexpected '0.05'; expected 'by', 'where', 'order by', 'limit' or '=' and the expected value")
+            "unexpected '0.05'; expected 'by', 'where', 'having', 'nonzero', 'order by', 'limit' or '=' and the expected value")
         checkError("assert churn =⟨⟩", "expected a number after '='")
         checkError("assert churn = ⟨\"5%\"⟩", "expected a number after '='")
         checkError("assert churn = ⟨churn⟩", "expected a number after '='")
@@ -145,7 +145,7 @@ import TallyDiagnostics
     /// An '=' after a plain query suggests the statement word.
     @Test func equalAfterAQuery() {
         checkError(
-            "churn for 2024-03 ⟨=⟩ 0.05", "unexpected '='; expected 'by', 'where', 'order by', 'limit' or the end of the query",
+            "churn for 2024-03 ⟨=⟩ 0.05", "unexpected '='; expected 'by', 'where', 'having', 'nonzero', 'order by', 'limit' or the end of the query",
             help: "to check the query's value, start with 'assert': assert churn for 2024-03 = 0.05")
     }
 

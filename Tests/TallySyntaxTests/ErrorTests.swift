@@ -79,25 +79,28 @@ import TallyDiagnostics
         checkError("revenue ⟨WHERE⟩ x = 1", "unexpected 'WHERE'; did you mean 'where'?")
         checkError("revenue ⟨day⟩", "unexpected 'day'; did you mean 'by day'?")
         checkError("revenue ⟨purchases⟩", "unexpected 'purchases'; did you mean ', purchases'?")
-        checkError("revenue by month ⟨churn⟩", "unexpected 'churn'; expected ',', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
+        checkError("revenue by month ⟨churn⟩", "unexpected 'churn'; expected ',', 'where', 'since', 'until', 'between', 'last', 'for', 'having', 'nonzero', 'order by', 'limit' or the end of the query")
         // Two words are no query missing its 'by': only a name that can be a dimension is offered one.
         checkError("format ⟨xml⟩", "unknown format 'xml'")
-        checkError("revenue ⟨csv⟩", "unexpected 'csv'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
-        checkError("select ⟨sum⟩(amount)", "unexpected 'sum'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
+        checkError("revenue ⟨csv⟩", "unexpected 'csv'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'having', 'nonzero', 'order by', 'limit' or the end of the query")
+        checkError("select ⟨sum⟩(amount)", "unexpected 'sum'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'having', 'nonzero', 'order by', 'limit' or the end of the query")
         checkError("revenue ⟨2024-01-01⟩", "unexpected date 2024-01-01; did you mean 'since 2024-01-01'?")
         checkError("revenue ⟨2024-Q1⟩", "unexpected '2024-Q1'; did you mean 'for 2024-Q1'?")
         checkError(
             "revenue ⟨)⟩", "unmatched ')'")
         checkError(
             "revenue ⟨42⟩",
-            "unexpected '42'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
+            "unexpected '42'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'having', 'nonzero', 'order by', 'limit' or the end of the query")
         checkError(
             "revenue by month since 2024-01-01 limit 3 ⟨desc⟩",
-            "unexpected 'desc'; expected 'where', 'until', 'order by' or the end of the query")
+            "unexpected 'desc'; expected 'where', 'until', 'having', 'nonzero', 'order by' or the end of the query")
         checkError(
-            "revenue where x = 1 ⟨,⟩ y", "unexpected ','; expected 'by', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
+            "revenue where x = 1 ⟨,⟩ y", "unexpected ','; expected 'by', 'since', 'until', 'between', 'last', 'for', 'having', 'nonzero', 'order by', 'limit' or the end of the query")
         checkError(
             "revenue by month where x = 1 for 2024 order by revenue limit 1 ⟨plan⟩",
+            "unexpected 'plan'; expected 'having', 'nonzero' or the end of the query")
+        checkError(
+            "revenue by month where x = 1 for 2024 having revenue > 1 nonzero order by revenue limit 1 ⟨plan⟩",
             "unexpected 'plan'; expected the end of the query")
     }
 
@@ -189,7 +192,7 @@ import TallyDiagnostics
 
     /// Whether a name can follow 'by' is the session's knowledge: without it only grains are offered.
     @Test func suggestionsKnowTheNames() {
-        let expected = "unexpected 'plan'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query"
+        let expected = "unexpected 'plan'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'having', 'nonzero', 'order by', 'limit' or the end of the query"
         #expect(parsed("revenue plan", vocabulary: Vocabulary()).diagnostics.map(\.message) == [expected])
         #expect(parsed("revenue plan").diagnostics.map(\.message) == ["unexpected 'plan'; did you mean 'by plan'?"])
         #expect(parsed("revenue month", vocabulary: Vocabulary()).diagnostics.map(\.message) == ["unexpected 'month'; did you mean 'by month'?"])
@@ -207,7 +210,7 @@ import TallyDiagnostics
             help: "a dimension is a time grain (day, week, month, quarter, year) or a column, e.g. by month, plan")
         checkError(
             "revenue ⟨plan⟩", "unexpected 'plan'; did you mean 'by plan'?",
-            help: "expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query")
+            help: "expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'having', 'nonzero', 'order by', 'limit' or the end of the query")
         checkError(
             "revenue order by customers⟨.⟩plan", "'order by' takes a column of the result, not a qualified name",
             help: "name the column as the result shows it, e.g. order by plan")

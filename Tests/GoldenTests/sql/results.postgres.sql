@@ -332,3 +332,53 @@ FROM evaluated
 WHERE i2 > 0
 ORDER BY pos NULLS LAST;
 
+-- results.test:58
+-- revenue by month having month >= "2024-02" and month < "2024-04"
+WITH
+  slots AS (
+    SELECT 0 AS slot, DATE '2023-12-01' AS lo, DATE '2024-01-01' AS hi
+    UNION ALL
+    SELECT 1 AS slot, DATE '2024-01-01' AS lo, DATE '2024-02-01' AS hi
+    UNION ALL
+    SELECT 2 AS slot, DATE '2024-02-01' AS lo, DATE '2024-03-01' AS hi
+    UNION ALL
+    SELECT 3 AS slot, DATE '2024-03-01' AS lo, DATE '2024-04-01' AS hi
+    UNION ALL
+    SELECT 4 AS slot, DATE '2024-04-01' AS lo, DATE '2024-05-01' AS hi
+  ),
+  g0 AS (
+    SELECT s.slot AS slot, SUM(t."amount") AS c0
+    FROM "orders" AS t
+    JOIN slots AS s ON t."date" >= s.lo AND t."date" < s.hi
+    GROUP BY s.slot
+  ),
+  cells AS (
+    SELECT s.slot AS slot, CAST(COALESCE(g0.c0, 0) AS NUMERIC) AS c0
+    FROM slots AS s
+    LEFT JOIN g0 ON g0.slot = s.slot
+  ),
+  shown AS (
+    SELECT 0 AS pos, '2023-12' AS label, 0 AS s0
+    UNION ALL
+    SELECT 1 AS pos, '2024-01' AS label, 1 AS s0
+    UNION ALL
+    SELECT 2 AS pos, '2024-02' AS label, 2 AS s0
+    UNION ALL
+    SELECT 3 AS pos, '2024-03' AS label, 3 AS s0
+    UNION ALL
+    SELECT 4 AS pos, '2024-04' AS label, 4 AS s0
+  ),
+  joined AS (
+    SELECT sh.pos AS pos, sh.label AS label, x0.c0 AS x0_c0
+    FROM shown AS sh
+    LEFT JOIN cells AS x0 ON x0.slot = sh.s0
+  ),
+  evaluated AS (
+    SELECT joined.*, x0_c0 AS i0
+    FROM joined
+  )
+SELECT label AS "month", i0 AS "revenue"
+FROM evaluated
+WHERE label COLLATE "C" >= '2024-02' AND label COLLATE "C" < '2024-04'
+ORDER BY pos NULLS LAST;
+
