@@ -31,7 +31,7 @@ public struct SQLResultCompiler {
     /// Whether dimension `k` holds text (it then sorts and compares by code point).
     private func isTextDimension(_ k: Int) -> Bool {
         guard let a = plan.aggregates.first, k < a.dimensions.count else { return false }
-        return SQLRowCompiler.type(of: a.dimensions[k]) == .text
+        return a.dimensions[k].type == .text
     }
 
     public mutating func compile() -> SQLStatement {

@@ -58,7 +58,7 @@ struct SQLRowCompiler {
         switch e {
         case .compare(let op, let l, let r):
             let (a, b) = (value(l), value(r))
-            let text = Self.type(of: l) == .text || Self.type(of: r) == .text
+            let text = l.type == .text || r.type == .text
             switch op {
             case .equal: return .binary(.equal, a, b)
             // `!=` keeps rows where exactly one side is null (DESIGN §3).
@@ -94,7 +94,7 @@ struct SQLRowCompiler {
         case .negate(let x):
             return .negate(value(x))
         case .arithmetic(let op, let l, let r):
-            let (lt, rt) = (Self.type(of: l), Self.type(of: r))
+            let (lt, rt) = (l.type, r.type)
             if op == .subtract, [.date, .timestamp].contains(lt), [.date, .timestamp].contains(rt) {
                 // Dates count from midnight; timestamps are used as they are.
                 let a = lt == .date ? .cast(value(l), .timestamp) : value(l)
@@ -105,7 +105,7 @@ struct SQLRowCompiler {
             if !Self.isDouble(l) { a = .cast(a, .double) }
             let b = value(r)
             // A row whose arithmetic leaves the doubles' range is null, as natively.
-            if overflowSafe, Self.type(of: e) == .number {
+            if overflowSafe, e.type == .number {
                 return .safeArithmetic(SQLBinary(op), a, b)
             }
             let result: SQLExpr
@@ -117,18 +117,18 @@ struct SQLRowCompiler {
             }
             // A duration scaled by a number is rounded to whole microseconds (half away from
             // zero), as the native engine stores it; sums and differences of durations are whole already.
-            guard Self.type(of: e) == .duration, op == .multiply || op == .divide else { return result }
+            guard e.type == .duration, op == .multiply || op == .divide else { return result }
             return .binary(.multiply, .function("SIGN", [result]), .function("FLOOR", [.binary(.add, .function("ABS", [result]), .number(0.5))]))
         case .call(let f, let x):
             let inner = value(x)
             if let grain = f.grain {
-                return .periodLabel(grain, Self.type(of: x) == .timestamp ? .cast(inner, .date) : inner)
+                return .periodLabel(grain, x.type == .timestamp ? .cast(inner, .date) : inner)
             }
             // Durations are microseconds; anything else passes through, as in the native engine.
-            guard f == .date || Self.type(of: x) == .duration else { return inner }
+            guard f == .date || x.type == .duration else { return inner }
             let micros = SQLExpr.cast(inner, .double)
             switch f {
-            case .date: return Self.type(of: x) == .timestamp ? .cast(inner, .date) : inner
+            case .date: return x.type == .timestamp ? .cast(inner, .date) : inner
             case .seconds: return .binary(.divide, micros, .integer(1_000_000))
             case .minutes: return .binary(.divide, micros, .integer(60_000_000))
             case .hours: return .binary(.divide, micros, .integer(3_600_000_000))
@@ -142,7 +142,7 @@ struct SQLRowCompiler {
     }
 
     private static func isDouble(_ e: RowExpr) -> Bool {
-        if case .arithmetic = e, type(of: e) == .number { return true }
+        if case .arithmetic = e, e.type == .number { return true }
         return false
     }
 
@@ -155,30 +155,6 @@ struct SQLRowCompiler {
         case .text(let s): .value(.text(s))
         case .bool(let b): .value(.bool(b))
         case .date(let d): .value(.date(d))
-        }
-    }
-
-    /// The type of a row expression, as the binder typed it.
-    static func type(of e: RowExpr) -> RowType {
-        switch e {
-        case .column(let c): return RowType(c.type)
-        case .literal(let lit):
-            switch lit {
-            case .null: return .null
-            case .integer, .decimal, .double: return .number
-            case .text: return .text
-            case .bool: return .boolean
-            case .date: return .date
-            }
-        case .negate(let x): return type(of: x)
-        case .arithmetic(let op, let l, let r):
-            let (a, b) = (type(of: l), type(of: r))
-            if op == .subtract, [.date, .timestamp].contains(a), [.date, .timestamp].contains(b) { return .duration }
-            return a == .duration || b == .duration ? .duration : .number
-        case .compare, .logical, .not, .inList, .isNull: return .boolean
-        case .call(let f, _):
-            if f.grain != nil { return .text }
-            return f == .date ? .date : .number
         }
     }
 }

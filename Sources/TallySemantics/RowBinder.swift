@@ -108,7 +108,7 @@ struct RowBinder {
             default: break
             }
             guard let arithmetic = ArithmeticOperator(rawValue: op.rawValue),
-                let type = arithmeticType(arithmetic, lt, rt)
+                let type = RowType.arithmetic(arithmetic, lt, rt)
             else {
                 let withDates = [lt, rt].contains { $0 == .date || $0 == .timestamp }
                 throw fail(
@@ -137,16 +137,6 @@ struct RowBinder {
                 throw fail(Diagnostic("unknown comparison '\(op.rawValue)'", at: span))
             }
             return (.compare(comparison, lv, rv), .boolean)
-        }
-    }
-
-    private func arithmeticType(_ op: ArithmeticOperator, _ l: RowType, _ r: RowType) -> RowType? {
-        switch (op, l, r) {
-        case (_, .number, .number): .number
-        case (.subtract, .timestamp, .timestamp), (.subtract, .date, .date): .duration
-        case (.add, .duration, .duration), (.subtract, .duration, .duration): .duration
-        case (.multiply, .duration, .number), (.multiply, .number, .duration), (.divide, .duration, .number): .duration
-        default: nil
         }
     }
 
@@ -218,7 +208,7 @@ struct RowBinder {
                         "date() takes a timestamp; this is \(article(t))", at: call.arguments[0].span,
                         help: declarationHelp([v], wanted: .date)))
             }
-            return (.call(.date, v), .date)
+            return (.call(.date, v), function.resultType)
         case .day, .week, .month, .quarter, .year:
             (v, t) = settle((v, t), as: .date)
             guard t == .timestamp || t == .date else {
@@ -227,7 +217,7 @@ struct RowBinder {
                         "\(function.rawValue)() takes a date or timestamp; this is \(article(t))", at: call.arguments[0].span,
                         help: declarationHelp([v], wanted: .date) ?? "e.g. \(function.rawValue)(customers.signup_date)"))
             }
-            return (.call(function, v), .text)
+            return (.call(function, v), function.resultType)
         case .seconds, .minutes, .hours, .days:
             (v, t) = settle((v, t), as: .duration)
             guard t == .duration else {
@@ -236,7 +226,7 @@ struct RowBinder {
                         "\(function.rawValue)() takes a duration; this is \(article(t))", at: call.arguments[0].span,
                         help: "a duration is the difference of two timestamps or dates: \(function.rawValue)(resolved_at - opened_at)"))
             }
-            return (.call(function, v), .number)
+            return (.call(function, v), function.resultType)
         }
     }
 
