@@ -13,24 +13,38 @@ struct WorkedExample {
     /// Runs a query in the session (the same engine and rules as any query).
     let run: (Query) throws(Diagnostic) -> (ResultTable, BoundQuery)
 
-    /// The period and filter the numbers are for.
+    /// The period and filter the numbers are for, and every number shown, by the text of its expression.
     private struct Setting {
         var query: Query
         var period: String
         /// First day of the range, and the day after its last: the period's boundaries.
         var start: Int32
         var end: Int32
+        var values: [String: Double?]
     }
 
     func explain(_ metric: MetricDefinitionEntry, query: Query, querySource: SourceFile) throws(Diagnostic) -> String {
-        let (table, bound) = try run(query)
+        // Every number is an item of one query: one plan, one pass over the rows, the same cells.
+        let numbered = partsToShow(metric)
+        var all = query
+        all.items = [query.items[0]] + numbered.enumerated().map { i, part in
+            QueryItem(expr: part.expr, alias: Name("part\(i)", part.expr.span), span: part.expr.span)
+        }
+        all.dimensions = []
+        all.comparison = nil
+        all.pivot = nil
+        let (table, bound) = try run(all)
         guard let since = bound.range?.since, let until = bound.range?.until else {
             throw Diagnostic(
                 "worked numbers need a whole period", at: query.range?.span ?? query.span,
                 help: "give both ends, e.g. explain \(metric.name) for 2024-03")
         }
-        let setting = Setting(query: query, period: period(query, since: since, until: until), start: since, end: until + 1)
-        let result = Self.number(table)
+        let row = table.rows.first ?? []
+        var values: [String: Double?] = [:]
+        for (i, part) in numbered.enumerated() { values[part.key] = i + 1 < row.count ? row[i + 1].double : nil }
+        let setting = Setting(
+            query: query, period: period(query, since: since, until: until), start: since, end: until + 1, values: values)
+        let result = row.first?.double
         var lines: [String] = []
         let filter = query.filter.map { " where \(querySource.slice($0.span))" } ?? ""
         lines.append("\(metric.name) for \(setting.period)\(filter)")
@@ -81,13 +95,13 @@ struct WorkedExample {
                 let definition = m.source.slice(m.expr.span)
                 var words = "= \(definition)"
                 if case .call = m.expr.kind { words += ": " + (try describe(m.expr, m.source, s) ?? "") }
-                parts.append(Part(text: n.text, value: try value(e, source, s), unit: m.unit, words: words))
+                parts.append(Part(text: n.text, value: value(e, source, s), unit: m.unit, words: words))
                 if case .call = m.expr.kind { return }
                 try visit(m.expr, m.source)
             case .call:
                 let text = source.slice(e.span)
                 guard seen.insert(text).inserted else { return }
-                parts.append(Part(text: text, value: try value(e, source, s), unit: nil, words: try describe(e, source, s)))
+                parts.append(Part(text: text, value: value(e, source, s), unit: nil, words: try describe(e, source, s)))
             case .unary(_, let x):
                 try visit(x, source)
             case .binary(_, let l, let r):
@@ -112,18 +126,43 @@ struct WorkedExample {
         return parts
     }
 
-    /// The value of a metric name or an aggregate for the setting's period and filter.
-    private func value(_ e: Expr, _ source: SourceFile, _ s: Setting) throws(Diagnostic) -> Double? {
-        var q = s.query
-        q.items = [QueryItem(expr: e, alias: Name("value", e.span), span: e.span)]
-        q.dimensions = []
-        q.comparison = nil
-        q.pivot = nil
-        return Self.number(try run(q).0)
+    /// The value of a metric name, an aggregate or a side of the formula's ratio, for the setting's
+    /// period and filter: an item of the query that computed them all.
+    private func value(_ e: Expr, _ source: SourceFile, _ s: Setting) -> Double? {
+        s.values[source.slice(e.span)] ?? nil
     }
 
-    private static func number(_ table: ResultTable) -> Double? {
-        table.rows.first?.last?.double
+    /// What the example shows a number for: each metric and aggregate the formula names, through
+    /// the metrics it builds on, and both sides of a ratio; each once, by its text.
+    private func partsToShow(_ metric: MetricDefinitionEntry) -> [(expr: Expr, key: String)] {
+        var parts: [(expr: Expr, key: String)] = []
+        func add(_ e: Expr, _ source: SourceFile) {
+            let key = source.slice(e.span)
+            if !parts.contains(where: { $0.key == key }) { parts.append((e, key)) }
+        }
+        func visit(_ e: Expr, _ source: SourceFile) {
+            switch e.kind {
+            case .name(let n):
+                guard let m = catalog.metrics[n.text] else { return }
+                add(e, source)
+                visit(m.expr, m.source)
+            case .call:
+                add(e, source)
+            case .unary(_, let x):
+                visit(x, source)
+            case .binary(_, let l, let r):
+                visit(l, source)
+                visit(r, source)
+            default:
+                return
+            }
+        }
+        if case .binary(.divide, let l, let r) = metric.expr.kind {
+            add(l, metric.source)
+            add(r, metric.source)
+        }
+        visit(metric.expr, metric.source)
+        return parts
     }
 
     /// The formula with each metric and aggregate replaced by its value.
@@ -133,7 +172,7 @@ struct WorkedExample {
             if top, case .name(let n) = e.kind, let m = catalog.metrics[n.text] {
                 return try render(m.expr, m.source, s, top: true)
             }
-            return plain(try value(e, source, s))
+            return plain(value(e, source, s))
         case .number(let text):
             return text
         case .unary(.negate, let x):
@@ -214,8 +253,8 @@ struct WorkedExample {
         guard case .binary(.divide, let l, let r) = metric.expr.kind else {
             return result == nil ? "\(metric.name) has no value for \(s.period)." : nil
         }
-        let a = try value(l, metric.source, s)
-        let b = try value(r, metric.source, s)
+        let a = value(l, metric.source, s)
+        let b = value(r, metric.source, s)
         let aWords = try words(of: l, metric.source, s)
         let bWords = try words(of: r, metric.source, s)
         if result == nil {
