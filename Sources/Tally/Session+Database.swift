@@ -13,8 +13,8 @@ struct DatabaseLink {
     let connection: PostgresConnection
     var tables: SQLTableMap
 
-    func engine(schemas: [String: DatasetSchema]) -> PostgresEngine {
-        PostgresEngine(connection: connection, tables: tables, schemas: schemas)
+    func engine(schemas: [String: DatasetSchema], isCancelled: @escaping @Sendable () -> Bool) -> PostgresEngine {
+        PostgresEngine(connection: connection, tables: tables, schemas: schemas, isCancelled: isCancelled)
     }
 }
 

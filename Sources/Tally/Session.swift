@@ -236,7 +236,7 @@ public final class Session {
 
     /// The engine queries run on: the connected database's, else the native one over the loaded data.
     var engine: any PlanEngine {
-        database?.engine(schemas: catalog.datasets)
+        database?.engine(schemas: catalog.datasets, isCancelled: isCancelled)
             ?? NativeEngine(data: LoadedData(datasets: datasets), mappings: mappings, isCancelled: isCancelled)
     }
 

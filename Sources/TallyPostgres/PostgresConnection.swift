@@ -109,12 +109,23 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     /// Runs one statement with its `$n` placeholders bound to `parameters`, typed, in text form.
-    public func query(_ sql: String, parameters: [SQLValue]) throws(Diagnostic) -> PostgresRows {
+    /// While it runs, `isCancelled` is asked every 50 ms; when it says yes the server is asked to
+    /// stop the statement (as psql does on Ctrl-C), and the call fails with `cancelled`.
+    public func query(_ sql: String, parameters: [SQLValue], isCancelled: () -> Bool = { false }) throws(Diagnostic)
+        -> PostgresRows
+    {
         let encoded = try parameters.map(Self.encode)
         try reconnectIfLost()
         let types = encoded.map(\.type)
-        let result: OpaquePointer? = withCStrings(encoded.map(\.text)) { values in
-            PQexecParams(connection, sql, Int32(parameters.count), types, values, nil, nil, 0)
+        let sent = withCStrings(encoded.map(\.text)) { values in
+            PQsendQueryParams(connection, sql, Int32(parameters.count), types, values, nil, nil, 0)
+        }
+        let cancelled = sent == 1 && awaitResult(isCancelled)
+        // As PQexec: the statement's result is the last one.
+        var result: OpaquePointer?
+        while sent == 1, let next = PQgetResult(connection) {
+            if let result { PQclear(result) }
+            result = next
         }
         defer { if let result { PQclear(result) } }
         if PQstatus(connection) == CONNECTION_BAD { throw connectionLost(result) }
@@ -125,8 +136,32 @@ public final class PostgresConnection: @unchecked Sendable {
             return Self.rows(result)
         default:
             lastErrorState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            if cancelled, lastErrorState == "57014" {
+                throw Diagnostic("cancelled", help: "the query was stopped with Ctrl-C")
+            }
             throw Self.failure(result)
         }
+    }
+
+    /// Reads the server's answer as it comes, until it is whole; true when `isCancelled` said yes
+    /// and the server was asked to stop the statement.
+    private func awaitResult(_ isCancelled: () -> Bool) -> Bool {
+        var asked = false
+        var socket = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+        while PQisBusy(connection) == 1 {
+            if !asked, isCancelled() {
+                asked = true
+                if let cancel = PQgetCancel(connection) {
+                    var reason = [CChar](repeating: 0, count: 256)
+                    _ = PQcancel(cancel, &reason, Int32(reason.count))
+                    PQfreeCancel(cancel)
+                }
+            }
+            _ = poll(&socket, 1, 50)
+            // A broken connection: PQgetResult says so.
+            if PQconsumeInput(connection) == 0 { break }
+        }
+        return asked
     }
 
     /// `COPY ... FROM STDIN`: sends the chunks as they come.

@@ -12,17 +12,23 @@ public struct PostgresEngine: PlanEngine {
     let connection: PostgresConnection
     let tables: SQLTableMap
     let schemas: [String: DatasetSchema]
+    /// Asked while a statement runs (the server is asked to stop it) and while the cells are evaluated.
+    let isCancelled: @Sendable () -> Bool
 
-    public init(connection: PostgresConnection, tables: SQLTableMap, schemas: [String: DatasetSchema]) {
+    public init(
+        connection: PostgresConnection, tables: SQLTableMap, schemas: [String: DatasetSchema],
+        isCancelled: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.connection = connection
         self.tables = tables
         self.schemas = schemas
+        self.isCancelled = isCancelled
     }
 
     public func run(_ query: BoundQuery) throws(Diagnostic) -> ResultTable {
         try checkKeys(of: query)
         let plan = QueryPlan(query)
-        return try plan.run(execution(for: plan))
+        return try plan.run(execution(for: plan), cancellation: Cancellation(isCancelled: isCancelled))
     }
 
     /// The plan's two steps on the database: its extent, then its cells.
@@ -37,7 +43,7 @@ struct PostgresExecution: PlanExecution {
 
     func extent() throws(Diagnostic) -> DayExtent? {
         let (text, parameters) = SQLPrinter.print(compiler.extent(), dialect: .postgres, values: .bound)
-        let rows = try engine.connection.query(text, parameters: parameters)
+        let rows = try engine.connection.query(text, parameters: parameters, isCancelled: engine.isCancelled)
         guard let row = rows.rows.first, row.count == 2, let first = row[0].flatMap(CivilDate.parseDate),
             let last = row[1].flatMap(CivilDate.parseDate)
         else { return nil }
@@ -59,7 +65,7 @@ struct PostgresExecution: PlanExecution {
 
     private func cells(_ compiler: SQLCompiler, _ axis: TimeAxis) throws(Diagnostic) -> CellGrid {
         let (text, parameters) = SQLPrinter.print(compiler.cells(over: axis), dialect: .postgres, values: .bound)
-        let rows = try engine.connection.query(text, parameters: parameters)
+        let rows = try engine.connection.query(text, parameters: parameters, isCancelled: engine.isCancelled)
         let dimensions = compiler.plan.columnDimensionCount
         let computations = compiler.plan.computations.count
         var values: [[Value]] = []
@@ -117,7 +123,7 @@ extension PostgresEngine {
             repeated.orderBy = [SQLOrderItem(expr: text ? .binaryCollation(k) : k)]
             repeated.limit = 1
             let (sql, parameters) = SQLPrinter.print(SQLStatement(ctes: [], body: repeated), dialect: .postgres, values: .bound)
-            let rows = try connection.query(sql, parameters: parameters)
+            let rows = try connection.query(sql, parameters: parameters, isCancelled: isCancelled)
             if let value = rows.rows.first?.first ?? nil {
                 let shown = PostgresResult.keyText(value, type: rows.columns.first?.type ?? PostgresType.text)
                 throw Diagnostic(
