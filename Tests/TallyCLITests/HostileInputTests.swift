@@ -61,7 +61,7 @@ import Testing
         // No known dimension has that name, so no 'by' is suggested.
         expectFailure(
             r,
-            "error: unexpected '\(shortQuoted)'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'order by', 'limit' or the end of the query"
+            "error: unexpected '\(shortQuoted)'; expected ',', 'by', 'where', 'since', 'until', 'between', 'last', 'for', 'having', 'nonzero', 'order by', 'limit' or the end of the query"
                 + "\n --> 1:9\n  |\n1 | revenue \(String(repeating: "x", count: 92))…\n"
                 + "  |         \(String(repeating: "^", count: 92))\n")
     }
