@@ -33,10 +33,15 @@ public struct NativeEngine: PlanEngine {
         return try plan.run(execution(for: plan))
     }
 
-    /// Reads the plan's rows at once; the execution then answers its extent and its cells from them.
+    /// Reads the plan's rows at once, and the execution then answers its extent and its cells from
+    /// them; or, when a dataset it reads does not fit in memory (`Dataset.blocks`), streams its blocks.
     public func execution(for plan: QueryPlan) throws(Diagnostic) -> any PlanExecution {
-        try NativeExecution(
+        let cancellation = Cancellation(isCancelled: isCancelled)
+        for aggregate in plan.aggregates where try data.dataset(named: aggregate.dataset).blocks != nil {
+            return try StreamingExecution(plan: plan, data: data, valueLimit: valueLimit, cancellation: cancellation)
+        }
+        return try NativeExecution(
             plan: plan, data: data, relations: RelationCache(data: data, shared: mappings), valueLimit: valueLimit,
-            cancellation: Cancellation(isCancelled: isCancelled))
+            cancellation: cancellation)
     }
 }
