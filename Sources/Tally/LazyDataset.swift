@@ -42,16 +42,23 @@ final class LazyDataset {
 
     /// Agrees the types of `missing` without keeping their values; queries then read them in blocks.
     private func stream(_ missing: [String], isCancelled: @escaping @Sendable () -> Bool) throws(Diagnostic) {
-        let (typed, rows, added) = try file.streamed(missing, dataset: name, isCancelled: isCancelled)
+        let (typed, rows, added) = try file.streamed(
+            missing, alongside: Array(columns.values), dataset: name, isCancelled: isCancelled)
         var streamed = self.streamed ?? [:]
         for column in typed { streamed[column.name] = column }
         (self.streamed, blocks, rowCount) = (streamed, blocks.map { $0.adding(added) } ?? added, rows)
     }
 
     /// The columns read so far, in file order: whole ones, and when streaming the others by type only.
+    /// Whole columns can be cut into blocks too, for a query whose work over them does not fit.
     var dataset: Dataset {
-        Dataset(
-            name: name, columns: file.columnNames.compactMap { columns[$0] ?? streamed?[$0] }, rowCount: rowCount ?? 0,
-            source: file.file, blocks: blocks)
+        let read = file.columnNames.compactMap { columns[$0] ?? streamed?[$0] }
+        let whole = Dataset(name: name, columns: read, rowCount: rowCount ?? 0, source: file.file)
+        return Dataset(
+            name: name, columns: read, rowCount: whole.rowCount, source: file.file,
+            blocks: blocks ?? SlicedBlocks(whole, rows: Self.fallbackBlockRows, isFallback: true))
     }
+
+    /// Rows a block when whole columns are cut into blocks.
+    private static let fallbackBlockRows = 1 << 16
 }

@@ -12,14 +12,40 @@ extension CSVFile {
         return true
     }
 
+    /// Refuses a read in blocks that cannot fit either, before its first pass: a batch of chunks in
+    /// flight with their values, the workers' buffers, and a block's per-row work in the engine (at most
+    /// 64 bytes a row). Then the refusal is the whole read's, which says what would help.
+    func reserveBlocks(columns count: Int) throws(CSVError) {
+        let rows = estimatedRows()
+        let data = Double(max(1, dataEnd - dataStart))
+        let chunkRows = Int((Double(rows) * Double(chunkSize) / data).rounded(.up))
+        let batchRows = min(rows, chunkRows * batchSize)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let needed = workers * 3 * min(chunkSize, max(1, source.size)) + batchRows * (8 * count + 4) + min(rows, chunkRows) * 64
+        do throws(MemoryShortage) { try MemoryBudget.reserve(needed) } catch {
+            try reserveMemory(columns: count, rows: nil)
+        }
+    }
+
     /// Prepares the named columns for reading in blocks: one pass over the file agrees each column's
     /// type (as a whole read would) and counts the rows, keeping no values. The columns returned hold
     /// only their type (and a few of a text column's values, for messages); the blocks hold the rows.
-    public func streamed(_ names: [String], dataset: String, isCancelled: @escaping @Sendable () -> Bool)
-        throws(Diagnostic) -> (columns: [Column], rowCount: Int, blocks: CSVBlocks)
-    {
+    /// `whole` are columns already read, which the blocks hold too, at the types they were read as.
+    public func streamed(
+        _ names: [String], alongside whole: [Column], dataset: String, isCancelled: @escaping @Sendable () -> Bool
+    ) throws(Diagnostic) -> (columns: [Column], rowCount: Int, blocks: CSVBlocks) {
+        // Smaller chunks than a whole read's: a batch of them in flight is most of a stream's memory.
+        guard chunkSize <= Self.blockChunkSize else {
+            let smaller: CSVFile
+            do {
+                smaller = try CSVFile(
+                    source: source, file: file, options: options, chunkSize: Self.blockChunkSize, cache: cache)
+            } catch { throw error.diagnostic() }
+            return try smaller.streamed(names, alongside: whole, dataset: dataset, isCancelled: isCancelled)
+        }
         let index = Dictionary(columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let indexes = names.compactMap { index[$0] }
+        do { try reserveBlocks(columns: indexes.count) } catch { throw error.diagnostic() }
         var evidence = [TypeInference.Evidence](repeating: .init(), count: indexes.count)
         var samples = [[String]](repeating: [], count: indexes.count)
         var rows = 0
@@ -41,6 +67,7 @@ extension CSVFile {
             }
         }
         var types: [String: InferredType] = [:]
+        for column in whole { types[column.name] = InferredType(column.storage) }
         var columns: [Column] = []
         for (slot, column) in indexes.enumerated() {
             var type = evidence[slot].type
@@ -69,6 +96,9 @@ extension CSVFile {
         }
         return (columns, rows, CSVBlocks(file: self, dataset: dataset, types: types, isCancelled: isCancelled))
     }
+
+    /// The text of one block: some 25,000 rows of a typical export.
+    static let blockChunkSize = 1 << 20
 
     /// Text values kept per streamed column, for messages that say what the values look like.
     private static let sampleValues = 16
@@ -133,13 +163,15 @@ extension CSVFile {
     }
 }
 
-/// The rows of a CSV file in blocks of one chunk (4 MiB of text, some 100,000 rows), each column
-/// converted to the type agreed over the whole file.
+/// The rows of a CSV file in blocks of one chunk (1 MiB of text), each column converted to the type
+/// agreed over the whole file.
 public struct CSVBlocks: RowBlocks {
     let file: CSVFile
     let dataset: String
     let types: [String: InferredType]
     let isCancelled: @Sendable () -> Bool
+
+    public var isFallback: Bool { false }
 
     /// These blocks with the columns of `other` (of the same file) too.
     public func adding(_ other: CSVBlocks) -> CSVBlocks {
@@ -170,6 +202,21 @@ public struct CSVBlocks: RowBlocks {
                 }
                 try body(Dataset(name: dataset, columns: columns, rowCount: chunk.rows, source: file.file))
             }
+        }
+    }
+}
+
+extension InferredType {
+    /// The type a column was read as.
+    init(_ storage: ColumnStorage) {
+        switch storage {
+        case .integer: self = .integer
+        case .decimal(_, let scale): self = .decimal(scale: scale)
+        case .double: self = .double
+        case .boolean: self = .boolean
+        case .date: self = .date
+        case .timestamp: self = .timestamp
+        case .text: self = .text
         }
     }
 }

@@ -188,7 +188,7 @@ public final class CSVFile: Sendable {
     }
 
     /// The rows of the file, told from the lines in its first MiB (exact for a file that small).
-    private func estimatedRows() -> Int {
+    func estimatedRows() -> Int {
         let data = max(0, dataEnd - dataStart)
         guard let sample = try? source.bytes(offset: dataStart, count: min(data, 1 << 20)), !sample.isEmpty else {
             return 0

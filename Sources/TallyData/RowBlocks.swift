@@ -9,17 +9,23 @@ public protocol RowBlocks: Sendable {
     /// Calls `body` with every block in row order, each holding the named columns; at least once, with
     /// an empty block when there are no rows, so a consumer always sees the columns' types.
     func forEachBlock(columns: [String], _ body: (Dataset) throws(Diagnostic) -> Void) throws(Diagnostic)
+
+    /// True when the dataset's columns are held whole and blocks are only a way out when a query's work
+    /// over them does not fit in memory; false when the rows are only in the blocks.
+    var isFallback: Bool { get }
 }
 
-/// An in-memory dataset cut into blocks of at most `rows` rows: streaming over data already loaded,
-/// so the streamed path can be checked against the in-memory one on the same rows.
+/// An in-memory dataset cut into blocks of at most `rows` rows: for a query whose per-row work over
+/// whole columns would not fit (a fallback), and to check the streamed path against the in-memory one.
 public struct SlicedBlocks: RowBlocks {
     public let dataset: Dataset
     public let rows: Int
+    public let isFallback: Bool
 
-    public init(_ dataset: Dataset, rows: Int) {
+    public init(_ dataset: Dataset, rows: Int, isFallback: Bool = false) {
         self.dataset = dataset
         self.rows = max(1, rows)
+        self.isFallback = isFallback
     }
 
     public func forEachBlock(columns: [String], _ body: (Dataset) throws(Diagnostic) -> Void) throws(Diagnostic) {

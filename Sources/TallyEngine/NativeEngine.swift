@@ -34,11 +34,21 @@ public struct NativeEngine: PlanEngine {
     }
 
     /// Reads the plan's rows at once, and the execution then answers its extent and its cells from
-    /// them; or, when a dataset it reads does not fit in memory (`Dataset.blocks`), streams its blocks.
+    /// them. Streams blocks of rows instead (`Dataset.blocks`) when a dataset's rows are only there, or
+    /// when the work over whole columns would not fit in memory and every dataset can be cut into blocks.
     public func execution(for plan: QueryPlan) throws(Diagnostic) -> any PlanExecution {
         let cancellation = Cancellation(isCancelled: isCancelled)
-        for aggregate in plan.aggregates where try data.dataset(named: aggregate.dataset).blocks != nil {
-            return try StreamingExecution(plan: plan, data: data, valueLimit: valueLimit, cancellation: cancellation)
+        var blocks: [(any RowBlocks)?] = []
+        for aggregate in plan.aggregates { blocks.append(try data.dataset(named: aggregate.dataset).blocks) }
+        let streamed = { () throws(Diagnostic) in
+            try StreamingExecution(plan: plan, data: data, valueLimit: valueLimit, cancellation: cancellation)
+        }
+        if blocks.contains(where: { $0.map { !$0.isFallback } ?? false }) { return try streamed() }
+        do {
+            try NativeExecution.reserveMemory(for: plan, data)
+        } catch {
+            guard !blocks.isEmpty, blocks.allSatisfy({ $0 != nil }) else { throw error }
+            return try streamed()
         }
         return try NativeExecution(
             plan: plan, data: data, relations: RelationCache(data: data, shared: mappings), valueLimit: valueLimit,

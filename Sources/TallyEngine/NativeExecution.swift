@@ -37,7 +37,6 @@ final class NativeExecution: PlanExecution {
         self.plan = plan
         self.valueLimit = valueLimit
         self.cancellation = cancellation
-        try Self.reserveMemory(for: plan, data)
         let domains = (0..<plan.columnDimensionCount).map { _ in DimensionDomain() }
         // Aggregates over the same rows (nps reads surveys three times) share one preparation.
         var prepared: [Prepared] = []
@@ -268,7 +267,7 @@ final class NativeExecution: PlanExecution {
     /// rows) which rows pass and their days, 5 bytes, and per dimension its values and ids, 12; for
     /// each computation its cells, 4, its own filter with the mask, 2, a value that is not a plain
     /// column, 8, and for a lifespan aggregate its combinations and runs, 16.
-    private static func reserveMemory(for plan: QueryPlan, _ data: DataSource) throws(Diagnostic) {
+    static func reserveMemory(for plan: QueryPlan, _ data: DataSource) throws(Diagnostic) {
         var rows: [String: Int] = [:]
         var preparations = Set<PreparationKey>()
         var needed = 0
