@@ -47,7 +47,7 @@ public final class CSVFile: Sendable {
 
     /// Chunks scanned in parallel before they are checked and joined in order: a few per worker, so
     /// that one slow chunk leaves the others busy.
-    private var batchSize: Int { 4 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    var batchSize: Int { 4 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Opens a file, decompressing it as it is read when it holds gzip data (`orders.csv.gz`).
     public convenience init(path: String, options: CSVOptions = .init(), cache: ColumnCache? = nil) throws(CSVError) {
@@ -101,7 +101,7 @@ public final class CSVFile: Sendable {
     }
 
     /// The error of a read stopped by `isCancelled`.
-    private var cancelled: CSVError {
+    var cancelled: CSVError {
         CSVError(
             file: file, line: 0, column: 0, message: "cancelled",
             help: "reading was stopped with Ctrl-C; nothing of it was kept")
@@ -169,7 +169,7 @@ public final class CSVFile: Sendable {
     /// bytes a row for each column's values, about half a column more while chunks are joined (their
     /// pieces are let go as the whole grows), and each worker's buffers (text dictionaries aside,
     /// which the budget's margin covers).
-    private func reserveMemory(columns count: Int, rows known: Int?) throws(CSVError) {
+    func reserveMemory(columns count: Int, rows known: Int?) throws(CSVError) {
         guard count > 0 else { return }
         let rows = known ?? estimatedRows()
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -188,7 +188,7 @@ public final class CSVFile: Sendable {
     }
 
     /// The rows of the file, told from the lines in its first MiB (exact for a file that small).
-    private func estimatedRows() -> Int {
+    func estimatedRows() -> Int {
         let data = max(0, dataEnd - dataStart)
         guard let sample = try? source.bytes(offset: dataStart, count: min(data, 1 << 20)), !sample.isEmpty else {
             return 0
@@ -353,7 +353,7 @@ public final class CSVFile: Sendable {
 
     /// Boundaries of up to `count` chunks from `start` (a true row start): then the first row start at or
     /// after each multiple of the chunk size (a guess), up to the data's end.
-    private func guessStarts(from start: Int, count: Int) throws(CSVError) -> [Int] {
+    func guessStarts(from start: Int, count: Int) throws(CSVError) -> [Int] {
         var starts = [start]
         var nominal = start + chunkSize
         while nominal < dataEnd, starts.count <= count {
@@ -488,7 +488,7 @@ final class CSVScratch: @unchecked Sendable {
 }
 
 /// Lets parallel workers write distinct slots of one buffer.
-private struct SendableBuffer<T>: @unchecked Sendable {
+struct SendableBuffer<T>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<T>
     init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }

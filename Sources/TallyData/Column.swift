@@ -102,12 +102,16 @@ public struct Dataset: Sendable {
     public let rowCount: Int
     /// Where it was loaded from, for messages and `show datasets`.
     public let source: String?
+    /// Set when the rows are read a block at a time because they do not fit in memory at once: engines
+    /// then read every column from here, and a column of `columns` may hold only its type (no values).
+    public let blocks: (any RowBlocks)?
 
-    public init(name: String, columns: [Column], rowCount: Int, source: String?) {
+    public init(name: String, columns: [Column], rowCount: Int, source: String?, blocks: (any RowBlocks)? = nil) {
         self.name = name
         self.columns = columns
         self.rowCount = rowCount
         self.source = source
+        self.blocks = blocks
     }
 
     public func column(named name: String) -> Column? {

@@ -14,13 +14,46 @@ enum LifespanAggregator {
         _ function: AggregateFunction, value: Vector?, combos: [Int], spans: [ClosedRange<Int>?], periods: Int,
         cellCount: Int, cancellation: Cancellation
     ) throws(Diagnostic) -> Measure {
-        var counts = [Int](repeating: 0, count: cellCount)
-        let exact = value?.exact
-        var exactSums = [Int64](repeating: 0, count: exact == nil ? 0 : cellCount)
+        var differences = LifespanDifferences(function, value: value)
+        try differences.add(
+            value: value, combos: combos, spans: spans, periods: periods, cellCount: cellCount, cancellation: cancellation)
+        return try differences.finish(periods: periods, cellCount: cellCount)
+    }
+}
+
+/// The difference arrays of a lifespan aggregate, which rows add to in any number of batches (the
+/// blocks of a stream, or all rows at once) in row order, so the sums come out the same either way.
+struct LifespanDifferences {
+    private let function: AggregateFunction
+    /// The scale of exact values (integers, decimals, durations); nil when summed as doubles.
+    private let scale: Int?
+    private let summedAsDoubles: Bool
+    private var counts: [Int] = []
+    private var exactSums: [Int64] = []
+    private var sums: [Double] = []
+
+    /// The kind of sums follows the value's kind, the same in every batch.
+    init(_ function: AggregateFunction, value: Vector?) {
+        self.function = function
+        scale = value?.exact?.scale
+        summedAsDoubles = scale == nil && function != .count && value != nil
+    }
+
+    /// Adds rows: each one's combination (-1 when not counted) and the run of periods it is active at.
+    mutating func add(
+        value: Vector?, combos: [Int], spans: [ClosedRange<Int>?], periods: Int, cellCount: Int,
+        cancellation: Cancellation
+    ) throws(Diagnostic) {
+        if counts.count < cellCount { counts += [Int](repeating: 0, count: cellCount - counts.count) }
+        let exact = scale == nil ? nil : value?.exact
+        guard exact?.scale == scale else { throw Vector.kindChanged }
+        if exact != nil, exactSums.count < cellCount {
+            exactSums += [Int64](repeating: 0, count: cellCount - exactSums.count)
+        }
+        if summedAsDoubles, sums.count < cellCount { sums += [Double](repeating: 0, count: cellCount - sums.count) }
         // count(ds.col) counts non-null values; sum and avg need numbers (the binder checked).
         let nulls = value?.nullMask(count: spans.count)
-        let doubles = exact == nil && function != .count ? value?.doubles(count: spans.count) : nil
-        var sums = [Double](repeating: 0, count: doubles == nil ? 0 : cellCount)
+        let doubles = summedAsDoubles ? value?.doubles(count: spans.count) : nil
 
         for rows in Cancellation.blocks(spans.count) {
             try cancellation.check()
@@ -40,11 +73,16 @@ enum LifespanAggregator {
                 if let afterLast { counts[afterLast] -= 1 }
             }
         }
+    }
 
-        // Running totals per combination turn the differences into each period's value.
+    /// Running totals per combination turn the differences into each period's value.
+    func finish(periods: Int, cellCount: Int) throws(Diagnostic) -> Measure {
+        let counts = counts + [Int](repeating: 0, count: max(0, cellCount - self.counts.count))
+        let exactSums = exactSums + [Int64](repeating: 0, count: max(0, cellCount - self.exactSums.count))
+        let sums = sums + [Double](repeating: 0, count: max(0, cellCount - self.sums.count))
         var runningCounts = [Int64](repeating: 0, count: cellCount)
-        var runningExact = [Int64](repeating: 0, count: exact == nil ? 0 : cellCount)
-        var running = [Double](repeating: 0, count: doubles == nil ? 0 : cellCount)
+        var runningExact = [Int64](repeating: 0, count: scale == nil ? 0 : cellCount)
+        var running = [Double](repeating: 0, count: summedAsDoubles ? cellCount : 0)
         for combo in 0..<(periods == 0 ? 0 : cellCount / periods) {
             var count: Int64 = 0
             var exactSum: Int64 = 0
@@ -53,11 +91,11 @@ enum LifespanAggregator {
                 let cell = combo * periods + period
                 count += Int64(counts[cell])
                 runningCounts[cell] = count
-                if exact != nil {
+                if scale != nil {
                     exactSum = try Vector.checkedAdd(exactSum, exactSums[cell])
                     runningExact[cell] = exactSum
                 }
-                if doubles != nil {
+                if summedAsDoubles {
                     sum += sums[cell]
                     running[cell] = sum
                 }
@@ -67,14 +105,14 @@ enum LifespanAggregator {
         case .count:
             return .exactCells(runningCounts, scale: 0)
         case .sum:
-            if let (_, scale) = exact { return .exactCells(runningExact, scale: scale) }
+            if let scale { return .exactCells(runningExact, scale: scale) }
             return .approximate(running.map { $0 })
         default:
-            let scale = DecimalScale.factor(exact?.scale ?? 0)
+            let factor = DecimalScale.factor(scale ?? 0)
             return .approximate(
                 (0..<cellCount).map { cell in
                     guard runningCounts[cell] > 0 else { return nil }
-                    let total = exact != nil ? Double(runningExact[cell]) / scale : running[cell]
+                    let total = scale != nil ? Double(runningExact[cell]) / factor : running[cell]
                     return total / Double(runningCounts[cell])
                 })
         }

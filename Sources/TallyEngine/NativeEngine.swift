@@ -33,10 +33,25 @@ public struct NativeEngine: PlanEngine {
         return try plan.run(execution(for: plan), cancellation: Cancellation(isCancelled: isCancelled))
     }
 
-    /// Reads the plan's rows at once; the execution then answers its extent and its cells from them.
+    /// Reads the plan's rows at once, and the execution then answers its extent and its cells from
+    /// them. Streams blocks of rows instead (`Dataset.blocks`) when a dataset's rows are only there, or
+    /// when the work over whole columns would not fit in memory and every dataset can be cut into blocks.
     public func execution(for plan: QueryPlan) throws(Diagnostic) -> any PlanExecution {
-        try NativeExecution(
+        let cancellation = Cancellation(isCancelled: isCancelled)
+        var blocks: [(any RowBlocks)?] = []
+        for aggregate in plan.aggregates { blocks.append(try data.dataset(named: aggregate.dataset).blocks) }
+        let streamed = { () throws(Diagnostic) in
+            try StreamingExecution(plan: plan, data: data, valueLimit: valueLimit, cancellation: cancellation)
+        }
+        if blocks.contains(where: { $0.map { !$0.isFallback } ?? false }) { return try streamed() }
+        do {
+            try NativeExecution.reserveMemory(for: plan, data)
+        } catch {
+            guard !blocks.isEmpty, blocks.allSatisfy({ $0 != nil }) else { throw error }
+            return try streamed()
+        }
+        return try NativeExecution(
             plan: plan, data: data, relations: RelationCache(data: data, shared: mappings), valueLimit: valueLimit,
-            cancellation: Cancellation(isCancelled: isCancelled))
+            cancellation: cancellation)
     }
 }

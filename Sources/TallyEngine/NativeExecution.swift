@@ -19,14 +19,14 @@ final class NativeExecution: PlanExecution {
 
     /// One aggregate's rows, prepared: which pass the query's `where`, their dimension ids and the
     /// days of the columns that place them in time (`Int32.min` when null).
-    private struct Prepared {
+    struct Prepared {
         var evaluator: RowEvaluator
         var passes: [UInt8]
         var dimensionIDs: [[Int32]]
         var days: [BoundColumn: [Int32]]
     }
 
-    private struct PreparationKey: Hashable {
+    struct PreparationKey: Hashable {
         var rows: RowsKey
         var dayColumns: [BoundColumn]
     }
@@ -37,7 +37,6 @@ final class NativeExecution: PlanExecution {
         self.plan = plan
         self.valueLimit = valueLimit
         self.cancellation = cancellation
-        try Self.reserveMemory(for: plan, data)
         let domains = (0..<plan.columnDimensionCount).map { _ in DimensionDomain() }
         // Aggregates over the same rows (nps reads surveys three times) share one preparation.
         var prepared: [Prepared] = []
@@ -53,28 +52,35 @@ final class NativeExecution: PlanExecution {
             preparedFor.append(prepared.count)
             try cancellation.check()
             let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
-            let n = evaluator.count
-            let passes =
-                try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
-                ?? [UInt8](repeating: 1, count: n)
-            var ids: [[Int32]] = []
-            for (k, dim) in aggregate.dimensions.enumerated() {
-                if let pushed = try evaluator.pushedDownIDs(dim, domain: domains[k]) {
-                    ids.append(pushed)
-                } else {
-                    ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
-                }
-            }
-            var days: [BoundColumn: [Int32]] = [:]
-            for column in aggregate.rangeColumns where days[column] == nil {
-                days[column] = try Self.days(of: column, evaluator)
-            }
-            prepared.append(Prepared(evaluator: evaluator, passes: passes, dimensionIDs: ids, days: days))
+            prepared.append(try Self.prepare(aggregate, evaluator, domains: domains))
         }
         self.domains = domains
         self.prepared = prepared
         self.preparedFor = preparedFor
         combos = Combinations(domains: domains, prepared: prepared.map { ($0.passes, $0.dimensionIDs) })
+    }
+
+    /// Which of the evaluator's rows pass the query's `where`, their dimension ids and their days.
+    static func prepare(_ aggregate: PlannedAggregate, _ evaluator: RowEvaluator, domains: [DimensionDomain])
+        throws(Diagnostic) -> Prepared
+    {
+        let n = evaluator.count
+        let passes =
+            try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
+            ?? [UInt8](repeating: 1, count: n)
+        var ids: [[Int32]] = []
+        for (k, dim) in aggregate.dimensions.enumerated() {
+            if let pushed = try evaluator.pushedDownIDs(dim, domain: domains[k]) {
+                ids.append(pushed)
+            } else {
+                ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
+            }
+        }
+        var days: [BoundColumn: [Int32]] = [:]
+        for column in aggregate.rangeColumns where days[column] == nil {
+            days[column] = try Self.days(of: column, evaluator)
+        }
+        return Prepared(evaluator: evaluator, passes: passes, dimensionIDs: ids, days: days)
     }
 
     func extent() throws(Diagnostic) -> DayExtent? {
@@ -92,11 +98,15 @@ final class NativeExecution: PlanExecution {
         return lo <= hi ? DayExtent(first: lo, last: hi) : nil
     }
 
+    func admit(shown: Int, slots: Int) throws(Diagnostic) {
+        try Self.admit(plan: plan, combos: combos.count, shown: shown, slots: slots, valueLimit: valueLimit)
+    }
+
     /// Refuses a result that would hold more values than the limit (cells × their columns, plus each
     /// computation's value per cell), or more than memory allows, before its axis is built.
-    func admit(shown: Int, slots: Int) throws(Diagnostic) {
-        let (rows, rowsOverflow) = combos.count.multipliedReportingOverflow(by: shown)
-        let (cells, cellsOverflow) = combos.count.multipliedReportingOverflow(by: slots)
+    static func admit(plan: QueryPlan, combos: Int, shown: Int, slots: Int, valueLimit: Int) throws(Diagnostic) {
+        let (rows, rowsOverflow) = combos.multipliedReportingOverflow(by: shown)
+        let (cells, cellsOverflow) = combos.multipliedReportingOverflow(by: slots)
         let (valueCount, overflow) = cells.multipliedReportingOverflow(
             by: plan.resultColumns.count + plan.computations.count)
         guard !rowsOverflow, !cellsOverflow, !overflow, valueCount <= valueLimit else {
@@ -149,39 +159,50 @@ final class NativeExecution: PlanExecution {
         comboCount: Int,
         layer: SlotLayer, slotCount: Int
     ) throws(Diagnostic) -> Measure {
-        let cellCount = comboCount * slotCount
+        if case .active(let activity) = aggregate.placement {
+            let (combos, runs) = Self.activeRuns(activity, days: p.days, mask: mask, combos: rowCombos, layer: layer)
+            let byPosition = try LifespanAggregator.run(
+                aggregate.function, value: value, combos: combos, spans: runs, periods: layer.slots.count,
+                cellCount: comboCount * layer.slots.count, cancellation: cancellation)
+            return Self.spread(byPosition, layer: layer, comboCount: comboCount, slotCount: slotCount)
+        }
+        let cells = try Self.cells(
+            aggregate.placement, days: p.days, mask: mask, combos: rowCombos, layer: layer, slotCount: slotCount,
+            cancellation: cancellation)
+        return try Aggregator(cells: cells, cellCount: comboCount * slotCount, cancellation: cancellation).run(
+            aggregate.function, value: value)
+    }
+
+    /// Each row's (combination, slot) cell in one layer, -1 when the row does not count there; for
+    /// every placement but `active` (a lifespan's rows count over runs of slots: `activeRuns`).
+    static func cells(
+        _ placement: Placement, days: [BoundColumn: [Int32]], mask: [UInt8], combos rowCombos: [Int32]?,
+        layer: SlotLayer, slotCount: Int, cancellation: Cancellation
+    ) throws(Diagnostic) -> [Int32] {
         var cells = [Int32](repeating: -1, count: mask.count)
         let slots = Int32(slotCount)
-        switch aggregate.placement {
+        switch placement {
         case .everywhere:
             for i in mask.indices where mask[i] == 1 {
                 cells[i] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0)
             }
         case .anchored(let anchor):
             // The plain case, without per-row optionals: a slot from the anchor, a combination.
-            let days = p.days[anchor] ?? []
+            let days = days[anchor] ?? []
             for rows in Cancellation.blocks(mask.count) {
                 try cancellation.check()
                 Self.assignCells(rows, mask, days, rowCombos, layer, slots, &cells)
             }
-        case .active(let activity):
-            // Each row is active over a run of the layer's slots; counted per layer position, then spread.
-            let start = p.days[activity.start] ?? []
-            let end = activity.end.flatMap { p.days[$0] } ?? [Int32](repeating: NullSentinel.int32, count: mask.count)
-            let runs = layer.activeRuns(start: start, end: end, at: activity.boundary, mask: mask)
-            let combos = mask.indices.map { mask[$0] == 1 ? Int(rowCombos?[$0] ?? 0) : -1 }
-            let byPosition = try LifespanAggregator.run(
-                aggregate.function, value: value, combos: combos, spans: runs, periods: layer.slots.count,
-                cellCount: comboCount * layer.slots.count, cancellation: cancellation)
-            return Self.spread(byPosition, layer: layer, comboCount: comboCount, slotCount: slotCount)
+        case .active:
+            break
         case .anchoredActive(let anchor, let activity):
-            let days = p.days[anchor] ?? []
-            let start = p.days[activity.start] ?? []
-            let end = activity.end.flatMap { p.days[$0] }
+            let anchorDays = days[anchor] ?? []
+            let start = days[activity.start] ?? []
+            let end = activity.end.flatMap { days[$0] }
             for rows in Cancellation.blocks(mask.count) {
                 try cancellation.check()
                 for i in rows where mask[i] == 1 {
-                    let slot = layer.slot(ofDay: days[i])
+                    let slot = layer.slot(ofDay: anchorDays[i])
                     guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
                         layer.isActive(
                             start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
@@ -190,12 +211,23 @@ final class NativeExecution: PlanExecution {
                 }
             }
         }
-        return try Aggregator(cells: cells, cellCount: cellCount, cancellation: cancellation).run(
-            aggregate.function, value: value)
+        return cells
+    }
+
+    /// For a lifespan placement: each counted row's combination (-1 when not counted) and the run of
+    /// the layer's positions at whose boundary it is active.
+    static func activeRuns(
+        _ activity: Activity, days: [BoundColumn: [Int32]], mask: [UInt8], combos rowCombos: [Int32]?, layer: SlotLayer
+    ) -> (combos: [Int], runs: [ClosedRange<Int>?]) {
+        let start = days[activity.start] ?? []
+        let end = activity.end.flatMap { days[$0] } ?? [Int32](repeating: NullSentinel.int32, count: mask.count)
+        let runs = layer.activeRuns(start: start, end: end, at: activity.boundary, mask: mask)
+        let combos = mask.indices.map { mask[$0] == 1 ? Int(rowCombos?[$0] ?? 0) : -1 }
+        return (combos, runs)
     }
 
     /// Cells laid out by layer position, moved to their slots among all the axis's slots.
-    private static func spread(_ m: Measure, layer: SlotLayer, comboCount: Int, slotCount: Int) -> Measure {
+    static func spread(_ m: Measure, layer: SlotLayer, comboCount: Int, slotCount: Int) -> Measure {
         let width = layer.slots.count
         func move<T>(_ v: [T?]) -> [T?] {
             var out = [T?](repeating: nil, count: comboCount * slotCount)
@@ -211,7 +243,7 @@ final class NativeExecution: PlanExecution {
     }
 
     /// One measure from each layer's: every slot's cells from the layer that holds the slot.
-    private static func merged(_ parts: [Measure], layers: [SlotLayer], comboCount: Int, slotCount: Int) -> Measure {
+    static func merged(_ parts: [Measure], layers: [SlotLayer], comboCount: Int, slotCount: Int) -> Measure {
         guard parts.count > 1 else { return parts.first ?? .approximate([]) }
         var layerOf = [Int](repeating: 0, count: slotCount)
         for (l, layer) in layers.enumerated() { for slot in layer.slots { layerOf[slot] = l } }
@@ -235,7 +267,7 @@ final class NativeExecution: PlanExecution {
     /// rows) which rows pass and their days, 5 bytes, and per dimension its values and ids, 12; for
     /// each computation its cells, 4, its own filter with the mask, 2, a value that is not a plain
     /// column, 8, and for a lifespan aggregate its combinations and runs, 16.
-    private static func reserveMemory(for plan: QueryPlan, _ data: DataSource) throws(Diagnostic) {
+    static func reserveMemory(for plan: QueryPlan, _ data: DataSource) throws(Diagnostic) {
         var rows: [String: Int] = [:]
         var preparations = Set<PreparationKey>()
         var needed = 0
@@ -292,7 +324,7 @@ final class NativeExecution: PlanExecution {
 
     /// The UTC day of each row's date or timestamp. Lifespans compare at day boundaries, where a
     /// timestamp and its day agree (a moment is before midnight exactly when its day is earlier).
-    private static func days(of column: BoundColumn, _ evaluator: RowEvaluator) throws(Diagnostic) -> [Int32] {
+    static func days(of column: BoundColumn, _ evaluator: RowEvaluator) throws(Diagnostic) -> [Int32] {
         switch try evaluator.evaluate(.column(column)) {
         case .date(let d): return d
         case .timestamp(let t):

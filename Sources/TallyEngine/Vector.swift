@@ -66,6 +66,11 @@ enum Vector {
     static let sumOverflow = Diagnostic(
         "a sum exceeds the range of 64-bit integers", help: "sum fewer rows, or a smaller unit")
 
+    /// A column read in blocks whose values changed kind between blocks (exact in one, floating point in
+    /// another): the blocks' types are agreed over the whole file first, so this means the file changed.
+    static let kindChanged = Diagnostic(
+        "a column's type changed while its rows were read in blocks", help: "if the file was being written, run the query again")
+
     /// Whether each row is null.
     func nullMask(count: Int) -> [UInt8] {
         switch self {

@@ -1,0 +1,105 @@
+// A relation's target keys indexed: for any value of the foreign key, the target row holding it.
+
+import TallyData
+import TallyDiagnostics
+import TallySemantics
+
+/// Indexes of relations' target keys, kept from one block of a streamed query to the next: each block
+/// maps its own rows, and the target (read whole) is indexed once.
+final class KeyIndexes {
+    var byRelation: [Relation: KeyIndex] = [:]
+}
+
+/// The rows of a relation's target by key. Integer keys against integer foreign keys are matched as
+/// numbers; any other pairing matches on the keys' text, so "17" finds 17; text is compared by its
+/// bytes, as in a database, not by Swift's canonical equivalence.
+enum KeyIndex {
+    /// Integer keys in a range not much wider than their count: an array from the lowest.
+    case dense(low: Int64, span: Int64, table: [Int32])
+    case integers([Int64: Int32])
+    case texts([[UInt8]: Int32])
+
+    init(foreign: ColumnStorage, key: ColumnStorage, relation: Relation) throws(Diagnostic) {
+        switch (foreign, key) {
+        case (.integer, .integer(let pk)):
+            if let (lo, span) = DenseRange.of(pk), span < max(1 << 16, 4 * Int64(pk.count)) {
+                var table = [Int32](repeating: -1, count: Int(span) + 1)
+                for (row, k) in pk.enumerated() where k != NullSentinel.int64 {
+                    if table[Int(k - lo)] >= 0 { throw RelationCache.duplicate(relation, "\(k)") }
+                    table[Int(k - lo)] = Int32(row)
+                }
+                self = .dense(low: lo, span: span, table: table)
+                return
+            }
+            var index: [Int64: Int32] = [:]
+            index.reserveCapacity(pk.count)
+            for (row, k) in pk.enumerated() where k != NullSentinel.int64 {
+                if index.updateValue(Int32(row), forKey: k) != nil { throw RelationCache.duplicate(relation, "\(k)") }
+            }
+            self = .integers(index)
+        default:
+            var index: [[UInt8]: Int32] = [:]
+            for (row, k) in Self.texts(key).enumerated() {
+                guard let k else { continue }
+                if index.updateValue(Int32(row), forKey: Array(k.utf8)) != nil { throw RelationCache.duplicate(relation, k) }
+            }
+            self = .texts(index)
+        }
+    }
+
+    /// Whether this index matches foreign keys of this kind (numbers against numbers, else text).
+    func serves(_ foreign: ColumnStorage) -> Bool {
+        switch (self, foreign) {
+        case (.dense, .integer), (.integers, .integer): true
+        case (.texts, .integer): false
+        case (.texts, _): true
+        default: false
+        }
+    }
+
+    /// Per foreign key, the matching target row (-1 when none matches).
+    func rows(of foreign: ColumnStorage) -> [Int32] {
+        switch (self, foreign) {
+        case (.dense(let lo, let span, let table), .integer(let fk)):
+            return fk.map { k in
+                guard k != NullSentinel.int64 else { return -1 }
+                let (offset, overflow) = k.subtractingReportingOverflow(lo)
+                return !overflow && offset >= 0 && offset <= span ? table[Int(offset)] : -1
+            }
+        case (.integers(let index), .integer(let fk)):
+            return fk.map { $0 == NullSentinel.int64 ? -1 : index[$0] ?? -1 }
+        case (.texts(let index), _):
+            return Self.texts(foreign).map { $0.flatMap { index[Array($0.utf8)] } ?? -1 }
+        default:
+            return Self.texts(foreign).map { _ in -1 }
+        }
+    }
+
+    private static func texts(_ storage: ColumnStorage) -> [String?] {
+        switch storage {
+        case .integer(let v): v.map { $0 == NullSentinel.int64 ? nil : String($0) }
+        case .text(let codes, let dict): codes.map { $0 < 0 ? nil : dict[Int($0)] }
+        case .decimal(let v, let scale): v.map { $0 == NullSentinel.int64 ? nil : decimalText($0, scale: scale) }
+        case .timestamp(let v): v.map { $0 == NullSentinel.int64 ? nil : CivilDate.formatTimestamp($0) }
+        case .double(let v): v.map { $0.isNaN ? nil : doubleText($0) }
+        case .boolean(let v): v.map { $0 == NullSentinel.boolean ? nil : ($0 == 1 ? "true" : "false") }
+        case .date(let v): v.map { $0 == NullSentinel.int32 ? nil : CivilDate.format($0) }
+        }
+    }
+
+    /// A decimal's value as the shortest text, so 7.50 matches "7.5" and 7.00 matches the integer 7.
+    private static func decimalText(_ mantissa: Int64, scale: Int) -> String {
+        var digits = String(mantissa.magnitude)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        var whole = String(digits.dropLast(scale))
+        var fraction = String(digits.suffix(scale))
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if whole.isEmpty { whole = "0" }
+        let sign = mantissa < 0 ? "-" : ""
+        return fraction.isEmpty ? sign + whole : sign + whole + "." + fraction
+    }
+
+    private static func doubleText(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 9.2e18 ? String(Int64(d)) : String(d)
+    }
+}
