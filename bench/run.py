@@ -8,6 +8,8 @@ prints a table of times, peak memory and ratios. Usage: bench/.venv/bin/python b
   CSV files every time here (TALLY_CACHE=off).
 - re-open: the same one-shot run once Tally's column cache holds the columns (bench/.cache).
 - touched: the bytes of the columns a question reads, as Tally stores them, for the memory ratio.
+- larger than memory (10m and up): the one-shot run under `ulimit -v` of STREAM_LIMIT_MIB, less than the
+  touched columns' size, so Tally answers by streaming the file in blocks; the answer must not change.
 """
 
 import os
@@ -26,6 +28,7 @@ TALLY = os.path.join(ROOT, ".build-release", "release", "tally")
 PYTHON = sys.executable
 RUNS = 5
 NO_CACHE = dict(os.environ, TALLY_CACHE="off")
+STREAM_LIMIT_MIB = 320
 CACHED = dict(os.environ, XDG_CACHE_HOME=os.path.join(BENCH, ".cache"))
 # Bytes per row of each column as Tally stores it (dates 4, numbers 8, text codes 4).
 WIDTH = {"date": 4, "signup_date": 4, "churn_date": 4, "amount": 8, "customer_id": 8, "id": 8, "plan": 4,
@@ -194,6 +197,18 @@ def bench(size):
         if parse_tally_csv(c[2]) != parse_tally_csv(t[2]):
             problems.append(f"{text}: the cached run's answer differs from the parsed one")
     print()
+    if rows_of(folder, "orders") >= 10_000_000:
+        print(f"| larger than memory: one-shot under ulimit -v {STREAM_LIMIT_MIB} MiB | Tally (streaming) | DuckDB (no limit)"
+              f" | Tally ÷ DuckDB |")
+        print("|---|---|---|---|")
+        for text, t, d, _ in oneshots:
+            limited = f"ulimit -v {STREAM_LIMIT_MIB * 1024}; exec \"$0\" \"$@\""
+            s = whole_process(["bash", "-c", limited, TALLY, "--data", folder, "--format", "csv", "-e", text], NO_CACHE)
+            print(f"| {text} | {fmt_time(s[0])}, {s[1]:.0f} MiB | {fmt_time(d[0])}, {d[1]:.0f} MiB"
+                  f" | {s[0] / d[0]:.2f}× time, {s[1] / d[1]:.2f}× memory |")
+            if parse_tally_csv(s[2]) != parse_tally_csv(t[2]):
+                problems.append(f"{text}: the streamed answer differs from the in-memory one")
+        print()
     if problems:
         print("ANSWERS DISAGREE:\n" + "\n".join(problems))
         return None
