@@ -88,6 +88,8 @@ public struct Completer {
         case "format": return PromptCommand.formats
         case "timer", "pager": return ["on", "off"]
         case "expanded": return PromptCommand.expandedModes
+        case "by" where previous?.text == "order": return resultColumnWords(before, tokens)
+        case "having": return resultColumnWords(before, tokens)
         case "by": return dimensionWords(before, tokens)
         case "where", "and", "or", "not": return columnWords(before, tokens)
         case "(" where previous.map { ["count", "count_distinct"].contains($0.text) } ?? false: return datasets
@@ -95,7 +97,7 @@ public struct Completer {
         case ",":
             switch openClause(tokens) {
             case "by": return dimensionWords(before, tokens)
-            case "order": return []
+            case "order": return resultColumnWords(before, tokens)
             case "in": return values(before: tokens).map { "\"\($0)\"" }
             default: return metrics + Self.functions
             }
@@ -197,6 +199,52 @@ public struct Completer {
         }
         let datasets = Reach(catalog: catalog).datasets(of: query.items.map(\.expr))
         return datasets.isEmpty ? nil : datasets
+    }
+
+    /// After `order by` and `having`: the result's columns that can be named (its dimensions, and its
+    /// items named after a metric or an alias, with their comparison columns), from the statement
+    /// typed so far when it parses up to that clause; nothing otherwise.
+    private func resultColumnWords(_ before: String, _ tokens: [Piece]) -> [String] {
+        var statement = tokens
+        if let separator = statement.lastIndex(where: { $0.text == ";" }) {
+            statement = Array(statement[(separator + 1)...])
+        }
+        if let first = statement.first, ["explain", "plot", "assert", "sql"].contains(first.text) {
+            statement.removeFirst()
+        }
+        var depth = 0
+        var clause: Piece?
+        for piece in statement {
+            if piece.text == "(" { depth += 1 }
+            if piece.text == ")" { depth -= 1 }
+            if depth == 0, ["order", "having"].contains(piece.text) {
+                clause = piece
+                break
+            }
+        }
+        guard let start = statement.first?.offset, let end = clause?.offset else { return [] }
+        let text = String(decoding: Array(before.utf8)[start..<end], as: UTF8.self)
+        let (script, diagnostics) = Parser.parse(SourceFile(name: nil, text: text))
+        guard diagnostics.isEmpty, script.statements.count == 1, case .query(let query) = script.statements[0].kind
+        else { return [] }
+        var names = query.dimensions.map(\.name.text)
+        for item in query.items {
+            let name: String
+            if let alias = item.alias {
+                name = alias.text
+            } else if case .name(let n) = item.expr.kind {
+                name = n.text
+            } else {
+                continue
+            }
+            names.append(name)
+            switch query.comparison?.kind {
+            case .previous?: names += [name + "_previous", name + "_change", name + "_growth"]
+            case .lastYear?: names += [name + "_last_year", name + "_change", name + "_growth"]
+            case nil: break
+            }
+        }
+        return names
     }
 
     private static let clauseStarts: Set<String> = [

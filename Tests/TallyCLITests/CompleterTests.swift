@@ -47,6 +47,17 @@ import Testing
         #expect(try complete("revenue by ", "nothing.").isEmpty)
     }
 
+    @Test func orderByAndHavingOfferTheResultsColumns() throws {
+        #expect(try complete("revenue, purchases as n by month, plan order by ") == ["month", "n", "plan", "revenue"])
+        #expect(try complete("revenue by plan vs previous order by revenue desc, ", "revenue_") == [
+            "revenue_change", "revenue_growth", "revenue_previous",
+        ])
+        #expect(try complete("revenue by plan having ") == ["plan", "revenue"])
+        #expect(try complete("sum(orders.amount) by kind order by ") == ["kind"])
+        // Nothing to offer while the query before the clause does not parse.
+        #expect(try complete("revenue by by order by ").isEmpty)
+    }
+
     @Test func byOffersWhatTheMetricsReach() throws {
         let byRevenue = try complete("revenue by ")
         #expect(["month", "cohort", "plan", "kind", "region"].allSatisfy(byRevenue.contains))
