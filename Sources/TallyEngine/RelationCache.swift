@@ -24,6 +24,8 @@ final class RelationCache {
     private let data: DataSource
     private let shared: RowMappings
     private var mappings: [Relation: (Dataset, [Int32])] = [:]
+    /// Relations this query looks up by key (a query counts as asking once, however often it asks).
+    private var indexedHere: Set<Relation> = []
 
     /// Target keys' indexes kept for later caches (the next block of a stream), if any.
     private let indexes: KeyIndexes?
@@ -42,15 +44,18 @@ final class RelationCache {
         return built
     }
 
-    /// The target dataset and how each row of `source` finds its target row: the mapping when one is
-    /// held already, else (integer keys) the key index looked up a block at a time, so a condition or
-    /// a dimension read through the relation costs no array of target rows as long as the source.
+    /// The target dataset and how each row of `source` finds its target row. The first time, with
+    /// integer keys, the key index looked up a block at a time: a one-off question through the relation
+    /// costs no array of target rows as long as the source. Asked again by a later query (the index is
+    /// kept), the mapping, built once and kept, which later queries read faster than they look keys up.
     func targetRows(for relation: Relation, from source: Dataset) throws(Diagnostic) -> (Dataset, TargetRows) {
-        if mappings[relation] == nil, shared.rows[relation]?.count != source.rowCount,
+        if mappings[relation] == nil, shared.keys[relation] == nil || indexedHere.contains(relation),
+            shared.rows[relation]?.count != source.rowCount,
             let key = target(relation).flatMap({ $0.column(named: relation.toColumn) }),
             case .integer(let foreign)? = source.column(named: relation.fromColumn)?.storage
         {
             let index = try index(relation, foreign: .integer(foreign), key: key.storage)
+            indexedHere.insert(relation)
             return (try data.dataset(named: relation.toDataset), .indexed(index, foreign))
         }
         let (target, rows) = try mapping(for: relation, from: source)
