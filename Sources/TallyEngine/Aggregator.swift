@@ -5,11 +5,28 @@ import TallyDiagnostics
 import TallyPlan
 import TallySemantics
 
-/// Computes one aggregate for every cell. `cells[i]` is row i's cell, or -1 when the row is not counted.
+/// Computes one aggregate for every cell. Rows are read a block at a time: `cellsOf(rows, &buffer)`
+/// writes each row's cell (-1 when the row is not counted) from the buffer's start, so no array of
+/// cells as long as the rows is ever held (over ten million rows that would be 40 MB per query).
 struct Aggregator {
-    let cells: [Int32]
+    let rowCount: Int
     let cellCount: Int
     let cancellation: Cancellation
+    let cellsOf: (Range<Int>, UnsafeMutableBufferPointer<Int32>) -> Void
+
+    /// Calls `body` with each block of rows and their cells (indexed from the block's first row).
+    private func forEachBlock(
+        _ count: Int, _ body: (Range<Int>, UnsafeBufferPointer<Int32>) throws(Diagnostic) -> Void
+    ) throws(Diagnostic) {
+        var buffer = [Int32](repeating: -1, count: Swift.min(count, Cancellation.blockSize))
+        for rows in Cancellation.blocks(count) {
+            try cancellation.check()
+            try buffer.withUnsafeMutableBufferPointer { (cells) throws(Diagnostic) in
+                cellsOf(rows, cells)
+                try body(rows, UnsafeBufferPointer(rebasing: cells[0..<rows.count]))
+            }
+        }
+    }
 
     func run(_ function: AggregateFunction, value: Vector?) throws(Diagnostic) -> Measure {
         switch function {
@@ -32,14 +49,14 @@ struct Aggregator {
     private func count(value: Vector?) throws(Diagnostic) -> Measure {
         var counts = [Int64](repeating: 0, count: cellCount)
         // `count(ds)` has no null mask to build: every counted row counts.
-        let nulls = value?.nullMask(count: cells.count)
-        for rows in Cancellation.blocks(cells.count) {
-            try cancellation.check()
+        let nulls = value?.nullMask(count: rowCount)
+        try forEachBlock(rowCount) { rows, cells in
+            let base = rows.lowerBound
             counts.withUnsafeMutableBufferPointer { counts in
                 if let nulls {
-                    for i in rows where cells[i] >= 0 && nulls[i] == 0 { counts[Int(cells[i])] += 1 }
+                    for i in rows where cells[i - base] >= 0 && nulls[i] == 0 { counts[Int(cells[i - base])] += 1 }
                 } else {
-                    for i in rows where cells[i] >= 0 { counts[Int(cells[i])] += 1 }
+                    for c in cells where c >= 0 { counts[Int(c)] += 1 }
                 }
             }
         }
@@ -48,18 +65,18 @@ struct Aggregator {
 
     private func countDistinct(value: Vector?) throws(Diagnostic) -> Measure {
         guard let value else { return try count(value: nil) }
-        let ids = DistinctIDs(value, count: cells.count)
+        let ids = DistinctIDs(value, count: rowCount)
         var counts = [Int64](repeating: 0, count: cellCount)
         // One bit per (value, cell), a value's cells side by side: rows of one customer, often adjacent
         // in a file, then touch nearby bits. Used when the bits fit in 256 MiB: no hashing per row.
         let (bitCount, overflow) = ids.count.multipliedReportingOverflow(by: cellCount)
         if ids.count > 0, !overflow, bitCount <= 1 << 31 {
             var bits = [UInt64](repeating: 0, count: (bitCount + 63) / 64)
-            for rows in Cancellation.blocks(cells.count) {
-                try cancellation.check()
+            try forEachBlock(rowCount) { rows, cells in
+                let base = rows.lowerBound
                 bits.withUnsafeMutableBufferPointer { bits in
-                    for i in rows where cells[i] >= 0 {
-                        let c = Int(cells[i])
+                    for i in rows where cells[i - base] >= 0 {
+                        let c = Int(cells[i - base])
                         let id = ids.id(i)
                         if id < 0 { continue }
                         let bit = id * cellCount + c
@@ -74,10 +91,9 @@ struct Aggregator {
             return .exactCells(counts, scale: 0)
         }
         var sets = [Set<Int64>](repeating: [], count: cellCount)
-        for rows in Cancellation.blocks(cells.count) {
-            try cancellation.check()
-            for i in rows where cells[i] >= 0 {
-                if let k = ids.key(i) { sets[Int(cells[i])].insert(k) }
+        try forEachBlock(rowCount) { rows, cells in
+            for i in rows where cells[i - rows.lowerBound] >= 0 {
+                if let k = ids.key(i) { sets[Int(cells[i - rows.lowerBound])].insert(k) }
             }
         }
         return .exactCells(sets.map { Int64($0.count) }, scale: 0)
@@ -88,23 +104,22 @@ struct Aggregator {
         var counts = [Int](repeating: 0, count: cellCount)
         if let (values, scale) = value?.exact {
             var sums = [Int64](repeating: 0, count: cellCount)
-            for rows in Cancellation.blocks(cells.count) {
-                try cancellation.check()
+            try forEachBlock(rowCount) { (rows, cells) throws(Diagnostic) in
                 if Self.addExact(rows, cells, values, &sums, &counts) { throw Vector.sumOverflow }
             }
             guard average else { return .exactCells(sums, scale: scale) }
             let f = DecimalScale.factor(scale)
             return .approximate((0..<cellCount).map { c in counts[c] == 0 ? nil : Double(sums[c]) / (f * Double(counts[c])) })
         }
-        let values = value?.doubles(count: cells.count) ?? []
+        let values = value?.doubles(count: rowCount) ?? []
         var sums = [Double](repeating: 0, count: cellCount)
-        for rows in Cancellation.blocks(min(cells.count, values.count)) {
-            try cancellation.check()
+        try forEachBlock(min(rowCount, values.count)) { rows, cells in
+            let base = rows.lowerBound
             sums.withUnsafeMutableBufferPointer { sums in
                 counts.withUnsafeMutableBufferPointer { counts in
-                    for i in rows where cells[i] >= 0 && !values[i].isNaN {
-                        sums[Int(cells[i])] += values[i]
-                        counts[Int(cells[i])] += 1
+                    for i in rows where cells[i - base] >= 0 && !values[i].isNaN {
+                        sums[Int(cells[i - base])] += values[i]
+                        counts[Int(cells[i - base])] += 1
                     }
                 }
             }
@@ -119,13 +134,15 @@ struct Aggregator {
     /// Adds one block of rows into their cells' sums; true when a sum wrapped. Raw buffers spare
     /// the copy-on-write check per row, which costs a third of the loop.
     private static func addExact(
-        _ rows: Range<Int>, _ cells: [Int32], _ values: [Int64], _ sums: inout [Int64], _ counts: inout [Int]
+        _ rows: Range<Int>, _ cells: UnsafeBufferPointer<Int32>, _ values: [Int64], _ sums: inout [Int64],
+        _ counts: inout [Int]
     ) -> Bool {
         var overflow = false
+        let base = rows.lowerBound
         sums.withUnsafeMutableBufferPointer { sums in
             counts.withUnsafeMutableBufferPointer { counts in
-                for i in rows where cells[i] >= 0 && values[i] != NullSentinel.int64 {
-                    let c = Int(cells[i])
+                for i in rows where cells[i - base] >= 0 && values[i] != NullSentinel.int64 {
+                    let c = Int(cells[i - base])
                     let (sum, o) = sums[c].addingReportingOverflow(values[i])
                     sums[c] = sum
                     overflow = overflow || o
@@ -140,17 +157,16 @@ struct Aggregator {
         if let (values, scale) = value?.exact {
             return .exact(try extremes(max: max, values, isNull: { $0 == NullSentinel.int64 }), scale: scale)
         }
-        let values = value?.doubles(count: cells.count) ?? []
+        let values = value?.doubles(count: rowCount) ?? []
         return .approximate(try extremes(max: max, values, isNull: { $0.isNaN }))
     }
 
     private func extremes<T: Comparable>(max: Bool, _ values: [T], isNull: (T) -> Bool) throws(Diagnostic) -> [T?] {
         var best = [T?](repeating: nil, count: cellCount)
-        for rows in Cancellation.blocks(min(cells.count, values.count)) {
-            try cancellation.check()
-            for i in rows where cells[i] >= 0 && !isNull(values[i]) {
+        try forEachBlock(min(rowCount, values.count)) { rows, cells in
+            for i in rows where cells[i - rows.lowerBound] >= 0 && !isNull(values[i]) {
                 let v = values[i]
-                let c = Int(cells[i])
+                let c = Int(cells[i - rows.lowerBound])
                 if let b = best[c] {
                     if max ? v > b : v < b { best[c] = v }
                 } else {
@@ -163,11 +179,12 @@ struct Aggregator {
 
     /// Continuous percentile: linear interpolation between the closest ranks (PostgreSQL's percentile_cont).
     private func percentile(_ p: Double, value: Vector?) throws(Diagnostic) -> Measure {
-        let values = value?.doubles(count: cells.count) ?? []
+        let values = value?.doubles(count: rowCount) ?? []
         var groups = [[Double]](repeating: [], count: cellCount)
-        for rows in Cancellation.blocks(min(cells.count, values.count)) {
-            try cancellation.check()
-            for i in rows where cells[i] >= 0 && !values[i].isNaN { groups[Int(cells[i])].append(values[i]) }
+        try forEachBlock(min(rowCount, values.count)) { rows, cells in
+            for i in rows where cells[i - rows.lowerBound] >= 0 && !values[i].isNaN {
+                groups[Int(cells[i - rows.lowerBound])].append(values[i])
+            }
         }
         var result = [Double?](repeating: nil, count: cellCount)
         for (c, g) in groups.enumerated() where !g.isEmpty {

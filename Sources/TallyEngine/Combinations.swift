@@ -17,7 +17,9 @@ struct Combinations {
     /// Key spaces up to this size are numbered through an array rather than a hash map.
     private static let denseLimit = 1 << 22
 
-    init(domains: [DimensionDomain], prepared: [(passes: [UInt8], ids: [[Int32]])]) {
+    /// Takes each row set's dimension ids (left empty): with one dimension they are rewritten in
+    /// place into the rows' combinations, so the two never take memory at once.
+    init(domains: [DimensionDomain], prepared: inout [(passes: [UInt8], ids: [[Int32]])]) {
         let radices = domains.map { max(1, $0.values.count) }
         guard !domains.isEmpty else {
             tuples = [[]]
@@ -32,22 +34,29 @@ struct Combinations {
         var dense = !overflow && product <= Self.denseLimit ? [Int32](repeating: -1, count: Int(product)) : []
         var packed: [Int64: Int32] = [:]
         var wide: [[Int32]: Int32] = [:]
-        for (passes, ids) in prepared {
-            var out = [Int32](repeating: -1, count: passes.count)
-            if ids.count == 1, !dense.isEmpty {
+        for p in prepared.indices {
+            let passes = prepared[p].passes
+            if prepared[p].ids.count == 1, !dense.isEmpty {
                 // One dimension (the common case): its id is the key.
-                let column = ids[0]
-                for row in passes.indices where passes[row] == 1 {
+                var column = prepared[p].ids.removeLast()
+                for row in passes.indices {
+                    guard passes[row] == 1 else {
+                        column[row] = -1
+                        continue
+                    }
                     let key = Int(column[row])
                     if dense[key] < 0 {
                         dense[key] = Int32(tuples.count)
                         tuples.append([column[row]])
                     }
-                    out[row] = dense[key]
+                    column[row] = dense[key]
                 }
-                rows.append(out)
+                rows.append(column)
                 continue
             }
+            let ids = prepared[p].ids
+            prepared[p].ids = []
+            var out = [Int32](repeating: -1, count: passes.count)
             for row in passes.indices where passes[row] == 1 {
                 if overflow {
                     let tuple = ids.map { $0[row] }

@@ -60,18 +60,25 @@ enum KeyIndex {
     /// Per foreign key, the matching target row (-1 when none matches).
     func rows(of foreign: ColumnStorage) -> [Int32] {
         switch (self, foreign) {
-        case (.dense(let lo, let span, let table), .integer(let fk)):
-            return fk.map { k in
-                guard k != NullSentinel.int64 else { return -1 }
-                let (offset, overflow) = k.subtractingReportingOverflow(lo)
-                return !overflow && offset >= 0 && offset <= span ? table[Int(offset)] : -1
-            }
-        case (.integers(let index), .integer(let fk)):
-            return fk.map { $0 == NullSentinel.int64 ? -1 : index[$0] ?? -1 }
+        case (.dense, .integer(let fk)), (.integers, .integer(let fk)):
+            return fk.map(row(of:))
         case (.texts(let index), _):
             return Self.texts(foreign).map { $0.flatMap { index[Array($0.utf8)] } ?? -1 }
         default:
             return Self.texts(foreign).map { _ in -1 }
+        }
+    }
+
+    /// The target row of one integer foreign key (-1 when none matches, or for a text index).
+    @inline(__always)
+    func row(of k: Int64) -> Int32 {
+        guard k != NullSentinel.int64 else { return -1 }
+        switch self {
+        case .dense(let lo, let span, let table):
+            let (offset, overflow) = k.subtractingReportingOverflow(lo)
+            return !overflow && offset >= 0 && offset <= span ? table[Int(offset)] : -1
+        case .integers(let index): return index[k] ?? -1
+        case .texts: return -1
         }
     }
 

@@ -18,7 +18,8 @@ final class NativeExecution: PlanExecution {
     private let preparedFor: [Int]
 
     /// One aggregate's rows, prepared: which pass the query's `where`, their dimension ids and the
-    /// days of the columns that place them in time (`Int32.min` when null).
+    /// days of the columns that place them in time (`Int32.min` when null). Over whole columns the ids
+    /// are handed to `Combinations` and left empty.
     struct Prepared {
         var evaluator: RowEvaluator
         var passes: [UInt8]
@@ -54,10 +55,13 @@ final class NativeExecution: PlanExecution {
             let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
             prepared.append(try Self.prepare(aggregate, evaluator, domains: domains))
         }
+        // The ids are handed over, not shared, so Combinations can turn them into combinations in place.
+        var rowIDs = prepared.map { (passes: $0.passes, ids: $0.dimensionIDs) }
+        for i in prepared.indices { prepared[i].dimensionIDs = [] }
+        combos = Combinations(domains: domains, prepared: &rowIDs)
         self.domains = domains
         self.prepared = prepared
         self.preparedFor = preparedFor
-        combos = Combinations(domains: domains, prepared: prepared.map { ($0.passes, $0.dimensionIDs) })
     }
 
     /// Which of the evaluator's rows pass the query's `where`, their dimension ids and their days.
@@ -166,11 +170,12 @@ final class NativeExecution: PlanExecution {
                 cellCount: comboCount * layer.slots.count, cancellation: cancellation)
             return Self.spread(byPosition, layer: layer, comboCount: comboCount, slotCount: slotCount)
         }
-        let cells = try Self.cells(
-            aggregate.placement, days: p.days, mask: mask, combos: rowCombos, layer: layer, slotCount: slotCount,
-            cancellation: cancellation)
-        return try Aggregator(cells: cells, cellCount: comboCount * slotCount, cancellation: cancellation).run(
-            aggregate.function, value: value)
+        return try Aggregator(rowCount: mask.count, cellCount: comboCount * slotCount, cancellation: cancellation) {
+            rows, cells in
+            Self.assign(
+                aggregate.placement, days: p.days, mask: mask, combos: rowCombos, layer: layer, slotCount: slotCount,
+                rows: rows, into: cells, from: rows.lowerBound)
+        }.run(aggregate.function, value: value)
     }
 
     /// Each row's (combination, slot) cell in one layer, -1 when the row does not count there; for
@@ -180,38 +185,49 @@ final class NativeExecution: PlanExecution {
         layer: SlotLayer, slotCount: Int, cancellation: Cancellation
     ) throws(Diagnostic) -> [Int32] {
         var cells = [Int32](repeating: -1, count: mask.count)
+        for rows in Cancellation.blocks(mask.count) {
+            try cancellation.check()
+            cells.withUnsafeMutableBufferPointer { cells in
+                assign(
+                    placement, days: days, mask: mask, combos: rowCombos, layer: layer, slotCount: slotCount, rows: rows,
+                    into: cells, from: 0)
+            }
+        }
+        return cells
+    }
+
+    /// Writes the cells of `rows` into `cells`, row i at `i - first`: -1 where the row does not count.
+    /// Called a block at a time, so the per-row work never needs an array as long as the rows.
+    static func assign(
+        _ placement: Placement, days: [BoundColumn: [Int32]], mask: [UInt8], combos rowCombos: [Int32]?,
+        layer: SlotLayer, slotCount: Int, rows: Range<Int>, into cells: UnsafeMutableBufferPointer<Int32>, from first: Int
+    ) {
         let slots = Int32(slotCount)
+        let out = UnsafeMutableBufferPointer(rebasing: cells[(rows.lowerBound - first)..<(rows.upperBound - first)])
+        out.update(repeating: -1)
+        let base = rows.lowerBound
         switch placement {
         case .everywhere:
-            for i in mask.indices where mask[i] == 1 {
-                cells[i] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0)
+            for i in rows where mask[i] == 1 {
+                out[i - base] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0)
             }
         case .anchored(let anchor):
             // The plain case, without per-row optionals: a slot from the anchor, a combination.
-            let days = days[anchor] ?? []
-            for rows in Cancellation.blocks(mask.count) {
-                try cancellation.check()
-                Self.assignCells(rows, mask, days, rowCombos, layer, slots, &cells)
-            }
+            Self.assignAnchored(rows, mask, days[anchor] ?? [], rowCombos, layer, slots, out)
         case .active:
             break
         case .anchoredActive(let anchor, let activity):
             let anchorDays = days[anchor] ?? []
             let start = days[activity.start] ?? []
             let end = activity.end.flatMap { days[$0] }
-            for rows in Cancellation.blocks(mask.count) {
-                try cancellation.check()
-                for i in rows where mask[i] == 1 {
-                    let slot = layer.slot(ofDay: anchorDays[i])
-                    guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
-                        layer.isActive(
-                            start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
-                    else { continue }
-                    cells[i] = (rowCombos?[i] ?? 0) * slots + slot
-                }
+            for i in rows where mask[i] == 1 {
+                let slot = layer.slot(ofDay: anchorDays[i])
+                guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
+                    layer.isActive(start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
+                else { continue }
+                out[i - base] = (rowCombos?[i] ?? 0) * slots + slot
             }
         }
-        return cells
     }
 
     /// For a lifespan placement: each counted row's combination (-1 when not counted) and the run of
@@ -294,28 +310,27 @@ final class NativeExecution: PlanExecution {
         }
     }
 
-    /// Gives one block of counted rows its cell: its combination's row of slots, at its anchor's
-    /// slot. A function of its own over raw buffers, so the loop has no bounds or copy-on-write
-    /// checks: it runs once per row of the dataset.
-    private static func assignCells(
+    /// Gives one block of counted rows its cell (row i at `out[i - rows.lowerBound]`): its
+    /// combination's row of slots, at its anchor's slot. A function of its own over raw buffers, so
+    /// the loop has no bounds or copy-on-write checks: it runs once per row of the dataset.
+    private static func assignAnchored(
         _ rows: Range<Int>, _ mask: [UInt8], _ days: [Int32], _ combos: [Int32]?, _ layer: SlotLayer,
-        _ slotCount: Int32, _ cells: inout [Int32]
+        _ slotCount: Int32, _ out: UnsafeMutableBufferPointer<Int32>
     ) {
+        let base = rows.lowerBound
         mask.withUnsafeBufferPointer { mask in
             days.withUnsafeBufferPointer { days in
-                cells.withUnsafeMutableBufferPointer { cells in
-                    guard let combos else {
-                        for i in rows where mask[i] == 1 {
-                            let slot = layer.slot(ofDay: days[i])
-                            if slot >= 0 { cells[i] = slot }
-                        }
-                        return
+                guard let combos else {
+                    for i in rows where mask[i] == 1 {
+                        let slot = layer.slot(ofDay: days[i])
+                        if slot >= 0 { out[i - base] = slot }
                     }
-                    combos.withUnsafeBufferPointer { combos in
-                        for i in rows where mask[i] == 1 {
-                            let slot = layer.slot(ofDay: days[i])
-                            if slot >= 0 { cells[i] = combos[i] * slotCount + slot }
-                        }
+                    return
+                }
+                combos.withUnsafeBufferPointer { combos in
+                    for i in rows where mask[i] == 1 {
+                        let slot = layer.slot(ofDay: days[i])
+                        if slot >= 0 { out[i - base] = combos[i] * slotCount + slot }
                     }
                 }
             }

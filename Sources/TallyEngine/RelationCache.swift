@@ -2,14 +2,20 @@
 
 import TallyData
 import TallyDiagnostics
+import TallyPlan
 import TallySemantics
 
 /// Row mappings kept between queries. The owner clears it whenever a dataset's rows change (columns
 /// read later do not change rows, so they keep it valid).
 public final class RowMappings: @unchecked Sendable {
     fileprivate var rows: [Relation: [Int32]] = [:]
+    /// Targets' key indexes, for relations read a block at a time without a mapping (`TargetRows`).
+    fileprivate var keys: [Relation: KeyIndex] = [:]
     public init() {}
-    public func removeAll() { rows.removeAll() }
+    public func removeAll() {
+        rows.removeAll()
+        keys.removeAll()
+    }
 }
 
 /// Builds each relation's row mapping once (per query, or once for all queries with `RowMappings`)
@@ -18,6 +24,8 @@ final class RelationCache {
     private let data: DataSource
     private let shared: RowMappings
     private var mappings: [Relation: (Dataset, [Int32])] = [:]
+    /// Relations this query looks up by key (a query counts as asking once, however often it asks).
+    private var indexedHere: Set<Relation> = []
 
     /// Target keys' indexes kept for later caches (the next block of a stream), if any.
     private let indexes: KeyIndexes?
@@ -29,10 +37,33 @@ final class RelationCache {
     }
 
     private func index(_ relation: Relation, foreign: ColumnStorage, key: ColumnStorage) throws(Diagnostic) -> KeyIndex {
-        if let kept = indexes?.byRelation[relation], kept.serves(foreign) { return kept }
+        if let kept = indexes?.byRelation[relation] ?? shared.keys[relation], kept.serves(foreign) { return kept }
         let built = try KeyIndex(foreign: foreign, key: key, relation: relation)
         indexes?.byRelation[relation] = built
+        shared.keys[relation] = built
         return built
+    }
+
+    /// The target dataset and how each row of `source` finds its target row. The first time, with
+    /// integer keys, the key index looked up a block at a time: a one-off question through the relation
+    /// costs no array of target rows as long as the source. Asked again by a later query (the index is
+    /// kept), the mapping, built once and kept, which later queries read faster than they look keys up.
+    func targetRows(for relation: Relation, from source: Dataset) throws(Diagnostic) -> (Dataset, TargetRows) {
+        if mappings[relation] == nil, shared.keys[relation] == nil || indexedHere.contains(relation),
+            shared.rows[relation]?.count != source.rowCount,
+            let key = target(relation).flatMap({ $0.column(named: relation.toColumn) }),
+            case .integer(let foreign)? = source.column(named: relation.fromColumn)?.storage
+        {
+            let index = try index(relation, foreign: .integer(foreign), key: key.storage)
+            indexedHere.insert(relation)
+            return (try data.dataset(named: relation.toDataset), .indexed(index, foreign))
+        }
+        let (target, rows) = try mapping(for: relation, from: source)
+        return (target, .mapped(rows))
+    }
+
+    private func target(_ relation: Relation) -> Dataset? {
+        do { return try data.dataset(named: relation.toDataset) } catch { return nil }
     }
 
     /// The target dataset and, per row of `source`, the matching target row (-1 when none matches).
@@ -56,5 +87,30 @@ final class RelationCache {
         Diagnostic(
             "\(r.toDataset).\(r.toColumn) holds the value \(value) more than once, so \(r.fromDataset).\(r.fromColumn) cannot point at one row",
             help: "a relation needs a key that is unique in \(r.toDataset)")
+    }
+}
+
+/// Each source row's target row (-1 when none matches), handed out a block of rows at a time.
+enum TargetRows {
+    case mapped([Int32])
+    /// Integer foreign keys, looked up in the target's key index.
+    case indexed(KeyIndex, [Int64])
+
+    /// Calls `body` with each block of `0..<count` and its rows' target rows (indexed from the block's start).
+    func forEachBlock(_ count: Int, _ body: (Range<Int>, UnsafeBufferPointer<Int32>) -> Void) {
+        switch self {
+        case .mapped(let rows):
+            rows.withUnsafeBufferPointer { rows in
+                for block in Cancellation.blocks(count) { body(block, UnsafeBufferPointer(rebasing: rows[block])) }
+            }
+        case .indexed(let index, let foreign):
+            var buffer = [Int32](repeating: -1, count: Swift.min(count, Cancellation.blockSize))
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                for block in Cancellation.blocks(count) {
+                    for i in block { buffer[i - block.lowerBound] = index.row(of: foreign[i]) }
+                    body(block, UnsafeBufferPointer(rebasing: buffer[0..<block.count]))
+                }
+            }
+        }
     }
 }

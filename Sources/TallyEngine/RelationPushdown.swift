@@ -14,7 +14,7 @@ extension RowEvaluator {
         guard let (target, rows, local) = try pushdown(e) else { return nil }
         let mask = try RowEvaluator(dataset: target, relations: relations).condition(local)
         let unmatched = try RowEvaluator(dataset: target.nullRow, relations: relations).condition(local)[0]
-        return mask.withUnsafeBufferPointer { mask in rows.map { $0 < 0 ? unmatched : mask[Int($0)] } }
+        return Self.gathered(mask, unmatched: unmatched, through: rows, count: count)
     }
 
     /// Dimension ids of an expression over one related dataset, numbered over its rows and gathered.
@@ -23,12 +23,25 @@ extension RowEvaluator {
         let ids = domain.ids(for: try RowEvaluator(dataset: target, relations: relations).evaluate(local), count: target.rowCount)
         let nullRow = target.nullRow
         let unmatched = domain.ids(for: try RowEvaluator(dataset: nullRow, relations: relations).evaluate(local), count: 1)[0]
-        return ids.withUnsafeBufferPointer { ids in rows.map { $0 < 0 ? unmatched : ids[Int($0)] } }
+        return Self.gathered(ids, unmatched: unmatched, through: rows, count: count)
+    }
+
+    /// Per source row, its target row's value (`unmatched` for none).
+    private static func gathered<T>(_ values: [T], unmatched: T, through rows: TargetRows, count: Int) -> [T] {
+        var out = [T](repeating: unmatched, count: count)
+        values.withUnsafeBufferPointer { values in
+            out.withUnsafeMutableBufferPointer { out in
+                rows.forEachBlock(count) { block, targets in
+                    for (j, row) in targets.enumerated() where row >= 0 { out[block.lowerBound + j] = values[Int(row)] }
+                }
+            }
+        }
+        return out
     }
 
     /// The related dataset, the row mapping and the expression rewritten over the related rows, when
     /// every column of `e` comes through the same single relation and that dataset has fewer rows.
-    private func pushdown(_ e: RowExpr) throws(Diagnostic) -> (Dataset, [Int32], RowExpr)? {
+    private func pushdown(_ e: RowExpr) throws(Diagnostic) -> (Dataset, TargetRows, RowExpr)? {
         var via: Relation?
         var sole = true
         e.forEachColumn { c in
@@ -36,7 +49,7 @@ extension RowEvaluator {
             via = via ?? c.via
         }
         guard sole, let relation = via else { return nil }
-        let (target, rows) = try relations.mapping(for: relation, from: dataset)
+        let (target, rows) = try relations.targetRows(for: relation, from: dataset)
         guard target.rowCount < dataset.rowCount else { return nil }
         return (target, rows, e.mapColumns { c in BoundColumn(via: nil, dataset: c.dataset, column: c.column, type: c.type) })
     }
