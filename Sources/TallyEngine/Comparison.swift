@@ -39,9 +39,9 @@ enum Comparison {
             if case .scalar(.null) = other { return [UInt8](repeating: 0, count: count) }
             return other.nullMask(count: count).map { $0 ^ 1 }
         case (.ints(let x), .int(let y)):
-            return x.map { test(op, $0 == NullSentinel.int64, false, $0 < y ? -1 : $0 == y ? 0 : 1) }
+            return against(x, op, y)
         case (.int(let x), .ints(let y)):
-            return y.map { test(op, false, $0 == NullSentinel.int64, x < $0 ? -1 : x == $0 ? 0 : 1) }
+            return against(y, op.flipped, x)
         case (.ints(let x), .ints(let y)):
             return zip(x, y).map { p, q in
                 test(op, p == NullSentinel.int64, q == NullSentinel.int64, p < q ? -1 : p == q ? 0 : 1)
@@ -49,11 +49,9 @@ enum Comparison {
         case (.int(let x), .int(let y)):
             return [UInt8](repeating: test(op, false, false, x < y ? -1 : x == y ? 0 : 1), count: count)
         case (.texts(let codes, let dict), .text(let s)):
-            let table = dict.map { ValueOrder.compareText($0, s) }
-            return codes.map { $0 < 0 ? test(op, true, false, 0) : test(op, false, false, table[Int($0)]) }
+            return against(codes, dict.map { test(op, false, false, ValueOrder.compareText($0, s)) }, null: test(op, true, false, 0))
         case (.text(let s), .texts(let codes, let dict)):
-            let table = dict.map { ValueOrder.compareText(s, $0) }
-            return codes.map { $0 < 0 ? test(op, false, true, 0) : test(op, false, false, table[Int($0)]) }
+            return against(codes, dict.map { test(op, false, false, ValueOrder.compareText(s, $0)) }, null: test(op, false, true, 0))
         case (.texts(let c1, let d1), .texts(let c2, let d2)):
             return zip(c1, c2).map { p, q in
                 p < 0 || q < 0 ? test(op, p < 0, q < 0, 0) : test(op, false, false, ValueOrder.compareText(d1[Int(p)], d2[Int(q)]))
@@ -64,6 +62,28 @@ enum Comparison {
             let x = doubles(a, count: count)
             let y = doubles(b, count: count)
             return zip(x, y).map { p, q in test(op, p.isNaN, q.isNaN, p < q ? -1 : p == q ? 0 : 1) }
+        }
+    }
+
+    /// Each value of a column against one value (`score >= 9`), the operator chosen once rather than
+    /// per row: the loop a filter on a number runs most. A null value never equals, never orders.
+    private static func against(_ x: [Int64], _ op: ComparisonOperator, _ y: Int64) -> [UInt8] {
+        let null = NullSentinel.int64
+        switch op {
+        case .equal: return x.map { $0 == y && $0 != null ? 1 : 0 }
+        case .notEqual: return x.map { $0 != y || $0 == null ? 1 : 0 }
+        case .less: return x.map { $0 < y && $0 != null ? 1 : 0 }
+        case .lessEqual: return x.map { $0 <= y && $0 != null ? 1 : 0 }
+        case .greater: return x.map { $0 > y ? 1 : 0 }
+        case .greaterEqual: return x.map { $0 >= y && $0 != null ? 1 : 0 }
+        }
+    }
+
+    /// Dictionary codes against one text: the answer for each dictionary entry is worked out once,
+    /// and each row looks its code's up (`null` for a null row).
+    private static func against(_ codes: [Int32], _ answers: [UInt8], null: UInt8) -> [UInt8] {
+        answers.withUnsafeBufferPointer { answers in
+            codes.map { $0 < 0 ? null : answers[Int($0)] }
         }
     }
 
@@ -161,6 +181,19 @@ enum Comparison {
         case .int(let i): [Double](repeating: Double(i), count: count)
         case .double(let d): [Double](repeating: d, count: count)
         default: [Double](repeating: .nan, count: count)
+        }
+    }
+}
+
+extension ComparisonOperator {
+    /// The operator with its sides swapped: `9 <= score` is `score >= 9`.
+    fileprivate var flipped: ComparisonOperator {
+        switch self {
+        case .equal, .notEqual: self
+        case .less: .greater
+        case .lessEqual: .greaterEqual
+        case .greater: .less
+        case .greaterEqual: .lessEqual
         }
     }
 }

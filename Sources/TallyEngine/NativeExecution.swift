@@ -43,6 +43,7 @@ final class NativeExecution: PlanExecution {
         var prepared: [Prepared] = []
         var preparedFor: [Int] = []
         var known: [PreparationKey: Int] = [:]
+        let shared = Self.sharedConditions(plan)
         for aggregate in plan.aggregates {
             let key = PreparationKey(rows: aggregate.rowsKey, dayColumns: aggregate.rangeColumns)
             if let index = known[key] {
@@ -52,7 +53,9 @@ final class NativeExecution: PlanExecution {
             known[key] = prepared.count
             preparedFor.append(prepared.count)
             try cancellation.check()
-            let evaluator = RowEvaluator(dataset: try data.dataset(named: aggregate.dataset), relations: relations)
+            let evaluator = RowEvaluator(
+                dataset: try data.dataset(named: aggregate.dataset), relations: relations,
+                sharedConditions: shared[key] ?? [])
             prepared.append(try Self.prepare(aggregate, evaluator, domains: domains))
         }
         // The ids are handed over, not shared, so Combinations can turn them into combinations in place.
@@ -62,6 +65,16 @@ final class NativeExecution: PlanExecution {
         self.domains = domains
         self.prepared = prepared
         self.preparedFor = preparedFor
+    }
+
+    /// Per way of reading rows, the conditions more than one of its aggregates' filters test.
+    private static func sharedConditions(_ plan: QueryPlan) -> [PreparationKey: Set<RowExpr>] {
+        var seen: [PreparationKey: [RowExpr: Int]] = [:]
+        for aggregate in plan.aggregates {
+            let key = PreparationKey(rows: aggregate.rowsKey, dayColumns: aggregate.rangeColumns)
+            for condition in aggregate.filter?.conditions ?? [] { seen[key, default: [:]][condition, default: 0] += 1 }
+        }
+        return seen.mapValues { Set($0.filter { $0.value > 1 }.keys) }
     }
 
     /// Which of the evaluator's rows pass the query's `where`, their dimension ids and their days.
@@ -139,10 +152,7 @@ final class NativeExecution: PlanExecution {
             let comboCount = computation.whole ? 1 : combos.count
             try cancellation.check()
             var mask = p.passes
-            if let filter = aggregate.filter {
-                let own = try p.evaluator.condition(filter)
-                for i in mask.indices { mask[i] &= own[i] }
-            }
+            if let filter = aggregate.filter { Masks.and(&mask, try p.evaluator.condition(filter)) }
             let value = try aggregate.value.map { (e) throws(Diagnostic) in try p.evaluator.evaluate(e) }
             var perLayer: [Measure] = []
             for layer in layers {

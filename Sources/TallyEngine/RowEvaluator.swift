@@ -9,6 +9,16 @@ import TallySemantics
 struct RowEvaluator {
     let dataset: Dataset
     let relations: RelationCache
+    /// Conditions several aggregates over these rows test (`kind = "nps"` in each of nps's three
+    /// counts): each is worked out once per query and its mask kept for the others.
+    let sharedConditions: Set<RowExpr>
+    private let masks = MaskMemo()
+
+    init(dataset: Dataset, relations: RelationCache, sharedConditions: Set<RowExpr> = []) {
+        self.dataset = dataset
+        self.relations = relations
+        self.sharedConditions = sharedConditions
+    }
 
     var count: Int { dataset.rowCount }
 
@@ -36,6 +46,14 @@ struct RowEvaluator {
 
     /// A condition as a mask: 1 where it holds, 0 elsewhere (null never holds; see RowExpr's null rules).
     func condition(_ e: RowExpr) throws(Diagnostic) -> [UInt8] {
+        guard sharedConditions.contains(e) else { return try computedCondition(e) }
+        if let mask = masks.kept[e] { return mask }
+        let mask = try computedCondition(e)
+        masks.kept[e] = mask
+        return mask
+    }
+
+    private func computedCondition(_ e: RowExpr) throws(Diagnostic) -> [UInt8] {
         if case .column = e {
         } else if let mask = try pushedDownCondition(e) {
             return mask
@@ -44,9 +62,10 @@ struct RowEvaluator {
         case .compare(let op, let l, let r):
             return Comparison.compare(op, try evaluate(l), try evaluate(r), count: count)
         case .logical(let op, let l, let r):
-            let a = try condition(l)
+            var a = try condition(l)
             let b = try condition(r)
-            return op == .and ? zip(a, b).map { $0 & $1 } : zip(a, b).map { $0 | $1 }
+            if op == .and { Masks.and(&a, b) } else { Masks.or(&a, b) }
+            return a
         case .not(let x):
             return try condition(x).map { $0 ^ 1 }
         case .inList(let x, let literals, let negated):
@@ -194,5 +213,43 @@ enum Gather {
     /// A row with no match (-1) gets null: relations never drop rows.
     private static func pick<T>(_ values: [T], _ rows: [Int32], _ null: T) -> [T] {
         rows.map { $0 < 0 ? null : values[Int($0)] }
+    }
+}
+
+/// The masks of shared conditions, kept for the query an evaluator serves.
+private final class MaskMemo {
+    var kept: [RowExpr: [UInt8]] = [:]
+}
+
+extension RowExpr {
+    /// The conditions of a filter that an evaluator may be asked for: the filter and, through `and`,
+    /// `or` and `not`, each condition it is made of.
+    var conditions: [RowExpr] {
+        switch self {
+        case .logical(_, let l, let r): [self] + l.conditions + r.conditions
+        case .not(let x): [self] + x.conditions
+        default: [self]
+        }
+    }
+}
+
+/// Row masks combined in place, over raw buffers: these loops run once per row for every filter.
+enum Masks {
+    static func and(_ a: inout [UInt8], _ b: [UInt8]) {
+        combine(&a, b) { $0 & $1 }
+    }
+
+    static func or(_ a: inout [UInt8], _ b: [UInt8]) {
+        combine(&a, b) { $0 | $1 }
+    }
+
+    @inline(__always)
+    private static func combine(_ a: inout [UInt8], _ b: [UInt8], _ f: (UInt8, UInt8) -> UInt8) {
+        let n = min(a.count, b.count)
+        a.withUnsafeMutableBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                for i in 0..<n { a[i] = f(a[i], b[i]) }
+            }
+        }
     }
 }

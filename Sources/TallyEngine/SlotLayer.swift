@@ -80,12 +80,26 @@ struct SlotLayer {
     /// For each row in `mask`, the positions (first...last) at whose boundary it is active, or nil.
     /// Boundaries increase with the position, so each row's positions are one run, found by binary search.
     func activeRuns(start: [Int32], end: [Int32], at which: Boundary, mask: [UInt8]) -> [ClosedRange<Int>?] {
-        let bounds = which == .start ? starts : ends
+        let atStart = which == .start
+        let count = slots.count
         return mask.indices.map { i in
             guard mask[i] == 1, start[i] != NullSentinel.int32 else { return nil }
-            let firstActive = Self.position(after: start[i], in: bounds) ?? bounds.count
-            let lastActive = end[i] == NullSentinel.int32 ? bounds.count - 1 : (Self.position(after: end[i], in: bounds) ?? bounds.count) - 1
+            let firstActive = boundsUpTo(start[i], atStart)
+            let lastActive = end[i] == NullSentinel.int32 ? count - 1 : boundsUpTo(end[i], atStart) - 1
             return firstActive <= lastActive ? firstActive...lastActive : nil
         }
+    }
+
+    /// How many of the layer's boundaries (first days, or days after the last) are at or before
+    /// `day`: the position of the first one after it. A day inside the span at position k has k + 1
+    /// first days and k ends at or before it, read from the day table; other days are searched.
+    @inline(__always)
+    private func boundsUpTo(_ day: Int32, _ atStart: Bool) -> Int {
+        let offset = UInt32(bitPattern: day &- first)
+        if offset < UInt32(table.count), case let slot = table[Int(offset)], slot >= 0 {
+            return positions[Int(slot)] + (atStart ? 1 : 0)
+        }
+        let bounds = atStart ? starts : ends
+        return Self.position(after: day, in: bounds) ?? bounds.count
     }
 }
