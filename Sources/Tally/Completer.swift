@@ -232,7 +232,7 @@ public struct Completer {
             let name: String
             if let alias = item.alias {
                 name = alias.text
-            } else if case .name(let n) = item.expr.kind {
+            } else if case .name(let n) = item.expr.kind, catalog.metrics[n.text] != nil {
                 name = n.text
             } else {
                 continue

@@ -54,6 +54,8 @@ import Testing
         ])
         #expect(try complete("revenue by plan having ") == ["plan", "revenue"])
         #expect(try complete("sum(orders.amount) by kind order by ") == ["kind"])
+        // A dataset's name is no item's name: `orders` there is an error, not a column to order by.
+        #expect(try complete("revenue, orders by plan order by ") == ["plan", "revenue"])
         // Nothing to offer while the query before the clause does not parse.
         #expect(try complete("revenue by by order by ").isEmpty)
     }
