@@ -171,32 +171,10 @@ public struct Completer {
     /// The datasets read by the items of the statement being typed (after `explain`, `plot` and the
     /// like), when those items parse; nil when they do not, or read none.
     private func itemDatasets(_ before: String, _ tokens: [Piece]) -> [String]? {
-        var statement = tokens
-        if let separator = statement.lastIndex(where: { $0.text == ";" }) {
-            statement = Array(statement[(separator + 1)...])
+        let query = typedQuery(before, tokens) { piece in
+            (!piece.isName || Self.clauseNames.contains(piece.text)) && Self.clauseStarts.contains(piece.text)
         }
-        if let first = statement.first, ["explain", "plot", "assert", "sql"].contains(first.text) {
-            statement.removeFirst()
-        }
-        var depth = 0
-        var items: [Piece] = []
-        for piece in statement {
-            if piece.text == "(" { depth += 1 }
-            if piece.text == ")" { depth -= 1 }
-            if depth == 0, !piece.isName || Self.clauseNames.contains(piece.text),
-                Self.clauseStarts.contains(piece.text)
-            {
-                break
-            }
-            items.append(piece)
-        }
-        guard let start = items.first?.offset, let end = items.last?.end else { return nil }
-        let text = String(decoding: Array(before.utf8)[start..<end], as: UTF8.self)
-        let (script, diagnostics) = Parser.parse(SourceFile(name: nil, text: text))
-        guard diagnostics.isEmpty, script.statements.count == 1, case .query(let query) = script.statements[0].kind
-        else {
-            return nil
-        }
+        guard let query else { return nil }
         let datasets = Reach(catalog: catalog).datasets(of: query.items.map(\.expr))
         return datasets.isEmpty ? nil : datasets
     }
@@ -205,27 +183,7 @@ public struct Completer {
     /// items named after a metric or an alias, with their comparison columns), from the statement
     /// typed so far when it parses up to that clause; nothing otherwise.
     private func resultColumnWords(_ before: String, _ tokens: [Piece]) -> [String] {
-        var statement = tokens
-        if let separator = statement.lastIndex(where: { $0.text == ";" }) {
-            statement = Array(statement[(separator + 1)...])
-        }
-        if let first = statement.first, ["explain", "plot", "assert", "sql"].contains(first.text) {
-            statement.removeFirst()
-        }
-        var depth = 0
-        var clause: Piece?
-        for piece in statement {
-            if piece.text == "(" { depth += 1 }
-            if piece.text == ")" { depth -= 1 }
-            if depth == 0, ["order", "having"].contains(piece.text) {
-                clause = piece
-                break
-            }
-        }
-        guard let start = statement.first?.offset, let end = clause?.offset else { return [] }
-        let text = String(decoding: Array(before.utf8)[start..<end], as: UTF8.self)
-        let (script, diagnostics) = Parser.parse(SourceFile(name: nil, text: text))
-        guard diagnostics.isEmpty, script.statements.count == 1, case .query(let query) = script.statements[0].kind
+        guard let query = typedQuery(before, tokens, mustStop: true, at: { ["order", "having"].contains($0.text) })
         else { return [] }
         var names = query.dimensions.map(\.name.text)
         for item in query.items {
@@ -245,6 +203,39 @@ public struct Completer {
             }
         }
         return names
+    }
+
+    /// The query of the statement being typed (after `explain`, `plot` and the like), up to the first
+    /// piece outside parentheses that `stop` accepts, else to the end; nil when that much does not
+    /// parse as one query, or when `mustStop` and no piece stopped it.
+    private func typedQuery(
+        _ before: String, _ tokens: [Piece], mustStop: Bool = false, at stop: (Piece) -> Bool
+    ) -> Query? {
+        var statement = tokens
+        if let separator = statement.lastIndex(where: { $0.text == ";" }) {
+            statement = Array(statement[(separator + 1)...])
+        }
+        if let first = statement.first, ["explain", "plot", "assert", "sql"].contains(first.text) {
+            statement.removeFirst()
+        }
+        var depth = 0
+        var stopped: Int?
+        for piece in statement {
+            if piece.text == "(" { depth += 1 }
+            if piece.text == ")" { depth -= 1 }
+            if depth == 0, stop(piece) {
+                stopped = piece.offset
+                break
+            }
+        }
+        guard let start = statement.first?.offset, let end = stopped ?? (mustStop ? nil : statement.last?.end),
+            start < end
+        else { return nil }
+        let text = String(decoding: Array(before.utf8)[start..<end], as: UTF8.self)
+        let (script, diagnostics) = Parser.parse(SourceFile(name: nil, text: text))
+        guard diagnostics.isEmpty, script.statements.count == 1, case .query(let query) = script.statements[0].kind
+        else { return nil }
+        return query
     }
 
     private static let clauseStarts: Set<String> = [
