@@ -43,7 +43,9 @@ public final class CSVFile: Sendable {
         source.origin.map { ($0.size, $0.modified) }
     }
 
-    public static let defaultChunkSize = 4 << 20
+    /// A chunk is 1 MiB of text: large enough that scanning it dwarfs handing it out, small enough that
+    /// a batch of chunks in flight (text, fields and values) adds little to the columns' own memory.
+    public static let defaultChunkSize = 1 << 20
 
     /// Chunks scanned in parallel before they are checked and joined in order: a few per worker, so
     /// that one slow chunk leaves the others busy.
