@@ -50,7 +50,8 @@ extension CSVFile {
         var samples = [[String]](repeating: [], count: indexes.count)
         var rows = 0
         try MemoryPolicy.returningFreedMemory(reusingBuffers: true) { () throws(Diagnostic) in
-            try forEachChunk(wanted: indexes, forced: [:], isCancelled: isCancelled) { (chunk) throws(Diagnostic) in
+            try forEachChunk(wanted: indexes, isCancelled: isCancelled, failure: { $0.diagnostic() }) {
+                (chunk) throws(Diagnostic) in
                 rows += chunk.rows
                 for slot in indexes.indices {
                     // A problem only a numeric column has waits for the agreed type (the blocks meet it then).
@@ -115,52 +116,6 @@ extension CSVFile {
         case .text: .text(codes: [], dictionary: sample)
         }
     }
-
-    /// Scans every chunk a batch at a time, the batch's chunks in parallel as a whole read does, and
-    /// hands each to `body` in file order, so at most one batch of chunks is held at once.
-    func forEachChunk(
-        wanted: [Int], forced: [Int: InferredType], isCancelled: @escaping @Sendable () -> Bool,
-        _ body: (CSVChunk) throws(Diagnostic) -> Void
-    ) throws(Diagnostic) {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        var expected = dataStart
-        let scratch = CSVScratch()
-        let scratches = (0..<workers).map { _ in CSVScratch() }
-        repeat {
-            let starts: [Int]
-            do { starts = try guessStarts(from: expected, count: batchSize) } catch { throw error.diagnostic() }
-            let count = starts.count - 1
-            let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: count)
-            results.initialize(repeating: nil)
-            defer { results.deinitialize().deallocate() }
-            let shared = SendableBuffer(results)
-            let batchWorkers = min(count, workers)
-            DispatchQueue.concurrentPerform(iterations: batchWorkers) { worker in
-                var i = worker
-                while i < count, !isCancelled() {
-                    shared.buffer[i] = self.scanChunk(
-                        from: starts[i], before: starts[i + 1], wanted: wanted, forced: forced,
-                        scratch: scratches[worker])
-                    i += batchWorkers
-                }
-            }
-            if isCancelled() { throw cancelled.diagnostic() }
-            for i in 0..<count {
-                var chunk =
-                    results[i]
-                    ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, forced: forced, scratch: scratch)
-                results[i] = nil
-                // A guessed start inside a quoted field: the chunk is read again from the true start.
-                if chunk.start != expected {
-                    chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, forced: forced, scratch: scratch)
-                }
-                if let error = chunk.readError { throw error.diagnostic() }
-                if let problem = chunk.scanProblem { throw locate(problem).diagnostic() }
-                expected = chunk.end
-                try body(chunk)
-            }
-        } while expected < dataEnd
-    }
 }
 
 /// The rows of a CSV file in blocks of one chunk (1 MiB of text), each column converted to the type
@@ -185,7 +140,9 @@ public struct CSVBlocks: RowBlocks {
         var forced: [Int: InferredType] = [:]
         for (slot, name) in wanted.enumerated() { forced[slot] = types[name] }
         try MemoryPolicy.returningFreedMemory(reusingBuffers: true) { () throws(Diagnostic) in
-            try file.forEachChunk(wanted: indexes, forced: forced, isCancelled: isCancelled) { (chunk) throws(Diagnostic) in
+            try file.forEachChunk(
+                wanted: indexes, forced: forced, isCancelled: isCancelled, failure: { $0.diagnostic() }
+            ) { (chunk) throws(Diagnostic) in
                 var columns: [Column] = []
                 for (slot, name) in wanted.enumerated() {
                     if let problem = chunk.convertProblems[slot] { throw file.locate(problem).diagnostic() }

@@ -282,22 +282,40 @@ public final class CSVFile: Sendable {
 
     // MARK: Chunks
 
-    /// Scans every chunk, a batch at a time: the chunks of a batch in parallel, then each checked to start
-    /// where the previous one ended. Batches keep the reads close together, so a compressed file is
-    /// decompressed once, as a stream. Workers stop taking chunks once `isCancelled` says so.
+    /// Scans every chunk, a batch at a time, and keeps each chunk's values as a column being built.
     private func scanChunks(
         wanted: [Int], into builders: UnsafeMutableBufferPointer<CSVColumnBuilder>,
         _ isCancelled: @escaping @Sendable () -> Bool
     ) throws(CSVError) -> [CSVChunk] {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var chunks: [CSVChunk] = []
+        var committed = 0
+        try forEachChunk(wanted: wanted, isCancelled: isCancelled, failure: { $0 }) { (chunk) throws(CSVError) in
+            chunks.append(chunk)
+        } afterBatch: { () throws(CSVError) in
+            commit(&chunks, from: committed, into: builders)
+            committed = chunks.count
+        }
+        return chunks
+    }
+
+    /// Scans every chunk, a batch at a time: the chunks of a batch in parallel, then each checked to
+    /// start where the previous one ended and handed to `body` in file order, so at most one batch
+    /// of chunks is held at once; `afterBatch` follows each batch. Batches keep the reads close
+    /// together, so a compressed file is decompressed once, as a stream. Workers stop taking chunks
+    /// once `isCancelled` says so. The file's own failures reach the caller through `failure`.
+    func forEachChunk<E: Error>(
+        wanted: [Int], forced: [Int: InferredType] = [:], isCancelled: @escaping @Sendable () -> Bool,
+        failure: (CSVError) -> E, _ body: (CSVChunk) throws(E) -> Void, afterBatch: () throws(E) -> Void = {}
+    ) throws(E) {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var expected = dataStart
         let scratch = CSVScratch()
         // Each worker keeps its memory from batch to batch: fresh buffers per batch would fault their
         // pages in again, since freed memory goes back to the system while files are read.
         let scratches = (0..<workers).map { _ in CSVScratch() }
         repeat {
-            let starts = try guessStarts(from: expected, count: batchSize)
+            let starts: [Int]
+            do { starts = try guessStarts(from: expected, count: batchSize) } catch { throw failure(error) }
             let count = starts.count - 1
             let results = UnsafeMutableBufferPointer<CSVChunk?>.allocate(capacity: count)
             results.initialize(repeating: nil)
@@ -308,28 +326,29 @@ public final class CSVFile: Sendable {
                 var i = worker
                 while i < count, !isCancelled() {
                     shared.buffer[i] = self.scanChunk(
-                        from: starts[i], before: starts[i + 1], wanted: wanted, scratch: scratches[worker])
+                        from: starts[i], before: starts[i + 1], wanted: wanted, forced: forced,
+                        scratch: scratches[worker])
                     i += batchWorkers
                 }
             }
-            if isCancelled() { throw cancelled }
-            let first = chunks.count
+            if isCancelled() { throw failure(cancelled) }
             for i in 0..<count {
                 var chunk =
-                    results[i] ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+                    results[i]
+                    ?? scanChunk(from: expected, before: starts[i + 1], wanted: wanted, forced: forced, scratch: scratch)
                 // Taken out, so that each value buffer is freed as soon as its column has joined it.
                 results[i] = nil
+                // A guessed start inside a quoted field: the chunk is read again from the true start.
                 if chunk.start != expected {
-                    chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, scratch: scratch)
+                    chunk = scanChunk(from: expected, before: starts[i + 1], wanted: wanted, forced: forced, scratch: scratch)
                 }
-                if let error = chunk.readError { throw error }
-                if let problem = chunk.scanProblem { throw locate(problem) }
+                if let error = chunk.readError { throw failure(error) }
+                if let problem = chunk.scanProblem { throw failure(locate(problem)) }
                 expected = chunk.end
-                chunks.append(chunk)
+                try body(chunk)
             }
-            commit(&chunks, from: first, into: builders)
+            try afterBatch()
         } while expected < dataEnd
-        return chunks
     }
 
     /// Joins the values of the chunks from `first` on to the columns being built, each column on its own
