@@ -48,11 +48,15 @@ extension BindingState {
         switch e.kind {
         case .name(let n):
             guard let index = columns.firstIndex(of: n.text) else {
+                // A grain, a named dimension or a column is grouped by; anything else is computed as an item.
+                let groups = Grain.parse(n.text) != nil || catalog.dimensions[n.text] != nil || isColumnOfAnyDataset(n.text)
+                let add = groups
+                    ? "group by it first, e.g. ... by \(n.text) having \(n.text) = ..."
+                    : "add it as an item first, e.g. \(n.text), ... having \(n.text) > 0"
                 throw Diagnostic(
                     "having can only use the result's columns, and it has no column '\(n.text)'", at: n.span,
                     help: Suggestions.closest(to: n.text, in: columns).map { "did you mean '\($0)'?" }
-                        ?? "add it as an item first, e.g. \(n.text), ... having \(n.text) > 0; the columns are "
-                        + columns.joined(separator: ", "))
+                        ?? add + "; the columns are " + columns.joined(separator: ", "))
             }
             return .column(index)
         case .number(let text):

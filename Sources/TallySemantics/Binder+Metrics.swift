@@ -272,7 +272,7 @@ extension BindingState {
         }
     }
 
-    private func isColumnOfAnyDataset(_ name: String) -> Bool {
+    func isColumnOfAnyDataset(_ name: String) -> Bool {
         catalog.datasets.values.contains { $0.hasColumn(name) }
     }
 
