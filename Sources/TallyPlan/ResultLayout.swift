@@ -145,7 +145,7 @@ struct TopCells {
         var i = start
         while true {
             var first = i
-            for child in [2 * i + 1, 2 * i + 2] where child < heap.count && above(child, first) { first = child }
+            for child in (2 * i + 1)...(2 * i + 2) where child < heap.count && above(child, first) { first = child }
             if first == i { return }
             heap.swapAt(i, first)
             i = first
