@@ -125,9 +125,17 @@ struct CSVColumnBuilder {
         }
         if identity {
             Self.append(local, to: &codes)
-        } else {
-            Self.reserve(local.count, in: &codes)
-            codes.append(contentsOf: local.lazy.map { $0 < 0 ? $0 : remap[Int($0)] })
+            return true
+        }
+        Self.reserve(local.count, in: &codes)
+        // Raw buffers and no closure over `remap`: a captured variable is checked for exclusive access
+        // on every read, and this runs once per row.
+        let start = codes.count
+        codes.append(contentsOf: local)
+        remap.withUnsafeBufferPointer { remap in
+            codes.withUnsafeMutableBufferPointer { codes in
+                for i in start..<codes.count where codes[i] >= 0 { codes[i] = remap[Int(codes[i])] }
+            }
         }
         return true
     }

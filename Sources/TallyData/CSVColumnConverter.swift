@@ -124,10 +124,16 @@ struct CSVColumnConverter {
         var codes = [Int32]()
         codes.reserveCapacity(column.count)
         var unescaped = [UInt8]()
+        var recent = RecentShortText()
         for row in 0..<column.count {
             let f = column[row]
             if f.length == 0 {
                 codes.append(NullSentinel.textCode)
+                continue
+            }
+            let words = f.escaped ? nil : shortWords(f)
+            if let words, let code = recent.code(words, length: f.length) {
+                codes.append(code)
                 continue
             }
             let raw = UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
@@ -140,6 +146,7 @@ struct CSVColumnConverter {
             }
             switch lookup {
             case .code(let code):
+                if let words { recent.remember(words, length: f.length, code: code) }
                 codes.append(code)
             case .invalidUTF8:
                 throw error(at: f, "invalid UTF-8 in field",
@@ -149,6 +156,29 @@ struct CSVColumnConverter {
             }
         }
         return (.text(codes: codes, dictionary: builder.strings), builder.sawNumber)
+    }
+
+    /// The bytes of a field of at most 8 bytes as one word (bytes past the field zero), when 8 bytes of
+    /// the buffer can be read from its start.
+    @inline(__always)
+    func shortWord(_ f: CSVFieldRef) -> UInt64? {
+        guard f.length <= 8, bytes.count - f.start >= 8, let base = bytes.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + f.start).loadUnaligned(as: UInt64.self))
+        return f.length == 8 ? word : word & ((1 << (8 * UInt64(f.length))) &- 1)
+    }
+
+    /// The bytes of a field of at most 16 bytes as two words (bytes past the field zero), when 16 bytes
+    /// of the buffer can be read from its start.
+    @inline(__always)
+    func shortWords(_ f: CSVFieldRef) -> SIMD2<UInt64>? {
+        guard f.length <= 16, bytes.count - f.start >= 16, let base = bytes.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(base + f.start)
+        let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let n = UInt64(f.length)
+        return SIMD2(
+            n >= 8 ? low : low & ((1 << (8 * n)) &- 1),
+            n >= 16 ? high : n <= 8 ? 0 : high & ((1 << (8 * (n - 8))) &- 1))
     }
 
     private func error(at f: CSVFieldRef, _ message: String, help: String?) -> CSVProblem {
@@ -169,5 +199,30 @@ struct CSVColumnConverter {
             out.append(raw[i])
             i += raw[i] == UInt8(ascii: "\"") ? 2 : 1
         }
+    }
+}
+
+/// Codes of short text values seen lately, by their bytes as two words: the few values of a typical
+/// category column (`new`, `recurring`) are then found without hashing or comparing bytes.
+struct RecentShortText {
+    private var words = [SIMD2<UInt64>](repeating: .zero, count: 64)
+    /// Length and code of each entry; length 0 is an empty entry (a value of length 0 is null).
+    private var entries = [(length: Int, code: Int32)](repeating: (0, 0), count: 64)
+
+    @inline(__always)
+    private static func slot(_ words: SIMD2<UInt64>, _ length: Int) -> Int {
+        Int(truncatingIfNeeded: ((words[0] ^ words[1] &* 31 ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    @inline(__always)
+    func code(_ words: SIMD2<UInt64>, length: Int) -> Int32? {
+        let slot = Self.slot(words, length)
+        return self.words[slot] == words && entries[slot].length == length ? entries[slot].code : nil
+    }
+
+    @inline(__always)
+    mutating func remember(_ words: SIMD2<UInt64>, length: Int, code: Int32) {
+        let slot = Self.slot(words, length)
+        (self.words[slot], entries[slot]) = (words, (length, code))
     }
 }

@@ -52,8 +52,7 @@ extension CSVColumnConverter {
     /// `shortDecimal` of a field of at most 8 bytes with 8 bytes of the buffer from its start.
     @inline(__always)
     private func short(_ f: CSVFieldRef) -> (Int64, Int)? {
-        guard f.length <= 8, bytes.count - f.start >= 8, let base = bytes.baseAddress else { return nil }
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + f.start).loadUnaligned(as: UInt64.self))
+        guard let word = shortWord(f) else { return nil }
         return Self.shortDecimal(word, length: f.length)
     }
 
