@@ -34,6 +34,12 @@ extension CSVFile {
     public func streamed(
         _ names: [String], alongside whole: [Column], dataset: String, isCancelled: @escaping @Sendable () -> Bool
     ) throws(Diagnostic) -> (columns: [Column], rowCount: Int, blocks: CSVBlocks) {
+        // Read in several passes, gzip data needs its size checked first (no pass may fail halfway).
+        if let gzip = source as? GzipBytes, !gzip.isConfirmed {
+            let checked: CSVFile
+            do { checked = try atCheckedSize(gzip) } catch { throw error.diagnostic() }
+            return try checked.streamed(names, alongside: whole, dataset: dataset, isCancelled: isCancelled)
+        }
         // Smaller chunks than a whole read's: a batch of them in flight is most of a stream's memory.
         guard chunkSize <= Self.blockChunkSize else {
             let smaller: CSVFile

@@ -53,9 +53,25 @@ public final class CSVFile: Sendable {
 
     /// Opens a file, decompressing it as it is read when it holds gzip data (`orders.csv.gz`).
     public convenience init(path: String, options: CSVOptions = .init(), cache: ColumnCache? = nil) throws(CSVError) {
-        let file = try FileBytes(path: path)
-        let source: any ByteSource = try GzipBytes.isGzip(file) ? GzipBytes(file, name: path) : file
+        let source = try Self.bytes(of: try FileBytes(path: path), file: path, options: options)
         try self.init(source: source, file: path, options: options, chunkSize: Self.defaultChunkSize, cache: cache)
+    }
+
+    /// The bytes to read `raw` as: decompressed when they are gzip data. A header that cannot be read
+    /// at the size the trailer claims is read at the checked size, which tells the true problem.
+    static func bytes(
+        of raw: any ByteSource, file: String, options: CSVOptions, gzipTrailerFrom: Int = GzipBytes.sizedFromTrailerAbove
+    ) throws(CSVError) -> any ByteSource {
+        guard try GzipBytes.isGzip(raw) else { return raw }
+        let gzip = try GzipBytes(raw, name: file, trailerFrom: gzipTrailerFrom)
+        if gzip.isConfirmed { return gzip }
+        let delimiter = options.delimiter ?? DataFileName.delimiter(of: file)
+        do throws(CSVError) {
+            _ = try CSVHeader.read(gzip, file: file, renames: options.renames, delimiter: delimiter)
+            return gzip
+        } catch {
+            return try gzip.confirmed()
+        }
     }
 
     init(source: any ByteSource, file: String, options: CSVOptions, chunkSize: Int, cache: ColumnCache? = nil)
@@ -97,6 +113,25 @@ public final class CSVFile: Sendable {
     public func read(
         columns names: [String]? = nil, isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws(CSVError) -> CSVColumns {
+        guard let gzip = source as? GzipBytes, !gzip.isConfirmed else { return try readAsOpened(names, isCancelled) }
+        do throws(CSVError) {
+            return try readAsOpened(names, isCancelled)
+        } catch {
+            // The size came from the gzip trailer, and any failure may come of it being wrong: the read
+            // is made again at the checked size, which gives the true columns or the true error.
+            if isCancelled() { throw error }
+            return try atCheckedSize(gzip).read(columns: names, isCancelled: isCancelled)
+        }
+    }
+
+    /// This file opened with its gzip data's size checked by decompressing it whole.
+    func atCheckedSize(_ gzip: GzipBytes) throws(CSVError) -> CSVFile {
+        try CSVFile(source: try gzip.confirmed(), file: file, options: options, chunkSize: chunkSize, cache: cache)
+    }
+
+    private func readAsOpened(_ names: [String]?, _ isCancelled: @escaping @Sendable () -> Bool) throws(CSVError)
+        -> CSVColumns
+    {
         try MemoryPolicy.returningFreedMemory(reusingBuffers: dataEnd - dataStart > batchSize * chunkSize) {
             () throws(CSVError) in try readColumns(names, isCancelled)
         }

@@ -32,8 +32,17 @@ public enum CSVReader {
         bytes: [UInt8], fileName: String, name: String, options: CSVOptions = .init(),
         chunkSize: Int = CSVFile.defaultChunkSize
     ) throws(CSVError) -> CSVLoad {
-        let memory = MemoryBytes(bytes: bytes)
-        let source: any ByteSource = try GzipBytes.isGzip(memory) ? GzipBytes(memory, name: fileName) : memory
+        try parse(
+            bytes: bytes, fileName: fileName, name: name, options: options, chunkSize: chunkSize,
+            gzipTrailerFrom: GzipBytes.sizedFromTrailerAbove)
+    }
+
+    /// `parse`, with gzip data sized from its trailer when that claims at least `gzipTrailerFrom` bytes.
+    static func parse(
+        bytes: [UInt8], fileName: String, name: String, options: CSVOptions, chunkSize: Int, gzipTrailerFrom: Int
+    ) throws(CSVError) -> CSVLoad {
+        let source = try CSVFile.bytes(
+            of: MemoryBytes(bytes: bytes), file: fileName, options: options, gzipTrailerFrom: gzipTrailerFrom)
         return try load(CSVFile(source: source, file: fileName, options: options, chunkSize: chunkSize), name: name)
     }
 

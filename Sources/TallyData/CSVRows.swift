@@ -76,6 +76,11 @@ struct CSVRows {
                     fields.grow(keeping: row)
                     (columns, capacity) = (fields.columns, fields.capacity)
                 }
+                if scanner.atEOF, scanner.onlyLineBreaksRemain() {
+                    // Trailing line breaks are not rows (the data's end excludes them when it is known).
+                    scanner.p = scanner.b.count
+                    break
+                }
                 if plainRows,
                     scanner.plainRow(columnCount: columnCount, slotOf: slotOf, row: row, into: columns, cursor: &cursor)
                 {

@@ -292,6 +292,13 @@ struct CSVScanner<Delimiter: FieldDelimiter> {
         if p < n, b[p] == Self.lf { p += 1 }
     }
 
+    /// Whether the bytes from `p` to the buffer's end are line breaks (at least one).
+    @inline(__always)
+    func onlyLineBreaksRemain() -> Bool {
+        guard b[p] == Self.lf || b[p] == Self.cr else { return false }
+        return b[p...].allSatisfy { $0 == Self.lf || $0 == Self.cr }
+    }
+
     /// Whether `p` is at the delimiter (and steps over it).
     @inline(__always)
     mutating func skipDelimiter() -> Bool {

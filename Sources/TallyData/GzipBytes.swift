@@ -6,11 +6,17 @@ import Foundation
 
 /// The decompressed bytes of gzip data (one member or several concatenated, as `gzip` writes them).
 ///
-/// Opening decompresses the whole stream once without keeping it, which finds its size and where its
-/// last line ends, and checks it: truncated or corrupt data is an error naming the file before any row is
-/// read, never a partial dataset. Reads then decompress forward into a window; the CSV reader asks for
-/// nearly sequential ranges (a few chunks in parallel), and a range before the window (rare: locating an
-/// error, reading a chunk again) starts the stream over.
+/// A large file is sized from its trailer, which records the length of the last member's data (modulo
+/// 4 GiB): it is then decompressed once, as it is read. That size is a claim until a read reaches it and
+/// finds the stream ending exactly there (`isConfirmed`); several members, data over 4 GiB or damage
+/// make a read fail instead, and the reader reads again from `confirmed()`. A small file, or one read
+/// that way, is decompressed whole once when opened, which finds its size and where its last line
+/// ends, and checks it: truncated or corrupt data is an error naming the file before any row is read.
+/// Either way no partial dataset is ever made.
+///
+/// Reads decompress forward into a window; the CSV reader asks for nearly sequential ranges (a few
+/// chunks in parallel), and a range before the window (rare: locating an error, reading a chunk again)
+/// starts the stream over.
 final class GzipBytes: ByteSource, @unchecked Sendable {
     let compressed: any ByteSource
     let size: Int
@@ -18,6 +24,10 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
     private let end: Int
     private let lock = NSLock()
     private var stream: Inflater
+    /// Whether `size` is known to be the stream's: checked when opened, or met by a read since.
+    private var sizeConfirmed: Bool
+    /// The copy opened by checking the whole stream, once asked for.
+    private var checked: GzipBytes?
     /// Decompressed bytes `windowStart..<windowStart + filled`, in a buffer allocated once: growing an
     /// array as the stream goes would copy the window and fault in fresh pages again and again.
     private var window: UnsafeMutablePointer<UInt8>
@@ -29,6 +39,9 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
     private static let keepBehind = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount) << 20
     /// Decompressed at a time.
     private static let step = 4 << 20
+    /// Files whose trailer claims at least this many bytes are sized from it: decompressing a smaller
+    /// one twice costs little, and its trailer is not trusted at all.
+    static let sizedFromTrailerAbove = 64 << 20
 
     /// Whether `source` starts as gzip data does.
     static func isGzip(_ source: any ByteSource) throws(CSVError) -> Bool {
@@ -36,10 +49,34 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
         return try source.bytes(offset: 0, count: 2) == [0x1F, 0x8B]
     }
 
-    /// Checks the whole stream; `name` is the file errors name.
-    init(_ compressed: any ByteSource, name: String) throws(CSVError) {
+    /// Opens gzip data; `name` is the file errors name. Sized from the trailer when it claims at least
+    /// `trailerFrom` bytes, else by checking the whole stream.
+    init(_ compressed: any ByteSource, name: String, trailerFrom: Int = sizedFromTrailerAbove) throws(CSVError) {
         self.compressed = compressed
         self.name = name
+        if let claimed = try Self.trailerSize(compressed), claimed >= trailerFrom {
+            (size, end, sizeConfirmed) = (claimed, claimed, false)
+        } else {
+            (size, end) = try Self.measure(compressed, name: name)
+            sizeConfirmed = true
+        }
+        stream = try Inflater(compressed, name: name)
+        // Pages of the buffer are touched only as bytes arrive, so a small file costs little.
+        capacity = max(1, min(size, 2 * Self.keepBehind))
+        window = .allocate(capacity: capacity)
+    }
+
+    /// The length the last member's trailer records (ISIZE), nil when there is no room for one.
+    private static func trailerSize(_ compressed: any ByteSource) throws(CSVError) -> Int? {
+        // A member is at least a 10-byte header, an empty block and an 8-byte trailer.
+        guard compressed.size >= 20 else { return nil }
+        let tail = try compressed.bytes(offset: compressed.size - 4, count: 4)
+        guard tail.count == 4 else { return nil }
+        return tail.reversed().reduce(0) { $0 << 8 | Int($1) }
+    }
+
+    /// Decompresses the whole stream without keeping it: its size and where its last line ends.
+    private static func measure(_ compressed: any ByteSource, name: String) throws(CSVError) -> (size: Int, end: Int) {
         let counting = try Inflater(compressed, name: name)
         let block = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
         defer { block.deallocate() }
@@ -53,18 +90,33 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
             if i > 0 { lastContent = total + i }
             total += got
         }
-        size = total
-        end = lastContent
-        stream = try Inflater(compressed, name: name)
-        // Pages of the buffer are touched only as bytes arrive, so a small file costs little.
-        capacity = max(1, min(total, 2 * Self.keepBehind))
-        window = .allocate(capacity: capacity)
+        return (total, lastContent)
+    }
+
+    /// Whether the size is known to be right (see the type's comment).
+    var isConfirmed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return sizeConfirmed
+    }
+
+    /// These bytes opened by checking the whole stream (itself when its size is confirmed).
+    func confirmed() throws(CSVError) -> GzipBytes {
+        lock.lock()
+        defer { lock.unlock() }
+        if sizeConfirmed { return self }
+        if let checked { return checked }
+        let copy = try GzipBytes(compressed, name: name, trailerFrom: Int.max)
+        checked = copy
+        return copy
     }
 
     deinit { window.deallocate() }
 
     var origin: FileBytes? { compressed.origin }
 
+    /// Where the last line ends; the size itself while it comes from the trailer (the CSV reader then
+    /// leaves the trailing line breaks out as it meets them).
     func contentEnd() throws(CSVError) -> Int { end }
 
     func read(into buffer: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) -> Int {
@@ -87,6 +139,16 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
                     help: "load it again once it is no longer being written")
             }
             filled += got
+        }
+        if !sizeConfirmed, windowStart + filled == size {
+            // The claimed size is reached: the stream must end here, checked as every member's is.
+            var probe: UInt8 = 0
+            guard try stream.inflate(into: &probe, count: 1) == 0 else {
+                throw CSVError(
+                    file: name, line: 0, column: 0, message: "the file holds more than its gzip trailer says",
+                    help: "it has several members or over 4 GiB of data; it is read again to find its size")
+            }
+            sizeConfirmed = true
         }
         buffer.copyMemory(from: window + (offset - windowStart), byteCount: wanted)
         return wanted
