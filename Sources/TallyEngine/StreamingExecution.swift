@@ -163,10 +163,8 @@ final class StreamingExecution: PlanExecution {
                 for first in preparations where plan.aggregates[first].dataset == dataset.name {
                     let (p, _) = try prepare(first, evaluator)
                     for d in p.days.values {
-                        for i in d.indices where p.passes[i] == 1 && d[i] != NullSentinel.int32 {
-                            lo = min(lo, d[i])
-                            hi = max(hi, d[i])
-                        }
+                        let (l, h) = NativeExecution.range(of: d, passing: p.passes)
+                        (lo, hi) = (min(lo, l), max(hi, h))
                     }
                 }
             }

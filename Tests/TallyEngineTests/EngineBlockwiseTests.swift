@@ -11,8 +11,9 @@ import TallySyntax
 import Testing
 
 @Suite struct EngineBlockwiseTests {
-    /// 150,000 orders (two whole blocks and part of a third) over 2023 and 2024 without June 2023; every
-    /// 17th date, 13th amount and 11th customer null, and every 7th customer id matching no customer.
+    /// 600,000 orders (nine whole blocks and part of a tenth, so that several cores share them) over
+    /// 2023 and 2024 without June 2023; every 17th date, 13th amount and 11th customer null, and every
+    /// 7th customer id matching no customer.
     static let fixture: Fixture = {
         var state: UInt64 = 42
         func next(_ bound: Int) -> Int {
@@ -26,7 +27,7 @@ import Testing
         var dates: [Int32] = []
         var amounts: [Int64] = []
         var ids: [Int64] = []
-        for i in 0..<150_000 {
+        for i in 0..<600_000 {
             var d = day(2023, 1, 1) + Int32(next(730))
             if d >= day(2023, 6, 1) && d < day(2023, 7, 1) { d += 30 }
             dates.append(i % 17 == 0 ? nullDay : d)
