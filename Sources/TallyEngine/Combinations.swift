@@ -19,7 +19,7 @@ struct Combinations {
 
     /// Takes each row set's dimension ids (left empty): with one dimension they are rewritten in
     /// place into the rows' combinations, so the two never take memory at once.
-    init(domains: [DimensionDomain], prepared: inout [(passes: [UInt8], ids: [[Int32]])]) {
+    init(domains: [DimensionDomain], prepared: inout [(passes: RowMask, ids: [[Int32]])]) {
         let radices = domains.map { max(1, $0.values.count) }
         guard !domains.isEmpty else {
             tuples = [[]]
@@ -39,17 +39,19 @@ struct Combinations {
             if prepared[p].ids.count == 1, !dense.isEmpty {
                 // One dimension (the common case): its id is the key.
                 var column = prepared[p].ids.removeLast()
-                for row in passes.indices {
-                    guard passes[row] == 1 else {
-                        column[row] = -1
-                        continue
+                passes.withTest { keep in
+                    for row in 0..<passes.count {
+                        guard keep(row) else {
+                            column[row] = -1
+                            continue
+                        }
+                        let key = Int(column[row])
+                        if dense[key] < 0 {
+                            dense[key] = Int32(tuples.count)
+                            tuples.append([column[row]])
+                        }
+                        column[row] = dense[key]
                     }
-                    let key = Int(column[row])
-                    if dense[key] < 0 {
-                        dense[key] = Int32(tuples.count)
-                        tuples.append([column[row]])
-                    }
-                    column[row] = dense[key]
                 }
                 rows.append(column)
                 continue
@@ -57,7 +59,8 @@ struct Combinations {
             let ids = prepared[p].ids
             prepared[p].ids = []
             var out = [Int32](repeating: -1, count: passes.count)
-            for row in passes.indices where passes[row] == 1 {
+            let kept = passes.materialized
+            for row in 0..<passes.count where kept[row] == 1 {
                 if overflow {
                     let tuple = ids.map { $0[row] }
                     if let id = wide[tuple] {

@@ -19,12 +19,13 @@ final class ComboNumbering {
     var count: Int { tuples.count }
 
     /// Each row's combination (-1 where the row fails `where`); nil without dimensions (all are 0).
-    func rows(passes: [UInt8], ids: [[Int32]]) -> [Int32]? {
+    func rows(passes: RowMask, ids: [[Int32]]) -> [Int32]? {
         guard dimensions > 0 else { return nil }
         var out = [Int32](repeating: -1, count: passes.count)
         if dimensions == 1 {
             let column = ids[0]
-            for row in passes.indices where passes[row] == 1 {
+            let kept = passes.materialized
+            for row in 0..<passes.count where kept[row] == 1 {
                 let id = Int(column[row])
                 if id >= single.count { single += [Int32](repeating: -1, count: id + 1 - single.count) }
                 if single[id] < 0 {
@@ -35,7 +36,8 @@ final class ComboNumbering {
             }
             return out
         }
-        for row in passes.indices where passes[row] == 1 {
+        let kept = passes.materialized
+        for row in 0..<passes.count where kept[row] == 1 {
             let tuple = ids.map { $0[row] }
             if let id = byTuple[tuple] {
                 out[row] = id

@@ -22,7 +22,7 @@ final class NativeExecution: PlanExecution {
     /// are handed to `Combinations` and left empty.
     struct Prepared {
         var evaluator: RowEvaluator
-        var passes: [UInt8]
+        var passes: RowMask
         var dimensionIDs: [[Int32]]
         var days: [BoundColumn: [Int32]]
     }
@@ -82,9 +82,10 @@ final class NativeExecution: PlanExecution {
         throws(Diagnostic) -> Prepared
     {
         let n = evaluator.count
-        let passes =
-            try aggregate.queryFilter.map { (f) throws(Diagnostic) in try evaluator.condition(f) }
-            ?? [UInt8](repeating: 1, count: n)
+        var passes = RowMask.all(n)
+        if let f = aggregate.queryFilter {
+            if let pushed = try evaluator.pushedDownRows(f) { passes = pushed } else { passes = RowMask(try evaluator.condition(f)) }
+        }
         var ids: [[Int32]] = []
         for (k, dim) in aggregate.dimensions.enumerated() {
             if let pushed = try evaluator.pushedDownIDs(dim, domain: domains[k]) {
@@ -115,16 +116,16 @@ final class NativeExecution: PlanExecution {
 
     /// The smallest and largest of the days of rows that pass (`Int32.max`, `Int32.min` when none).
     /// Without branches, so that it runs a vector of rows at a time: it reads every row.
-    static func range(of days: [Int32], passing passes: [UInt8]) -> (Int32, Int32) {
+    static func range(of days: [Int32], passing: RowMask) -> (Int32, Int32) {
         var lo = Int32.max
         var hi = Int32.min
         days.withUnsafeBufferPointer { days in
-            passes.withUnsafeBufferPointer { passes in
-                for i in 0..<Swift.min(days.count, passes.count) {
+            passing.withTest { passes in
+                for i in 0..<Swift.min(days.count, passing.count) {
                     // Null is Int32.min: it never raises `hi`, and is left out of `lo` with the failing rows.
-                    let counted = passes[i] != 0 && days[i] != NullSentinel.int32
+                    let counted = passes(i) && days[i] != NullSentinel.int32
                     lo = Swift.min(lo, counted ? days[i] : Int32.max)
-                    hi = Swift.max(hi, passes[i] != 0 ? days[i] : Int32.min)
+                    hi = Swift.max(hi, passes(i) ? days[i] : Int32.min)
                 }
             }
         }
@@ -168,7 +169,7 @@ final class NativeExecution: PlanExecution {
             let comboCount = computation.whole ? 1 : combos.count
             try cancellation.check()
             var mask = p.passes
-            if let filter = aggregate.filter { Masks.and(&mask, try p.evaluator.condition(filter)) }
+            if let filter = aggregate.filter { mask = mask.and(try p.evaluator.condition(filter)) }
             let value = try aggregate.value.map { (e) throws(Diagnostic) in try p.evaluator.evaluate(e) }
             var perLayer: [Measure] = []
             for layer in layers {
@@ -185,7 +186,7 @@ final class NativeExecution: PlanExecution {
 
     /// One aggregate over the slots of one layer, in (combination, slot) cells over every slot.
     private func compute(
-        _ aggregate: PlannedAggregate, _ p: Prepared, mask: [UInt8], value: Vector?, combos rowCombos: [Int32]?,
+        _ aggregate: PlannedAggregate, _ p: Prepared, mask: RowMask, value: Vector?, combos rowCombos: [Int32]?,
         comboCount: Int,
         layer: SlotLayer, slotCount: Int
     ) throws(Diagnostic) -> Measure {
@@ -207,7 +208,7 @@ final class NativeExecution: PlanExecution {
     /// Each row's (combination, slot) cell in one layer, -1 when the row does not count there; for
     /// every placement but `active` (a lifespan's rows count over runs of slots: `activeRuns`).
     static func cells(
-        _ placement: Placement, days: [BoundColumn: [Int32]], mask: [UInt8], combos rowCombos: [Int32]?,
+        _ placement: Placement, days: [BoundColumn: [Int32]], mask: RowMask, combos rowCombos: [Int32]?,
         layer: SlotLayer, slotCount: Int, cancellation: Cancellation
     ) throws(Diagnostic) -> [Int32] {
         var cells = [Int32](repeating: -1, count: mask.count)
@@ -225,7 +226,7 @@ final class NativeExecution: PlanExecution {
     /// Writes the cells of `rows` into `cells`, row i at `i - first`: -1 where the row does not count.
     /// Called a block at a time, so the per-row work never needs an array as long as the rows.
     static func assign(
-        _ placement: Placement, days: [BoundColumn: [Int32]], mask: [UInt8], combos rowCombos: [Int32]?,
+        _ placement: Placement, days: [BoundColumn: [Int32]], mask: RowMask, combos rowCombos: [Int32]?,
         layer: SlotLayer, slotCount: Int, rows: Range<Int>, into cells: UnsafeMutableBufferPointer<Int32>, from first: Int
     ) {
         let slots = Int32(slotCount)
@@ -234,8 +235,10 @@ final class NativeExecution: PlanExecution {
         let base = rows.lowerBound
         switch placement {
         case .everywhere:
-            for i in rows where mask[i] == 1 {
-                out[i - base] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0)
+            mask.withTest { passes in
+                for i in rows where passes(i) {
+                    out[i - base] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0)
+                }
             }
         case .anchored(let anchor):
             // The plain case, without per-row optionals: a slot from the anchor, a combination.
@@ -246,12 +249,14 @@ final class NativeExecution: PlanExecution {
             let anchorDays = days[anchor] ?? []
             let start = days[activity.start] ?? []
             let end = activity.end.flatMap { days[$0] }
-            for i in rows where mask[i] == 1 {
-                let slot = layer.slot(ofDay: anchorDays[i])
-                guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
-                    layer.isActive(start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
-                else { continue }
-                out[i - base] = (rowCombos?[i] ?? 0) * slots + slot
+            mask.withTest { passes in
+                for i in rows where passes(i) {
+                    let slot = layer.slot(ofDay: anchorDays[i])
+                    guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
+                        layer.isActive(start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
+                    else { continue }
+                    out[i - base] = (rowCombos?[i] ?? 0) * slots + slot
+                }
             }
         }
     }
@@ -259,8 +264,10 @@ final class NativeExecution: PlanExecution {
     /// For a lifespan placement: each counted row's combination (-1 when not counted) and the run of
     /// the layer's positions at whose boundary it is active.
     static func activeRuns(
-        _ activity: Activity, days: [BoundColumn: [Int32]], mask: [UInt8], combos rowCombos: [Int32]?, layer: SlotLayer
+        _ activity: Activity, days: [BoundColumn: [Int32]], mask passes: RowMask, combos rowCombos: [Int32]?,
+        layer: SlotLayer
     ) -> (combos: [Int], runs: [ClosedRange<Int>?]) {
+        let mask = passes.materialized
         let start = days[activity.start] ?? []
         let end = activity.end.flatMap { days[$0] } ?? [Int32](repeating: NullSentinel.int32, count: mask.count)
         let runs = layer.activeRuns(start: start, end: end, at: activity.boundary, mask: mask)
@@ -340,21 +347,21 @@ final class NativeExecution: PlanExecution {
     /// combination's row of slots, at its anchor's slot. A function of its own over raw buffers, so
     /// the loop has no bounds or copy-on-write checks: it runs once per row of the dataset.
     private static func assignAnchored(
-        _ rows: Range<Int>, _ mask: [UInt8], _ days: [Int32], _ combos: [Int32]?, _ layer: SlotLayer,
+        _ rows: Range<Int>, _ mask: RowMask, _ days: [Int32], _ combos: [Int32]?, _ layer: SlotLayer,
         _ slotCount: Int32, _ out: UnsafeMutableBufferPointer<Int32>
     ) {
         let base = rows.lowerBound
-        mask.withUnsafeBufferPointer { mask in
+        mask.withTest { passes in
             days.withUnsafeBufferPointer { days in
                 guard let combos else {
-                    for i in rows where mask[i] == 1 {
+                    for i in rows where passes(i) {
                         let slot = layer.slot(ofDay: days[i])
                         if slot >= 0 { out[i - base] = slot }
                     }
                     return
                 }
                 combos.withUnsafeBufferPointer { combos in
-                    for i in rows where mask[i] == 1 {
+                    for i in rows where passes(i) {
                         let slot = layer.slot(ofDay: days[i])
                         if slot >= 0 { out[i - base] = combos[i] * slotCount + slot }
                     }

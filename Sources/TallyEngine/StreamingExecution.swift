@@ -106,10 +106,7 @@ final class StreamingExecution: PlanExecution {
                     }
                     try cancellation.check()
                     var mask = p.passes
-                    if let filter = aggregate.filter {
-                        let own = try evaluator.condition(filter)
-                        for i in mask.indices { mask[i] &= own[i] }
-                    }
+                    if let filter = aggregate.filter { mask = mask.and(try evaluator.condition(filter)) }
                     let value = try aggregate.value.map { (e) throws(Diagnostic) in try evaluator.evaluate(e) }
                     let combos = computation.whole ? nil : rows
                     for (l, layer) in layers.enumerated() {
