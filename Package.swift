@@ -27,11 +27,8 @@ let package = Package(
         .target(name: "TallyRender", dependencies: ["TallyData", "TallyDiagnostics"]),
         // Bound query -> SQL syntax tree -> SQL text; never imports the native engine.
         .target(name: "TallySQL", dependencies: ["TallyPlan", "TallySemantics", "TallyData", "TallyDiagnostics"]),
-        .systemLibrary(
-            name: "CLibPQ",
-            pkgConfig: "libpq",
-            providers: [.apt(["libpq-dev"])]
-        ),
+        // libpq's header; the library itself is opened on the first connection (see shim.h).
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         // Runs compiled queries on PostgreSQL through libpq, and copies datasets into it.
         .target(name: "TallyPostgres", dependencies: ["CLibPQ", "TallyPlan", "TallySQL", "TallySemantics", "TallyData", "TallyDiagnostics"]),
         .target(

@@ -32,16 +32,21 @@ public final class PostgresConnection: @unchecked Sendable {
     /// repeat the string, which may hold a password.
     public init(_ target: String) throws(Diagnostic) {
         guard !target.utf8.contains(0) else { throw Diagnostic("the connection string holds a NUL character") }
-        guard let c = PQconnectdb(target) else { throw Diagnostic("cannot connect to PostgreSQL: out of memory") }
-        guard PQstatus(c) == CONNECTION_OK else {
-            let message = Self.text(PQerrorMessage(c))
-            PQfinish(c)
+        if let why = tally_pq_open() {
+            throw Diagnostic(
+                "cannot connect to PostgreSQL: its client library cannot be loaded (\(String(cString: why)))",
+                help: "install libpq (Debian and Ubuntu: apt-get install libpq5)")
+        }
+        guard let c = tally_PQconnectdb(target) else { throw Diagnostic("cannot connect to PostgreSQL: out of memory") }
+        guard tally_PQstatus(c) == CONNECTION_OK else {
+            let message = Self.text(tally_PQerrorMessage(c))
+            tally_PQfinish(c)
             throw Diagnostic(
                 "cannot connect to PostgreSQL: \(message)",
                 help: "check the host, port, database and user; passwords come from the URL, PGPASSWORD or ~/.pgpass")
         }
         connection = c
-        PQsetNoticeProcessor(c, { box, message in
+        tally_PQsetNoticeProcessor(c, { box, message in
             guard let box, let message else { return }
             Unmanaged<Notices>.fromOpaque(box).takeUnretainedValue().last = String(cString: message)
         }, Unmanaged.passUnretained(notices).toOpaque())
@@ -60,10 +65,10 @@ public final class PostgresConnection: @unchecked Sendable {
     /// still away, the error says so and the next call tries again.
     @discardableResult
     public func reconnectIfLost() throws(Diagnostic) -> Bool {
-        guard PQstatus(connection) == CONNECTION_BAD else { return false }
-        PQreset(connection)
-        guard PQstatus(connection) == CONNECTION_OK else {
-            let reason = Self.text(PQerrorMessage(connection)).split(separator: "\n").first.map(String.init) ?? ""
+        guard tally_PQstatus(connection) == CONNECTION_BAD else { return false }
+        tally_PQreset(connection)
+        guard tally_PQstatus(connection) == CONNECTION_OK else {
+            let reason = Self.text(tally_PQerrorMessage(connection)).split(separator: "\n").first.map(String.init) ?? ""
             throw Diagnostic(
                 "PostgreSQL: no connection to the server: \(reason)",
                 help: "each statement tries to connect again; is the server running?")
@@ -82,7 +87,7 @@ public final class PostgresConnection: @unchecked Sendable {
 
     /// The failure of a statement that lost the connection, with the server's reason when it gave one.
     private func connectionLost(_ result: OpaquePointer?) -> Diagnostic {
-        let fatal = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
+        let fatal = result.flatMap { tally_PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
         // A notice reads "WARNING:  terminating connection due to ..."; the words after the severity say why.
         let notice = notices.last.map { $0.split(separator: ":", maxSplits: 1).last.map(String.init) ?? $0 }
         let reason = (fatal ?? notice)?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -92,14 +97,14 @@ public final class PostgresConnection: @unchecked Sendable {
             help: "the next statement connects again")
     }
 
-    deinit { PQfinish(connection) }
+    deinit { tally_PQfinish(connection) }
 
     /// The server's name for what was connected to, without credentials: `user@host:port/db`.
     public var description: String {
-        let user = Self.text(PQuser(connection))
-        let host = Self.text(PQhost(connection))
-        let port = Self.text(PQport(connection))
-        let db = Self.text(PQdb(connection))
+        let user = Self.text(tally_PQuser(connection))
+        let host = Self.text(tally_PQhost(connection))
+        let port = Self.text(tally_PQport(connection))
+        let db = Self.text(tally_PQdb(connection))
         return "\(user)@\(host):\(port)/\(db)"
     }
 
@@ -118,24 +123,24 @@ public final class PostgresConnection: @unchecked Sendable {
         try reconnectIfLost()
         let types = encoded.map(\.type)
         let sent = withCStrings(encoded.map(\.text)) { values in
-            PQsendQueryParams(connection, sql, Int32(parameters.count), types, values, nil, nil, 0)
+            tally_PQsendQueryParams(connection, sql, Int32(parameters.count), types, values, nil, nil, 0)
         }
         let cancelled = sent == 1 && awaitResult(isCancelled)
         // As PQexec: the statement's result is the last one.
         var result: OpaquePointer?
-        while sent == 1, let next = PQgetResult(connection) {
-            if let result { PQclear(result) }
+        while sent == 1, let next = tally_PQgetResult(connection) {
+            if let result { tally_PQclear(result) }
             result = next
         }
-        defer { if let result { PQclear(result) } }
-        if PQstatus(connection) == CONNECTION_BAD { throw connectionLost(result) }
-        guard let result else { throw Diagnostic("PostgreSQL: \(Self.text(PQerrorMessage(connection)))") }
-        switch PQresultStatus(result) {
+        defer { if let result { tally_PQclear(result) } }
+        if tally_PQstatus(connection) == CONNECTION_BAD { throw connectionLost(result) }
+        guard let result else { throw Diagnostic("PostgreSQL: \(Self.text(tally_PQerrorMessage(connection)))") }
+        switch tally_PQresultStatus(result) {
         case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
             lastErrorState = nil
             return Self.rows(result)
         default:
-            lastErrorState = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            lastErrorState = tally_PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             if cancelled, lastErrorState == "57014" {
                 throw Diagnostic("cancelled", help: "the query was stopped with Ctrl-C")
             }
@@ -147,19 +152,19 @@ public final class PostgresConnection: @unchecked Sendable {
     /// and the server was asked to stop the statement.
     private func awaitResult(_ isCancelled: () -> Bool) -> Bool {
         var asked = false
-        var socket = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
-        while PQisBusy(connection) == 1 {
+        var socket = pollfd(fd: tally_PQsocket(connection), events: Int16(POLLIN), revents: 0)
+        while tally_PQisBusy(connection) == 1 {
             if !asked, isCancelled() {
                 asked = true
-                if let cancel = PQgetCancel(connection) {
+                if let cancel = tally_PQgetCancel(connection) {
                     var reason = [CChar](repeating: 0, count: 256)
-                    _ = PQcancel(cancel, &reason, Int32(reason.count))
-                    PQfreeCancel(cancel)
+                    _ = tally_PQcancel(cancel, &reason, Int32(reason.count))
+                    tally_PQfreeCancel(cancel)
                 }
             }
             _ = poll(&socket, 1, 50)
             // A broken connection: PQgetResult says so.
-            if PQconsumeInput(connection) == 0 { break }
+            if tally_PQconsumeInput(connection) == 0 { break }
         }
         return asked
     }
@@ -167,30 +172,30 @@ public final class PostgresConnection: @unchecked Sendable {
     /// `COPY ... FROM STDIN`: sends the chunks as they come.
     public func copy(_ sql: String, chunks: some Sequence<[UInt8]>) throws(Diagnostic) {
         try reconnectIfLost()
-        guard let start = PQexec(connection, sql) else { throw Diagnostic("PostgreSQL: \(Self.text(PQerrorMessage(connection)))") }
-        let status = PQresultStatus(start)
+        guard let start = tally_PQexec(connection, sql) else { throw Diagnostic("PostgreSQL: \(Self.text(tally_PQerrorMessage(connection)))") }
+        let status = tally_PQresultStatus(start)
         if status != PGRES_COPY_IN {
-            defer { PQclear(start) }
+            defer { tally_PQclear(start) }
             throw Self.failure(start)
         }
-        PQclear(start)
+        tally_PQclear(start)
         var sendError: String?
         for chunk in chunks {
             let sent = chunk.withUnsafeBufferPointer { b in
                 b.baseAddress.map { base in
-                    base.withMemoryRebound(to: CChar.self, capacity: b.count) { PQputCopyData(connection, $0, Int32(b.count)) }
+                    base.withMemoryRebound(to: CChar.self, capacity: b.count) { tally_PQputCopyData(connection, $0, Int32(b.count)) }
                 } ?? 1
             }
             if sent != 1 {
-                sendError = Self.text(PQerrorMessage(connection))
+                sendError = Self.text(tally_PQerrorMessage(connection))
                 break
             }
         }
-        _ = PQputCopyEnd(connection, sendError)
+        _ = tally_PQputCopyEnd(connection, sendError)
         var failure: Diagnostic?
-        while let result = PQgetResult(connection) {
-            if PQresultStatus(result) != PGRES_COMMAND_OK, failure == nil { failure = Self.failure(result) }
-            PQclear(result)
+        while let result = tally_PQgetResult(connection) {
+            if tally_PQresultStatus(result) != PGRES_COMMAND_OK, failure == nil { failure = Self.failure(result) }
+            tally_PQclear(result)
         }
         if let failure { throw failure }
         if let sendError { throw Diagnostic("PostgreSQL: \(sendError)") }
@@ -213,18 +218,18 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     private static func rows(_ result: OpaquePointer) -> PostgresRows {
-        let n = PQnfields(result)
-        let columns = (0..<n).map { (name: text(PQfname(result, $0)), type: UInt32(PQftype(result, $0))) }
-        let rows = (0..<PQntuples(result)).map { r in
-            (0..<n).map { c -> String? in PQgetisnull(result, r, c) == 1 ? nil : text(PQgetvalue(result, r, c)) }
+        let n = tally_PQnfields(result)
+        let columns = (0..<n).map { (name: text(tally_PQfname(result, $0)), type: UInt32(tally_PQftype(result, $0))) }
+        let rows = (0..<tally_PQntuples(result)).map { r in
+            (0..<n).map { c -> String? in tally_PQgetisnull(result, r, c) == 1 ? nil : text(tally_PQgetvalue(result, r, c)) }
         }
         return PostgresRows(columns: columns, rows: rows)
     }
 
     private static func failure(_ result: OpaquePointer) -> Diagnostic {
-        let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
-        let message = primary ?? text(PQresultErrorMessage(result))
-        let hint = PQresultErrorField(result, Int32(UInt8(ascii: "H"))).map { String(cString: $0) }
+        let primary = tally_PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+        let message = primary ?? text(tally_PQresultErrorMessage(result))
+        let hint = tally_PQresultErrorField(result, Int32(UInt8(ascii: "H"))).map { String(cString: $0) }
         return Diagnostic("PostgreSQL: \(message.trimmingSpace)", help: hint)
     }
 
