@@ -17,9 +17,7 @@ struct CSVColumnConverter {
                 TypeInference.parseBoolean(f) == true ? 1 : 0
             })
         case .integer:
-            return .integer(map(column, rowCount, null: NullSentinel.int64) { f in
-                numberShapeMantissa(f, scale: 0) ?? NullSentinel.int64
-            })
+            return .integer(mantissas(column, scale: 0) { $0 ?? NullSentinel.int64 })
         case .decimal(let scale):
             if let mantissas = decimals(column, rowCount, scale: scale) {
                 return .decimal(mantissas, scale: scale)
@@ -28,6 +26,8 @@ struct CSVColumnConverter {
         case .double:
             return .double(try doubles(column, rowCount))
         case .date:
+            // Plain `YYYY-MM-DD` dates in one pass; other layouts a date column admits, field by field.
+            if let (values, _) = dates(column) { return values }
             return .date(map(column, rowCount, null: NullSentinel.int32) { f in
                 CivilDate.parseDate(f) ?? NullSentinel.int32
             })
@@ -63,19 +63,40 @@ struct CSVColumnConverter {
 
     /// Every value scaled to `scale`, or nil if any overflows (then the column is stored as double).
     private func decimals(_ column: UnsafeBufferPointer<CSVFieldRef>, _ rowCount: Int, scale: Int) -> [Int64]? {
-        var out = [Int64]()
-        out.reserveCapacity(rowCount)
-        for row in 0..<rowCount {
-            let f = column[row]
-            if f.length == 0 {
-                out.append(NullSentinel.int64)
-                continue
-            }
-            guard let m = numberShapeMantissa(UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length]), scale: scale)
-            else { return nil }
-            out.append(m)
+        var overflowed = false
+        let values = mantissas(column, scale: scale) { m in
+            if m == nil { overflowed = true }
+            return m ?? NullSentinel.int64
         }
-        return out
+        return overflowed ? nil : values
+    }
+
+    /// Each non-null field's value scaled to `scale` (nil when that overflows or the field is no
+    /// number), through `value`; a null field is the null sentinel. Plain numbers (`123.45`) are read in
+    /// one pass (`shortDecimal`, `plainDecimal`), the rest through their shape: the same value either way.
+    private func mantissas(
+        _ column: UnsafeBufferPointer<CSVFieldRef>, scale: Int, _ value: (Int64?) -> Int64
+    ) -> [Int64] {
+        // Fraction digits are at most `maxDecimalScale`, so the padding is one of these.
+        let powers = (0...TypeInference.maxDecimalScale).map { DecimalScale.integerFactor($0) ?? 1 }
+        return [Int64](unsafeUninitializedCapacity: column.count) { out, initialized in
+            for row in 0..<column.count {
+                let f = column[row]
+                if f.length == 0 {
+                    out[row] = NullSentinel.int64
+                    continue
+                }
+                if !f.escaped, let (m, fraction) = short(f) ?? Self.plainDecimal(field(f)), fraction <= scale,
+                    scale - fraction < powers.count
+                {
+                    let (scaled, overflow) = m.multipliedReportingOverflow(by: powers[scale - fraction])
+                    out[row] = value(overflow ? nil : scaled)
+                    continue
+                }
+                out[row] = value(numberShapeMantissa(field(f), scale: scale))
+            }
+            initialized = column.count
+        }
     }
 
     /// The values as doubles; a value beyond their range, or one that is not zero but would read as zero,

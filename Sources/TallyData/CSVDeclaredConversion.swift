@@ -104,10 +104,6 @@ extension CSVColumnConverter {
         return out
     }
 
-    private func field(_ f: CSVFieldRef) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
-    }
-
     /// `"13/45/2024" does not match the format "%m/%d/%Y"`, at the value.
     private func mismatch(_ f: CSVFieldRef, _ format: ColumnFormat) -> CSVProblem {
         var raw = [UInt8]()

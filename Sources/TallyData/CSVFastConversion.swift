@@ -51,13 +51,13 @@ extension CSVColumnConverter {
 
     /// `shortDecimal` of a field of at most 8 bytes with 8 bytes of the buffer from its start.
     @inline(__always)
-    private func short(_ f: CSVFieldRef) -> (Int64, Int)? {
+    func short(_ f: CSVFieldRef) -> (Int64, Int)? {
         guard let word = shortWord(f) else { return nil }
         return Self.shortDecimal(word, length: f.length)
     }
 
     @inline(__always)
-    private func field(_ f: CSVFieldRef) -> UnsafeBufferPointer<UInt8> {
+    func field(_ f: CSVFieldRef) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
     }
 
@@ -169,7 +169,7 @@ extension CSVColumnConverter {
     }
 
     /// Dates, or nil when some value is not one.
-    private func dates(_ fields: UnsafeBufferPointer<CSVFieldRef>) -> (ColumnStorage, TypeInference.Evidence)? {
+    func dates(_ fields: UnsafeBufferPointer<CSVFieldRef>) -> (ColumnStorage, TypeInference.Evidence)? {
         var failed = false
         let values = [Int32](unsafeUninitializedCapacity: fields.count) { out, initialized in
             // Files are often sorted by date: a value equal to the one before is not parsed again.
