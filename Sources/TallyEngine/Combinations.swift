@@ -1,6 +1,7 @@
 // The combinations of non-time dimension values that occur in the rows a query reads.
 
 import TallyDiagnostics
+import TallyPlan
 
 /// Numbers the dimension combinations found in rows that pass the query's `where`
 /// (DESIGN §4: values anywhere in the data, not only inside the range), and gives every row its
@@ -8,9 +9,10 @@ import TallyDiagnostics
 struct Combinations {
     /// Dimension ids of each combination, in order of first appearance.
     private(set) var tuples: [[Int32]] = []
-    /// For each prepared row set, each row's combination (-1 where the row fails `where`); nil when
-    /// there are no dimensions (every row that passes is in combination 0).
-    private(set) var rows: [[Int32]?] = []
+    /// For each prepared row set, each row's combination (-1 where the row fails `where`, or any value
+    /// there, when read through a relation: every use of a row's combination tests `where` first); nil
+    /// when there are no dimensions (every row that passes is in combination 0).
+    private(set) var rows: [RowValues?] = []
 
     var count: Int { tuples.count }
 
@@ -18,8 +20,9 @@ struct Combinations {
     private static let denseLimit = 1 << 22
 
     /// Takes each row set's dimension ids (left empty): with one dimension they are rewritten in
-    /// place into the rows' combinations, so the two never take memory at once.
-    init(domains: [DimensionDomain], prepared: inout [(passes: RowMask, ids: [[Int32]])]) {
+    /// place into the rows' combinations, so the two never take memory at once, or, read through a
+    /// relation, numbered as the related rows' combinations.
+    init(domains: [DimensionDomain], prepared: inout [(passes: RowMask, ids: [RowValues])]) {
         let radices = domains.map { max(1, $0.values.count) }
         guard !domains.isEmpty else {
             tuples = [[]]
@@ -38,25 +41,42 @@ struct Combinations {
             let passes = prepared[p].passes
             if prepared[p].ids.count == 1, !dense.isEmpty {
                 // One dimension (the common case): its id is the key.
-                var column = prepared[p].ids.removeLast()
-                passes.withTest { keep in
-                    for row in 0..<passes.count {
-                        guard keep(row) else {
-                            column[row] = -1
-                            continue
+                switch prepared[p].ids.removeLast() {
+                case .rows(var column):
+                    passes.withTest { keep in
+                        for row in 0..<passes.count {
+                            guard keep(row) else {
+                                column[row] = -1
+                                continue
+                            }
+                            column[row] = Self.number(column[row], &dense, &tuples)
                         }
-                        let key = Int(column[row])
-                        if dense[key] < 0 {
-                            dense[key] = Int32(tuples.count)
-                            tuples.append([column[row]])
-                        }
-                        column[row] = dense[key]
                     }
+                    rows.append(.rows(column))
+                case .through(let target, let unmatched, let targetRows, let count):
+                    // Numbered in order of first appearance among the rows, as above; the related
+                    // rows' combinations then stand for the rows'.
+                    let ids = RowValues.through(target: target, unmatched: unmatched, rows: targetRows, count: count)
+                    var scratch = [Int32](repeating: 0, count: Swift.min(count, Cancellation.blockSize))
+                    passes.withTest { keep in
+                        scratch.withUnsafeMutableBufferPointer { scratch in
+                            for block in Cancellation.blocks(count) {
+                                ids.withBlock(block, scratch: scratch) { values in
+                                    for row in block where keep(row) {
+                                        _ = Self.number(values[row - block.lowerBound], &dense, &tuples)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    rows.append(
+                        .through(
+                            target: target.map { dense[Int($0)] }, unmatched: dense[Int(unmatched)], rows: targetRows,
+                            count: count))
                 }
-                rows.append(column)
                 continue
             }
-            let ids = prepared[p].ids
+            let ids = prepared[p].ids.map(\.materialized)
             prepared[p].ids = []
             var out = [Int32](repeating: -1, count: passes.count)
             let kept = passes.materialized
@@ -84,7 +104,18 @@ struct Combinations {
                 if dense.isEmpty { packed[key] = id } else { dense[Int(key)] = id }
                 out[row] = id
             }
-            rows.append(out)
+            rows.append(.rows(out))
         }
+    }
+
+    /// The combination of a single dimension's id, numbered now if it is new.
+    @inline(__always)
+    private static func number(_ id: Int32, _ dense: inout [Int32], _ tuples: inout [[Int32]]) -> Int32 {
+        let key = Int(id)
+        if dense[key] < 0 {
+            dense[key] = Int32(tuples.count)
+            tuples.append([id])
+        }
+        return dense[key]
     }
 }

@@ -23,7 +23,7 @@ final class NativeExecution: PlanExecution {
     struct Prepared {
         var evaluator: RowEvaluator
         var passes: RowMask
-        var dimensionIDs: [[Int32]]
+        var dimensionIDs: [RowValues]
         var days: [BoundColumn: [Int32]]
     }
 
@@ -83,15 +83,13 @@ final class NativeExecution: PlanExecution {
     {
         let n = evaluator.count
         var passes = RowMask.all(n)
-        if let f = aggregate.queryFilter {
-            if let pushed = try evaluator.pushedDownRows(f) { passes = pushed } else { passes = RowMask(try evaluator.condition(f)) }
-        }
-        var ids: [[Int32]] = []
+        if let f = aggregate.queryFilter { passes = RowMask(try evaluator.condition(f)) }
+        var ids: [RowValues] = []
         for (k, dim) in aggregate.dimensions.enumerated() {
             if let pushed = try evaluator.pushedDownIDs(dim, domain: domains[k]) {
                 ids.append(pushed)
             } else {
-                ids.append(domains[k].ids(for: try evaluator.evaluate(dim), count: n))
+                ids.append(.rows(domains[k].ids(for: try evaluator.evaluate(dim), count: n)))
             }
         }
         var days: [BoundColumn: [Int32]] = [:]
@@ -186,7 +184,7 @@ final class NativeExecution: PlanExecution {
 
     /// One aggregate over the slots of one layer, in (combination, slot) cells over every slot.
     private func compute(
-        _ aggregate: PlannedAggregate, _ p: Prepared, mask: RowMask, value: Vector?, combos rowCombos: [Int32]?,
+        _ aggregate: PlannedAggregate, _ p: Prepared, mask: RowMask, value: Vector?, combos rowCombos: RowValues?,
         comboCount: Int,
         layer: SlotLayer, slotCount: Int
     ) throws(Diagnostic) -> Measure {
@@ -208,7 +206,7 @@ final class NativeExecution: PlanExecution {
     /// Each row's (combination, slot) cell in one layer, -1 when the row does not count there; for
     /// every placement but `active` (a lifespan's rows count over runs of slots: `activeRuns`).
     static func cells(
-        _ placement: Placement, days: [BoundColumn: [Int32]], mask: RowMask, combos rowCombos: [Int32]?,
+        _ placement: Placement, days: [BoundColumn: [Int32]], mask: RowMask, combos rowCombos: RowValues?,
         layer: SlotLayer, slotCount: Int, cancellation: Cancellation
     ) throws(Diagnostic) -> [Int32] {
         var cells = [Int32](repeating: -1, count: mask.count)
@@ -226,18 +224,19 @@ final class NativeExecution: PlanExecution {
     /// Writes the cells of `rows` into `cells`, row i at `i - first`: -1 where the row does not count.
     /// Called a block at a time, so the per-row work never needs an array as long as the rows.
     static func assign(
-        _ placement: Placement, days: [BoundColumn: [Int32]], mask: RowMask, combos rowCombos: [Int32]?,
+        _ placement: Placement, days: [BoundColumn: [Int32]], mask: RowMask, combos: RowValues?,
         layer: SlotLayer, slotCount: Int, rows: Range<Int>, into cells: UnsafeMutableBufferPointer<Int32>, from first: Int
     ) {
         let slots = Int32(slotCount)
         let out = UnsafeMutableBufferPointer(rebasing: cells[(rows.lowerBound - first)..<(rows.upperBound - first)])
         out.update(repeating: -1)
         let base = rows.lowerBound
+        Self.withBlock(of: combos, rows) { rowCombos in
         switch placement {
         case .everywhere:
             mask.withTest { passes in
                 for i in rows where passes(i) {
-                    out[i - base] = (rowCombos?[i] ?? 0) * slots + Int32(layer.slots.first ?? 0)
+                    out[i - base] = (rowCombos?[i - base] ?? 0) * slots + Int32(layer.slots.first ?? 0)
                 }
             }
         case .anchored(let anchor):
@@ -255,19 +254,32 @@ final class NativeExecution: PlanExecution {
                     guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
                         layer.isActive(start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
                     else { continue }
-                    out[i - base] = (rowCombos?[i] ?? 0) * slots + slot
+                    out[i - base] = (rowCombos?[i - base] ?? 0) * slots + slot
                 }
             }
         }
+        }
+    }
+
+    /// Calls `body` with the combinations of `rows` (indexed from their start), nil without any.
+    @inline(__always)
+    private static func withBlock<R>(
+        of combos: RowValues?, _ rows: Range<Int>, _ body: (UnsafeBufferPointer<Int32>?) -> R
+    ) -> R {
+        guard let combos else { return body(nil) }
+        if case .rows = combos { return combos.withBlock(rows, scratch: UnsafeMutableBufferPointer(start: nil, count: 0), body) }
+        var scratch = [Int32](repeating: 0, count: rows.count)
+        return scratch.withUnsafeMutableBufferPointer { scratch in combos.withBlock(rows, scratch: scratch, body) }
     }
 
     /// For a lifespan placement: each counted row's combination (-1 when not counted) and the run of
     /// the layer's positions at whose boundary it is active.
     static func activeRuns(
-        _ activity: Activity, days: [BoundColumn: [Int32]], mask passes: RowMask, combos rowCombos: [Int32]?,
+        _ activity: Activity, days: [BoundColumn: [Int32]], mask passes: RowMask, combos: RowValues?,
         layer: SlotLayer
     ) -> (combos: [Int], runs: [ClosedRange<Int>?]) {
         let mask = passes.materialized
+        let rowCombos = combos?.materialized
         let start = days[activity.start] ?? []
         let end = activity.end.flatMap { days[$0] } ?? [Int32](repeating: NullSentinel.int32, count: mask.count)
         let runs = layer.activeRuns(start: start, end: end, at: activity.boundary, mask: mask)
@@ -347,7 +359,7 @@ final class NativeExecution: PlanExecution {
     /// combination's row of slots, at its anchor's slot. A function of its own over raw buffers, so
     /// the loop has no bounds or copy-on-write checks: it runs once per row of the dataset.
     private static func assignAnchored(
-        _ rows: Range<Int>, _ mask: RowMask, _ days: [Int32], _ combos: [Int32]?, _ layer: SlotLayer,
+        _ rows: Range<Int>, _ mask: RowMask, _ days: [Int32], _ combos: UnsafeBufferPointer<Int32>?, _ layer: SlotLayer,
         _ slotCount: Int32, _ out: UnsafeMutableBufferPointer<Int32>
     ) {
         let base = rows.lowerBound
@@ -360,11 +372,9 @@ final class NativeExecution: PlanExecution {
                     }
                     return
                 }
-                combos.withUnsafeBufferPointer { combos in
-                    for i in rows where passes(i) {
-                        let slot = layer.slot(ofDay: days[i])
-                        if slot >= 0 { out[i - base] = combos[i] * slotCount + slot }
-                    }
+                for i in rows where passes(i) {
+                    let slot = layer.slot(ofDay: days[i])
+                    if slot >= 0 { out[i - base] = combos[i - base] * slotCount + slot }
                 }
             }
         }

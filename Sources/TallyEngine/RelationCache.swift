@@ -98,19 +98,24 @@ enum TargetRows {
 
     /// Calls `body` with each block of `0..<count` and its rows' target rows (indexed from the block's start).
     func forEachBlock(_ count: Int, _ body: (Range<Int>, UnsafeBufferPointer<Int32>) -> Void) {
+        var buffer = [Int32](repeating: -1, count: Swift.min(count, Cancellation.blockSize))
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            for block in Cancellation.blocks(count) { withTargets(of: block, scratch: buffer) { body(block, $0) } }
+        }
+    }
+
+    /// Calls `body` with the target rows of `rows` (indexed from their start); `scratch` holds at
+    /// least as many values, for targets looked up rather than kept.
+    @inline(__always)
+    func withTargets<R>(
+        of rows: Range<Int>, scratch: UnsafeMutableBufferPointer<Int32>, _ body: (UnsafeBufferPointer<Int32>) -> R
+    ) -> R {
         switch self {
-        case .mapped(let rows):
-            rows.withUnsafeBufferPointer { rows in
-                for block in Cancellation.blocks(count) { body(block, UnsafeBufferPointer(rebasing: rows[block])) }
-            }
+        case .mapped(let mapped):
+            return mapped.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[rows])) }
         case .indexed(let index, let foreign):
-            var buffer = [Int32](repeating: -1, count: Swift.min(count, Cancellation.blockSize))
-            buffer.withUnsafeMutableBufferPointer { buffer in
-                for block in Cancellation.blocks(count) {
-                    for i in block { buffer[i - block.lowerBound] = index.row(of: foreign[i]) }
-                    body(block, UnsafeBufferPointer(rebasing: buffer[0..<block.count]))
-                }
-            }
+            for i in rows { scratch[i - rows.lowerBound] = index.row(of: foreign[i]) }
+            return body(UnsafeBufferPointer(rebasing: scratch[0..<rows.count]))
         }
     }
 }

@@ -11,43 +11,20 @@ import TallySemantics
 extension RowEvaluator {
     /// The mask of a condition whose columns all come through one relation, when that dataset is smaller.
     func pushedDownCondition(_ e: RowExpr) throws(Diagnostic) -> [UInt8]? {
-        guard let (mask, unmatched, rows) = try targetCondition(e) else { return nil }
-        return Self.gathered(mask, unmatched: unmatched, through: rows, count: count)
-    }
-
-    /// The same rows as `pushedDownCondition` finds, gathered into bits: the query's `where` is kept
-    /// for the whole query, and bits hold it in an eighth of the memory.
-    func pushedDownRows(_ e: RowExpr) throws(Diagnostic) -> RowMask? {
-        if case .column = e { return nil }
-        guard let (mask, unmatched, rows) = try targetCondition(e) else { return nil }
-        return RowMask.bits(count) { words in
-            mask.withUnsafeBufferPointer { mask in
-                rows.forEachBlock(count) { block, targets in
-                    for (j, row) in targets.enumerated() {
-                        let i = block.lowerBound + j
-                        words[i >> 6] |= UInt64((row >= 0 ? mask[Int(row)] : unmatched) & 1) << UInt64(i & 63)
-                    }
-                }
-            }
-        }
-    }
-
-    /// The condition over the related dataset's rows, its value on a row without a related row, and
-    /// each row's related row.
-    private func targetCondition(_ e: RowExpr) throws(Diagnostic) -> ([UInt8], UInt8, TargetRows)? {
         guard let (target, rows, local) = try pushdown(e) else { return nil }
         let mask = try RowEvaluator(dataset: target, relations: relations).condition(local)
         let unmatched = try RowEvaluator(dataset: target.nullRow, relations: relations).condition(local)[0]
-        return (mask, unmatched, rows)
+        return Self.gathered(mask, unmatched: unmatched, through: rows, count: count)
     }
 
-    /// Dimension ids of an expression over one related dataset, numbered over its rows and gathered.
-    func pushedDownIDs(_ e: RowExpr, domain: DimensionDomain) throws(Diagnostic) -> [Int32]? {
+    /// Dimension ids of an expression over one related dataset, numbered over its rows and read
+    /// through the relation as they are needed.
+    func pushedDownIDs(_ e: RowExpr, domain: DimensionDomain) throws(Diagnostic) -> RowValues? {
         guard let (target, rows, local) = try pushdown(e) else { return nil }
         let ids = domain.ids(for: try RowEvaluator(dataset: target, relations: relations).evaluate(local), count: target.rowCount)
         let nullRow = target.nullRow
         let unmatched = domain.ids(for: try RowEvaluator(dataset: nullRow, relations: relations).evaluate(local), count: 1)[0]
-        return Self.gathered(ids, unmatched: unmatched, through: rows, count: count)
+        return .through(target: ids, unmatched: unmatched, rows: rows, count: count)
     }
 
     /// Per source row, its target row's value (`unmatched` for none).

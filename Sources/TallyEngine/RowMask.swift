@@ -1,8 +1,7 @@
 // Which rows of a dataset a query counts.
 
-/// The rows that pass: every row, those whose byte is 1, or those whose bit is set. Every row is not an
-/// array of ones (over ten million rows that would hold 10 MB to say nothing), and a `where` worked out
-/// over a related dataset is gathered into bits, an eighth of bytes.
+/// The rows that pass: every row, or those whose byte is 1. Every row is not an array of ones: over ten
+/// million rows that would hold 10 MB to say nothing.
 struct RowMask {
     let count: Int
     private let storage: Storage
@@ -10,8 +9,6 @@ struct RowMask {
     private enum Storage {
         case all
         case bytes([UInt8])
-        /// Row i is bit i % 64 of word i / 64.
-        case bits([UInt64])
     }
 
     static func all(_ count: Int) -> RowMask { RowMask(count: count, storage: .all) }
@@ -19,13 +16,6 @@ struct RowMask {
     init(_ bytes: [UInt8]) { (count, storage) = (bytes.count, .bytes(bytes)) }
 
     private init(count: Int, storage: Storage) { (self.count, self.storage) = (count, storage) }
-
-    /// `count` rows whose bits `body` sets (it is given the zeroed words).
-    static func bits(_ count: Int, _ body: (UnsafeMutableBufferPointer<UInt64>) -> Void) -> RowMask {
-        var words = [UInt64](repeating: 0, count: (count + 63) / 64)
-        words.withUnsafeMutableBufferPointer { body($0) }
-        return RowMask(count: count, storage: .bits(words))
-    }
 
     /// The rows that pass both this and `other` (one byte per row).
     func and(_ other: [UInt8]) -> RowMask {
@@ -40,7 +30,6 @@ struct RowMask {
         switch storage {
         case .all: [UInt8](repeating: 1, count: count)
         case .bytes(let b): b
-        case .bits: withTest { passes in (0..<count).map { passes($0) ? 1 : 0 } }
         }
     }
 
@@ -52,8 +41,6 @@ struct RowMask {
             return body { _ in true }
         case .bytes(let bytes):
             return bytes.withUnsafeBufferPointer { b in body { b[$0] == 1 } }
-        case .bits(let words):
-            return words.withUnsafeBufferPointer { w in body { w[$0 >> 6] >> UInt64($0 & 63) & 1 != 0 } }
         }
     }
 }

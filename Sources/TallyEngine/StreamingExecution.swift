@@ -108,7 +108,7 @@ final class StreamingExecution: PlanExecution {
                     var mask = p.passes
                     if let filter = aggregate.filter { mask = mask.and(try evaluator.condition(filter)) }
                     let value = try aggregate.value.map { (e) throws(Diagnostic) in try evaluator.evaluate(e) }
-                    let combos = computation.whole ? nil : rows
+                    let combos = computation.whole ? nil : rows.map { RowValues.rows($0) }
                     for (l, layer) in layers.enumerated() {
                         if case .active(let activity) = aggregate.placement {
                             let (rowCombos, runs) = NativeExecution.activeRuns(
@@ -174,7 +174,7 @@ final class StreamingExecution: PlanExecution {
         -> (NativeExecution.Prepared, [Int32]?)
     {
         let p = try NativeExecution.prepare(plan.aggregates[aggregate], evaluator, domains: domains)
-        return (p, numbering.rows(passes: p.passes, ids: p.dimensionIDs))
+        return (p, numbering.rows(passes: p.passes, ids: p.dimensionIDs.map(\.materialized)))
     }
 
     /// Calls `body` with an evaluator over each block of a dataset: its blocks when it is read in
