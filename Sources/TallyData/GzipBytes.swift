@@ -14,31 +14,18 @@ import Foundation
 /// ends, and checks it: truncated or corrupt data is an error naming the file before any row is read.
 /// Either way no partial dataset is ever made.
 ///
-/// Reads decompress forward into a window; the CSV reader asks for nearly sequential ranges (a few
-/// chunks in parallel), and a range before the window (rare: locating an error, reading a chunk again)
-/// starts the stream over.
+/// Reads take their bytes from a window that a thread of its own fills ahead of them (`GzipWindow`);
+/// the CSV reader asks for nearly sequential ranges (a few chunks in parallel), and a range before
+/// the window (rare: locating an error, reading a chunk again) starts the stream over.
 final class GzipBytes: ByteSource, @unchecked Sendable {
     let compressed: any ByteSource
     let size: Int
     private let name: String
     private let end: Int
+    private let window: GzipWindow
     private let lock = NSLock()
-    private var stream: Inflater
-    /// Whether `size` is known to be the stream's: checked when opened, or met by a read since.
-    private var sizeConfirmed: Bool
     /// The copy opened by checking the whole stream, once asked for.
     private var checked: GzipBytes?
-    /// Decompressed bytes `windowStart..<windowStart + filled`, in a buffer allocated once: growing an
-    /// array as the stream goes would copy the window and fault in fresh pages again and again.
-    private var window: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var filled = 0
-    private var windowStart = 0
-    /// How far behind the latest read the window keeps bytes: more than a batch of chunks spans, so
-    /// the workers of one batch never find their bytes dropped (which would start the stream over).
-    private static let keepBehind = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount) << 20
-    /// Decompressed at a time.
-    private static let step = 4 << 20
     /// Files whose trailer claims at least this many bytes are sized from it: decompressing a smaller
     /// one twice costs little, and its trailer is not trusted at all.
     static let sizedFromTrailerAbove = 64 << 20
@@ -54,17 +41,17 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
     init(_ compressed: any ByteSource, name: String, trailerFrom: Int = sizedFromTrailerAbove) throws(CSVError) {
         self.compressed = compressed
         self.name = name
+        let confirmed: Bool
         if let claimed = try Self.trailerSize(compressed), claimed >= trailerFrom {
-            (size, end, sizeConfirmed) = (claimed, claimed, false)
+            (size, end, confirmed) = (claimed, claimed, false)
         } else {
             (size, end) = try Self.measure(compressed, name: name)
-            sizeConfirmed = true
+            confirmed = true
         }
-        stream = try Inflater(compressed, name: name)
-        // Pages of the buffer are touched only as bytes arrive, so a small file costs little.
-        capacity = max(1, min(size, 2 * Self.keepBehind))
-        window = .allocate(capacity: capacity)
+        window = GzipWindow(compressed, name: name, size: size, confirmed: confirmed)
     }
+
+    deinit { window.stop() }
 
     /// The length the last member's trailer records (ISIZE), nil when there is no room for one.
     private static func trailerSize(_ compressed: any ByteSource) throws(CSVError) -> Int? {
@@ -94,24 +81,18 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
     }
 
     /// Whether the size is known to be right (see the type's comment).
-    var isConfirmed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return sizeConfirmed
-    }
+    var isConfirmed: Bool { window.isConfirmed }
 
     /// These bytes opened by checking the whole stream (itself when its size is confirmed).
     func confirmed() throws(CSVError) -> GzipBytes {
         lock.lock()
         defer { lock.unlock() }
-        if sizeConfirmed { return self }
+        if window.isConfirmed { return self }
         if let checked { return checked }
         let copy = try GzipBytes(compressed, name: name, trailerFrom: Int.max)
         checked = copy
         return copy
     }
-
-    deinit { window.deallocate() }
 
     var origin: FileBytes? { compressed.origin }
 
@@ -122,60 +103,13 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
     func read(into buffer: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) -> Int {
         let wanted = max(0, min(count, size - offset))
         guard wanted > 0 else { return 0 }
-        lock.lock()
-        defer { lock.unlock() }
-        if offset < windowStart {
-            stream = try Inflater(compressed, name: name)
-            (windowStart, filled) = (0, 0)
-        }
-        let needed = offset + wanted
-        while windowStart + filled < needed {
-            if filled == capacity { makeRoom(keepingFrom: offset, needed: needed) }
-            let room = min(capacity - filled, size - (windowStart + filled), Self.step)
-            let got = try stream.inflate(into: window + filled, count: room)
-            guard got > 0 else {
-                throw CSVError(
-                    file: name, line: 0, column: 0, message: "the file got shorter while it was read",
-                    help: "load it again once it is no longer being written")
-            }
-            filled += got
-        }
-        if !sizeConfirmed, windowStart + filled == size {
-            // The claimed size is reached: the stream must end here, checked as every member's is.
-            var probe: UInt8 = 0
-            guard try stream.inflate(into: &probe, count: 1) == 0 else {
-                throw CSVError(
-                    file: name, line: 0, column: 0, message: "the file holds more than its gzip trailer says",
-                    help: "it has several members or over 4 GiB of data; it is read again to find its size")
-            }
-            sizeConfirmed = true
-        }
-        buffer.copyMemory(from: window + (offset - windowStart), byteCount: wanted)
+        try window.read(into: buffer, offset: offset, count: wanted)
         return wanted
-    }
-
-    /// Frees the front of a full window: drops what lies more than `keepBehind` before the read at
-    /// `offset` (each byte is moved about once, since a window is dropped from only once full), or
-    /// grows the buffer when the read itself needs more.
-    private func makeRoom(keepingFrom offset: Int, needed: Int) {
-        let drop = max(0, min(offset - Self.keepBehind, windowStart + filled) - windowStart)
-        if drop > 0 {
-            memmove(window, window + drop, filled - drop)
-            windowStart += drop
-            filled -= drop
-        }
-        if filled == capacity || needed - windowStart > capacity {
-            let larger = max(2 * capacity, needed - windowStart)
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-            grown.initialize(from: window, count: filled)
-            window.deallocate()
-            (window, capacity) = (grown, larger)
-        }
     }
 }
 
 /// One pass of zlib's inflate over gzip data, member after member.
-private final class Inflater {
+final class Inflater {
     private var stream = z_stream()
     private let source: any ByteSource
     private let name: String

@@ -2,6 +2,7 @@
 // file before any row is read, never a partial dataset.
 
 import Foundation
+import Synchronization
 import Testing
 
 @testable import TallyData
@@ -120,6 +121,32 @@ struct GzipTests {
         for (offset, count) in ranges {
             let expected = Array(plain[min(offset, plain.count)..<min(offset + count, plain.count)])
             #expect(try bytes.bytes(offset: offset, count: count) == expected, "\(offset) +\(count)")
+        }
+    }
+
+    /// Workers reading chunks side by side, as the CSV reader's do, while the window is filled ahead of
+    /// them on a thread of its own; one of them now and then reads before the window (the stream starts over).
+    @Test func concurrentReadersSeeThePlainBytes() throws {
+        var plain: [UInt8] = []
+        var random = SplitMix(seed: 23)
+        while plain.count < 6 << 20 { plain += Array("\(random.next() % 1_000_000),v\(random.next() % 977)\n".utf8) }
+        let text = plain
+        for trailerFrom in [0, Int.max] {
+            let bytes = try GzipBytes(MemoryBytes(bytes: Gzip.compress(text)), name: "t.csv.gz", trailerFrom: trailerFrom)
+            let chunk = 300_000
+            let mismatches = Mutex(0)
+            DispatchQueue.concurrentPerform(iterations: 4) { worker in
+                var offset = worker * chunk
+                var step = 0
+                while offset < text.count {
+                    let start = step % 7 == 6 ? offset / 3 : offset
+                    let got = (try? bytes.bytes(offset: start, count: chunk)) ?? []
+                    if got != Array(text[start..<min(start + chunk, text.count)]) { mismatches.withLock { $0 += 1 } }
+                    offset += 4 * chunk
+                    step += 1
+                }
+            }
+            #expect(mismatches.withLock { $0 } == 0)
         }
     }
 
