@@ -35,33 +35,35 @@ extension CSVScanner {
         var fieldStart = p
         var position = p
         var count = 0
+        // Wrapping arithmetic and masking shifts: positions stay within the buffer and shifts below 64,
+        // so the checks Swift adds for overflow and overshifting would only cost time here.
         while true {
-            if position < blockStart || position - blockStart >= 64 {
-                guard n - position >= 64 else { return false }
+            if position < blockStart || position &- blockStart >= 64 {
+                guard n &- position >= 64 else { return false }
                 blockStart = position
                 masks = CSVBlockMasks(UnsafeRawPointer(base + position), delimiter: cursor.delimiter)
             }
             if masks.specials != 0 { return false }
-            let ends = masks.ends >> (position - blockStart)
+            let ends = masks.ends &>> UInt64(position &- blockStart)
             if ends == 0 {
                 // The field goes on past this block.
-                position = blockStart + 64
+                position = blockStart &+ 64
                 continue
             }
             // Inside the block, so inside the buffer.
-            let end = position + ends.trailingZeroBitCount
-            let length = end - fieldStart
+            let end = position &+ ends.trailingZeroBitCount
+            let length = end &- fieldStart
             guard count < columnCount, length <= CSVFieldRef.maxLength else { return false }
             let slot = slotOf[count]
             if slot >= 0 { columns[slot][row] = CSVFieldRef(start: fieldStart, length: length, escaped: false) }
-            count += 1
+            count &+= 1
             if base[end] == CSVByte.lf {
                 guard count == columnCount else { return false }
-                p = end + 1
+                p = end &+ 1
                 return true
             }
-            fieldStart = end + 1
-            position = end + 1
+            fieldStart = end &+ 1
+            position = end &+ 1
         }
     }
 }

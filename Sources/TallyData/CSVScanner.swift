@@ -8,7 +8,7 @@ struct CSVFieldRef {
     static let maxLength = Int(UInt32.max >> 1)
 
     init(start: Int, length: Int, escaped: Bool) {
-        packed = UInt64(start) << 32 | (escaped ? 1 << 31 : 0) | UInt64(length)
+        packed = UInt64(truncatingIfNeeded: start) << 32 | (escaped ? 1 << 31 : 0) | UInt64(truncatingIfNeeded: length)
     }
 
     var start: Int { Int(packed >> 32) }
