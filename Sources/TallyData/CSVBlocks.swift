@@ -54,6 +54,7 @@ extension CSVFile {
         do { try reserveBlocks(columns: indexes.count) } catch { throw error.diagnostic() }
         var evidence = [TypeInference.Evidence](repeating: .init(), count: indexes.count)
         var samples = [[String]](repeating: [], count: indexes.count)
+        var dayRanges = [ClosedRange<Int32>?](repeating: nil, count: indexes.count)
         var rows = 0
         try MemoryPolicy.returningFreedMemory(reusingBuffers: true) { () throws(Diagnostic) in
             try forEachChunk(wanted: indexes, isCancelled: isCancelled, failure: { $0.diagnostic() }) {
@@ -65,6 +66,7 @@ extension CSVFile {
                         throw locate(problem).diagnostic()
                     }
                     evidence[slot].merge(chunk.evidence[slot])
+                    if let range = chunk.values[slot]?.dayRange { dayRanges[slot] = range.spanning(dayRanges[slot]) }
                     if samples[slot].count < Self.sampleValues, case .text(_, let dictionary)? = chunk.values[slot] {
                         for value in dictionary.prefix(Self.sampleValues) where !samples[slot].contains(value) {
                             samples[slot].append(value)
@@ -74,7 +76,11 @@ extension CSVFile {
             }
         }
         var types: [String: InferredType] = [:]
-        for column in whole { types[column.name] = InferredType(column.storage) }
+        var days: [String: ClosedRange<Int32>] = [:]
+        for column in whole {
+            types[column.name] = InferredType(column.storage)
+            days[column.name] = column.storage.dayRange
+        }
         var columns: [Column] = []
         for (slot, column) in indexes.enumerated() {
             var type = evidence[slot].type
@@ -88,6 +94,7 @@ extension CSVFile {
                 }
             }
             types[columnNames[column]] = type
+            if type == .date || type == .timestamp { days[columnNames[column]] = dayRanges[slot] }
             var first: FirstNonNumber?
             if type == .text, evidence[slot].sawNumber, let spot = evidence[slot].firstNonNumber {
                 do {
@@ -101,7 +108,9 @@ extension CSVFile {
                     name: columnNames[column], storage: Self.typeOnly(type, sample: samples[slot]),
                     firstNonNumber: first))
         }
-        return (columns, rows, CSVBlocks(file: self, dataset: dataset, types: types, isCancelled: isCancelled))
+        return (
+            columns, rows, CSVBlocks(file: self, dataset: dataset, types: types, dayRanges: days, isCancelled: isCancelled)
+        )
     }
 
     /// The text of one block: some 25,000 rows of a typical export.
@@ -130,13 +139,19 @@ public struct CSVBlocks: RowBlocks {
     let file: CSVFile
     let dataset: String
     let types: [String: InferredType]
+    /// The days date and timestamp columns span, found while their types were agreed.
+    let dayRanges: [String: ClosedRange<Int32>]
     let isCancelled: @Sendable () -> Bool
 
     public var isFallback: Bool { false }
 
+    public func dayRange(of column: String) -> ClosedRange<Int32>? { dayRanges[column] }
+
     /// These blocks with the columns of `other` (of the same file) too.
     public func adding(_ other: CSVBlocks) -> CSVBlocks {
-        CSVBlocks(file: file, dataset: dataset, types: types.merging(other.types) { $1 }, isCancelled: other.isCancelled)
+        CSVBlocks(
+            file: file, dataset: dataset, types: types.merging(other.types) { $1 },
+            dayRanges: dayRanges.merging(other.dayRanges) { $1 }, isCancelled: other.isCancelled)
     }
 
     public func forEachBlock(columns names: [String], _ body: (Dataset) throws(Diagnostic) -> Void) throws(Diagnostic) {

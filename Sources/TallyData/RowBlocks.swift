@@ -13,6 +13,10 @@ public protocol RowBlocks: Sendable {
     /// True when the dataset's columns are held whole and blocks are only a way out when a query's work
     /// over them does not fit in memory; false when the rows are only in the blocks.
     var isFallback: Bool { get }
+
+    /// The earliest and latest day of a date or timestamp column (`ColumnStorage.dayRange`), when it is
+    /// known without reading the blocks; nil otherwise.
+    func dayRange(of column: String) -> ClosedRange<Int32>?
 }
 
 /// An in-memory dataset cut into blocks of at most `rows` rows: for a query whose per-row work over
@@ -27,6 +31,8 @@ public struct SlicedBlocks: RowBlocks {
         self.rows = max(1, rows)
         self.isFallback = isFallback
     }
+
+    public func dayRange(of column: String) -> ClosedRange<Int32>? { dataset.column(named: column)?.storage.dayRange }
 
     public func forEachBlock(columns: [String], _ body: (Dataset) throws(Diagnostic) -> Void) throws(Diagnostic) {
         let wanted = columns.compactMap { dataset.column(named: $0) }
@@ -56,5 +62,38 @@ extension Column {
             case .text(let codes, let dictionary): .text(codes: Array(codes[range]), dictionary: dictionary)
             }
         return Column(name: name, storage: storage, firstNonNumber: firstNonNumber)
+    }
+}
+
+extension RowBlocks {
+    public func dayRange(of column: String) -> ClosedRange<Int32>? { nil }
+}
+
+extension ColumnStorage {
+    /// The earliest and latest day of a date or timestamp column's values (a timestamp's UTC day); nil
+    /// for other columns and for one without values.
+    public var dayRange: ClosedRange<Int32>? {
+        var lo = Int32.max
+        var hi = Int32.min
+        switch self {
+        case .date(let days):
+            for d in days where d != NullSentinel.int32 { (lo, hi) = (min(lo, d), max(hi, d)) }
+        case .timestamp(let micros):
+            for t in micros where t != NullSentinel.int64 {
+                let d = CivilDate.day(ofTimestamp: t)
+                (lo, hi) = (min(lo, d), max(hi, d))
+            }
+        default:
+            return nil
+        }
+        return lo <= hi ? lo...hi : nil
+    }
+}
+
+extension ClosedRange<Int32> {
+    /// The smallest range holding both.
+    public func spanning(_ other: ClosedRange<Int32>?) -> ClosedRange<Int32> {
+        guard let other else { return self }
+        return Swift.min(lowerBound, other.lowerBound)...Swift.max(upperBound, other.upperBound)
     }
 }

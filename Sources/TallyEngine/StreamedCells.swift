@@ -11,7 +11,7 @@ import TallySemantics
 /// cell of the values met in it (bounded by distinct values, not rows).
 struct StreamedCells {
     private let function: AggregateFunction
-    private let cellCount: Int
+    private(set) var cellCount: Int
     /// Set by the first block: whether a value was given, and the scale of exact values (nil: doubles).
     private var kind: (hasValue: Bool, scale: Int?)?
     private var counts: [Int64]
@@ -105,6 +105,63 @@ struct StreamedCells {
             return .approximate(best)
         case .median, .percentile:
             return .approximate([Double?](repeating: nil, count: cellCount))
+        }
+    }
+
+    /// Whether what was added so far adds up the same in any order: counts, and exact numbers.
+    var isExact: Bool {
+        guard let kind, kind.hasValue else { return true }
+        return kind.scale != nil || function == .count || function == .countDistinct
+    }
+
+    /// Makes room for `count` cells, the new ones empty, keeping those there are (cells are added at the
+    /// end, as combinations are met).
+    mutating func grow(to count: Int) {
+        let more = count - cellCount
+        guard more > 0 else { return }
+        counts += repeatElement(0, count: more)
+        cellCount = count
+        // Before the first block nothing else is allocated: it is, at the size then.
+        guard let kind else { return }
+        let exact = kind.scale != nil
+        switch function {
+        case .countDistinct: sets += repeatElement([], count: more)
+        case .sum, .avg: if exact { exactSums += repeatElement(0, count: more) } else { sums += repeatElement(0, count: more) }
+        case .min, .max: if exact { exactBest += repeatElement(nil, count: more) } else { best += repeatElement(nil, count: more) }
+        case .count, .median, .percentile: break
+        }
+    }
+
+    /// Adds every cell into cell `target(cell)` of `into` (none when nil), as if its rows had been added
+    /// there: for counts, exact sums and extremes, whose results do not depend on the order of rows.
+    func add(into other: inout StreamedCells, _ target: (Int) -> Int?) throws(Diagnostic) {
+        guard let kind else { return }
+        if let theirs = other.kind {
+            guard theirs.hasValue == kind.hasValue, theirs.scale == kind.scale else { throw Vector.kindChanged }
+        } else {
+            other.kind = kind
+            other.allocate(exact: kind.scale != nil)
+        }
+        for cell in 0..<cellCount {
+            guard let t = target(cell) else { continue }
+            other.counts[t] += counts[cell]
+            switch function {
+            case .sum, .avg:
+                guard kind.scale != nil else { throw Diagnostic("sums of floating-point values keep the order of their rows") }
+                let (sum, overflow) = other.exactSums[t].addingReportingOverflow(exactSums[cell])
+                if overflow { throw Vector.sumOverflow }
+                other.exactSums[t] = sum
+            case .min, .max:
+                guard kind.scale != nil else { throw Diagnostic("extremes of floating-point values are taken as rows come") }
+                if let v = exactBest[cell] {
+                    let max = function == .max
+                    if let b = other.exactBest[t] { other.exactBest[t] = max ? Swift.max(b, v) : Swift.min(b, v) } else { other.exactBest[t] = v }
+                }
+            case .countDistinct:
+                if kind.hasValue { other.sets[t].formUnion(sets[cell]) }
+            case .count, .median, .percentile:
+                break
+            }
         }
     }
 

@@ -32,6 +32,9 @@ final class StreamingExecution: PlanExecution {
     private let preparedFor: [Int]
     private var passed = false
     private var found: DayExtent?
+    /// The cells per day, when the plan is read in one pass (`DayCells`); nil until then, or when not.
+    private var byDay: DayCells?
+    private var triedByDay = false
 
     init(plan: QueryPlan, data: DataSource, valueLimit: Int, cancellation: Cancellation) throws(Diagnostic) {
         self.plan = plan
@@ -83,6 +86,7 @@ final class StreamingExecution: PlanExecution {
         let slotCount = axis.slots.count
         let layers = axis.layers.map { SlotLayer(axis, layer: $0) }
         let comboCount = numbering.count
+        if let byDay, let grid = try? cellsByDay(byDay, layers: layers, slotCount: slotCount) { return grid }
         let computations = plan.computations
         var states = computations.map { c in
             layers.map { _ in
@@ -149,9 +153,63 @@ final class StreamingExecution: PlanExecution {
 
     // MARK: Passes over the blocks
 
+    /// The axis's cells added up from the cells per day.
+    private func cellsByDay(_ byDay: DayCells, layers: [SlotLayer], slotCount: Int) throws(Diagnostic) -> CellGrid {
+        var values: [Measure] = []
+        for (index, computation) in plan.computations.enumerated() {
+            let count = computation.whole ? 1 : numbering.count
+            let function = plan.aggregates[computation.aggregate].function
+            let perLayer = try layers.map { (layer) throws(Diagnostic) in
+                try byDay.cells(index, function: function, layer: layer, comboCount: count, slotCount: slotCount)
+            }
+            values.append(NativeExecution.merged(perLayer, layers: layers, comboCount: count, slotCount: slotCount))
+        }
+        let tuples = numbering.tuples.map { tuple in tuple.enumerated().map { k, id in domains[k].values[Int(id)] } }
+        return CellGrid(combos: tuples, values: values)
+    }
+
+    /// One pass over the blocks that finds the extent, numbers the combinations and keeps every
+    /// computation's cells per day, when the plan allows (`DayCells`); false when it does not, or when
+    /// the cells per day would be too many (the numbering so far stands: a later pass meets the rows in
+    /// the same order).
+    private func passByDay() throws(Diagnostic) -> Bool {
+        guard !triedByDay else { return byDay != nil }
+        triedByDay = true
+        guard var cells = DayCells(plan: plan, data: data) else { return false }
+        var feasible = true
+        for dataset in datasets where feasible {
+            try forEachBlock(of: dataset.name, columns: dataset.all) { (evaluator) throws(Diagnostic) in
+                var prepared: [Int: (NativeExecution.Prepared, [Int32]?)] = [:]
+                for first in preparations where plan.aggregates[first].dataset == dataset.name {
+                    let done = try prepare(first, evaluator)
+                    prepared[preparedFor[first]] = done
+                    for d in done.0.days.values { cells.widen(days: d, passing: done.0.passes) }
+                }
+                for (index, computation) in plan.computations.enumerated() where feasible {
+                    let aggregate = plan.aggregates[computation.aggregate]
+                    guard aggregate.dataset == dataset.name, case .anchored(let anchor) = aggregate.placement,
+                        let (p, rows) = prepared[preparedFor[computation.aggregate]]
+                    else { continue }
+                    var mask = p.passes
+                    if let filter = aggregate.filter { mask = mask.and(try evaluator.condition(filter)) }
+                    let value = try aggregate.value.map { (e) throws(Diagnostic) in try evaluator.evaluate(e) }
+                    feasible = try cells.add(
+                        index, days: p.days[anchor] ?? [], counted: mask, value: value,
+                        combos: computation.whole ? nil : rows, comboCount: computation.whole ? 1 : numbering.count,
+                        cancellation: cancellation)
+                }
+            }
+        }
+        guard feasible else { return false }
+        byDay = cells
+        (passed, found) = (true, cells.extent)
+        return true
+    }
+
     /// The extent of the days of rows passing `where`, and every combination numbered.
     private func firstPass() throws(Diagnostic) {
         guard !passed else { return }
+        if try passByDay() { return }
         passed = true
         var lo = Int32.max
         var hi = Int32.min

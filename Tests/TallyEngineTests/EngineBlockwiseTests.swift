@@ -48,6 +48,8 @@ import Testing
         "count_distinct(orders.customer_id) as c by month, plan where orders.amount > 5000",
         "sum(orders.amount where orders.amount > 2500) as s, max(orders.amount) as m by quarter where plan is null",
         "count(orders.amount) as n, min(orders.amount) as m by plan where plan != \"team\"",
+        // Sums of floating-point values keep the order of rows: streamed, they are not kept per day.
+        "sum(orders.amount / 3) as s, count(orders) as n by month, plan",
     ]
 
     @Test(arguments: queries)
