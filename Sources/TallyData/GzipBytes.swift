@@ -42,7 +42,10 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
         self.compressed = compressed
         self.name = name
         let confirmed: Bool
-        if let claimed = try Self.trailerSize(compressed), claimed >= trailerFrom {
+        // Deflate shrinks data at most about 1032 times: a larger claim is no gzip trailer's.
+        if let claimed = try Self.trailerSize(compressed), claimed >= trailerFrom,
+            claimed / 1032 <= compressed.size
+        {
             (size, end, confirmed) = (claimed, claimed, false)
         } else {
             (size, end) = try Self.measure(compressed, name: name)

@@ -8,7 +8,8 @@ import Foundation
 /// batch of chunks, the next is already being inflated on another core.
 ///
 /// Everything below is guarded by `condition`, except the bytes the producer is writing past `filled`
-/// (readers only copy before it).
+/// (readers only copy before it). A short stream has no producer thread: its readers decompress what
+/// they need themselves, holding the lock.
 final class GzipWindow: @unchecked Sendable {
     private let compressed: any ByteSource
     private let name: String
@@ -27,6 +28,8 @@ final class GzipWindow: @unchecked Sendable {
     private var restart = false
     private var stopped = false
     private var producing = false
+    /// The stream being decompressed: used by the producer thread, or by a reader holding the lock.
+    private var stream: Inflater?
     /// Whether `size` is known to be the stream's (see `GzipBytes`).
     private(set) var sizeConfirmed: Bool
 
@@ -37,6 +40,9 @@ final class GzipWindow: @unchecked Sendable {
     private static let ahead = max(16, 4 * ProcessInfo.processInfo.activeProcessorCount) << 20
     /// Decompressed at a time, between which readers may take what is there.
     private static let step = 1 << 20
+    /// Streams shorter than this are decompressed by the readers themselves, as they ask: starting a
+    /// thread costs more than it saves for them.
+    private static let threadFrom = 8 << 20
 
     init(_ compressed: any ByteSource, name: String, size: Int, confirmed: Bool) {
         self.compressed = compressed
@@ -68,12 +74,6 @@ final class GzipWindow: @unchecked Sendable {
     func read(into out: UnsafeMutableRawPointer, offset: Int, count: Int) throws(CSVError) {
         condition.lock()
         defer { condition.unlock() }
-        if !producing {
-            producing = true
-            let thread = Thread { [self] in produce() }
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
         let needed = offset + count
         if offset < start {
             // Before the window (locating an error, a chunk read again): the stream starts over.
@@ -83,10 +83,17 @@ final class GzipWindow: @unchecked Sendable {
         }
         latestRead = offset
         requested = max(requested, needed)
-        condition.broadcast()
-        while failure == nil, restart || start + filled < needed {
-            if ended, !restart { break }
-            condition.wait()
+        if size < Self.threadFrom {
+            while failure == nil, restart || (start + filled < needed && !ended) { step(unlocking: false) }
+        } else {
+            if !producing {
+                producing = true
+                let thread = Thread { [self] in produce() }
+                thread.stackSize = 1 << 20
+                thread.start()
+            }
+            condition.broadcast()
+            while failure == nil, restart || (start + filled < needed && !ended) { condition.wait() }
         }
         if let failure { throw failure }
         guard start + filled >= needed, offset >= start else {
@@ -99,44 +106,51 @@ final class GzipWindow: @unchecked Sendable {
 
     /// The producer: decompresses from where the window ends up to `ahead` past the furthest read.
     private func produce() {
-        var stream: Inflater?
         condition.lock()
         defer { condition.unlock() }
         while !stopped {
-            if restart || stream == nil {
-                condition.unlock()
-                let fresh = Result { () throws(CSVError) in try Inflater(compressed, name: name) }
-                condition.lock()
-                switch fresh {
-                case .success(let s): stream = s
-                case .failure(let error): failure = error
-                }
-                (start, filled, ended, restart) = (0, 0, false, false)
-                condition.broadcast()
-                if failure != nil { return }
-                continue
-            }
-            guard let inflater = stream else { return }
-            let produced = start + filled
-            if ended || produced >= min(size, requested + Self.ahead) {
+            let due = restart || stream == nil || start + filled < min(size, requested + Self.ahead)
+            if failure != nil || !due || (ended && !restart) {
                 condition.wait()
                 continue
             }
-            if filled == capacity { makeRoom() }
-            let room = min(capacity - filled, size - produced, Self.step)
-            let destination = buffer + filled
-            condition.unlock()
-            let result = Result { () throws(CSVError) in try inflater.inflate(into: destination, count: room) }
-            condition.lock()
-            if restart { continue }
-            switch result {
-            case .failure(let error):
-                failure = error
-            case .success(let got):
-                filled += got
-                if got == 0 {
-                    ended = true
-                } else if !sizeConfirmed, start + filled == size {
+            step(unlocking: true)
+            condition.broadcast()
+        }
+    }
+
+    /// One step of decompressing into the window, holding the lock before and after; while zlib works
+    /// the lock is let go when `unlocking` (the producer thread), so readers can take what is there.
+    private func step(unlocking: Bool) {
+        if restart || stream == nil {
+            if unlocking { condition.unlock() }
+            let fresh = Result { () throws(CSVError) in try Inflater(compressed, name: name) }
+            if unlocking { condition.lock() }
+            switch fresh {
+            case .success(let s): stream = s
+            case .failure(let error): failure = error
+            }
+            (start, filled, ended, restart) = (0, 0, false, false)
+            return
+        }
+        guard let inflater = stream, !ended else { return }
+        if filled == capacity { makeRoom() }
+        let room = min(capacity - filled, size - (start + filled), Self.step)
+        let destination = buffer + filled
+        if unlocking { condition.unlock() }
+        let result = Result { () throws(CSVError) in try inflater.inflate(into: destination, count: room) }
+        if unlocking { condition.lock() }
+        if restart { return }
+        switch result {
+        case .failure(let error):
+            failure = error
+        case .success(let got):
+            filled += got
+            if got == 0 {
+                ended = true
+            } else if start + filled == size {
+                ended = true
+                if !sizeConfirmed {
                     // The claimed size is reached: the stream must end here, checked as every member's is.
                     var probe: UInt8 = 0
                     switch Result(catching: { () throws(CSVError) in try inflater.inflate(into: &probe, count: 1) }) {
@@ -147,13 +161,8 @@ final class GzipWindow: @unchecked Sendable {
                             help: "it has several members or over 4 GiB of data; it is read again to find its size")
                     case .failure(let error): failure = error
                     }
-                    ended = true
-                } else if start + filled == size {
-                    ended = true
                 }
             }
-            condition.broadcast()
-            if failure != nil { return }
         }
     }
 

@@ -125,11 +125,13 @@ struct GzipTests {
     }
 
     /// Workers reading chunks side by side, as the CSV reader's do, while the window is filled ahead of
-    /// them on a thread of its own; one of them now and then reads before the window (the stream starts over).
-    @Test func concurrentReadersSeeThePlainBytes() throws {
+    /// them on a thread of its own (10 MiB) or by the readers themselves (3 MiB); one of them now and then
+    /// reads before the window (the stream starts over).
+    @Test(arguments: [3 << 20, 10 << 20])
+    func concurrentReadersSeeThePlainBytes(_ size: Int) throws {
         var plain: [UInt8] = []
         var random = SplitMix(seed: 23)
-        while plain.count < 6 << 20 { plain += Array("\(random.next() % 1_000_000),v\(random.next() % 977)\n".utf8) }
+        while plain.count < size { plain += Array("\(random.next() % 1_000_000),v\(random.next() % 977)\n".utf8) }
         let text = plain
         for trailerFrom in [0, Int.max] {
             let bytes = try GzipBytes(MemoryBytes(bytes: Gzip.compress(text)), name: "t.csv.gz", trailerFrom: trailerFrom)
