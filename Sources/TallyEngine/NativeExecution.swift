@@ -115,19 +115,22 @@ final class NativeExecution: PlanExecution {
     /// The smallest and largest of the days of rows that pass (`Int32.max`, `Int32.min` when none).
     /// Without branches, so that it runs a vector of rows at a time: it reads every row.
     static func range(of days: [Int32], passing: RowMask) -> (Int32, Int32) {
-        var lo = Int32.max
-        var hi = Int32.min
-        days.withUnsafeBufferPointer { days in
-            passing.withTest { passes in
-                for i in 0..<Swift.min(days.count, passing.count) {
-                    // Null is Int32.min: it never raises `hi`, and is left out of `lo` with the failing rows.
-                    let counted = passes(i) && days[i] != NullSentinel.int32
-                    lo = Swift.min(lo, counted ? days[i] : Int32.max)
-                    hi = Swift.max(hi, passes(i) ? days[i] : Int32.min)
+        let shares = RowShares.map(Swift.min(days.count, passing.count)) { rows in
+            var lo = Int32.max
+            var hi = Int32.min
+            days.withUnsafeBufferPointer { days in
+                passing.withTest { passes in
+                    for i in rows {
+                        // Null is Int32.min: it never raises `hi`, and is left out of `lo` with the failing rows.
+                        let counted = passes(i) && days[i] != NullSentinel.int32
+                        lo = Swift.min(lo, counted ? days[i] : Int32.max)
+                        hi = Swift.max(hi, passes(i) ? days[i] : Int32.min)
+                    }
                 }
             }
+            return (lo, hi)
         }
-        return (lo, hi)
+        return shares.reduce((Int32.max, Int32.min)) { (Swift.min($0.0, $1.0), Swift.max($0.1, $1.1)) }
     }
 
     func admit(shown: Int, slots: Int) throws(Diagnostic) {

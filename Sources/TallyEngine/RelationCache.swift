@@ -96,14 +96,6 @@ enum TargetRows {
     /// Integer foreign keys, looked up in the target's key index.
     case indexed(KeyIndex, [Int64])
 
-    /// Calls `body` with each block of `0..<count` and its rows' target rows (indexed from the block's start).
-    func forEachBlock(_ count: Int, _ body: (Range<Int>, UnsafeBufferPointer<Int32>) -> Void) {
-        var buffer = [Int32](repeating: -1, count: Swift.min(count, Cancellation.blockSize))
-        buffer.withUnsafeMutableBufferPointer { buffer in
-            for block in Cancellation.blocks(count) { withTargets(of: block, scratch: buffer) { body(block, $0) } }
-        }
-    }
-
     /// Calls `body` with the target rows of `rows` (indexed from their start); `scratch` holds at
     /// least as many values, for targets looked up rather than kept.
     @inline(__always)

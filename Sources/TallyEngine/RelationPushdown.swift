@@ -2,6 +2,7 @@
 
 import TallyData
 import TallyDiagnostics
+import TallyPlan
 import TallySemantics
 
 /// `plan = "pro"` over ten million orders reads `customers.plan` through the relation for every order;
@@ -32,8 +33,20 @@ extension RowEvaluator {
         var out = [T](repeating: unmatched, count: count)
         values.withUnsafeBufferPointer { values in
             out.withUnsafeMutableBufferPointer { out in
-                rows.forEachBlock(count) { block, targets in
-                    for (j, row) in targets.enumerated() where row >= 0 { out[block.lowerBound + j] = values[Int(row)] }
+                let shared = GatherOutput(out)
+                // Each share of rows writes only its own part of `out`.
+                _ = RowShares.map(count) { share in
+                    var scratch = [Int32](repeating: -1, count: Swift.min(share.count, Cancellation.blockSize))
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        for block in stride(from: share.lowerBound, to: share.upperBound, by: Cancellation.blockSize) {
+                            let rowsHere = block..<Swift.min(block + Cancellation.blockSize, share.upperBound)
+                            rows.withTargets(of: rowsHere, scratch: scratch) { targets in
+                                for (j, row) in targets.enumerated() where row >= 0 {
+                                    shared.buffer[block + j] = values[Int(row)]
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -103,4 +116,10 @@ extension RowExpr {
         case .logical(let op, let l, let r): .logical(op, l.mapColumns(transform), r.mapColumns(transform))
         }
     }
+}
+
+/// A gathered column's buffer, written by shares of rows that never overlap.
+private struct GatherOutput<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 }
