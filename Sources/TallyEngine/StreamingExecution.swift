@@ -169,15 +169,15 @@ final class StreamingExecution: PlanExecution {
     }
 
     /// One pass over the blocks that finds the extent, numbers the combinations and keeps every
-    /// computation's cells per day, when the plan allows (`DayCells`); false when it does not, or when
-    /// the cells per day would be too many (the numbering so far stands: a later pass meets the rows in
-    /// the same order).
+    /// computation's cells per day, when the plan allows (`DayCells`); false when it does not. When the
+    /// cells per day turn out too many or inexact, the pass goes on as the first pass (extent and
+    /// numbering) and only the cells per day are dropped.
     private func passByDay() throws(Diagnostic) -> Bool {
         guard !triedByDay else { return byDay != nil }
         triedByDay = true
         guard var cells = DayCells(plan: plan, data: data) else { return false }
         var feasible = true
-        for dataset in datasets where feasible {
+        for dataset in datasets {
             try forEachBlock(of: dataset.name, columns: dataset.all) { (evaluator) throws(Diagnostic) in
                 var prepared: [Int: (NativeExecution.Prepared, [Int32]?)] = [:]
                 for first in preparations where plan.aggregates[first].dataset == dataset.name {
@@ -200,16 +200,17 @@ final class StreamingExecution: PlanExecution {
                 }
             }
         }
+        (passed, found) = (true, cells.extent)
         guard feasible else { return false }
         byDay = cells
-        (passed, found) = (true, cells.extent)
         return true
     }
 
     /// The extent of the days of rows passing `where`, and every combination numbered.
     private func firstPass() throws(Diagnostic) {
         guard !passed else { return }
-        if try passByDay() { return }
+        _ = try passByDay()
+        guard !passed else { return }
         passed = true
         var lo = Int32.max
         var hi = Int32.min
