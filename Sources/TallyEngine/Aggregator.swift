@@ -1,7 +1,5 @@
 // Aggregate functions over rows assigned to result cells.
 
-import Dispatch
-import Foundation
 import TallyData
 import TallyDiagnostics
 import TallyPlan
@@ -30,33 +28,25 @@ struct Aggregator {
         }
     }
 
-    /// Calls `body` with each block of rows and their cells on every core: each worker takes a
-    /// contiguous share of the blocks and adds into a state of its own, starting as `initial`; the
-    /// states come back in row order for the caller to combine. For aggregates whose result does not
-    /// depend on the order rows are added in (counts, exact sums, extremes): a scan of ten million
-    /// rows is bound by how fast one core reads memory, and two read nearly twice as fast.
+    /// Calls `body` with each block of rows and their cells on every core (`RowShares`): each share
+    /// of rows adds into a state of its own, starting as `initial`; the states come back in row order
+    /// for the caller to combine. For aggregates whose result does not depend on the order rows are
+    /// added in (counts, exact sums, extremes): a scan of ten million rows is bound by how fast one core
+    /// reads memory, and two read nearly twice as fast.
     private func forEachBlockInParallel<State>(
         _ count: Int, _ initial: State, _ body: (inout State, Range<Int>, UnsafeBufferPointer<Int32>) -> Void
     ) throws(Diagnostic) -> [State] {
-        let blocks = Array(Cancellation.blocks(count))
-        // A share of a few blocks at least, so small data is not split for nothing.
-        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, blocks.count / 4))
-        var states = [State](repeating: initial, count: workers)
-        withoutActuallyEscaping(body) { body in
-            states.withUnsafeMutableBufferPointer { states in
-                // The closures read data no worker changes; each worker writes only its state and its buffer.
-                let shared = WorkerShared(states: states, cancellation: cancellation, cellsOf: cellsOf, body: body)
-                DispatchQueue.concurrentPerform(iterations: workers) { k in
-                    var buffer = [Int32](repeating: -1, count: Swift.min(count, Cancellation.blockSize))
-                    buffer.withUnsafeMutableBufferPointer { cells in
-                        for rows in blocks[(k * blocks.count / workers)..<((k + 1) * blocks.count / workers)] {
-                            if (try? shared.cancellation.check()) == nil { return }
-                            shared.cellsOf(rows, cells)
-                            shared.body(&shared.states[k], rows, UnsafeBufferPointer(rebasing: cells[0..<rows.count]))
-                        }
-                    }
+        let states = RowShares.map(count) { share in
+            var state = initial
+            var buffer = [Int32](repeating: -1, count: Swift.min(share.count, Cancellation.blockSize))
+            buffer.withUnsafeMutableBufferPointer { cells in
+                for rows in RowShares.blocks(share) {
+                    if (try? cancellation.check()) == nil { return }
+                    cellsOf(rows, cells)
+                    body(&state, rows, UnsafeBufferPointer(rebasing: cells[0..<rows.count]))
                 }
             }
+            return state
         }
         try cancellation.check()
         return states
@@ -262,13 +252,4 @@ private struct ExactSums {
     var sums: [Int64]
     var counts: [Int]
     var overflow: Bool
-}
-
-/// What the workers of a parallel pass share: each writes only its own state, and the closures only
-/// read data that stays unchanged during the pass.
-private struct WorkerShared<State>: @unchecked Sendable {
-    let states: UnsafeMutableBufferPointer<State>
-    let cancellation: Cancellation
-    let cellsOf: (Range<Int>, UnsafeMutableBufferPointer<Int32>) -> Void
-    let body: (inout State, Range<Int>, UnsafeBufferPointer<Int32>) -> Void
 }

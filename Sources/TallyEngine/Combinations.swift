@@ -41,7 +41,8 @@ struct Combinations {
             let passes = prepared[p].passes
             if prepared[p].ids.count == 1, !dense.isEmpty {
                 // One dimension (the common case): its id is the key.
-                switch prepared[p].ids.removeLast() {
+                let ids = prepared[p].ids.removeLast()
+                switch ids {
                 case .rows(var column):
                     passes.withTest { keep in
                         for row in 0..<passes.count {
@@ -56,7 +57,6 @@ struct Combinations {
                 case .through(let target, let unmatched, let targetRows, let count):
                     // Numbered in order of first appearance among the rows, as above; the related
                     // rows' combinations then stand for the rows'.
-                    let ids = RowValues.through(target: target, unmatched: unmatched, rows: targetRows, count: count)
                     var scratch = [Int32](repeating: 0, count: Swift.min(count, Cancellation.blockSize))
                     passes.withTest { keep in
                         scratch.withUnsafeMutableBufferPointer { scratch in

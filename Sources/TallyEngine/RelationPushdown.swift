@@ -38,11 +38,10 @@ extension RowEvaluator {
                 _ = RowShares.map(count) { share in
                     var scratch = [Int32](repeating: -1, count: Swift.min(share.count, Cancellation.blockSize))
                     scratch.withUnsafeMutableBufferPointer { scratch in
-                        for block in stride(from: share.lowerBound, to: share.upperBound, by: Cancellation.blockSize) {
-                            let rowsHere = block..<Swift.min(block + Cancellation.blockSize, share.upperBound)
-                            rows.withTargets(of: rowsHere, scratch: scratch) { targets in
+                        for block in RowShares.blocks(share) {
+                            rows.withTargets(of: block, scratch: scratch) { targets in
                                 for (j, row) in targets.enumerated() where row >= 0 {
-                                    shared.buffer[block + j] = values[Int(row)]
+                                    shared.buffer[block.lowerBound + j] = values[Int(row)]
                                 }
                             }
                         }

@@ -12,6 +12,13 @@ enum RowShares {
         return (0..<workers).map { k in (k * count / workers)..<((k + 1) * count / workers) }
     }
 
+    /// The blocks of rows (`Cancellation.blockSize` at most) of one share, in order.
+    static func blocks(_ share: Range<Int>) -> some Sequence<Range<Int>> {
+        stride(from: share.lowerBound, to: share.upperBound, by: Cancellation.blockSize).lazy.map {
+            $0..<Swift.min($0 + Cancellation.blockSize, share.upperBound)
+        }
+    }
+
     /// `body` of each share, each on its own core; the results in row order. `body` may only read what
     /// no share changes, and write within its own share.
     static func map<R>(_ count: Int, _ body: (Range<Int>) -> R) -> [R] {
