@@ -11,6 +11,8 @@ import TallySemantics
 struct Aggregator {
     let rowCount: Int
     let cellCount: Int
+    /// Cells are (combination, slot) pairs, `combination * slotCount + slot`.
+    let slotCount: Int
     let cancellation: Cancellation
     let cellsOf: (Range<Int>, UnsafeMutableBufferPointer<Int32>) -> Void
 
@@ -93,29 +95,11 @@ struct Aggregator {
     private func countDistinct(value: Vector?) throws(Diagnostic) -> Measure {
         guard let value else { return try count(value: nil) }
         let ids = DistinctIDs(value, count: rowCount)
-        var counts = [Int64](repeating: 0, count: cellCount)
-        // One bit per (value, cell), a value's cells side by side: rows of one customer, often adjacent
-        // in a file, then touch nearby bits. Used when the bits fit in 256 MiB: no hashing per row.
-        let (bitCount, overflow) = ids.count.multipliedReportingOverflow(by: cellCount)
-        if ids.count > 0, !overflow, bitCount <= 1 << 31 {
-            var bits = [UInt64](repeating: 0, count: (bitCount + 63) / 64)
-            try forEachBlock(rowCount) { rows, cells in
-                let base = rows.lowerBound
-                bits.withUnsafeMutableBufferPointer { bits in
-                    for i in rows where cells[i - base] >= 0 {
-                        let c = Int(cells[i - base])
-                        let id = ids.id(i)
-                        if id < 0 { continue }
-                        let bit = id * cellCount + c
-                        let mask = UInt64(1) << UInt64(bit & 63)
-                        if bits[bit >> 6] & mask == 0 {
-                            bits[bit >> 6] |= mask
-                            counts[c] += 1
-                        }
-                    }
-                }
-            }
-            return .exactCells(counts, scale: 0)
+        // No hashing per row when the bits fit: rows of one customer, often adjacent in a file, touch
+        // nearby bits.
+        if ids.count > 0, var bits = DistinctBits(values: ids.count, cellCount: cellCount, slotCount: slotCount) {
+            try forEachBlock(rowCount) { rows, cells in bits.add(rows, cells: cells, ids: ids) }
+            return .exactCells(bits.counts, scale: 0)
         }
         var sets = [Set<Int64>](repeating: [], count: cellCount)
         try forEachBlock(rowCount) { rows, cells in

@@ -198,7 +198,9 @@ final class NativeExecution: PlanExecution {
                 cellCount: comboCount * layer.slots.count, cancellation: cancellation)
             return Self.spread(byPosition, layer: layer, comboCount: comboCount, slotCount: slotCount)
         }
-        return try Aggregator(rowCount: mask.count, cellCount: comboCount * slotCount, cancellation: cancellation) {
+        return try Aggregator(
+            rowCount: mask.count, cellCount: comboCount * slotCount, slotCount: slotCount, cancellation: cancellation
+        ) {
             rows, cells in
             Self.assign(
                 aggregate.placement, days: p.days, mask: mask, combos: rowCombos, layer: layer, slotCount: slotCount,

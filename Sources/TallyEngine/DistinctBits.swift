@@ -1,0 +1,138 @@
+// count_distinct over dense ids by bits: a value is counted in a cell the first time it is seen there.
+
+/// Which (value, cell) pairs have been seen, and the distinct values per cell so far. Cells are
+/// (combination, slot) pairs, numbered `combination * slotCount + slot`.
+///
+/// While every value keeps to one combination (customers counted by their own plan: a customer has
+/// one), a bit per (value, slot) and each value's combination are enough, a fraction of the bits per
+/// (value, cell): over 500,000 customers, 60 months and 4 plans, 6 MB instead of 15. The first value
+/// seen in a second combination turns them into the bits per (value, cell), and counting goes on.
+struct DistinctBits {
+    private let valueCount: Int
+    private let cellCount: Int
+    private let slotCount: Int
+    private let slotOf: SlotDivision
+    /// Each value's combination (-1 before it is seen) while every value keeps to one; empty after.
+    private var combinationOf: [Int32]
+    /// Bit `value * slotCount + slot` while `combinationOf` is kept, else bit `value * cellCount + cell`.
+    private var bits: [UInt64]
+    private(set) var counts: [Int64]
+
+    /// The bits per (value, cell) must fit in 256 MiB: nil otherwise (the caller then keeps sets).
+    init?(values: Int, cellCount: Int, slotCount: Int) {
+        let (bitCount, overflow) = values.multipliedReportingOverflow(by: cellCount)
+        guard values > 0, !overflow, bitCount <= 1 << 31, slotCount > 0, cellCount % slotCount == 0 else { return nil }
+        (valueCount, self.cellCount, self.slotCount) = (values, cellCount, slotCount)
+        slotOf = SlotDivision(slotCount)
+        counts = [Int64](repeating: 0, count: cellCount)
+        // Per slot only pays when there are several combinations: it adds 32 bits per value.
+        if cellCount / slotCount > 1, 32 + slotCount < cellCount {
+            combinationOf = [Int32](repeating: -1, count: values)
+            bits = [UInt64](repeating: 0, count: (values * slotCount + 63) / 64)
+        } else {
+            combinationOf = []
+            bits = [UInt64](repeating: 0, count: (bitCount + 63) / 64)
+        }
+    }
+
+    /// Whether the bits are still per (value, slot).
+    var isPerSlot: Bool { !combinationOf.isEmpty }
+
+    /// Counts the rows `rows` whose cells are `cells` (indexed from `rows`' start, -1 for a row not
+    /// counted) and whose values are `ids`.
+    mutating func add(_ rows: Range<Int>, cells: UnsafeBufferPointer<Int32>, ids: DistinctIDs) {
+        var next = rows.lowerBound
+        if isPerSlot {
+            next = addPerSlot(rows, cells: cells, ids: ids)
+            guard next < rows.upperBound else { return }
+            spreadOverCells()
+        }
+        addPerCell(next..<rows.upperBound, first: rows.lowerBound, cells: cells, ids: ids)
+    }
+
+    /// Adds rows until one's value turns up in a second combination; returns that row (or the end).
+    private mutating func addPerSlot(_ rows: Range<Int>, cells: UnsafeBufferPointer<Int32>, ids: DistinctIDs) -> Int {
+        let (slots, slotOf, base) = (slotCount, slotOf, rows.lowerBound)
+        var stop = rows.upperBound
+        combinationOf.withUnsafeMutableBufferPointer { combinationOf in
+            bits.withUnsafeMutableBufferPointer { bits in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for i in rows where cells[i - base] >= 0 {
+                        let c = cells[i - base]
+                        let id = ids.id(i)
+                        if id < 0 { continue }
+                        let combination = slotOf.quotient(c)
+                        if combinationOf[id] != combination {
+                            if combinationOf[id] >= 0 {
+                                stop = i
+                                return
+                            }
+                            combinationOf[id] = combination
+                        }
+                        let bit = id * slots + Int(c) - Int(combination) * slots
+                        let mask = UInt64(1) << UInt64(bit & 63)
+                        if bits[bit >> 6] & mask == 0 {
+                            bits[bit >> 6] |= mask
+                            counts[Int(c)] += 1
+                        }
+                    }
+                }
+            }
+        }
+        return stop
+    }
+
+    private mutating func addPerCell(_ rows: Range<Int>, first: Int, cells: UnsafeBufferPointer<Int32>, ids: DistinctIDs) {
+        let cellCount = cellCount
+        bits.withUnsafeMutableBufferPointer { bits in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for i in rows where cells[i - first] >= 0 {
+                    let c = Int(cells[i - first])
+                    let id = ids.id(i)
+                    if id < 0 { continue }
+                    let bit = id * cellCount + c
+                    let mask = UInt64(1) << UInt64(bit & 63)
+                    if bits[bit >> 6] & mask == 0 {
+                        bits[bit >> 6] |= mask
+                        counts[c] += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The bits per (value, slot) rewritten as bits per (value, cell): the same pairs, so the counts stand.
+    private mutating func spreadOverCells() {
+        var spread = [UInt64](repeating: 0, count: (valueCount * cellCount + 63) / 64)
+        for id in 0..<valueCount where combinationOf[id] >= 0 {
+            let cellBase = id * cellCount + Int(combinationOf[id]) * slotCount
+            for slot in 0..<slotCount {
+                let bit = id * slotCount + slot
+                guard bits[bit >> 6] & (UInt64(1) << UInt64(bit & 63)) != 0 else { continue }
+                let to = cellBase + slot
+                spread[to >> 6] |= UInt64(1) << UInt64(to & 63)
+            }
+        }
+        (bits, combinationOf) = (spread, [])
+    }
+}
+
+/// Division of a non-negative Int32 by a fixed divisor as a multiply and a shift, exact for every
+/// such dividend (the rounded-up reciprocal with 31 + ⌈log₂ d⌉ bits: its error times any dividend
+/// stays below one step). A hardware division per row would cost more than the rest of the count.
+struct SlotDivision {
+    private let multiplier: UInt64
+    private let shift: UInt64
+
+    init(_ divisor: Int) {
+        let d = UInt64(max(1, min(divisor, Int(Int32.max))))
+        let log = d == 1 ? 0 : 64 - (d - 1).leadingZeroBitCount
+        shift = UInt64(31 + log)
+        multiplier = ((UInt64(1) << shift) + d - 1) / d
+    }
+
+    @inline(__always)
+    func quotient(_ n: Int32) -> Int32 {
+        Int32(truncatingIfNeeded: (UInt64(UInt32(bitPattern: n)) &* multiplier) &>> shift)
+    }
+}
