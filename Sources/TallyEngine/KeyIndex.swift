@@ -75,11 +75,17 @@ enum KeyIndex {
         guard k != NullSentinel.int64 else { return -1 }
         switch self {
         case .dense(let lo, let span, let table):
-            let (offset, overflow) = k.subtractingReportingOverflow(lo)
-            return !overflow && offset >= 0 && offset <= span ? table[Int(offset)] : -1
+            return table.withUnsafeBufferPointer { Self.row(of: k, low: lo, span: span, table: $0) }
         case .integers(let index): return index[k] ?? -1
         case .texts: return -1
         }
+    }
+
+    /// The target row of one integer foreign key in a dense index's table (-1 when none matches).
+    @inline(__always)
+    static func row(of k: Int64, low: Int64, span: Int64, table: UnsafeBufferPointer<Int32>) -> Int32 {
+        let (offset, overflow) = k.subtractingReportingOverflow(low)
+        return k != NullSentinel.int64 && !overflow && offset >= 0 && offset <= span ? table[Int(offset)] : -1
     }
 
     private static func texts(_ storage: ColumnStorage) -> [String?] {

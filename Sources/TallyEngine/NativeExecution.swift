@@ -83,7 +83,13 @@ final class NativeExecution: PlanExecution {
     {
         let n = evaluator.count
         var passes = RowMask.all(n)
-        if let f = aggregate.queryFilter { passes = RowMask(try evaluator.condition(f)) }
+        if let f = aggregate.queryFilter {
+            if let through = try evaluator.pushedDownPasses(f) {
+                passes = through
+            } else {
+                passes = RowMask(try evaluator.condition(f))
+            }
+        }
         var ids: [RowValues] = []
         for (k, dim) in aggregate.dimensions.enumerated() {
             if let pushed = try evaluator.pushedDownIDs(dim, domain: domains[k]) {

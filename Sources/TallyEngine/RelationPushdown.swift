@@ -15,7 +15,17 @@ extension RowEvaluator {
         guard let (target, rows, local) = try pushdown(e) else { return nil }
         let mask = try RowEvaluator(dataset: target, relations: relations).condition(local)
         let unmatched = try RowEvaluator(dataset: target.nullRow, relations: relations).condition(local)[0]
-        return Self.gathered(mask, unmatched: unmatched, through: rows, count: count)
+        return rows.gather(mask, unmatched: unmatched, count: count)
+    }
+
+    /// The rows that pass a condition on one related dataset, read through the relation as they are
+    /// tested rather than gathered into a byte per row, when the relation's keys are looked up (a
+    /// one-off question): a mapping kept for later queries is read faster once gathered.
+    func pushedDownPasses(_ e: RowExpr) throws(Diagnostic) -> RowMask? {
+        guard !sharedConditions.contains(e), let (target, rows, local) = try pushdown(e), case .indexed = rows else { return nil }
+        let mask = try RowEvaluator(dataset: target, relations: relations).condition(local)
+        let unmatched = try RowEvaluator(dataset: target.nullRow, relations: relations).condition(local)[0]
+        return .through(mask, unmatched: unmatched, rows: rows, count: count)
     }
 
     /// Dimension ids of an expression over one related dataset, numbered over its rows and read
@@ -26,30 +36,6 @@ extension RowEvaluator {
         let nullRow = target.nullRow
         let unmatched = domain.ids(for: try RowEvaluator(dataset: nullRow, relations: relations).evaluate(local), count: 1)[0]
         return .through(target: ids, unmatched: unmatched, rows: rows, count: count)
-    }
-
-    /// Per source row, its target row's value (`unmatched` for none).
-    private static func gathered<T>(_ values: [T], unmatched: T, through rows: TargetRows, count: Int) -> [T] {
-        var out = [T](repeating: unmatched, count: count)
-        values.withUnsafeBufferPointer { values in
-            out.withUnsafeMutableBufferPointer { out in
-                let shared = GatherOutput(out)
-                // Each share of rows writes only its own part of `out`.
-                _ = RowShares.map(count) { share in
-                    var scratch = [Int32](repeating: -1, count: Swift.min(share.count, Cancellation.blockSize))
-                    scratch.withUnsafeMutableBufferPointer { scratch in
-                        for block in RowShares.blocks(share) {
-                            rows.withTargets(of: block, scratch: scratch) { targets in
-                                for (j, row) in targets.enumerated() where row >= 0 {
-                                    shared.buffer[block.lowerBound + j] = values[Int(row)]
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return out
     }
 
     /// The related dataset, the row mapping and the expression rewritten over the related rows, when
@@ -114,6 +100,32 @@ extension RowExpr {
         case .compare(let op, let l, let r): .compare(op, l.mapColumns(transform), r.mapColumns(transform))
         case .logical(let op, let l, let r): .logical(op, l.mapColumns(transform), r.mapColumns(transform))
         }
+    }
+}
+
+extension TargetRows {
+    /// Per source row, its target row's value (`unmatched` for none), gathered on every core.
+    func gather<T>(_ values: [T], unmatched: T, count: Int) -> [T] {
+        var out = [T](repeating: unmatched, count: count)
+        values.withUnsafeBufferPointer { values in
+            out.withUnsafeMutableBufferPointer { out in
+                let shared = GatherOutput(out)
+                // Each share of rows writes only its own part of `out`.
+                _ = RowShares.map(count) { share in
+                    var scratch = [Int32](repeating: -1, count: Swift.min(share.count, Cancellation.blockSize))
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        for block in RowShares.blocks(share) {
+                            withTargets(of: block, scratch: scratch) { targets in
+                                for (j, row) in targets.enumerated() where row >= 0 {
+                                    shared.buffer[block.lowerBound + j] = values[Int(row)]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
     }
 }
 
