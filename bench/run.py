@@ -1,7 +1,9 @@
 """Runs Tally, DuckDB and Polars on the same data and questions, checks that the answers agree, and
 prints a table of times, peak memory and ratios. Usage: bench/.venv/bin/python bench/run.py [1m 10m ...]
 
-- load: orders + customers parsed from CSV in one process (Tally: two `load` statements, eager).
+- load: orders + customers parsed from CSV in one process (Tally: two `load` statements, eager); the
+  median of 3 runs, each in a fresh process or connection, as is the gzip load (one sample swings by a
+  fifth on a busy machine).
 - warm: each question in a session that has the data loaded; median of 5 runs after one warm-up.
 - one-shot: the whole process (`tally --data DIR -e QUESTION`, a Python process for the peers), reading
   only what the question needs; median wall time of 3 runs and the largest peak RSS. Tally parses the
@@ -27,6 +29,7 @@ ROOT = os.path.dirname(BENCH)
 TALLY = os.path.join(ROOT, ".build-release", "release", "tally")
 PYTHON = sys.executable
 RUNS = 5
+LOADS = 3
 NO_CACHE = dict(os.environ, TALLY_CACHE="off")
 STREAM_LIMIT_MIB = 320
 CACHED = dict(os.environ, XDG_CACHE_HOME=os.path.join(BENCH, ".cache"))
@@ -41,7 +44,8 @@ def tally_warm(folder):
     done = subprocess.run([TALLY, "--format", "csv", "--timing"], input="\n".join(script) + "\n",
                           capture_output=True, text=True, check=True, env=NO_CACHE)
     times = [float(x) / 1000 for x in re.findall(r"^time: ([0-9.]+) ms$", done.stderr, re.M)]
-    load = times[0] + times[1]
+    others = [tally_load(f"{folder}/orders.csv", f"{folder}/customers.csv") for _ in range(LOADS - 1)]
+    load = statistics.median([times[0] + times[1]] + others)
     warm = {}
     for i, question in enumerate(peers.QUESTIONS):
         runs = times[3 + i * (RUNS + 1):3 + (i + 1) * (RUNS + 1)]
@@ -49,16 +53,23 @@ def tally_warm(folder):
     return load, warm
 
 
+def tally_load(*files):
+    """Seconds to load `files` in one fresh process (the sum of the `load` statements' times)."""
+    done = subprocess.run([TALLY, "--timing"] + [a for f in files for a in ("-e", f'load "{f}"')],
+                          capture_output=True, text=True, check=True, env=NO_CACHE)
+    return sum(float(x) / 1000 for x in re.findall(r"^time: ([0-9.]+) ms$", done.stderr, re.M))
+
+
 def tally_load_gz(folder):
     """Seconds to load the gzip-compressed orders (decompressed as a stream, parsed on every core)."""
-    done = subprocess.run([TALLY, "--timing", "-e", f'load "{folder}-gz/orders.csv.gz"'],
-                          capture_output=True, text=True, check=True, env=NO_CACHE)
-    return float(re.findall(r"^time: ([0-9.]+) ms$", done.stderr, re.M)[0]) / 1000
+    return statistics.median(tally_load(f"{folder}-gz/orders.csv.gz") for _ in range(LOADS))
 
 
 def duckdb_load_gz(folder):
-    con = peers.duckdb_connect()
-    return timed(lambda: con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv('{folder}-gz/orders.csv.gz')"))[0]
+    def once():
+        con = peers.duckdb_connect()
+        return timed(lambda: con.execute(f"CREATE TABLE orders AS SELECT * FROM read_csv('{folder}-gz/orders.csv.gz')"))[0]
+    return statistics.median(once() for _ in range(LOADS))
 
 
 def timed(fn):
@@ -70,6 +81,9 @@ def timed(fn):
 def duckdb_warm(folder):
     con = peers.duckdb_connect()
     load, _ = timed(lambda: peers.duckdb_load(con, folder, ["orders", "customers"]))
+    others = [timed(lambda: peers.duckdb_load(peers.duckdb_connect(), folder, ["orders", "customers"]))[0]
+              for _ in range(LOADS - 1)]
+    load = statistics.median([load] + others)
     peers.duckdb_load(con, folder, ["surveys"])
     warm = {}
     for question in peers.QUESTIONS:
@@ -80,6 +94,8 @@ def duckdb_warm(folder):
 
 def polars_warm(folder):
     load, frames = timed(lambda: peers.polars_load(folder, ["orders", "customers"]))
+    others = [timed(lambda: peers.polars_load(folder, ["orders", "customers"]))[0] for _ in range(LOADS - 1)]
+    load = statistics.median([load] + others)
     frames.update(peers.polars_load(folder, ["surveys"]))
     warm = {}
     for question in peers.QUESTIONS:
@@ -218,7 +234,7 @@ def bench(size):
 
 def main():
     sizes = sys.argv[1:] or ["1m", "10m"]
-    print(f"cores: {os.cpu_count()}; runs: median of {RUNS} warm, 3 one-shot")
+    print(f"cores: {os.cpu_count()}; runs: median of {LOADS} loads, {RUNS} warm, 3 one-shot")
     shutil.rmtree(os.path.join(BENCH, ".cache"), ignore_errors=True)
     results = [bench(size) for size in sizes]
     if None not in results and len(sizes) > 1:
