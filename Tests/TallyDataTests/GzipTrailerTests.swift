@@ -54,6 +54,37 @@ struct GzipTrailerTests {
         #expect(Self.outcome(cases[1], trailerFrom: 0).contains("[1, 3, 5, 7]"))
     }
 
+    /// A stream large enough to be decompressed on a thread of its own, whose members the readers
+    /// check: a wrong CRC (in the last member, or in an earlier one), a wrong length or a cut gives the
+    /// error the checked read gives, in zlib's words; whole, the same rows.
+    @Test func damageInALargeStreamFailsAsTheCheckedReadDoes() {
+        var random = SplitMix(seed: 11)
+        func lines(_ bytes: Int) -> String {
+            var text = ""
+            while text.utf8.count < bytes { text += "\(random.next() % 1_000_000),\(random.next() % 10_000).\(random.next() % 90 + 10)\n" }
+            return text
+        }
+        let (head, tail) = ("id,amount\n" + lines(3 << 20), lines(9 << 20))
+        let whole = Gzip.compress(Array((head + tail).utf8))
+        let (first, second) = (Gzip.compress(Array(head.utf8)), Gzip.compress(Array(tail.utf8)))
+        func flipped(_ bytes: [UInt8], fromEnd: Int) -> [UInt8] {
+            var damaged = bytes
+            damaged[bytes.count - fromEnd] ^= 0x01
+            return damaged
+        }
+        let cases = [
+            whole, first + second, flipped(whole, fromEnd: 8), flipped(whole, fromEnd: 4), flipped(first, fromEnd: 7) + second,
+            Array(whole.dropLast(3)),
+        ]
+        for (i, bytes) in cases.enumerated() {
+            let trusted = Self.outcome(bytes, trailerFrom: 0)
+            #expect(trusted == Self.outcome(bytes, trailerFrom: Int.max), "case \(i)")
+            #expect(trusted.hasPrefix("error") == (i >= 2), "case \(i): \(trusted.prefix(200))")
+        }
+        #expect(Self.outcome(cases[2], trailerFrom: 0).contains("(incorrect data check)"))
+        #expect(Self.outcome(cases[4], trailerFrom: 0).contains("(incorrect data check)"))
+    }
+
     /// Sized from the trailer, the compressed bytes are read once; checked first, twice.
     @Test func largeFilesAreDecompressedOnce() throws {
         var text = "id,amount\n"
