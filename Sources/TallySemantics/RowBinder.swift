@@ -316,7 +316,11 @@ struct RowBinder {
         let related = catalog.relations(from: dataset).map(\.toDataset)
         let candidates = schema.columnNames + related.flatMap { catalog.datasets[$0]?.columnNames ?? [] }
         let where_ = related.isEmpty ? "" : " (nor does \(related.joined(separator: ", ")), which it relates to)"
-        var help = Suggestions.closest(to: name.text, in: candidates).map { "did you mean '\($0)'?" }
+        // A misspelt grain (`by montth`) reaches here as a column name; columns win a tie.
+        let grains = Grain.allCases.map(\.rawValue).filter { !candidates.contains($0) }
+        var help = Suggestions.closest(to: name.text, in: candidates + grains).map { closest in
+            grains.contains(closest) ? "did you mean the time grain '\(closest)'?" : "did you mean '\(closest)'?"
+        }
         if help == nil, Grain.parse(name.text) != nil { help = "time grains go after `by`: by \(name.text)" }
         throw fail(
             Diagnostic(
