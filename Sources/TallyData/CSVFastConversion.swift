@@ -89,10 +89,13 @@ extension CSVColumnConverter {
         var summary = (failed: false, scale: 0, uniform: true)
         var digits = [UInt8]()
         var values = [Int64](unsafeUninitializedCapacity: fields.count) { out, initialized in
-            var scale = 0
+            // The usual column first: its values short and written alike, in a loop with nothing else to
+            // keep; from the first value that is not, the loop below goes on.
+            let (done, fraction) = shortRun(fields, into: out)
+            var scale = max(0, fraction)
             var uniform = true
-            var firstScale = -1
-            for i in 0..<fields.count {
+            var firstScale = fraction
+            for i in done..<fields.count {
                 let f = fields[i]
                 if f.length == 0 {
                     out[i] = NullSentinel.int64
@@ -132,6 +135,27 @@ extension CSVColumnConverter {
         let candidates: TypeCandidates = scale == 0 ? [.integer, .decimal, .double] : [.decimal, .double]
         let evidence = TypeInference.Evidence(candidates: candidates, scale: scale)
         return (scale == 0 ? .integer(values) : .decimal(values, scale: scale), evidence)
+    }
+
+    /// Converts the fields from the first while each is a `shortDecimal` with the first one's fraction
+    /// digits; how many it converted, and those digits (-1 when none).
+    private func shortRun(_ fields: UnsafeBufferPointer<CSVFieldRef>, into out: UnsafeMutableBufferPointer<Int64>) -> (Int, Int) {
+        guard let base = bytes.baseAddress, bytes.count >= 8 else { return (0, -1) }
+        // A field starting here or before has 8 bytes of the buffer to read as one word.
+        let lastWordStart = bytes.count - 8
+        var fraction = -1
+        var i = 0
+        while i < fields.count {
+            let f = fields[i]
+            let (start, length) = (f.start, f.length)
+            guard length > 0, length <= 8, start <= lastWordStart else { break }
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            guard let (m, digits) = Self.shortDecimal(word, length: length), digits == fraction || fraction < 0 else { break }
+            fraction = digits
+            out[i] = m
+            i &+= 1
+        }
+        return (i, i == 0 ? -1 : fraction)
     }
 
     /// `[+-]digits[.digits]` with at most 18 digits and 9 after the point, as (mantissa, fraction digits):

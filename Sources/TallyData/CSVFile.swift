@@ -230,8 +230,30 @@ public final class CSVFile: Sendable {
         guard let sample = try? source.bytes(offset: dataStart, count: min(data, 1 << 20)), !sample.isEmpty else {
             return 0
         }
-        let lines = max(1, sample.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) })
+        let lines = max(1, sample.withUnsafeBufferPointer(Self.lineFeeds))
         return Int((Double(data) / Double(sample.count) * Double(lines)).rounded(.up))
+    }
+
+    /// The line feeds in `bytes`, eight bytes at a time: counted byte by byte, the sample took 5 ms of
+    /// every load, before any worker had started.
+    static func lineFeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let (low7, feeds) = (UInt64(0x7F7F_7F7F_7F7F_7F7F), UInt64(0x0A0A_0A0A_0A0A_0A0A))
+        var count = 0
+        var i = 0
+        while i + 8 <= bytes.count {
+            // Line feeds become zero bytes; a byte's high bit is then set exactly when it is zero, and
+            // the multiply adds the eight bits up in the top byte (no population count on plain x86-64).
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) ^ feeds
+            let zeros = ~(((x & low7) &+ low7) | x | low7) >> 7
+            count &+= Int((zeros &* 0x0101_0101_0101_0101) >> 56)
+            i &+= 8
+        }
+        while i < bytes.count {
+            if bytes[i] == CSVByte.lf { count &+= 1 }
+            i &+= 1
+        }
+        return count
     }
 
     /// Columns parsed in one pass at most. The scanner keeps a field buffer per wanted column and

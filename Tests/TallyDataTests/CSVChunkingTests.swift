@@ -6,6 +6,21 @@ import Testing
 @testable import TallyData
 
 @Suite struct CSVChunkingTests {
+    /// The line feeds counted eight bytes at a time, among bytes one bit away from a line feed, zeros
+    /// and bytes with the high bit set, at every length and alignment, are the ones counted one by one.
+    @Test func lineFeedsAreCountedEightBytesAtATime() {
+        let alphabet: [UInt8] = [0x0A, 0x0A, 0x0B, 0x08, 0x8A, 0x00, 0xFF, 0x0D, UInt8(ascii: "a")]
+        var random = SplitMix(seed: 31)
+        let bytes = (0..<4_000).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        for start in 0..<9 {
+            for length in Array(0..<40) + [1_000, 3_991 - start] {
+                let slice = Array(bytes[start..<start + length])
+                let counted = slice.withUnsafeBufferPointer(CSVFile.lineFeeds)
+                #expect(counted == slice.count(where: { $0 == 0x0A }), "\(start), \(length)")
+            }
+        }
+    }
+
     /// Files whose columns change type part-way, hold quoted line breaks, CRLF, nulls and blank trailing lines.
     static let files: [(name: String, text: String)] = [
         ("ints then decimals", "a,b\n1,x\n2,y\n3,z\n4.5,w\n5,v\n"),

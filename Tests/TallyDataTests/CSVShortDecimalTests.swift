@@ -35,6 +35,48 @@ import Testing
         #expect(CSVColumnConverter.shortDecimal(Self.word(field, after: 0), length: field.count) == nil, "\(text)")
     }
 
+    /// Whole columns of numbers, read in chunks of various sizes: runs of short values written alike,
+    /// then longer ones, another number of fraction digits, signs, empty fields and values at a chunk's
+    /// very end give the values worked out here digit by digit.
+    @Test(arguments: [7, 64, 1 << 20])
+    func columnsOfNumbersReadAsTheirDigits(chunkSize: Int) throws {
+        var random = SplitMix(seed: 29)
+        let shapes: [(UInt64) -> String] = [
+            { "\($0 % 100_000).\(10 + $0 % 90)" }, { "\($0 % 10_000_000)" }, { "\($0 % 1000).\($0 % 10)" },
+            { "-\($0 % 1000).25" }, { "\($0 % 1_000_000_000_000)" }, { _ in "" }, { "+\($0 % 99)" },
+        ]
+        for mixed in [1, 2, 4, shapes.count] {
+            var lines = ["v"]
+            for i in 0..<3_000 {
+                // Long runs of the first shape, as real columns have, with the others now and then.
+                let shape = i % 97 < 90 ? 0 : Int(random.next() % UInt64(mixed))
+                lines.append(shapes[shape](random.next()))
+            }
+            let expected = lines.dropFirst().map { Self.scaled($0, to: 2) }
+            let load = try CSVReader.parse(
+                bytes: Array(lines.joined(separator: "\n").utf8), fileName: "n.csv", name: "n", chunkSize: chunkSize)
+            let column = load.dataset.columns[0].storage
+            switch column {
+            case .decimal(let values, 2): #expect(values == expected, "\(mixed) shapes")
+            case .integer(let values): #expect(values.map { $0 == Int64.min ? $0 : $0 * 100 } == expected, "\(mixed) shapes")
+            default: Issue.record("\(mixed) shapes: read as \(column)")
+            }
+        }
+    }
+
+    /// A number written with at most two fraction digits, in hundredths (null for an empty field).
+    static func scaled(_ text: String, to scale: Int) -> Int64 {
+        guard !text.isEmpty else { return Int64.min }
+        let negative = text.hasPrefix("-")
+        let digits = text.drop { $0 == "-" || $0 == "+" }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        var value = Int64(parts[0]) ?? 0
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: scale - fraction.count)
+        for c in fraction { value = value * 10 + Int64(c.wholeNumberValue ?? 0) }
+        return negative ? -value : value
+    }
+
     /// The field's bytes in a word, first byte lowest, with `after`'s bytes past them.
     static func word(_ field: [UInt8], after: UInt64) -> UInt64 {
         var word = after
