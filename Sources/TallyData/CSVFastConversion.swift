@@ -200,26 +200,32 @@ extension CSVColumnConverter {
             var last: (low: UInt64, high: UInt16, day: Int32) = (0, 0, 0)
             var haveLast = false
             let parser = CivilDate.DateParser.shared
+            guard let bytesBase = bytes.baseAddress else {
+                // No bytes, so every field is empty.
+                out.update(repeating: NullSentinel.int32)
+                initialized = fields.count
+                return
+            }
             for i in 0..<fields.count {
                 let f = fields[i]
                 if f.length == 0 {
                     out[i] = NullSentinel.int32
                     continue
                 }
-                let text = field(f)
-                guard text.count == 10, let base = text.baseAddress else {
+                guard f.length == 10 else {
                     failed = true
                     return
                 }
-                let raw = UnsafeRawPointer(base)
+                let raw = UnsafeRawPointer(bytesBase + f.start)
                 let (low, high) = (
-                    raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+                    UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)),
+                    UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
                 )
                 if haveLast, last.low == low, last.high == high {
                     out[i] = last.day
                     continue
                 }
-                guard let day = parser.parse(text) else {
+                guard let day = parser.parse(low: low, high: high) ?? parser.parse(field(f)) else {
                     failed = true
                     return
                 }

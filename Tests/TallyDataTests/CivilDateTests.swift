@@ -54,6 +54,36 @@ struct CivilDateTests {
         #expect(CivilDate.weekday(c.days) == c.weekday)
     }
 
+    /// The two-word reading of `YYYY-MM-DD` gives the byte-by-byte reading's day, or leaves the text
+    /// to it: every case above, every day of 1899 to 2201 (the edges of its table), and texts with one
+    /// byte changed to a neighbour of a digit or a dash, a space, a slash or a byte with the high bit set.
+    @Test func twoWordDatesAgreeWithTheByteReading() {
+        let parser = CivilDate.DateParser.shared
+        /// Whether the two-word reading took the text.
+        @discardableResult
+        func check(_ text: [UInt8]) -> Bool {
+            let low = text[..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            let fast = parser.parse(low: low, high: UInt16(text[8]) | UInt16(text[9]) << 8)
+            let plain = text.withUnsafeBufferPointer { parser.parse($0) }
+            if let fast { #expect(fast == plain, "\(String(decoding: text, as: UTF8.self))") }
+            return fast != nil
+        }
+        let (first, last) = (CivilDate.days(year: 1899, month: 1, day: 1) ?? 0, CivilDate.days(year: 2201, month: 12, day: 31) ?? 0)
+        let sawFast = (first...last).count { check(Array(CivilDate.format($0).utf8)) }
+        #expect(sawFast == 300 * 365 + 73)  // 1900 to 2199: the table's years, 73 leap days among them
+        let swaps: [UInt8] = [0x2F, 0x3A, 0x2C, 0x2E, 0x20, 0x2D, 0x30, 0x39, 0xB0, 0xAD, 0x00]
+        var random = SplitMix(seed: 37)
+        for c in Self.dates.map(\.text) + ["2024-02-30", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-01-00"] {
+            let text = Array(c.utf8)
+            check(text)
+            for _ in 0..<200 {
+                var changed = text
+                changed[Int(random.next() % 10)] = swaps[Int(random.next() % UInt64(swaps.count))]
+                check(changed)
+            }
+        }
+    }
+
     @Test func componentsBeforeYearOne() {
         let parts = CivilDate.components(-719_163)
         #expect(parts.year == 0 && parts.month == 12 && parts.day == 31)
