@@ -104,6 +104,23 @@ struct GzipTrailerTests {
     }
 }
 
+extension GzipTrailerTests {
+    /// From 8 MiB on, a file is sized from its trailer by default: its compressed bytes are read once.
+    @Test func filesOfEightMiBAreDecompressedOnceByDefault() throws {
+        var text = "id,amount\n"
+        var random = SplitMix(seed: 7)
+        while text.utf8.count < 9 << 20 { text += "\(random.next() % 1_000_000),\(random.next() % 10_000).\(random.next() % 90 + 10)\n" }
+        let compressed = Gzip.compress(Array(text.utf8))
+        let counting = CountingBytes(bytes: compressed)
+        let file = try CSVFile(
+            source: try CSVFile.bytes(of: counting, file: "t.csv.gz", options: .init()), file: "t.csv.gz",
+            options: .init(), chunkSize: CSVFile.defaultChunkSize)
+        #expect(try file.read().rowCount == text.utf8.count(where: { $0 == UInt8(ascii: "\n") }) - 1)
+        let fullReads = Double(counting.total) / Double(compressed.count)
+        #expect(fullReads > 0.99 && fullReads < 1.1, "\(fullReads)")
+    }
+}
+
 /// Bytes in memory that count how many are read.
 final class CountingBytes: ByteSource, Sendable {
     let bytes: [UInt8]
