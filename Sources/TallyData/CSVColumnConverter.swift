@@ -142,40 +142,58 @@ struct CSVColumnConverter {
     /// The column as text, and whether some value is written as a number.
     func text(_ column: UnsafeBufferPointer<CSVFieldRef>) throws(CSVProblem) -> (storage: ColumnStorage, sawNumber: Bool) {
         var builder = TextDictionaryBuilder()
-        var codes = [Int32]()
-        codes.reserveCapacity(column.count)
         var unescaped = [UInt8]()
         var recent = RecentShortText()
-        for row in 0..<column.count {
-            let f = column[row]
-            if f.length == 0 {
-                codes.append(NullSentinel.textCode)
-                continue
+        // The value before: runs of one value (a kind, a status) need no lookup at all.
+        var last = (words: SIMD2<UInt64>.zero, length: 0, code: Int32(0))
+        var problem: CSVProblem?
+        // Written in place rather than appended: an append checks the array's room and owner every row.
+        let codes = [Int32](unsafeUninitializedCapacity: column.count) { out, initialized in
+            for row in 0..<column.count {
+                let f = column[row]
+                if f.length == 0 {
+                    out[row] = NullSentinel.textCode
+                    continue
+                }
+                let words = f.escaped ? nil : shortWords(f)
+                if let words {
+                    if f.length == last.length, words == last.words {
+                        out[row] = last.code
+                        continue
+                    }
+                    if let code = recent.code(words, length: f.length) {
+                        out[row] = code
+                        last = (words, f.length, code)
+                        continue
+                    }
+                }
+                let raw = UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
+                let lookup: TextDictionaryBuilder.Lookup
+                if f.escaped {
+                    Self.unescape(raw, into: &unescaped)
+                    lookup = unescaped.withUnsafeBufferPointer { builder.code(for: $0) }
+                } else {
+                    lookup = builder.code(for: raw)
+                }
+                switch lookup {
+                case .code(let code):
+                    if let words {
+                        recent.remember(words, length: f.length, code: code)
+                        last = (words, f.length, code)
+                    }
+                    out[row] = code
+                case .invalidUTF8:
+                    problem = error(at: f, "invalid UTF-8 in field",
+                        help: "Tally reads CSV files as UTF-8; re-export or convert the file (iconv -t UTF-8)")
+                    return
+                case .full:
+                    problem = error(at: f, "too many distinct values in one text column (over 2147483647)", help: nil)
+                    return
+                }
             }
-            let words = f.escaped ? nil : shortWords(f)
-            if let words, let code = recent.code(words, length: f.length) {
-                codes.append(code)
-                continue
-            }
-            let raw = UnsafeBufferPointer(rebasing: bytes[f.start..<f.start + f.length])
-            let lookup: TextDictionaryBuilder.Lookup
-            if f.escaped {
-                Self.unescape(raw, into: &unescaped)
-                lookup = unescaped.withUnsafeBufferPointer { builder.code(for: $0) }
-            } else {
-                lookup = builder.code(for: raw)
-            }
-            switch lookup {
-            case .code(let code):
-                if let words { recent.remember(words, length: f.length, code: code) }
-                codes.append(code)
-            case .invalidUTF8:
-                throw error(at: f, "invalid UTF-8 in field",
-                    help: "Tally reads CSV files as UTF-8; re-export or convert the file (iconv -t UTF-8)")
-            case .full:
-                throw error(at: f, "too many distinct values in one text column (over 2147483647)", help: nil)
-            }
+            initialized = column.count
         }
+        if let problem { throw problem }
         return (.text(codes: codes, dictionary: builder.strings), builder.sawNumber)
     }
 
