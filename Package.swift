@@ -19,7 +19,9 @@ let package = Package(
         .target(name: "TallySyntax", dependencies: ["TallyDiagnostics"]),
         // Reads gzip-compressed data files as a stream.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "TallyData", dependencies: ["TallyDiagnostics", "CZlib"]),
+        // The CSV scanner's byte compares (SSE2), a header only.
+        .systemLibrary(name: "CByteMasks"),
+        .target(name: "TallyData", dependencies: ["TallyDiagnostics", "CZlib", "CByteMasks"]),
         .target(name: "TallySemantics", dependencies: ["TallyDiagnostics", "TallySyntax", "TallyData"]),
         // The lowered plan: the time axis, placements, and the evaluator every engine's cells go through.
         .target(name: "TallyPlan", dependencies: ["TallySemantics", "TallyData", "TallyDiagnostics"]),

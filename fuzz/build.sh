@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-.build-fuzz}"
 mkdir -p "$out"
-# Sources/CZlib holds the module map through which TallyData (and the CSV harness) reach zlib.
-flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -I "$out" -I Sources/CZlib)
+# Sources/CZlib holds the module map through which TallyData (and the CSV harness) reach zlib;
+# Sources/CByteMasks the CSV scanner's byte compares (a header only).
+flags=(-O -parse-as-library -sanitize=fuzzer,address -swift-version 6 -I "$out" -I Sources/CZlib -I Sources/CByteMasks)
 
 # Modules are listed in dependency order; once one is rebuilt, every later one is too, since it
 # may have been compiled against the old interface.

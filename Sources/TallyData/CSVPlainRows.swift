@@ -6,10 +6,10 @@ struct CSVBlockCursor {
     /// Buffer position of the block's first byte; the masks are for `start..<start + 64` (none yet at first).
     var start = -64
     var masks = CSVBlockMasks.none
-    let delimiter: SIMD16<UInt8>
+    let delimiter: UInt8
 
     init(delimiter: UInt8) {
-        self.delimiter = SIMD16(repeating: delimiter)
+        self.delimiter = delimiter
     }
 }
 
@@ -20,9 +20,11 @@ extension CSVScanner {
     /// `row` of `columns`, for the columns `slotOf` gives a slot) and leaves `p` after the line feed.
     /// Any other row (quoted, CRLF, the wrong width, near the buffer's end) gives false, with `p`
     /// unchanged, and is scanned field by field from its start, which also reports its problems.
+    /// With `everyColumn` (every column wanted, in order: `slotOf[i] == i`), the slot is the column's
+    /// index, which spares a load and a test per field; the two call sites get a copy each.
     @inline(__always)
     mutating func plainRow(
-        columnCount: Int, slotOf: UnsafeBufferPointer<Int>, row: Int,
+        columnCount: Int, slotOf: UnsafeBufferPointer<Int>, everyColumn: Bool, row: Int,
         into columns: UnsafeMutablePointer<UnsafeMutablePointer<CSVFieldRef>>, cursor: inout CSVBlockCursor
     ) -> Bool {
         guard let base = b.baseAddress else { return false }
@@ -54,8 +56,8 @@ extension CSVScanner {
             let end = position &+ ends.trailingZeroBitCount
             let length = end &- fieldStart
             guard count < columnCount, length <= CSVFieldRef.maxLength else { return false }
-            let slot = slotOf[count]
-            if slot >= 0 { columns[slot][row] = CSVFieldRef(start: fieldStart, length: length, escaped: false) }
+            let slot = everyColumn ? count : slotOf[count]
+            if everyColumn || slot >= 0 { columns[slot][row] = CSVFieldRef(start: fieldStart, length: length, escaped: false) }
             count &+= 1
             if base[end] == CSVByte.lf {
                 guard count == columnCount else { return false }

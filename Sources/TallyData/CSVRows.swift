@@ -68,6 +68,7 @@ struct CSVRows {
         var capacity = fields.capacity
         scanner.p = begin
         var cursor = CSVBlockCursor(delimiter: scanner.delimiter.byte)
+        let everyColumn = slotOf.count == columnCount && slotOf.indices.allSatisfy { slotOf[$0] == $0 }
         try slotOf.withUnsafeBufferPointer { (slotOf) throws(CSVScanStop) in
             while scanner.p < limit {
                 let rowStart = scanner.p
@@ -82,7 +83,11 @@ struct CSVRows {
                     break
                 }
                 if plainRows,
-                    scanner.plainRow(columnCount: columnCount, slotOf: slotOf, row: row, into: columns, cursor: &cursor)
+                    everyColumn
+                        ? scanner.plainRow(
+                            columnCount: columnCount, slotOf: slotOf, everyColumn: true, row: row, into: columns, cursor: &cursor)
+                        : scanner.plainRow(
+                            columnCount: columnCount, slotOf: slotOf, everyColumn: false, row: row, into: columns, cursor: &cursor)
                 {
                     rows.rowCount += 1
                     continue

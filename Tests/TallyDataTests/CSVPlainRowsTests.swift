@@ -17,7 +17,7 @@ import Testing
         for _ in 0..<2000 {
             let block = (0..<64).map { _ in Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))] }
             let masks = block.withUnsafeBytes { raw in
-                raw.baseAddress.map { CSVBlockMasks($0, delimiter: SIMD16(repeating: d)) } ?? .none
+                raw.baseAddress.map { CSVBlockMasks($0, delimiter: d) } ?? .none
             }
             var ends: UInt64 = 0
             for (i, c) in block.enumerated() where c == d || c == CSVByte.lf { ends |= 1 << UInt64(i) }
