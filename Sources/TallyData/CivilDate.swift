@@ -128,29 +128,17 @@ public enum CivilDate {
             Int32(CivilDate.daysUnchecked(year: firstYear + i / 12, month: i % 12 + 1, day: 1))
         }
 
-        @inline(__always)
         public func parse(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
-            guard b.count == 10 else { return nil }
-            let zero = UInt8(ascii: "0")
-            let (y1, y2, y3, y4) = (b[0] &- zero, b[1] &- zero, b[2] &- zero, b[3] &- zero)
-            let (m1, m2, d1, d2) = (b[5] &- zero, b[6] &- zero, b[8] &- zero, b[9] &- zero)
-            if y1 < 10, y2 < 10, y3 < 10, y4 < 10, m1 < 10, m2 < 10, d1 < 10, d2 < 10,
-                b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-")
-            {
-                let year = Int(y1) * 1000 + Int(y2) * 100 + Int(y3) * 10 + Int(y4)
-                let month = Int(m1) * 10 + Int(m2)
-                let day = Int32(d1) * 10 + Int32(d2)
-                let index = (year - Self.firstYear) * 12 + month - 1
-                if month >= 1, month <= 12, index >= 0, index + 1 < monthStarts.count {
-                    let start = monthStarts[index]
-                    return day >= 1 && day <= monthStarts[index + 1] - start ? start + day - 1 : nil
-                }
-            }
-            return CivilDate.parseDatePrefix(b)
+            guard b.count == 10, let base = b.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
+            let low = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+            let high = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+            return parse(low: low, high: high) ?? CivilDate.parseDatePrefix(b)
         }
 
         /// The day of `YYYY-MM-DD` held in two words (bytes 0 to 7 in `low`, first byte lowest, and 8
-        /// and 9 in `high`), checked as `parse` checks it; nil for anything else, which `parse` decides.
+        /// and 9 in `high`) when its year is in the table; nil for anything else (a date outside the
+        /// table, another layout, no date), which `parseDatePrefix` decides.
         @inline(__always)
         public func parse(low: UInt64, high: UInt16) -> Int32? {
             // Digits become 0...9 and the two dashes 0; any other byte stays above 9.
