@@ -26,10 +26,11 @@ final class GzipBytes: ByteSource, @unchecked Sendable {
     private let lock = NSLock()
     /// The copy opened by checking the whole stream, once asked for.
     private var checked: GzipBytes?
-    /// Files whose trailer claims at least this many bytes are sized from it (from here on they are
-    /// decompressed on a thread of their own); a smaller one is checked whole first, which costs little,
-    /// and its trailer is not trusted at all. At 64 MiB, a 60 MB file took 1.6 times as long to load.
-    static let sizedFromTrailerAbove = 8 << 20
+    /// Files whose trailer claims at least this many bytes are sized from it: those the window
+    /// decompresses on a thread of its own. A smaller one is checked whole first, which costs little,
+    /// and its trailer is not trusted at all. (Checking whole up to 64 MiB made a 60 MB file take 1.6
+    /// times as long to load.)
+    static let sizedFromTrailerAbove = GzipWindow.threadFrom
 
     /// Whether `source` starts as gzip data does.
     static func isGzip(_ source: any ByteSource) throws(CSVError) -> Bool {

@@ -42,7 +42,7 @@ final class GzipWindow: @unchecked Sendable {
     private static let step = 1 << 20
     /// Streams shorter than this are decompressed by the readers themselves, as they ask: starting a
     /// thread costs more than it saves for them.
-    private static let threadFrom = 8 << 20
+    static let threadFrom = 8 << 20
 
     init(_ compressed: any ByteSource, name: String, size: Int, confirmed: Bool) {
         self.compressed = compressed
