@@ -13,8 +13,7 @@ extension RowEvaluator {
     /// The mask of a condition whose columns all come through one relation, when that dataset is smaller.
     func pushedDownCondition(_ e: RowExpr) throws(Diagnostic) -> [UInt8]? {
         guard let (target, rows, local) = try pushdown(e) else { return nil }
-        let mask = try RowEvaluator(dataset: target, relations: relations).condition(local)
-        let unmatched = try RowEvaluator(dataset: target.nullRow, relations: relations).condition(local)[0]
+        let (mask, unmatched) = try condition(local, over: target)
         return rows.gather(mask, unmatched: unmatched, count: count)
     }
 
@@ -23,9 +22,16 @@ extension RowEvaluator {
     /// one-off question): a mapping kept for later queries is read faster once gathered.
     func pushedDownPasses(_ e: RowExpr) throws(Diagnostic) -> RowMask? {
         guard !sharedConditions.contains(e), let (target, rows, local) = try pushdown(e), case .indexed = rows else { return nil }
+        let (mask, unmatched) = try condition(local, over: target)
+        return .through(mask, unmatched: unmatched, rows: rows, count: count)
+    }
+
+    /// A condition over a related dataset's rows, and its value on a row without a related row (every
+    /// column null).
+    private func condition(_ local: RowExpr, over target: Dataset) throws(Diagnostic) -> ([UInt8], UInt8) {
         let mask = try RowEvaluator(dataset: target, relations: relations).condition(local)
         let unmatched = try RowEvaluator(dataset: target.nullRow, relations: relations).condition(local)[0]
-        return .through(mask, unmatched: unmatched, rows: rows, count: count)
+        return (mask, unmatched)
     }
 
     /// Dimension ids of an expression over one related dataset, numbered over its rows and read
