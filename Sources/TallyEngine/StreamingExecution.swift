@@ -86,7 +86,7 @@ final class StreamingExecution: PlanExecution {
         let slotCount = axis.slots.count
         let layers = axis.layers.map { SlotLayer(axis, layer: $0) }
         let comboCount = numbering.count
-        if let byDay, let grid = try? cellsByDay(byDay, layers: layers, slotCount: slotCount) { return grid }
+        if let byDay { return try cellsByDay(byDay, layers: layers, slotCount: slotCount) }
         let computations = plan.computations
         var states = computations.map { c in
             layers.map { _ in
@@ -147,6 +147,11 @@ final class StreamingExecution: PlanExecution {
             }
             values.append(NativeExecution.merged(perLayer, layers: layers, comboCount: count, slotCount: slotCount))
         }
+        return grid(values)
+    }
+
+    /// The computations' cells with each combination's dimension values.
+    private func grid(_ values: [Measure]) -> CellGrid {
         let tuples = numbering.tuples.map { tuple in tuple.enumerated().map { k, id in domains[k].values[Int(id)] } }
         return CellGrid(combos: tuples, values: values)
     }
@@ -164,8 +169,7 @@ final class StreamingExecution: PlanExecution {
             }
             values.append(NativeExecution.merged(perLayer, layers: layers, comboCount: count, slotCount: slotCount))
         }
-        let tuples = numbering.tuples.map { tuple in tuple.enumerated().map { k, id in domains[k].values[Int(id)] } }
-        return CellGrid(combos: tuples, values: values)
+        return grid(values)
     }
 
     /// One pass over the blocks that finds the extent, numbers the combinations and keeps every
