@@ -279,8 +279,10 @@ final class NativeExecution: PlanExecution {
     ) -> R {
         guard let combos else { return body(nil) }
         if case .rows = combos { return combos.withBlock(rows, scratch: UnsafeMutableBufferPointer(start: nil, count: 0), body) }
-        var scratch = [Int32](repeating: 0, count: rows.count)
-        return scratch.withUnsafeMutableBufferPointer { scratch in combos.withBlock(rows, scratch: scratch, body) }
+        // Filled by the lookup before it is read: no zeroing of a block's worth per call.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: rows.count) { scratch in
+            combos.withBlock(rows, scratch: scratch, body)
+        }
     }
 
     /// For a lifespan placement: each counted row's combination (-1 when not counted) and the run of
