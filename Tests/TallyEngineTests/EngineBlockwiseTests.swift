@@ -3,6 +3,7 @@
 // match nothing, an empty month and filters, it gives what a kept row mapping, the streamed path and a
 // plain loop in the test give.
 
+import Synchronization
 import TallyData
 import TallyDiagnostics
 @testable import TallyEngine
@@ -76,6 +77,23 @@ import Testing
         #expect(!blockwise.rows.isEmpty)
     }
 
+    /// Two days' sums that fit in 64 bits but whose month's does not: the streamed query reads its
+    /// blocks once (cells per day) and reports the overflow, rather than reading them again to meet it.
+    @Test func aStreamedSumPastSixtyFourBitsIsReportedAfterOnePass() throws {
+        let t = table("t", ["date": .date([day(2024, 1, 1), day(2024, 1, 2)]), "n": .integer([1 << 62, 1 << 62])])
+        let f = Fixture(t, anchors: ["t": "date"])
+        let blocks = CountingBlocks(SlicedBlocks(t, rows: 1))
+        var data = f.data
+        data.datasets["t"] = Dataset(name: "t", columns: t.columns, rowCount: t.rowCount, source: nil, blocks: blocks)
+        do {
+            _ = try NativeEngine(data: data).run(try f.bind("sum(t.n) by month"))
+            Issue.record("the sum was not refused")
+        } catch {
+            #expect(error.message == "a sum exceeds the range of 64-bit integers")
+        }
+        #expect(blocks.passes == 1)
+    }
+
     @Test func revenueOfProCustomersEqualsAPlainLoop() throws {
         let f = Self.fixture
         let orders = try f.data.dataset(named: "orders")
@@ -102,5 +120,22 @@ import Testing
         // June 2023 has no orders and is still a row of the axis.
         #expect(seen["2023-06"] == 0)
         #expect(rows.count == 24)
+    }
+}
+
+/// Blocks that count how often they are read through.
+final class CountingBlocks: RowBlocks {
+    private let blocks: SlicedBlocks
+    private let count = Mutex(0)
+    var passes: Int { count.withLock { $0 } }
+    var isFallback: Bool { blocks.isFallback }
+
+    init(_ blocks: SlicedBlocks) { self.blocks = blocks }
+
+    func dayRange(of column: String) -> ClosedRange<Int32>? { blocks.dayRange(of: column) }
+
+    func forEachBlock(columns: [String], _ body: (Dataset) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        count.withLock { $0 += 1 }
+        try blocks.forEachBlock(columns: columns, body)
     }
 }
