@@ -43,9 +43,8 @@ def tally_warm(folder):
     script = loads + [q for q in peers.QUESTIONS.values() for _ in range(RUNS + 1)]
     done = subprocess.run([TALLY, "--format", "csv", "--timing"], input="\n".join(script) + "\n",
                           capture_output=True, text=True, check=True, env=NO_CACHE)
-    times = [float(x) / 1000 for x in re.findall(r"^time: ([0-9.]+) ms$", done.stderr, re.M)]
-    others = [tally_load(f"{folder}/orders.csv", f"{folder}/customers.csv") for _ in range(LOADS - 1)]
-    load = statistics.median([times[0] + times[1]] + others)
+    times = timings(done.stderr)
+    load = median_load(times[0] + times[1], lambda: tally_load(f"{folder}/orders.csv", f"{folder}/customers.csv"))
     warm = {}
     for i, question in enumerate(peers.QUESTIONS):
         runs = times[3 + i * (RUNS + 1):3 + (i + 1) * (RUNS + 1)]
@@ -57,7 +56,17 @@ def tally_load(*files):
     """Seconds to load `files` in one fresh process (the sum of the `load` statements' times)."""
     done = subprocess.run([TALLY, "--timing"] + [a for f in files for a in ("-e", f'load "{f}"')],
                           capture_output=True, text=True, check=True, env=NO_CACHE)
-    return sum(float(x) / 1000 for x in re.findall(r"^time: ([0-9.]+) ms$", done.stderr, re.M))
+    return sum(timings(done.stderr))
+
+
+def timings(stderr):
+    """The seconds of each statement that `--timing` printed."""
+    return [float(x) / 1000 for x in re.findall(r"^time: ([0-9.]+) ms$", stderr, re.M)]
+
+
+def median_load(first, again):
+    """The median of `first` (a load already timed) and LOADS - 1 more runs of `again`."""
+    return statistics.median([first] + [again() for _ in range(LOADS - 1)])
 
 
 def tally_load_gz(folder):
@@ -81,9 +90,7 @@ def timed(fn):
 def duckdb_warm(folder):
     con = peers.duckdb_connect()
     load, _ = timed(lambda: peers.duckdb_load(con, folder, ["orders", "customers"]))
-    others = [timed(lambda: peers.duckdb_load(peers.duckdb_connect(), folder, ["orders", "customers"]))[0]
-              for _ in range(LOADS - 1)]
-    load = statistics.median([load] + others)
+    load = median_load(load, lambda: timed(lambda: peers.duckdb_load(peers.duckdb_connect(), folder, ["orders", "customers"]))[0])
     peers.duckdb_load(con, folder, ["surveys"])
     warm = {}
     for question in peers.QUESTIONS:
@@ -94,8 +101,7 @@ def duckdb_warm(folder):
 
 def polars_warm(folder):
     load, frames = timed(lambda: peers.polars_load(folder, ["orders", "customers"]))
-    others = [timed(lambda: peers.polars_load(folder, ["orders", "customers"]))[0] for _ in range(LOADS - 1)]
-    load = statistics.median([load] + others)
+    load = median_load(load, lambda: timed(lambda: peers.polars_load(folder, ["orders", "customers"]))[0])
     frames.update(peers.polars_load(folder, ["surveys"]))
     warm = {}
     for question in peers.QUESTIONS:
