@@ -122,7 +122,8 @@ struct RowBinder {
             return (.arithmetic(arithmetic, lv, rv), type)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             var (lv, lt) = try bindValue(l)
-            var (rv, rt) = try bindValue(r)
+            var (rv, rt): (RowExpr, RowType)
+            do { (rv, rt) = try bindValue(r) } catch { throw Self.unquotedText(error, r, comparedWith: lt) }
             if lt == .null || rt == .null {
                 throw fail(
                     Diagnostic(
@@ -138,6 +139,15 @@ struct RowBinder {
             }
             return (.compare(comparison, lv, rv), .boolean)
         }
+    }
+
+    /// `plan = pro`: a bare word compared with text that names no column is most likely text left
+    /// unquoted, unless a column's name is close to it (then that suggestion stands).
+    private static func unquotedText(_ error: Diagnostic, _ e: Expr, comparedWith type: RowType) -> Diagnostic {
+        guard type == .text, case .name(let name) = e.kind, error.help?.hasPrefix("did you mean") != true else { return error }
+        var d = error
+        d.help = "text goes in double quotes: \"\(name.text)\""
+        return d
     }
 
     /// `values` are the bound operands, for saying why a text column among them is not numbers.
