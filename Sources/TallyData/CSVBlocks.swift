@@ -123,8 +123,8 @@ extension CSVFile {
     private static func typeOnly(_ type: InferredType, sample: [String]) -> ColumnStorage {
         switch type {
         case .boolean: .boolean([])
-        case .integer: .integer([])
-        case .decimal(let scale): .decimal([], scale: scale)
+        case .integer: .integer(.narrow([]))
+        case .decimal(let scale): .decimal(.narrow([]), scale: scale)
         case .double: .double([])
         case .date: .date([])
         case .timestamp: .timestamp([])

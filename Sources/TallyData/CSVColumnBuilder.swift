@@ -67,12 +67,12 @@ struct CSVColumnBuilder {
         case .integer(let b):
             guard case .integer(var a)? = column else { break }
             column = nil
-            Self.append(b, to: &a)
+            a.append(contentsOf: b)
             storage = .integer(a)
         case .decimal(let b, _):
             guard case .decimal(var a, let scale)? = column else { break }
             column = nil
-            Self.append(b, to: &a)
+            a.append(contentsOf: b)
             storage = .decimal(a, scale: scale)
         case .double(let b):
             guard case .double(var a)? = column else { break }
@@ -154,8 +154,8 @@ struct CSVColumnBuilder {
     /// An empty column of `part`'s type with room for `capacity` rows.
     private static func reserved(like part: ColumnStorage, capacity: Int) -> ColumnStorage {
         switch part {
-        case .integer: .integer(empty(capacity))
-        case .decimal(_, let scale): .decimal(empty(capacity), scale: scale)
+        case .integer: .integer(.reserved(capacity))
+        case .decimal(_, let scale): .decimal(.reserved(capacity), scale: scale)
         case .double: .double(empty(capacity))
         case .boolean: .boolean(empty(capacity))
         case .date: .date(empty(capacity))

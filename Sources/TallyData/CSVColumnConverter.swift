@@ -17,10 +17,10 @@ struct CSVColumnConverter {
                 TypeInference.parseBoolean(f) == true ? 1 : 0
             })
         case .integer:
-            return .integer(mantissas(column, scale: 0) { $0 ?? NullSentinel.int64 })
+            return .integer(Integers(mantissas(column, scale: 0) { $0 ?? NullSentinel.int64 }))
         case .decimal(let scale):
             if let mantissas = decimals(column, rowCount, scale: scale) {
-                return .decimal(mantissas, scale: scale)
+                return .decimal(Integers(mantissas), scale: scale)
             }
             return .double(try doubles(column, rowCount))
         case .double:

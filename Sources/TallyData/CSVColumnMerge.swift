@@ -71,10 +71,9 @@ struct CSVColumnMerge {
             (.timestamp, .timestamp), (.text, .text):
             return values
         case (.decimal(let v, let scale), .decimal(let target)) where scale <= target:
-            return scale == target
-                ? values : DecimalScale.rescaled(v, by: target - scale).map { .decimal($0, scale: target) }
+            return v.rescaled(by: target - scale).map { .decimal($0, scale: target) }
         case (.integer(let v), .decimal(let target)):
-            return DecimalScale.rescaled(v, by: target).map { .decimal($0, scale: target) }
+            return v.rescaled(by: target).map { .decimal($0, scale: target) }
         case (.date(let v), .timestamp):
             return .timestamp(
                 v.map { $0 == NullSentinel.int32 ? NullSentinel.int64 : Int64($0) * CivilDate.microsPerDay })
@@ -92,8 +91,8 @@ struct CSVColumnMerge {
     private static func nulls(_ rows: Int, as type: InferredType) -> ColumnStorage {
         switch type {
         case .boolean: .boolean(Array(repeating: NullSentinel.boolean, count: rows))
-        case .integer: .integer(Array(repeating: NullSentinel.int64, count: rows))
-        case .decimal(let scale): .decimal(Array(repeating: NullSentinel.int64, count: rows), scale: scale)
+        case .integer: .integer(.nulls(count: rows))
+        case .decimal(let scale): .decimal(.nulls(count: rows), scale: scale)
         case .double: .double(Array(repeating: .nan, count: rows))
         case .date: .date(Array(repeating: NullSentinel.int32, count: rows))
         case .timestamp: .timestamp(Array(repeating: NullSentinel.int64, count: rows))
@@ -107,9 +106,8 @@ struct CSVColumnMerge {
     {
         switch type {
         case .boolean: return .boolean(joined(&parts) { if case .boolean(let v) = $0 { v } else { [] } })
-        case .integer: return .integer(joined(&parts) { if case .integer(let v) = $0 { v } else { [] } })
-        case .decimal(let scale):
-            return .decimal(joined(&parts) { if case .decimal(let v, _) = $0 { v } else { [] } }, scale: scale)
+        case .integer: return .integer(joinedIntegers(&parts))
+        case .decimal(let scale): return .decimal(joinedIntegers(&parts), scale: scale)
         case .double: return .double(joined(&parts) { if case .double(let v) = $0 { v } else { [] } })
         case .date: return .date(joined(&parts) { if case .date(let v) = $0 { v } else { [] } })
         case .timestamp: return .timestamp(joined(&parts) { if case .timestamp(let v) = $0 { v } else { [] } })
@@ -123,6 +121,23 @@ struct CSVColumnMerge {
         if parts.isEmpty { return [] }
         var out: [T] = []
         out.reserveCapacity(parts.reduce(0) { $0 + values($1).count })
+        for i in parts.indices {
+            out.append(contentsOf: values(parts[i]))
+            parts[i] = .boolean([])
+        }
+        return out
+    }
+
+    /// Appends integer or decimal parts in order, in 32 bits while every part's values fit.
+    private static func joinedIntegers(_ parts: inout [ColumnStorage]) -> Integers {
+        func values(_ part: ColumnStorage) -> Integers {
+            switch part {
+            case .integer(let v), .decimal(let v, _): v
+            default: []
+            }
+        }
+        if parts.count == 1 { return values(parts[0]) }
+        var out = Integers.reserved(parts.reduce(0) { $0 + values($1).count })
         for i in parts.indices {
             out.append(contentsOf: values(parts[i]))
             parts[i] = .boolean([])

@@ -83,8 +83,8 @@ extension CSVColumnConverter {
             }
             mantissas[i] = scaled
         }
-        if scale == 0, target == nil || target == .integer { return (.integer(mantissas), evidence([.integer, .decimal, .double], 0)) }
-        return (.decimal(mantissas, scale: scale), evidence([.decimal, .double], scale))
+        if scale == 0, target == nil || target == .integer { return (.integer(Integers(mantissas)), evidence([.integer, .decimal, .double], 0)) }
+        return (.decimal(Integers(mantissas), scale: scale), evidence([.decimal, .double], scale))
     }
 
     /// Applies `parse` to every non-null field; a field it rejects is an error naming the value and the format.

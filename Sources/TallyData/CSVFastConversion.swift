@@ -134,7 +134,8 @@ extension CSVColumnConverter {
         }
         let candidates: TypeCandidates = scale == 0 ? [.integer, .decimal, .double] : [.decimal, .double]
         let evidence = TypeInference.Evidence(candidates: candidates, scale: scale)
-        return (scale == 0 ? .integer(values) : .decimal(values, scale: scale), evidence)
+        let integers = Integers(values)
+        return (scale == 0 ? .integer(integers) : .decimal(integers, scale: scale), evidence)
     }
 
     /// Converts the fields from the first while each is a `shortDecimal` with the first one's fraction

@@ -7,9 +7,9 @@ public enum ColumnType: String, Sendable {
 
 /// The values of one column. Null sentinels: `Int64.min`, `Int32.min`, NaN, boolean 2, text code -1.
 public enum ColumnStorage: Sendable {
-    case integer([Int64])
+    case integer(Integers)
     /// Exact decimals as scaled integers: value = mantissa / 10^scale. One scale for the whole column.
-    case decimal([Int64], scale: Int)
+    case decimal(Integers, scale: Int)
     /// Decimals that do not fit a scaled Int64 (more than 9 fraction digits, scaled values beyond 64 bits, exponents).
     case double([Double])
     /// 0 = false, 1 = true, 2 = null.
@@ -26,8 +26,8 @@ extension ColumnStorage {
     /// `count` nulls of `type`: an empty column as its use needs it.
     public static func nulls(_ type: ColumnType, count: Int) -> ColumnStorage {
         switch type {
-        case .integer: .integer(Array(repeating: NullSentinel.int64, count: count))
-        case .decimal: .decimal(Array(repeating: NullSentinel.int64, count: count), scale: 0)
+        case .integer: .integer(.nulls(count: count))
+        case .decimal: .decimal(.nulls(count: count), scale: 0)
         case .boolean: .boolean(Array(repeating: NullSentinel.boolean, count: count))
         case .date: .date(Array(repeating: NullSentinel.int32, count: count))
         case .timestamp: .timestamp(Array(repeating: NullSentinel.int64, count: count))
@@ -69,7 +69,8 @@ public struct Column: Sendable {
 
     public var count: Int {
         switch storage {
-        case .integer(let v), .decimal(let v, _), .timestamp(let v): v.count
+        case .integer(let v), .decimal(let v, _): v.count
+        case .timestamp(let v): v.count
         case .double(let v): v.count
         case .boolean(let v): v.count
         case .date(let v): v.count
@@ -86,7 +87,8 @@ public struct Column: Sendable {
 
     public func isNull(_ row: Int) -> Bool {
         switch storage {
-        case .integer(let v), .decimal(let v, _), .timestamp(let v): v[row] == NullSentinel.int64
+        case .integer(let v), .decimal(let v, _): v[row] == NullSentinel.int64
+        case .timestamp(let v): v[row] == NullSentinel.int64
         case .double(let v): v[row].isNaN
         case .boolean(let v): v[row] == NullSentinel.boolean
         case .date(let v): v[row] == NullSentinel.int32

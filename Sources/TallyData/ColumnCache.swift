@@ -31,7 +31,7 @@ public struct ColumnCache: Sendable {
         size >= minimumFileSize && size / max(1, columns) >= minimumBytesPerColumn
     }
     /// Changed whenever the layout does, so copies in an older layout are misses.
-    private static let magic: UInt64 = 0x3330_4C4F_4359_4C54  // "TLYCOL03"
+    private static let magic: UInt64 = 0x3430_4C4F_4359_4C54  // "TLYCOL04"
     private static let headerSize = 64
     /// Line, column and kind of a first value that is not a number, before its text.
     private static let noteHead = 24
@@ -92,8 +92,10 @@ public struct ColumnCache: Sendable {
         var sum = Self.mix(0, header[1] ^ header[2])
         let storage: ColumnStorage?
         switch kind {
-        case 0: storage = values(Int64.self, fd, count, &sum).map { .integer($0) }
-        case 1: storage = values(Int64.self, fd, count, &sum).map { .decimal($0, scale: scale) }
+        case 0: storage = values(Int64.self, fd, count, &sum).map { .integer(.wide($0)) }
+        case 1: storage = values(Int64.self, fd, count, &sum).map { .decimal(.wide($0), scale: scale) }
+        case 7: storage = values(Int32.self, fd, count, &sum).map { .integer(.narrow($0)) }
+        case 8: storage = values(Int32.self, fd, count, &sum).map { .decimal(.narrow($0), scale: scale) }
         case 2: storage = values(Double.self, fd, count, &sum).map { .double($0) }
         case 3: storage = values(UInt8.self, fd, count, &sum).map { .boolean($0) }
         case 4: storage = values(Int32.self, fd, count, &sum).map { .date($0) }
@@ -200,8 +202,10 @@ public struct ColumnCache: Sendable {
         var body = Data()
         var dictionary: [String] = []
         switch storage {
-        case .integer(let v): (kind, body) = (0, v.withUnsafeBytes { Data($0) })
-        case .decimal(let v, let s): (kind, scale, body) = (1, UInt64(s), v.withUnsafeBytes { Data($0) })
+        case .integer(.wide(let v)): (kind, body) = (0, v.withUnsafeBytes { Data($0) })
+        case .decimal(.wide(let v), let s): (kind, scale, body) = (1, UInt64(s), v.withUnsafeBytes { Data($0) })
+        case .integer(.narrow(let v)): (kind, body) = (7, v.withUnsafeBytes { Data($0) })
+        case .decimal(.narrow(let v), let s): (kind, scale, body) = (8, UInt64(s), v.withUnsafeBytes { Data($0) })
         case .double(let v): (kind, body) = (2, v.withUnsafeBytes { Data($0) })
         case .boolean(let v): (kind, body) = (3, v.withUnsafeBytes { Data($0) })
         case .date(let v): (kind, body) = (4, v.withUnsafeBytes { Data($0) })
@@ -270,7 +274,7 @@ public struct ColumnCache: Sendable {
         switch kind {
         case 0, 1, 2, 5: 8
         case 3: 1
-        case 4, 6: 4
+        case 4, 6, 7, 8: 4
         default: nil
         }
     }

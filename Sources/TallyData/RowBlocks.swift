@@ -53,8 +53,8 @@ extension Column {
     public func slice(_ range: Range<Int>) -> Column {
         let storage: ColumnStorage =
             switch self.storage {
-            case .integer(let v): .integer(Array(v[range]))
-            case .decimal(let v, let scale): .decimal(Array(v[range]), scale: scale)
+            case .integer(let v): .integer(v.slice(range))
+            case .decimal(let v, let scale): .decimal(v.slice(range), scale: scale)
             case .double(let v): .double(Array(v[range]))
             case .boolean(let v): .boolean(Array(v[range]))
             case .date(let v): .date(Array(v[range]))

@@ -116,7 +116,12 @@ struct Aggregator {
         if let (values, scale) = value?.exact {
             let empty = ExactSums(sums: [Int64](repeating: 0, count: cellCount), counts: counts, overflow: false)
             let parts = try forEachBlockInParallel(rowCount, empty) { part, rows, cells in
-                if Self.addExact(rows, cells, values, &part.sums, &part.counts) { part.overflow = true }
+                let overflow =
+                    switch values {
+                    case .narrow(let v): Self.addExact(rows, cells, v, &part.sums, &part.counts)
+                    case .wide(let v): Self.addExact(rows, cells, v, &part.sums, &part.counts)
+                    }
+                if overflow { part.overflow = true }
             }
             var sums = [Int64](repeating: 0, count: cellCount)
             for part in parts {
@@ -154,17 +159,17 @@ struct Aggregator {
 
     /// Adds one block of rows into their cells' sums; true when a sum wrapped. Raw buffers spare
     /// the copy-on-write check per row, which costs a third of the loop.
-    private static func addExact(
-        _ rows: Range<Int>, _ cells: UnsafeBufferPointer<Int32>, _ values: [Int64], _ sums: inout [Int64],
+    private static func addExact<T: StoredInteger>(
+        _ rows: Range<Int>, _ cells: UnsafeBufferPointer<Int32>, _ values: [T], _ sums: inout [Int64],
         _ counts: inout [Int]
     ) -> Bool {
         var overflow = false
         let base = rows.lowerBound
         sums.withUnsafeMutableBufferPointer { sums in
             counts.withUnsafeMutableBufferPointer { counts in
-                for i in rows where cells[i - base] >= 0 && values[i] != NullSentinel.int64 {
+                for i in rows where cells[i - base] >= 0 && !values[i].isNull {
                     let c = Int(cells[i - base])
-                    let (sum, o) = sums[c].addingReportingOverflow(values[i])
+                    let (sum, o) = sums[c].addingReportingOverflow(Int64(truncatingIfNeeded: values[i]))
                     sums[c] = sum
                     overflow = overflow || o
                     counts[c] += 1
@@ -177,10 +182,9 @@ struct Aggregator {
     private func extreme(max: Bool, value: Vector?) throws(Diagnostic) -> Measure {
         if let (values, scale) = value?.exact {
             let parts = try forEachBlockInParallel(rowCount, [Int64?](repeating: nil, count: cellCount)) { best, rows, cells in
-                for i in rows where cells[i - rows.lowerBound] >= 0 && values[i] != NullSentinel.int64 {
-                    let (v, c) = (values[i], Int(cells[i - rows.lowerBound]))
-                    if let b = best[c], max ? v <= b : v >= b { continue }
-                    best[c] = v
+                switch values {
+                case .narrow(let v): Self.addExtremes(max: max, rows, cells, v, &best)
+                case .wide(let v): Self.addExtremes(max: max, rows, cells, v, &best)
                 }
             }
             let best = (0..<cellCount).map { c in
@@ -190,6 +194,17 @@ struct Aggregator {
         }
         let values = value?.doubles(count: rowCount) ?? []
         return .approximate(try extremes(max: max, values, isNull: { $0.isNaN }))
+    }
+
+    /// Keeps each cell's largest (or smallest) exact value over one block of rows.
+    private static func addExtremes<T: StoredInteger>(
+        max: Bool, _ rows: Range<Int>, _ cells: UnsafeBufferPointer<Int32>, _ values: [T], _ best: inout [Int64?]
+    ) {
+        for i in rows where cells[i - rows.lowerBound] >= 0 && !values[i].isNull {
+            let (v, c) = (Int64(truncatingIfNeeded: values[i]), Int(cells[i - rows.lowerBound]))
+            if let b = best[c], max ? v <= b : v >= b { continue }
+            best[c] = v
+        }
     }
 
     private func extremes<T: Comparable>(max: Bool, _ values: [T], isNull: (T) -> Bool) throws(Diagnostic) -> [T?] {

@@ -9,7 +9,7 @@ import TallySemantics
 enum Comparison {
     /// Values brought to a common representation for comparing.
     private enum Keys {
-        case ints([Int64])
+        case ints(Integers)
         case doubles([Double])
         case texts([Int32], [String])
         case int(Int64)
@@ -43,7 +43,7 @@ enum Comparison {
         case (.int(let x), .ints(let y)):
             return against(y, op.flipped, x)
         case (.ints(let x), .ints(let y)):
-            return zip(x, y).map { p, q in
+            return zip(x.widened, y.widened).map { p, q in
                 test(op, p == NullSentinel.int64, q == NullSentinel.int64, p < q ? -1 : p == q ? 0 : 1)
             }
         case (.int(let x), .int(let y)):
@@ -67,15 +67,22 @@ enum Comparison {
 
     /// Each value of a column against one value (`score >= 9`), the operator chosen once rather than
     /// per row: the loop a filter on a number runs most. A null value never equals, never orders.
-    private static func against(_ x: [Int64], _ op: ComparisonOperator, _ y: Int64) -> [UInt8] {
-        let null = NullSentinel.int64
+    private static func against(_ x: Integers, _ op: ComparisonOperator, _ y: Int64) -> [UInt8] {
+        switch x {
+        case .narrow(let v): against(v, op, y)
+        case .wide(let v): against(v, op, y)
+        }
+    }
+
+    private static func against<T: StoredInteger>(_ x: [T], _ op: ComparisonOperator, _ y: Int64) -> [UInt8] {
+        // Every value of either width compares with `y` in 64 bits; null is the width's lowest value.
         switch op {
-        case .equal: return x.map { $0 == y && $0 != null ? 1 : 0 }
-        case .notEqual: return x.map { $0 != y || $0 == null ? 1 : 0 }
-        case .less: return x.map { $0 < y && $0 != null ? 1 : 0 }
-        case .lessEqual: return x.map { $0 <= y && $0 != null ? 1 : 0 }
-        case .greater: return x.map { $0 > y ? 1 : 0 }
-        case .greaterEqual: return x.map { $0 >= y && $0 != null ? 1 : 0 }
+        case .equal: return x.map { Int64($0) == y && !$0.isNull ? 1 : 0 }
+        case .notEqual: return x.map { Int64($0) != y || $0.isNull ? 1 : 0 }
+        case .less: return x.map { Int64($0) < y && !$0.isNull ? 1 : 0 }
+        case .lessEqual: return x.map { Int64($0) <= y && !$0.isNull ? 1 : 0 }
+        case .greater: return x.map { Int64($0) > y && !$0.isNull ? 1 : 0 }
+        case .greaterEqual: return x.map { Int64($0) >= y && !$0.isNull ? 1 : 0 }
         }
     }
 
@@ -144,11 +151,11 @@ enum Comparison {
         case .int(let x): return rescaled(x, from: 0, to: scale)
         case .decimal(let x, let s): return rescaled(x, from: s, to: scale)
         case .double(let x): return .doubles(x)
-        case .bool(let x): return .ints(x.map { $0 == NullSentinel.boolean ? NullSentinel.int64 : Int64($0) })
+        case .bool(let x): return .ints(.wide(x.map { $0 == NullSentinel.boolean ? NullSentinel.int64 : Int64($0) }))
         case .date(let x):
             let f: Int64 = timestamps ? 86_400_000_000 : 1
-            return .ints(x.map { $0 == NullSentinel.int32 ? NullSentinel.int64 : Int64($0) * f })
-        case .timestamp(let x), .duration(let x): return .ints(x)
+            return .ints(.wide(x.map { $0 == NullSentinel.int32 ? NullSentinel.int64 : Int64($0) * f }))
+        case .timestamp(let x), .duration(let x): return .ints(.wide(x))
         case .text(let codes, let dict): return .texts(codes, dict)
         case .scalar(let lit):
             switch lit {
@@ -163,8 +170,8 @@ enum Comparison {
         }
     }
 
-    private static func rescaled(_ x: [Int64], from: Int, to: Int) -> Keys {
-        if let scaled = DecimalScale.rescaled(x, by: to - from) { return .ints(scaled) }
+    private static func rescaled(_ x: Integers, from: Int, to: Int) -> Keys {
+        if let scaled = x.rescaled(by: to - from) { return .ints(scaled) }
         return .doubles(x.map { $0 == NullSentinel.int64 ? .nan : DecimalScale.double($0, scale: from) })
     }
 

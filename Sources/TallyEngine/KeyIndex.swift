@@ -22,21 +22,10 @@ enum KeyIndex {
     init(foreign: ColumnStorage, key: ColumnStorage, relation: Relation) throws(Diagnostic) {
         switch (foreign, key) {
         case (.integer, .integer(let pk)):
-            if let (lo, span) = DenseRange.of(pk), span < max(1 << 16, 4 * Int64(pk.count)) {
-                var table = [Int32](repeating: -1, count: Int(span) + 1)
-                for (row, k) in pk.enumerated() where k != NullSentinel.int64 {
-                    if table[Int(k - lo)] >= 0 { throw RelationCache.duplicate(relation, "\(k)") }
-                    table[Int(k - lo)] = Int32(row)
-                }
-                self = .dense(low: lo, span: span, table: table)
-                return
+            switch pk {
+            case .narrow(let keys): self = try Self.integers(keys, relation)
+            case .wide(let keys): self = try Self.integers(keys, relation)
             }
-            var index: [Int64: Int32] = [:]
-            index.reserveCapacity(pk.count)
-            for (row, k) in pk.enumerated() where k != NullSentinel.int64 {
-                if index.updateValue(Int32(row), forKey: k) != nil { throw RelationCache.duplicate(relation, "\(k)") }
-            }
-            self = .integers(index)
         default:
             var index: [[UInt8]: Int32] = [:]
             for (row, k) in Self.texts(key).enumerated() {
@@ -45,6 +34,25 @@ enum KeyIndex {
             }
             self = .texts(index)
         }
+    }
+
+    /// An index of integer keys: dense when their range is not much wider than their count.
+    private static func integers<T: StoredInteger>(_ pk: [T], _ relation: Relation) throws(Diagnostic) -> KeyIndex {
+        if let (lo, span) = DenseRange.of(pk), span < max(1 << 16, 4 * Int64(pk.count)) {
+            var table = [Int32](repeating: -1, count: Int(span) + 1)
+            for (row, k) in pk.enumerated() where !k.isNull {
+                let slot = Int(Int64(k) - lo)
+                if table[slot] >= 0 { throw RelationCache.duplicate(relation, "\(k)") }
+                table[slot] = Int32(row)
+            }
+            return .dense(low: lo, span: span, table: table)
+        }
+        var index: [Int64: Int32] = [:]
+        index.reserveCapacity(pk.count)
+        for (row, k) in pk.enumerated() where !k.isNull {
+            if index.updateValue(Int32(row), forKey: Int64(k)) != nil { throw RelationCache.duplicate(relation, "\(k)") }
+        }
+        return .integers(index)
     }
 
     /// Whether this index matches foreign keys of this kind (numbers against numbers, else text).
@@ -83,9 +91,9 @@ enum KeyIndex {
 
     /// The target row of one integer foreign key in a dense index's table (-1 when none matches).
     @inline(__always)
-    static func row(of k: Int64, low: Int64, span: Int64, table: UnsafeBufferPointer<Int32>) -> Int32 {
-        let (offset, overflow) = k.subtractingReportingOverflow(low)
-        return k != NullSentinel.int64 && !overflow && offset >= 0 && offset <= span ? table[Int(offset)] : -1
+    static func row<T: StoredInteger>(of k: T, low: Int64, span: Int64, table: UnsafeBufferPointer<Int32>) -> Int32 {
+        let (offset, overflow) = Int64(truncatingIfNeeded: k).subtractingReportingOverflow(low)
+        return !k.isNull && !overflow && offset >= 0 && offset <= span ? table[Int(offset)] : -1
     }
 
     private static func texts(_ storage: ColumnStorage) -> [String?] {

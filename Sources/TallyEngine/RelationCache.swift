@@ -94,7 +94,7 @@ final class RelationCache {
 enum TargetRows {
     case mapped([Int32])
     /// Integer foreign keys, looked up in the target's key index.
-    case indexed(KeyIndex, [Int64])
+    case indexed(KeyIndex, Integers)
 
     /// Calls `body` with the target rows of `rows` (indexed from their start); `scratch` holds at
     /// least as many values, for targets looked up rather than kept.
@@ -105,9 +105,19 @@ enum TargetRows {
         switch self {
         case .mapped(let mapped):
             return mapped.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[rows])) }
-        case .indexed(let index, let foreign):
-            for i in rows { scratch[i - rows.lowerBound] = index.row(of: foreign[i]) }
+        case .indexed(let index, .narrow(let foreign)):
+            Self.lookUp(rows, foreign, index, into: scratch)
+            return body(UnsafeBufferPointer(rebasing: scratch[0..<rows.count]))
+        case .indexed(let index, .wide(let foreign)):
+            Self.lookUp(rows, foreign, index, into: scratch)
             return body(UnsafeBufferPointer(rebasing: scratch[0..<rows.count]))
         }
+    }
+
+    @inline(__always)
+    private static func lookUp<T: StoredInteger>(
+        _ rows: Range<Int>, _ foreign: [T], _ index: KeyIndex, into scratch: UnsafeMutableBufferPointer<Int32>
+    ) {
+        for i in rows { scratch[i - rows.lowerBound] = index.row(of: foreign[i].widened) }
     }
 }

@@ -30,8 +30,8 @@ struct RowEvaluator {
             return .scalar(lit)
         case .negate(let x):
             switch try evaluate(x) {
-            case .int(let v): return .int(v.map { $0 == NullSentinel.int64 ? $0 : -$0 })
-            case .decimal(let v, let s): return .decimal(v.map { $0 == NullSentinel.int64 ? $0 : -$0 }, scale: s)
+            case .int(let v): return .int(.wide(v.map { $0 == NullSentinel.int64 ? $0 : -$0 }))
+            case .decimal(let v, let s): return .decimal(.wide(v.map { $0 == NullSentinel.int64 ? $0 : -$0 }), scale: s)
             case .duration(let v): return .duration(v.map { $0 == NullSentinel.int64 ? $0 : -$0 })
             case let other: return .double(other.doubles(count: count).map { -$0 })
             }
@@ -200,8 +200,8 @@ extension RowEvaluator {
 enum Gather {
     static func column(_ storage: ColumnStorage, rows: [Int32]) -> Vector {
         switch storage {
-        case .integer(let v): return .int(pick(v, rows, NullSentinel.int64))
-        case .decimal(let v, let s): return .decimal(pick(v, rows, NullSentinel.int64), scale: s)
+        case .integer(let v): return .int(v.picked(rows))
+        case .decimal(let v, let s): return .decimal(v.picked(rows), scale: s)
         case .double(let v): return .double(pick(v, rows, .nan))
         case .boolean(let v): return .bool(pick(v, rows, NullSentinel.boolean))
         case .date(let v): return .date(pick(v, rows, NullSentinel.int32))

@@ -56,15 +56,21 @@ struct RowMask {
                 switch rows {
                 case .mapped(let mapped):
                     return mapped.withUnsafeBufferPointer { mapped in body { passes(mapped[$0]) } }
-                case .indexed(.dense(let low, let span, let table), let foreign):
-                    // The common index, without a switch per row.
+                // The common index, without a switch per row.
+                case .indexed(.dense(let low, let span, let table), .narrow(let foreign)):
+                    return foreign.withUnsafeBufferPointer { foreign in
+                        table.withUnsafeBufferPointer { table in
+                            body { passes(KeyIndex.row(of: foreign[$0], low: low, span: span, table: table)) }
+                        }
+                    }
+                case .indexed(.dense(let low, let span, let table), .wide(let foreign)):
                     return foreign.withUnsafeBufferPointer { foreign in
                         table.withUnsafeBufferPointer { table in
                             body { passes(KeyIndex.row(of: foreign[$0], low: low, span: span, table: table)) }
                         }
                     }
                 case .indexed(let index, let foreign):
-                    return foreign.withUnsafeBufferPointer { foreign in body { passes(index.row(of: foreign[$0])) } }
+                    return body { passes(index.row(of: foreign[$0])) }
                 }
             }
         }

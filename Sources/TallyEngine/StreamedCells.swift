@@ -55,7 +55,8 @@ struct StreamedCells {
             let keys = distinctKeys(value, count: cells.count)
             for i in cells.indices where cells[i] >= 0 && keys[i] != Int64.min { sets[Int(cells[i])].insert(keys[i]) }
         case .sum, .avg:
-            if let (values, _) = value?.exact {
+            // A block's values, read in 64 bits: a block is small, and its width may differ from the last's.
+            if let values = value?.exact?.values.widened {
                 for i in cells.indices where cells[i] >= 0 && values[i] != NullSentinel.int64 {
                     let c = Int(cells[i])
                     let (sum, overflow) = exactSums[c].addingReportingOverflow(values[i])
@@ -72,7 +73,7 @@ struct StreamedCells {
             }
         case .min, .max:
             let max = function == .max
-            if let (values, _) = value?.exact {
+            if let values = value?.exact?.values.widened {
                 Self.extremes(max: max, cells, values, isNull: { $0 == NullSentinel.int64 }, into: &exactBest)
             } else {
                 Self.extremes(max: max, cells, value?.doubles(count: cells.count) ?? [], isNull: { $0.isNaN }, into: &best)
@@ -208,7 +209,9 @@ struct StreamedCells {
                 return id
             }
             return codes.map { $0 < 0 ? Int64.min : ids[Int($0)] }
-        case .int(let x), .decimal(let x, _), .timestamp(let x), .duration(let x):
+        case .int(let x), .decimal(let x, _):
+            return x.widened
+        case .timestamp(let x), .duration(let x):
             return x
         case .date(let x):
             return x.map { $0 == NullSentinel.int32 ? Int64.min : Int64($0) }

@@ -6,8 +6,8 @@ import TallySemantics
 
 /// An evaluated row expression. Nulls use the column sentinels (`Int64.min`, `Int32.min`, NaN, 2, -1).
 enum Vector {
-    case int([Int64])
-    case decimal([Int64], scale: Int)
+    case int(Integers)
+    case decimal(Integers, scale: Int)
     case double([Double])
     case bool([UInt8])
     case date([Int32])
@@ -46,12 +46,12 @@ enum Vector {
 
     /// Integer and decimal values as scaled integers (value = mantissa / 10^scale), and durations as
     /// whole microseconds, which sum exactly; nil for other kinds.
-    var exact: (values: [Int64], scale: Int)? {
+    var exact: (values: Integers, scale: Int)? {
         switch self {
         case .int(let x): (x, 0)
         case .decimal(let x, let s): (x, s)
         // Whole microseconds, summed exactly.
-        case .duration(let x): (x, 0)
+        case .duration(let x): (.wide(x), 0)
         default: nil
         }
     }
@@ -74,7 +74,9 @@ enum Vector {
     /// Whether each row is null.
     func nullMask(count: Int) -> [UInt8] {
         switch self {
-        case .int(let v), .decimal(let v, _), .timestamp(let v), .duration(let v):
+        case .int(.narrow(let v)), .decimal(.narrow(let v), _):
+            return v.map { $0.isNull ? 1 : 0 }
+        case .int(.wide(let v)), .decimal(.wide(let v), _), .timestamp(let v), .duration(let v):
             return v.map { $0 == NullSentinel.int64 ? 1 : 0 }
         case .double(let v): return v.map { $0.isNaN ? 1 : 0 }
         case .bool(let v): return v.map { $0 == NullSentinel.boolean ? 1 : 0 }

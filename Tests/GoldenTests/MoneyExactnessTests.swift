@@ -43,7 +43,7 @@ import Testing
             floatTotal += Double(c) / 100
         }
         let session = try Session(today: 0)
-        session.add(Dataset(name: "payments", columns: [Column(name: "amount", storage: .decimal(cents, scale: 2))], rowCount: rows, source: nil))
+        session.add(Dataset(name: "payments", columns: [Column(name: "amount", storage: .decimal(Integers(cents), scale: 2))], rowCount: rows, source: nil))
 
         let exact = decimalText(cents: total)
         // Shows that this data would expose a float sum.

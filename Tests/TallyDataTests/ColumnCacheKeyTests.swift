@@ -111,7 +111,7 @@ import Testing
 
         // A copy written by the cache itself with other values: reading them proves the read came from there.
         let marker = (0..<Int64(first.rowCount)).map { $0 * 5 + 3 }
-        cache.store([(index: 0, storage: .integer(marker), firstNonNumber: nil)], rows: first.rowCount, in: entry)
+        cache.store([(index: 0, storage: .integer(Integers(marker)), firstNonNumber: nil)], rows: first.rowCount, in: entry)
         #expect(try CSVFile(path: path, cache: cache).read(columns: ["id"]).columns[0].integers == marker.map { Optional($0) })
 
         // Another compressed file under the same name is a miss: its own values, not the stored ones.

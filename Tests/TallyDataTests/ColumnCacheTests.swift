@@ -109,7 +109,7 @@ import Testing
         // proves the values come from the cache and not from the CSV.
         let marker = (0..<rows).map { Int64($0) * 3 + 11 }
         let entry = cache.entry(for: try FileBytes(path: csv), options: .init())
-        cache.store([(index: 0, storage: .integer(marker), firstNonNumber: nil)], rows: rows, in: entry)
+        cache.store([(index: 0, storage: .integer(Integers(marker)), firstNonNumber: nil)], rows: rows, in: entry)
         let read = try CSVFile(path: csv, cache: cache).read(columns: ["id", "kind"])
         #expect(read.columns[0].integers == marker.map { Optional($0) })
         #expect(Self.differences(Self.subset(read, 1), try CSVFile(path: csv).read(columns: ["kind"])) == [])
@@ -549,8 +549,12 @@ import Testing
             guard let row = x.indices.first(where: { x[$0] != y[$0] }) else { return nil }
             return "row \(row): \(x[row]) vs \(y[row])"
         }
+        func compare(_ x: Integers, _ y: Integers) -> String? {
+            x.isNarrow != y.isNarrow ? "widths differ (\(x.isNarrow ? 32 : 64) vs \(y.isNarrow ? 32 : 64) bits)" : compare(x.widened, y.widened)
+        }
         switch (a, b) {
-        case (.integer(let x), .integer(let y)), (.timestamp(let x), .timestamp(let y)): return compare(x, y)
+        case (.integer(let x), .integer(let y)): return compare(x, y)
+        case (.timestamp(let x), .timestamp(let y)): return compare(x, y)
         case (.decimal(let x, let s), .decimal(let y, let t)): return s != t ? "scale \(s) vs \(t)" : compare(x, y)
         case (.double(let x), .double(let y)): return compare(x.map(\.bitPattern), y.map(\.bitPattern))
         case (.boolean(let x), .boolean(let y)): return compare(x, y)

@@ -25,7 +25,7 @@ import Testing
     private static func counted(
         values: [Int64], cells: [Int32], cellCount: Int, slotCount: Int, block: Int
     ) -> (bits: DistinctBits?, expected: [Int64]) {
-        let ids = DistinctIDs(.int(values), count: values.count)
+        let ids = DistinctIDs(.int(Integers(values)), count: values.count)
         guard var bits = DistinctBits(values: ids.count, cellCount: cellCount, slotCount: slotCount) else { return (nil, []) }
         for start in stride(from: 0, to: values.count, by: block) {
             let rows = start..<min(start + block, values.count)

@@ -101,9 +101,10 @@ import Testing
         guard case .date(let dates)? = orders.column(named: "date")?.storage,
             case .integer(let amounts)? = orders.column(named: "amount")?.storage,
             case .integer(let ids)? = orders.column(named: "customer_id")?.storage,
-            case .integer(let keys)? = customers.column(named: "id")?.storage,
+            case .integer(let keyValues)? = customers.column(named: "id")?.storage,
             case .text(let codes, let dictionary)? = customers.column(named: "plan")?.storage
         else { throw Diagnostic("unexpected fixture columns") }
+        let keys = keyValues.widened
         let pro = Set(keys.indices.filter { codes[$0] >= 0 && dictionary[Int(codes[$0])] == "pro" }.map { keys[$0] })
         var expected: [String: Double] = [:]
         for i in dates.indices where dates[i] != nullDay && amounts[i] != nullInt && pro.contains(ids[i]) {

@@ -31,7 +31,9 @@ import Testing
             return passes[r]
         }
         #expect(expected.contains(0) && expected.contains(1))
-        for rows in [TargetRows.indexed(index, foreign), .mapped(index.rows(of: .integer(foreign)))] {
+        // Foreign keys in both widths: 32 bits when they fit (dense keys here), and 64.
+        let widths = [Integers(foreign), .wide(foreign)]
+        for rows in widths.map({ TargetRows.indexed(index, $0) }) + [.mapped(index.rows(of: .integer(foreign)))] {
             let mask = RowMask.through(passes, unmatched: unmatched, rows: rows, count: foreign.count)
             let tested = mask.withTest { passes in (0..<foreign.count).map { passes($0) ? UInt8(1) : 0 } }
             #expect(tested == expected)

@@ -166,3 +166,10 @@ struct Fixture {
 func relation(_ from: String, _ fromColumn: String, to: String, _ toColumn: String) -> Relation {
     Relation(fromDataset: from, fromColumn: fromColumn, toDataset: to, toColumn: toColumn)
 }
+
+extension ColumnStorage {
+    /// Integers as the reader stores them: in 32 bits when every value fits.
+    static func integer(_ values: [Int64]) -> ColumnStorage { .integer(Integers(values)) }
+
+    static func decimal(_ values: [Int64], scale: Int) -> ColumnStorage { .decimal(Integers(values), scale: scale) }
+}
