@@ -12,6 +12,7 @@ public enum Integers: Sendable {
     case wide([Int64])
 
     /// `values`, narrowed when every one fits in 32 bits.
+    @inlinable
     public init(_ values: [Int64]) {
         self = Self.fitsNarrow(values) ? .narrow(Self.narrowed(values)) : .wide(values)
     }
@@ -21,6 +22,7 @@ public enum Integers: Sendable {
         .narrow([Int32](repeating: Int32.min, count: count))
     }
 
+    @inlinable
     public var count: Int {
         switch self {
         case .narrow(let v): v.count
@@ -37,6 +39,7 @@ public enum Integers: Sendable {
     }
 
     /// Row `i` as 64 bits (`NullSentinel.int64` for null). For one value at a time, not for loops.
+    @inlinable
     public subscript(i: Int) -> Int64 {
         switch self {
         case .narrow(let v): v[i].widened
@@ -45,6 +48,7 @@ public enum Integers: Sendable {
     }
 
     /// Every value in 64 bits, nulls as `NullSentinel.int64`.
+    @inlinable
     public var widened: [Int64] {
         switch self {
         case .narrow(let v): v.map(\.widened)
@@ -53,6 +57,7 @@ public enum Integers: Sendable {
     }
 
     /// Each value, in 64 bits, transformed.
+    @inlinable
     public func map<T>(_ transform: (Int64) throws -> T) rethrows -> [T] {
         switch self {
         case .narrow(let v): try v.map { try transform($0.widened) }
@@ -61,6 +66,7 @@ public enum Integers: Sendable {
     }
 
     /// The values of `range`, in the same width.
+    @inlinable
     public func slice(_ range: Range<Int>) -> Integers {
         switch self {
         case .narrow(let v): .narrow(Array(v[range]))
@@ -69,6 +75,7 @@ public enum Integers: Sendable {
     }
 
     /// Per entry of `rows`, the value of that row; null where the row is negative.
+    @inlinable
     public func picked(_ rows: [Int32]) -> Integers {
         switch self {
         case .narrow(let v): .narrow(rows.map { $0 < 0 ? Int32.min : v[Int($0)] })
@@ -128,13 +135,15 @@ public enum Integers: Sendable {
     }
 
     /// Whether every value fits in 32 bits without meeting `Int32.min`, which means null there.
+    @inlinable
     static func fitsNarrow<C: Collection<Int64>>(_ values: C) -> Bool {
         var fits = true
         for v in values { fits = fits && (v == NullSentinel.int64 || (v > Int64(Int32.min) && v <= Int64(Int32.max))) }
         return fits
     }
 
-    private static func narrowed(_ values: [Int64]) -> [Int32] {
+    @inlinable
+    static func narrowed(_ values: [Int64]) -> [Int32] {
         values.map { $0 == NullSentinel.int64 ? Int32.min : Int32(truncatingIfNeeded: $0) }
     }
 
@@ -169,10 +178,10 @@ extension Int64: StoredInteger {}
 
 extension StoredInteger {
     /// The value in 64 bits, null as `NullSentinel.int64`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var widened: Int64 { self == Self.min ? NullSentinel.int64 : Int64(truncatingIfNeeded: self) }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isNull: Bool { self == Self.min }
 }
 
