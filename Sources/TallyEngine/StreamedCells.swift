@@ -7,8 +7,9 @@ import TallySemantics
 
 /// What `Aggregator` computes in one pass over all rows, kept between blocks and finished once. Rows
 /// are added in file order, so a sum of floating-point values adds in the same order as in memory and
-/// every cell comes out identical. Memory: a few values per cell, and for a distinct count a set per
-/// cell of the values met in it (bounded by distinct values, not rows).
+/// every cell comes out identical. Memory: a few values per cell, and for a distinct count a bit per
+/// (value, cell) over the values' span, or past 16 MiB a set per cell of the values met in it
+/// (`StreamedDistinct`; bounded by distinct values, not rows).
 struct StreamedCells {
     private let function: AggregateFunction
     private(set) var cellCount: Int
@@ -19,7 +20,7 @@ struct StreamedCells {
     private var sums: [Double] = []
     private var exactBest: [Int64?] = []
     private var best: [Double?] = []
-    private var sets: [Set<Int64>] = []
+    private var distinct = StreamedDistinct(cellCount: 0)
     /// Distinct text values by their bytes (each block has a dictionary of its own).
     private var textKeys: [[UInt8]: Int64] = [:]
 
@@ -53,7 +54,7 @@ struct StreamedCells {
         case .countDistinct:
             guard let value else { return count(cells, nil) }
             let keys = distinctKeys(value, count: cells.count)
-            for i in cells.indices where cells[i] >= 0 && keys[i] != Int64.min { sets[Int(cells[i])].insert(keys[i]) }
+            distinct.add(cells: cells, keys: keys)
         case .sum, .avg:
             // A block's values, read in 64 bits: a block is small, and its width may differ from the last's.
             if let values = value?.exact?.values.widened {
@@ -90,7 +91,7 @@ struct StreamedCells {
         case .count:
             return .exactCells(counts, scale: 0)
         case .countDistinct:
-            return kind?.hasValue == true ? .exactCells(sets.map { Int64($0.count) }, scale: 0) : .exactCells(counts, scale: 0)
+            return .exactCells(kind?.hasValue == true ? distinct.counts : counts, scale: 0)
         case .sum:
             if let scale { return .exactCells(exactSums, scale: scale) }
             return .approximate(sums.map { $0.isFinite ? $0 : nil })
@@ -126,7 +127,7 @@ struct StreamedCells {
         guard let kind else { return }
         let exact = kind.scale != nil
         switch function {
-        case .countDistinct: sets += repeatElement([], count: more)
+        case .countDistinct: distinct.grow(to: count)
         case .sum, .avg: if exact { exactSums += repeatElement(0, count: more) } else { sums += repeatElement(0, count: more) }
         case .min, .max: if exact { exactBest += repeatElement(nil, count: more) } else { best += repeatElement(nil, count: more) }
         case .count, .median, .percentile: break
@@ -158,17 +159,16 @@ struct StreamedCells {
                     let max = function == .max
                     if let b = other.exactBest[t] { other.exactBest[t] = max ? Swift.max(b, v) : Swift.min(b, v) } else { other.exactBest[t] = v }
                 }
-            case .countDistinct:
-                if kind.hasValue { other.sets[t].formUnion(sets[cell]) }
-            case .count, .median, .percentile:
+            case .count, .countDistinct, .median, .percentile:
                 break
             }
         }
+        if function == .countDistinct, kind.hasValue { distinct.add(into: &other.distinct, target) }
     }
 
     private mutating func allocate(exact: Bool) {
         switch function {
-        case .countDistinct: sets = [Set<Int64>](repeating: [], count: cellCount)
+        case .countDistinct: distinct = StreamedDistinct(cellCount: cellCount)
         case .sum, .avg:
             if exact { exactSums = [Int64](repeating: 0, count: cellCount) } else { sums = [Double](repeating: 0, count: cellCount) }
         case .min, .max:

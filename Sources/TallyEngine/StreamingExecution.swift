@@ -14,7 +14,7 @@ import TallySemantics
 /// (shared domains, so every block agrees on a combination's number), the second builds the cells.
 /// Peak memory is one block's rows and their per-row work (as `NativeExecution` counts it per row),
 /// the reader's batch of chunks in flight, the cell states (a few values per cell, a distinct count's
-/// sets of values per cell), relation targets read whole, and dimension domains: bounded by the block
+/// values per cell: `StreamedDistinct`), relation targets read whole, and dimension domains: bounded by the block
 /// size and the result's size, not by the rows.
 final class StreamingExecution: PlanExecution {
     private let plan: QueryPlan

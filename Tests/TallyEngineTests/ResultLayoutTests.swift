@@ -50,8 +50,8 @@ import Testing
     }
 }
 
-/// A small deterministic generator, so the fixture is the same on every run.
-private struct SplitMix {
+/// A small deterministic generator, so a fixture is the same on every run.
+struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
