@@ -328,13 +328,15 @@ struct RowBinder {
         let where_ = related.isEmpty ? "" : " (nor does \(related.joined(separator: ", ")), which it relates to)"
         // A misspelt grain (`by montth`) reaches here as a column name; columns win a tie.
         let grains = Grain.allCases.map(\.rawValue).filter { !candidates.contains($0) }
-        var help = Suggestions.closest(to: name.text, in: candidates + grains).map { closest in
-            grains.contains(closest) ? "did you mean the time grain '\(closest)'?" : "did you mean '\(closest)'?"
-        }
+        let closest = Suggestions.closest(to: name.text, in: candidates + grains)
+        let nearGrain = closest.map(grains.contains) ?? false
+        var help = closest.map { nearGrain ? "did you mean the time grain '\($0)'?" : "did you mean '\($0)'?" }
         if help == nil, Grain.parse(name.text) != nil { help = "time grains go after `by`: by \(name.text)" }
+        // Near a grain, the name was as likely meant as one: the headline says it is neither.
+        let notAGrain = nearGrain ? "'\(name.text)' is not a time grain, and " : ""
         throw fail(
             Diagnostic(
-                "metric '\(context)' reads dataset '\(dataset)', which has no column '\(name.text)'\(where_)",
+                "\(notAGrain)metric '\(context)' reads dataset '\(dataset)', which has no column '\(name.text)'\(where_)",
                 at: name.span, help: help ?? "describe \(dataset) lists its columns"))
     }
 
