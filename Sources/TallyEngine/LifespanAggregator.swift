@@ -11,12 +11,12 @@ import TallySemantics
 /// instead of testing every row against every period.
 enum LifespanAggregator {
     static func run(
-        _ function: AggregateFunction, value: Vector?, combos: [Int], spans: [ClosedRange<Int>?], periods: Int,
+        _ function: AggregateFunction, value: Vector?, combos: [Int32], runs: ActiveRuns, periods: Int,
         cellCount: Int, cancellation: Cancellation
     ) throws(Diagnostic) -> Measure {
         var differences = LifespanDifferences(function, value: value)
         try differences.add(
-            value: value, combos: combos, spans: spans, periods: periods, cellCount: cellCount, cancellation: cancellation)
+            value: value, combos: combos, runs: runs, periods: periods, cellCount: cellCount, cancellation: cancellation)
         return try differences.finish(periods: periods, cellCount: cellCount)
     }
 }
@@ -41,7 +41,7 @@ struct LifespanDifferences {
 
     /// Adds rows: each one's combination (-1 when not counted) and the run of periods it is active at.
     mutating func add(
-        value: Vector?, combos: [Int], spans: [ClosedRange<Int>?], periods: Int, cellCount: Int,
+        value: Vector?, combos: [Int32], runs: ActiveRuns, periods: Int, cellCount: Int,
         cancellation: Cancellation
     ) throws(Diagnostic) {
         if counts.count < cellCount { counts += [Int](repeating: 0, count: cellCount - counts.count) }
@@ -52,16 +52,19 @@ struct LifespanDifferences {
         }
         if summedAsDoubles, sums.count < cellCount { sums += [Double](repeating: 0, count: cellCount - sums.count) }
         // count(ds.col) counts non-null values; sum and avg need numbers (the binder checked).
-        let nulls = value?.nullMask(count: spans.count)
-        let doubles = summedAsDoubles ? value?.doubles(count: spans.count) : nil
-
-        for rows in Cancellation.blocks(spans.count) {
+        let nulls = value?.nullMask(count: runs.count)
+        let doubles = summedAsDoubles ? value?.doubles(count: runs.count) : nil
+        if exact == nil, doubles == nil, nulls == nil {
+            return try addCounts(combos: combos, runs: runs, periods: periods, cancellation: cancellation)
+        }
+        for rows in Cancellation.blocks(runs.count) {
             try cancellation.check()
             for i in rows {
-                guard let span = spans[i], combos[i] >= 0, nulls?[i] != 1 else { continue }
-                let first = combos[i] * periods + span.lowerBound
+                guard runs.first[i] <= runs.last[i], combos[i] >= 0, nulls?[i] != 1 else { continue }
+                let (runFirst, runLast, combo) = (Int(runs.first[i]), Int(runs.last[i]), Int(combos[i]))
+                let first = combo * periods + runFirst
                 // A run that lasts to the final period needs no removal (it would land in the next combination).
-                let afterLast = span.upperBound + 1 < periods ? combos[i] * periods + span.upperBound + 1 : nil
+                let afterLast = runLast + 1 < periods ? combo * periods + runLast + 1 : nil
                 if let (values, _) = exact {
                     exactSums[first] = try Vector.checkedAdd(exactSums[first], values[i])
                     if let afterLast { exactSums[afterLast] = try Vector.checkedAdd(exactSums[afterLast], -values[i]) }
@@ -71,6 +74,30 @@ struct LifespanDifferences {
                 }
                 counts[first] += 1
                 if let afterLast { counts[afterLast] -= 1 }
+            }
+        }
+    }
+
+    /// `count(ds)`: each counted row adds 1 where its run starts and removes it after it ends, over raw
+    /// buffers (this runs once per row of the dataset, for every query over a lifespan).
+    private mutating func addCounts(
+        combos: [Int32], runs: ActiveRuns, periods: Int, cancellation: Cancellation
+    ) throws(Diagnostic) {
+        for rows in Cancellation.blocks(runs.count) {
+            try cancellation.check()
+            counts.withUnsafeMutableBufferPointer { counts in
+                combos.withUnsafeBufferPointer { combos in
+                    runs.first.withUnsafeBufferPointer { firsts in
+                        runs.last.withUnsafeBufferPointer { lasts in
+                            for i in rows where firsts[i] <= lasts[i] && combos[i] >= 0 {
+                                let start = Int(combos[i]) &* periods
+                                counts[start &+ Int(firsts[i])] &+= 1
+                                let afterLast = Int(lasts[i]) &+ 1
+                                if afterLast < periods { counts[start &+ afterLast] &-= 1 }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -200,7 +200,7 @@ final class NativeExecution: PlanExecution {
         if case .active(let activity) = aggregate.placement {
             let (combos, runs) = Self.activeRuns(activity, days: p.days, mask: mask, combos: rowCombos, layer: layer)
             let byPosition = try LifespanAggregator.run(
-                aggregate.function, value: value, combos: combos, spans: runs, periods: layer.slots.count,
+                aggregate.function, value: value, combos: combos, runs: runs, periods: layer.slots.count,
                 cellCount: comboCount * layer.slots.count, cancellation: cancellation)
             return Self.spread(byPosition, layer: layer, comboCount: comboCount, slotCount: slotCount)
         }
@@ -290,14 +290,13 @@ final class NativeExecution: PlanExecution {
     static func activeRuns(
         _ activity: Activity, days: [BoundColumn: [Int32]], mask passes: RowMask, combos: RowValues?,
         layer: SlotLayer
-    ) -> (combos: [Int], runs: [ClosedRange<Int>?]) {
+    ) -> (combos: [Int32], runs: ActiveRuns) {
         let mask = passes.materialized
-        let rowCombos = combos?.materialized
         let start = days[activity.start] ?? []
         let end = activity.end.flatMap { days[$0] } ?? [Int32](repeating: NullSentinel.int32, count: mask.count)
         let runs = layer.activeRuns(start: start, end: end, at: activity.boundary, mask: mask)
-        let combos = mask.indices.map { mask[$0] == 1 ? Int(rowCombos?[$0] ?? 0) : -1 }
-        return (combos, runs)
+        guard let rowCombos = combos?.materialized else { return (mask.map { $0 == 1 ? 0 : -1 }, runs) }
+        return (mask.indices.map { mask[$0] == 1 ? rowCombos[$0] : -1 }, runs)
     }
 
     /// Cells laid out by layer position, moved to their slots among all the axis's slots.

@@ -5,6 +5,15 @@ import TallyData
 import TallyPlan
 import TallySemantics
 
+/// Per row, the run of a layer's positions at whose boundary it is active, `first[i]...last[i]`, and
+/// none when `first[i] > last[i]`: 8 bytes a row, where an optional range of positions takes 24.
+struct ActiveRuns {
+    let first: [Int32]
+    let last: [Int32]
+
+    var count: Int { first.count }
+}
+
 /// Slots whose spans do not overlap, in time order (`TimeAxis.layers`).
 struct SlotLayer {
     /// Slot numbers, in time order.
@@ -77,17 +86,25 @@ struct SlotLayer {
         return start < b && (end == NullSentinel.int32 || end >= b)
     }
 
-    /// For each row in `mask`, the positions (first...last) at whose boundary it is active, or nil.
-    /// Boundaries increase with the position, so each row's positions are one run, found by binary search.
-    func activeRuns(start: [Int32], end: [Int32], at which: Boundary, mask: [UInt8]) -> [ClosedRange<Int>?] {
+    /// For each row in `mask`, the positions at whose boundary it is active. Boundaries increase with
+    /// the position, so each row's positions are one run, found from the day table or by binary search.
+    func activeRuns(start: [Int32], end: [Int32], at which: Boundary, mask: [UInt8]) -> ActiveRuns {
         let atStart = which == .start
-        let count = slots.count
-        return mask.indices.map { i in
-            guard mask[i] == 1, start[i] != NullSentinel.int32 else { return nil }
-            let firstActive = boundsUpTo(start[i], atStart)
-            let lastActive = end[i] == NullSentinel.int32 ? count - 1 : boundsUpTo(end[i], atStart) - 1
-            return firstActive <= lastActive ? firstActive...lastActive : nil
+        let last = Int32(slots.count - 1)
+        var lasts = [Int32](repeating: -1, count: mask.count)
+        let firsts = [Int32](unsafeUninitializedCapacity: mask.count) { firsts, initialized in
+            lasts.withUnsafeMutableBufferPointer { lasts in
+                for i in mask.indices {
+                    // None: the first after the last.
+                    firsts[i] = 0
+                    guard mask[i] == 1, start[i] != NullSentinel.int32 else { continue }
+                    firsts[i] = Int32(boundsUpTo(start[i], atStart))
+                    lasts[i] = end[i] == NullSentinel.int32 ? last : Int32(boundsUpTo(end[i], atStart) - 1)
+                }
+            }
+            initialized = mask.count
         }
+        return ActiveRuns(first: firsts, last: lasts)
     }
 
     /// How many of the layer's boundaries (first days, or days after the last) are at or before

@@ -119,7 +119,7 @@ final class StreamingExecution: PlanExecution {
                                 activity, days: p.days, mask: mask, combos: combos, layer: layer)
                             var differences = lifespans[index][l] ?? LifespanDifferences(aggregate.function, value: value)
                             try differences.add(
-                                value: value, combos: rowCombos, spans: runs, periods: layer.slots.count,
+                                value: value, combos: rowCombos, runs: runs, periods: layer.slots.count,
                                 cellCount: (computation.whole ? 1 : comboCount) * layer.slots.count,
                                 cancellation: cancellation)
                             lifespans[index][l] = differences
