@@ -11,7 +11,17 @@ public enum MemoryBudget {
 
     /// Address space the threads that read and compute may take for their stacks (8 MiB each, one per
     /// processor): reserved whole when they start, so under `ulimit -v` it is not there for data.
-    static let threadStacks = UInt64(max(1, ProcessInfo.processInfo.activeProcessorCount)) * (8 << 20)
+    static let threadStacks = UInt64(workers) * stackSize
+
+    private static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    private static let stackSize = UInt64(8 << 20)
+
+    /// The stacks of the workers not running yet: those running hold theirs in the address space in
+    /// use already. (Counted twice, the room left would depend on whether an earlier read's workers
+    /// were still idling when a later read asks.)
+    static func stacksToCome() -> UInt64 {
+        UInt64(max(0, workers - dispatchWorkers())) * stackSize
+    }
 
     /// Bytes the process may still allocate: the least of the address space left under `ulimit -v`
     /// (less the threads' stacks), the data segment left under `ulimit -d`, the room left in its
@@ -21,7 +31,7 @@ public enum MemoryBudget {
         let page = UInt64(max(1, sysconf(Int32(_SC_PAGESIZE))))
         let usage = statm()
         if let limit = limit(RLIMIT_AS), let size = usage?.size {
-            let used = size * page + threadStacks
+            let used = size * page + stacksToCome()
             left = min(left, limit > used ? limit - used : 0)
         }
         if let limit = limit(RLIMIT_DATA), let data = usage?.data {
@@ -68,6 +78,14 @@ public enum MemoryBudget {
             let size = UInt64(fields[0]), let data = UInt64(fields[5])
         else { return nil }
         return (size, data)
+    }
+
+    /// The threads of Dispatch's pools running in this process, which the parallel work runs on: each
+    /// is named after its pool's queue (`com.apple.root.default-qos`, cut to 15 bytes), where the main
+    /// thread and the statement threads keep the program's name. None when /proc cannot tell.
+    private static func dispatchWorkers() -> Int {
+        guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task") else { return 0 }
+        return tasks.filter { read("/proc/self/task/\($0)/comm")?.contains("qos") == true }.count
     }
 
     /// MemAvailable plus SwapFree from /proc/meminfo: beyond it the kernel's out-of-memory killer acts.

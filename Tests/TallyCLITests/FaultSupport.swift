@@ -256,12 +256,16 @@ extension Fault {
             try? input.fileHandleForWriting.close()
             process.waitUntilExit()
         }
-        // Opened (it reads the folder's headers first), then blocked reading its statements.
+        // Opened (it reads the folder's headers first), then blocked reading its statements: its one thread
+        // waits in read(0, ...), system call 0 with first argument 0. A size read earlier, or from two
+        // samples alike while the machine is busy, can be short of the opened process's.
+        let proc = "/proc/\(process.processIdentifier)/"
         var size = 0
-        for _ in 0..<200 {
+        for _ in 0..<500 {
             Thread.sleep(forTimeInterval: 0.02)
             guard
-                let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+                let call = try? String(contentsOfFile: proc + "syscall", encoding: .utf8), call.hasPrefix("0 0x0 "),
+                let status = try? String(contentsOfFile: proc + "status", encoding: .utf8),
                 let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmSize:") }),
                 let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
             else { continue }

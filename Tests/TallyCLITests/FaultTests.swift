@@ -301,16 +301,29 @@ import Testing
         let plain = try Fault.sh(query, arguments: ["unlimited"])
         try #require(plain.status == 0)
 
-        let tight = try Fault.sh(query, arguments: [String(start + (20 << 10))])
+        // At the address space an idle session holds, not even a block of rows fits: refused, with what to do.
+        let refusal = "error: \(folder.path)/orders.csv: not enough memory to read 3 columns of about "
+        let help =
+            " is left\n  = help: give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size\n"
+        let tight = try Fault.sh(query, arguments: [String(start)])
         #expect(tight.status == 1)
         #expect(tight.stdout == "")
-        #expect(
-            tight.stderr.hasPrefix("error: \(folder.path)/orders.csv: not enough memory to read 3 columns of about "),
-            "\(tight.stderr)")
-        #expect(
-            tight.stderr.hasSuffix(
-                " is left\n  = help: give Tally more memory (ulimit -v, the container's limit), or run on PostgreSQL with --db for data this size\n"
-            ))
+        #expect(tight.stderr.hasPrefix(refusal), "\(tight.stderr)")
+        #expect(tight.stderr.hasSuffix(help))
+
+        // Just above it, each limit gives the answer (read in blocks) or a refusal, never a crash or a
+        // partial answer: which one depends on whether the reading threads' stacks are already held.
+        for extra in [1, 2, 4, 8, 20] {
+            let r = try Fault.sh(query, arguments: [String(start + extra << 10)])
+            if r.status == 0 {
+                #expect(r.stdout == plain.stdout, "\(extra) MiB more")
+            } else {
+                #expect(r.status == 1 && r.stdout == "", "\(extra) MiB more: \(r.status)")
+                // The read's refusal, or the query's when the columns were read in blocks.
+                let refused = r.stderr.hasPrefix("error: ") && r.stderr.contains("not enough memory")
+                #expect(refused && r.stderr.contains("give Tally more memory"), "\(extra) MiB more: \(r.stderr)")
+            }
+        }
 
         // Room for the reading threads' stacks (8 MiB a processor) and 150 MiB more.
         let roomy = start + (ProcessInfo.processInfo.activeProcessorCount * 8 + 16 + 150) << 10

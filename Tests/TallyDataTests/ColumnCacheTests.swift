@@ -227,7 +227,7 @@ import Testing
         for index in 0..<2 {
             let path = entry + "/c\(index)"
             var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            bytes.replaceSubrange(0..<8, with: Array("TLYCOL02".utf8))
+            bytes.replaceSubrange(0..<8, with: Array("TLYCOL03".utf8))
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             #expect(cache.column(index, in: entry, rows: rows) == nil)
         }
