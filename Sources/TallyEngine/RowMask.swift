@@ -42,6 +42,14 @@ struct RowMask {
         }
     }
 
+    /// Calls `body` with the byte per row when the mask is held so, else with nil: for loops that
+    /// run a vector of rows at a time over plain bytes.
+    @inline(__always)
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        if case .bytes(let bytes) = storage { return bytes.withUnsafeBufferPointer { body($0) } }
+        return body(nil)
+    }
+
     /// Calls `body` with a test of row i, for the loops it is handed to (inlined there).
     @inline(__always)
     func withTest<R>(_ body: ((Int) -> Bool) -> R) -> R {
