@@ -128,6 +128,7 @@ struct CSVColumnBuilder {
             return true
         }
         Self.reserve(local.count, in: &codes)
+        Prefault.room(of: &codes, for: local.count)
         // Raw buffers and no closure over `remap`: a captured variable is checked for exclusive access
         // on every read, and this runs once per row.
         let start = codes.count
@@ -142,6 +143,7 @@ struct CSVColumnBuilder {
 
     private static func append<T>(_ part: [T], to column: inout [T]) {
         reserve(part.count, in: &column)
+        Prefault.room(of: &column, for: part.count)
         column.append(contentsOf: part)
     }
 

@@ -112,6 +112,7 @@ public enum Integers: Sendable {
         case (.narrow(var a), .narrow(let b)):
             self = .wide([])  // Leaves `a` the only reference, so it grows in place.
             Self.reserve(b.count, in: &a)
+            Prefault.room(of: &a, for: b.count)
             a.append(contentsOf: b)
             self = .narrow(a)
         case (.narrow(var a), .wide(let b)) where Self.fitsNarrow(b):
