@@ -24,8 +24,8 @@ public enum MemoryBudget {
     }
 
     /// Bytes the process may still allocate: the least of the address space left under `ulimit -v`
-    /// (less the threads' stacks), the data segment left under `ulimit -d`, the room left in its
-    /// control group, and the machine's available memory and swap.
+    /// (less the stacks of reading threads yet to start), the data segment left under `ulimit -d`, the
+    /// room left in its control group, and the machine's available memory and swap.
     public static func available() -> UInt64 {
         var left = machineAvailable() ?? .max
         let page = UInt64(max(1, sysconf(Int32(_SC_PAGESIZE))))
