@@ -20,7 +20,7 @@ extension CSVFile {
         let data = Double(max(1, dataEnd - dataStart))
         let chunkRows = Int((Double(rows) * Double(chunkSize) / data).rounded(.up))
         let batchRows = min(rows, chunkRows * batchSize)
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = Cores.count
         let needed = workers * 3 * min(chunkSize, max(1, source.size)) + batchRows * (8 * count + 4) + min(rows, chunkRows) * 64
         do throws(MemoryShortage) { try MemoryBudget.reserve(needed) } catch {
             try reserveMemory(columns: count, rows: nil)

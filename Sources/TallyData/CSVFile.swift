@@ -49,7 +49,7 @@ public final class CSVFile: Sendable {
 
     /// Chunks scanned in parallel before they are checked and joined in order: a few per worker, so
     /// that one slow chunk leaves the others busy.
-    var batchSize: Int { 4 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    var batchSize: Int { 4 * Cores.count }
 
     /// Opens a file, decompressing it as it is read when it holds gzip data (`orders.csv.gz`).
     public convenience init(path: String, options: CSVOptions = .init(), cache: ColumnCache? = nil) throws(CSVError) {
@@ -209,7 +209,7 @@ public final class CSVFile: Sendable {
     func reserveMemory(columns count: Int, rows known: Int?) throws(CSVError) {
         guard count > 0 else { return }
         let rows = known ?? estimatedRows()
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = Cores.count
         // A chunk is never longer than the file, so a small file needs small buffers whatever the chunk size.
         let buffers = workers * 3 * min(chunkSize, max(1, source.size))
         let needed = rows.multipliedReportingOverflow(by: 8 * count + 4).partialValue + buffers
@@ -364,7 +364,7 @@ public final class CSVFile: Sendable {
         wanted: [Int], forced: [Int: InferredType] = [:], isCancelled: @escaping @Sendable () -> Bool,
         failure: (CSVError) -> E, _ body: (CSVChunk) throws(E) -> Void, afterBatch: () throws(E) -> Void = {}
     ) throws(E) {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = Cores.count
         var expected = dataStart
         let scratch = CSVScratch()
         // Each worker keeps its memory from batch to batch: fresh buffers per batch would fault their

@@ -35,9 +35,9 @@ final class GzipWindow: @unchecked Sendable {
 
     /// How far behind the latest read the window keeps bytes: more than a batch of chunks spans, so
     /// the workers of one batch never find their bytes dropped (which would start the stream over).
-    private static let keepBehind = max(64, 32 * ProcessInfo.processInfo.activeProcessorCount) << 20
+    private static let keepBehind = max(64, 32 * Cores.count) << 20
     /// How far past the furthest read the producer decompresses: a batch of chunks and more.
-    private static let ahead = max(16, 4 * ProcessInfo.processInfo.activeProcessorCount) << 20
+    private static let ahead = max(16, 4 * Cores.count) << 20
     /// Decompressed at a time, between which readers may take what is there.
     private static let step = 1 << 20
     /// Streams shorter than this are decompressed by the readers themselves, as they ask: starting a

@@ -13,7 +13,7 @@ public enum MemoryBudget {
     /// processor): reserved whole when they start, so under `ulimit -v` it is not there for data.
     static let threadStacks = UInt64(workers) * stackSize
 
-    private static let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    private static let workers = Cores.count
     private static let stackSize = UInt64(8 << 20)
 
     /// The stacks of the workers not running yet: those running hold theirs in the address space in

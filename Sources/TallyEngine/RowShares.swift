@@ -2,13 +2,13 @@
 // the rows are read in.
 
 import Dispatch
-import Foundation
+import TallyData
 import TallyPlan
 
 enum RowShares {
     /// `0..<count` in one share per core, in order, when each holds a few blocks at least; else whole.
     static func ranges(_ count: Int) -> [Range<Int>] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / (4 * Cancellation.blockSize)))
+        let workers = max(1, min(Cores.count, count / (4 * Cancellation.blockSize)))
         return (0..<workers).map { k in (k * count / workers)..<((k + 1) * count / workers) }
     }
 
