@@ -2,6 +2,7 @@
 
 import Dispatch
 import Foundation
+import Synchronization
 import TallyDiagnostics
 
 /// The columns read from a CSV file, with what was skipped on the way.
@@ -37,6 +38,9 @@ public final class CSVFile: Sendable {
     let declared: [Int: ColumnFormat]
     /// Where columns read before are kept, if anywhere.
     let cache: ColumnCache?
+    /// `estimatedRows()` once worked out (-1 before): a read asks for it twice, and each time it read
+    /// 1 MiB into a fresh buffer, page by page.
+    private let estimate = Atomic<Int>(-1)
 
     /// Size and modification time of the file when opened (nil for bytes in memory).
     public var fileStamp: (size: Int, modified: Int64)? {
@@ -226,6 +230,14 @@ public final class CSVFile: Sendable {
 
     /// The rows of the file, told from the lines in its first MiB (exact for a file that small).
     func estimatedRows() -> Int {
+        let known = estimate.load(ordering: .relaxed)
+        if known >= 0 { return known }
+        let rows = sampledRows()
+        estimate.store(rows, ordering: .relaxed)
+        return rows
+    }
+
+    private func sampledRows() -> Int {
         let data = max(0, dataEnd - dataStart)
         guard let sample = try? source.bytes(offset: dataStart, count: min(data, 1 << 20)), !sample.isEmpty else {
             return 0
