@@ -11,6 +11,9 @@ struct RowBinder {
     let dataset: String
     /// The metric that reads the dataset, named in messages.
     let context: String
+    /// Set while binding a bare word compared with text (`plan = pro`): if it names no column, it was
+    /// most likely meant as text, and the message says to quote it.
+    var bareWordComparedWithText = false
 
     var catalog: Catalog { state.catalog }
 
@@ -122,8 +125,9 @@ struct RowBinder {
             return (.arithmetic(arithmetic, lv, rv), type)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             var (lv, lt) = try bindValue(l)
-            var (rv, rt): (RowExpr, RowType)
-            do { (rv, rt) = try bindValue(r) } catch { throw Self.unquotedText(error, r, comparedWith: lt) }
+            var right = self
+            if lt == .text, case .name = r.kind { right.bareWordComparedWithText = true }
+            var (rv, rt) = try right.bindValue(r)
             if lt == .null || rt == .null {
                 throw fail(
                     Diagnostic(
@@ -139,15 +143,6 @@ struct RowBinder {
             }
             return (.compare(comparison, lv, rv), .boolean)
         }
-    }
-
-    /// `plan = pro`: a bare word compared with text that names no column is most likely text left
-    /// unquoted, unless a column's name is close to it (then that suggestion stands).
-    private static func unquotedText(_ error: Diagnostic, _ e: Expr, comparedWith type: RowType) -> Diagnostic {
-        guard type == .text, case .name(let name) = e.kind, error.help?.hasPrefix("did you mean") != true else { return error }
-        var d = error
-        d.help = "text goes in double quotes: \"\(name.text)\""
-        return d
     }
 
     /// `values` are the bound operands, for saying why a text column among them is not numbers.
@@ -326,12 +321,16 @@ struct RowBinder {
         let related = catalog.relations(from: dataset).map(\.toDataset)
         let candidates = schema.columnNames + related.flatMap { catalog.datasets[$0]?.columnNames ?? [] }
         let where_ = related.isEmpty ? "" : " (nor does \(related.joined(separator: ", ")), which it relates to)"
-        // A misspelt grain (`by montth`) reaches here as a column name; columns win a tie.
-        let grains = Grain.allCases.map(\.rawValue).filter { !candidates.contains($0) }
+        // A misspelt grain (`by montth`) reaches here as a column name; columns win a tie. A grain
+        // itself (`where date = month`) is not suggested to itself: it is told where grains go.
+        let isGrain = Grain.parse(name.text) != nil
+        let grains = isGrain ? [] : Grain.allCases.map(\.rawValue).filter { !candidates.contains($0) }
         let closest = Suggestions.closest(to: name.text, in: candidates + grains)
         let nearGrain = closest.map(grains.contains) ?? false
+        // A close name first; then, for a bare word compared with text, the quotes it most likely lacks.
         var help = closest.map { nearGrain ? "did you mean the time grain '\($0)'?" : "did you mean '\($0)'?" }
-        if help == nil, Grain.parse(name.text) != nil { help = "time grains go after `by`: by \(name.text)" }
+        if help == nil, bareWordComparedWithText { help = "text goes in double quotes: \"\(name.text)\"" }
+        if help == nil, isGrain { help = "time grains go after `by`: by \(name.text)" }
         // Near a grain, the name was as likely meant as one: the headline says it is neither.
         let notAGrain = nearGrain ? "'\(name.text)' is not a time grain, and " : ""
         throw fail(

@@ -27,7 +27,7 @@ WITH
 SELECT x0_c0 AS "purchases"
 FROM joined;
 
--- bad-input.test:915
+-- bad-input.test:935
 -- count(orders) / 0, sum(orders.amount) / (count(orders) - count(orders)), avg(orders.amount where amount > 1000000)
 WITH
   slots AS (
@@ -74,7 +74,7 @@ SELECT
   CAST(x0_c2 AS DOUBLE PRECISION) / NULLIF(CAST(x0_c3 AS DOUBLE PRECISION), 0) AS "avg(orders.amount where amount > 1000000)"
 FROM joined;
 
--- bad-input.test:1052
+-- bad-input.test:1072
 -- purchases
 WITH
   slots AS (
@@ -102,7 +102,7 @@ WITH
 SELECT x0_c0 AS "purchases"
 FROM joined;
 
--- bad-input.test:1063
+-- bad-input.test:1083
 -- count(partial), sum(partial.amount)
 WITH
   slots AS (
@@ -135,7 +135,7 @@ WITH
 SELECT x0_c0 AS "count(partial)", x0_c1 AS "sum(partial.amount)"
 FROM joined;
 
--- bad-input.test:1241
+-- bad-input.test:1261
 -- count_distinct(wide.id), count(wide)
 WITH
   slots AS (
@@ -168,7 +168,7 @@ WITH
 SELECT x0_c0 AS "count_distinct(wide.id)", x0_c1 AS "count(wide)"
 FROM joined;
 
--- bad-input.test:1250
+-- bad-input.test:1270
 -- sum(bom.amount), count(bom where amount is null)
 WITH
   slots AS (
@@ -205,7 +205,7 @@ SELECT
   x0_c1 AS "count(bom where amount is null)"
 FROM joined;
 
--- bad-input.test:1261
+-- bad-input.test:1281
 -- sum(large.n) * 4, -sum(large.n) * 4
 WITH
   slots AS (
