@@ -227,7 +227,8 @@ extension CSVColumnConverter {
                     out[i] = last.day
                     continue
                 }
-                guard let day = parser.parse(low: low, high: high) ?? parser.parse(field(f)) else {
+                // The words are read already: a date they do not give goes straight to the byte reading.
+                guard let day = parser.parse(low: low, high: high) ?? CivilDate.parseDatePrefix(field(f)) else {
                     failed = true
                     return
                 }

@@ -231,7 +231,7 @@ public enum CivilDate {
     }
 
     /// Validates `YYYY-MM-DD` in the first ten bytes (the caller checks the length).
-    fileprivate static func parseDatePrefix(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
+    static func parseDatePrefix(_ b: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard b.count >= 10,
             let y1 = twoDigits(b, 0), let y2 = twoDigits(b, 2), b[4] == UInt8(ascii: "-"),
             let m = twoDigits(b, 5), b[7] == UInt8(ascii: "-"),
