@@ -39,7 +39,8 @@ struct LifespanDifferences {
         summedAsDoubles = scale == nil && function != .count && value != nil
     }
 
-    /// Adds rows: each one's combination (-1 when not counted) and the run of periods it is active at.
+    /// Adds rows: each one's combination and the run of periods it is active at; a row without a run,
+    /// or of combination -1, is not counted.
     mutating func add(
         value: Vector?, combos: [Int32], runs: ActiveRuns, periods: Int, cellCount: Int,
         cancellation: Cancellation

@@ -296,8 +296,8 @@ final class NativeExecution: PlanExecution {
         }
     }
 
-    /// For a lifespan placement: each counted row's combination (-1 when not counted) and the run of
-    /// the layer's positions at whose boundary it is active.
+    /// For a lifespan placement: each row's combination and the run of the layer's positions at whose
+    /// boundary it is active. A row not counted has no run, so its combination is never read.
     static func activeRuns(
         _ activity: Activity, days: [BoundColumn: [Int32]], mask passes: RowMask, combos: RowValues?,
         layer: SlotLayer
@@ -306,8 +306,7 @@ final class NativeExecution: PlanExecution {
         let start = days[activity.start] ?? []
         let end = activity.end.flatMap { days[$0] } ?? [Int32](repeating: NullSentinel.int32, count: mask.count)
         let runs = layer.activeRuns(start: start, end: end, at: activity.boundary, mask: mask)
-        guard let rowCombos = combos?.materialized else { return (mask.map { $0 == 1 ? 0 : -1 }, runs) }
-        return (mask.indices.map { mask[$0] == 1 ? rowCombos[$0] : -1 }, runs)
+        return (combos?.materialized ?? [Int32](repeating: 0, count: mask.count), runs)
     }
 
     /// Cells laid out by layer position, moved to their slots among all the axis's slots.
