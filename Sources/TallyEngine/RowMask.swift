@@ -1,5 +1,7 @@
 // Which rows of a dataset a query counts.
 
+import TallyData
+
 /// The rows that pass: every row, those whose byte is 1, or those whose related row passes. Every row
 /// is not an array of ones: over ten million rows that would hold 10 MB to say nothing; nor is a
 /// condition on the related rows (`plan = "pro"`) asked once: its half million customers' bytes are
@@ -50,6 +52,29 @@ struct RowMask {
         return body(nil)
     }
 
+    /// Calls `body` with a test of row i that looks its foreign key up in `index` and reads the related
+    /// row's byte in `target` (`unmatched` without one); the common dense index without a switch per row.
+    @inline(__always)
+    private static func withLookup<T: StoredInteger, R>(
+        _ index: KeyIndex, _ foreign: [T], _ target: UnsafeBufferPointer<UInt8>, _ unmatched: UInt8,
+        _ body: ((Int) -> Bool) -> R
+    ) -> R {
+        foreign.withUnsafeBufferPointer { foreign in
+            guard case .dense(let low, let span, let table) = index else {
+                return body { passes(index.row(of: foreign[$0].widened), target, unmatched) }
+            }
+            return table.withUnsafeBufferPointer { table in
+                body { passes(KeyIndex.row(of: foreign[$0], low: low, span: span, table: table), target, unmatched) }
+            }
+        }
+    }
+
+    /// Whether the related row `r` (-1: none) passes.
+    @inline(__always)
+    private static func passes(_ r: Int32, _ target: UnsafeBufferPointer<UInt8>, _ unmatched: UInt8) -> Bool {
+        (r >= 0 ? target[Int(r)] : unmatched) == 1
+    }
+
     /// Calls `body` with a test of row i, for the loops it is handed to (inlined there).
     @inline(__always)
     func withTest<R>(_ body: ((Int) -> Bool) -> R) -> R {
@@ -60,25 +85,15 @@ struct RowMask {
             return bytes.withUnsafeBufferPointer { b in body { b[$0] == 1 } }
         case .through(let target, let unmatched, let rows):
             return target.withUnsafeBufferPointer { target in
-                let passes = { (r: Int32) in (r >= 0 ? target[Int(r)] : unmatched) == 1 }
                 switch rows {
                 case .mapped(let mapped):
-                    return mapped.withUnsafeBufferPointer { mapped in body { passes(mapped[$0]) } }
-                // The common index, without a switch per row.
-                case .indexed(.dense(let low, let span, let table), .narrow(let foreign)):
-                    return foreign.withUnsafeBufferPointer { foreign in
-                        table.withUnsafeBufferPointer { table in
-                            body { passes(KeyIndex.row(of: foreign[$0], low: low, span: span, table: table)) }
-                        }
+                    return mapped.withUnsafeBufferPointer { mapped in
+                        body { Self.passes(mapped[$0], target, unmatched) }
                     }
-                case .indexed(.dense(let low, let span, let table), .wide(let foreign)):
-                    return foreign.withUnsafeBufferPointer { foreign in
-                        table.withUnsafeBufferPointer { table in
-                            body { passes(KeyIndex.row(of: foreign[$0], low: low, span: span, table: table)) }
-                        }
-                    }
-                case .indexed(let index, let foreign):
-                    return body { passes(index.row(of: foreign[$0])) }
+                case .indexed(let index, .narrow(let foreign)):
+                    return Self.withLookup(index, foreign, target, unmatched, body)
+                case .indexed(let index, .wide(let foreign)):
+                    return Self.withLookup(index, foreign, target, unmatched, body)
                 }
             }
         }
