@@ -40,7 +40,7 @@ struct StreamedDistinct {
         guard lo <= hi else { return }
         let (newLow, newHigh) = high < low ? (lo, hi) : (min(low, lo), max(high, hi))
         guard widen(low: newLow, high: newHigh) else {
-            spreadIntoSets()
+            storage = .sets(keysPerCell)
             return addToSets(cells, keys)
         }
         guard case .bits(let low, _, let stride, var words) = storage else { return }
@@ -102,10 +102,6 @@ struct StreamedDistinct {
             }
             return sets
         }
-    }
-
-    private mutating func spreadIntoSets() {
-        storage = .sets(keysPerCell)
     }
 
     /// Makes room for `count` cells, the new ones empty. A key's bits are laid out again when its
