@@ -127,8 +127,7 @@ struct CSVColumnBuilder {
             Self.append(local, to: &codes)
             return true
         }
-        Self.reserve(local.count, in: &codes)
-        Prefault.room(of: &codes, for: local.count)
+        codes.makeRoom(for: local.count)
         // Raw buffers and no closure over `remap`: a captured variable is checked for exclusive access
         // on every read, and this runs once per row.
         let start = codes.count
@@ -142,15 +141,8 @@ struct CSVColumnBuilder {
     }
 
     private static func append<T>(_ part: [T], to column: inout [T]) {
-        reserve(part.count, in: &column)
-        Prefault.room(of: &column, for: part.count)
+        column.makeRoom(for: part.count)
         column.append(contentsOf: part)
-    }
-
-    /// Grows by a quarter at least when the first lines' estimate falls short.
-    private static func reserve<T>(_ more: Int, in column: inout [T]) {
-        let needed = column.count + more
-        if needed > column.capacity { column.reserveCapacity(max(needed, column.count + column.count / 4)) }
     }
 
     /// An empty column of `part`'s type with room for `capacity` rows.

@@ -106,35 +106,27 @@ public enum Integers: Sendable {
     }
 
     /// Appends `part`, keeping 32 bits while every value fits. Widening copies what is held once (a
-    /// column widens at most once); growth is by a quarter at least, as a column read in chunks needs.
+    /// column widens at most once).
     public mutating func append(contentsOf part: Integers) {
+        // A 64-bit part whose values fit is appended narrowed (the readers hand parts over narrowed).
+        if isNarrow, case .wide(let b) = part, case let narrowed = Integers(b), narrowed.isNarrow {
+            return append(contentsOf: narrowed)
+        }
         switch (self, part) {
         case (.narrow(var a), .narrow(let b)):
             self = .wide([])  // Leaves `a` the only reference, so it grows in place.
-            Self.reserve(b.count, in: &a)
-            Prefault.room(of: &a, for: b.count)
+            a.makeRoom(for: b.count)
             a.append(contentsOf: b)
             self = .narrow(a)
-        case (.narrow(var a), .wide(let b)) where Self.fitsNarrow(b):
-            self = .wide([])
-            Self.reserve(b.count, in: &a)
-            let start = a.count
-            a.append(contentsOf: repeatElement(0, count: b.count))
-            a.withUnsafeMutableBufferPointer { a in
-                b.withUnsafeBufferPointer { b in
-                    for j in b.indices { a[start + j] = b[j] == NullSentinel.int64 ? Int32.min : Int32(truncatingIfNeeded: b[j]) }
-                }
-            }
-            self = .narrow(a)
-        case (.narrow(let a), _):
+        case (.narrow(let a), .wide(let b)):
             var wide = [Int64]()
-            wide.reserveCapacity(Swift.max(a.capacity, a.count + part.count))
+            wide.reserveCapacity(Swift.max(a.capacity, a.count + b.count))
             wide.append(contentsOf: a.lazy.map(\.widened))
+            wide.append(contentsOf: b)
             self = .wide(wide)
-            append(contentsOf: part)
         case (.wide(var a), _):
             self = .narrow([])
-            Self.reserve(part.count, in: &a)
+            a.makeRoom(for: part.count)
             switch part {
             case .narrow(let b): a.append(contentsOf: b.lazy.map(\.widened))
             case .wide(let b): a.append(contentsOf: b)
@@ -148,19 +140,6 @@ public enum Integers: Sendable {
         var values = [Int32]()
         values.reserveCapacity(capacity)
         return .narrow(values)
-    }
-
-    /// Whether every value fits in 32 bits without meeting `Int32.min`, which means null there.
-    static func fitsNarrow(_ values: [Int64]) -> Bool {
-        var outside = false
-        for v in values { outside = outside || (v != NullSentinel.int64 && (v <= Int64(Int32.min) || v > Int64(Int32.max))) }
-        return !outside
-    }
-
-    /// Grows by a quarter at least when the first lines' estimate falls short.
-    private static func reserve<T>(_ more: Int, in array: inout [T]) {
-        let needed = array.count + more
-        if needed > array.capacity { array.reserveCapacity(Swift.max(needed, array.count + array.count / 4)) }
     }
 }
 
