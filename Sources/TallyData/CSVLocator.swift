@@ -55,9 +55,9 @@ struct CSVLocator {
     }
 
     /// The offset just after the first line break at or after `offset - 1` (so `offset` itself when a
-    /// line starts there), or `limit` if there is none before it.
-    /// Reads 4 KiB first, doubling up to 64 KiB: a line ends within a few hundred bytes in most files,
-    /// and a load asks this once per chunk, before the chunk's worker can start.
+    /// line starts there), or `limit` if there is none before it. Reads 4 KiB first, doubling up to
+    /// 64 KiB: a line ends within a few hundred bytes in most files, and a load asks this once per
+    /// chunk, before the chunk's worker can start.
     func lineStart(atOrAfter offset: Int, limit: Int) throws(CSVError) -> Int {
         var start = max(0, offset - 1)
         var size = 1 << 12

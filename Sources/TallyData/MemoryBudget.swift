@@ -19,7 +19,7 @@ public enum MemoryBudget {
     /// The stacks of the workers not running yet: those running hold theirs in the address space in
     /// use already. (Counted twice, the room left would depend on whether an earlier read's workers
     /// were still idling when a later read asks.)
-    static func stacksToCome() -> UInt64 {
+    private static func stacksToCome() -> UInt64 {
         UInt64(max(0, workers - dispatchWorkers())) * stackSize
     }
 
