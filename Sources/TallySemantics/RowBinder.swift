@@ -332,11 +332,11 @@ struct RowBinder {
         if help == nil, bareWordComparedWithText { help = "text goes in double quotes: \"\(name.text)\"" }
         if help == nil, isGrain { help = "time grains go after `by`: by \(name.text)" }
         // Near a grain, the name was as likely meant as one: the headline says it is neither.
-        let notAGrain = nearGrain ? "'\(name.text)' is not a time grain, and " : ""
-        throw fail(
-            Diagnostic(
-                "\(notAGrain)metric '\(context)' reads dataset '\(dataset)', which has no column '\(name.text)'\(where_)",
-                at: name.span, help: help ?? "describe \(dataset) lists its columns"))
+        let message =
+            nearGrain
+            ? "'\(name.text)' is neither a time grain nor a column of \(([dataset] + related).joined(separator: " or ")), which metric '\(context)' reads"
+            : "metric '\(context)' reads dataset '\(dataset)', which has no column '\(name.text)'\(where_)"
+        throw fail(Diagnostic(message, at: name.span, help: help ?? "describe \(dataset) lists its columns"))
     }
 
     private func column(of target: String, name: Name, via: Relation?) throws(Diagnostic) -> BoundColumn {
