@@ -5,15 +5,18 @@
 ///
 /// While every value keeps to one combination (customers counted by their own plan: a customer has
 /// one), a bit per (value, slot) and each value's combination are enough, a fraction of the bits per
-/// (value, cell): over 500,000 customers, 60 months and 4 plans, 6 MB instead of 15. The first value
+/// (value, cell): over 500,000 customers, 60 months and 4 plans, 4.2 MB instead of 15. The first value
 /// seen in a second combination turns them into the bits per (value, cell), and counting goes on.
 struct DistinctBits {
     private let valueCount: Int
     private let cellCount: Int
     private let slotCount: Int
     private let slotOf: SlotDivision
-    /// Each value's combination (-1 before it is seen) while every value keeps to one; empty after.
-    private var combinationOf: [Int32]
+    /// Each value's combination plus one (0 before it is seen), `combinationWidth` bytes each: the
+    /// narrowest unsigned integer that holds every combination (one byte for a few plans, where 32
+    /// bits took as much memory as the bits themselves). Kept while every value keeps to one; empty after.
+    private var combinationOf: [UInt8]
+    private let combinationWidth: Int
     /// Bit `value * slotCount + slot` while `combinationOf` is kept, else bit `value * cellCount + cell`.
     private var bits: [UInt64]
     private(set) var counts: [Int64]
@@ -25,9 +28,11 @@ struct DistinctBits {
         (valueCount, self.cellCount, self.slotCount) = (values, cellCount, slotCount)
         slotOf = SlotDivision(slotCount)
         counts = [Int64](repeating: 0, count: cellCount)
-        // Per slot only pays when there are several combinations: it adds 32 bits per value.
-        if cellCount / slotCount > 1, 32 + slotCount < cellCount {
-            combinationOf = [Int32](repeating: -1, count: values)
+        let combinations = cellCount / slotCount
+        combinationWidth = combinations < 1 << 8 ? 1 : combinations < 1 << 16 ? 2 : 4
+        // Per slot only pays when there are several combinations: it adds a combination per value.
+        if combinations > 1, 8 * combinationWidth + slotCount < cellCount {
+            combinationOf = [UInt8](repeating: 0, count: values * combinationWidth)
             bits = [UInt64](repeating: 0, count: (values * slotCount + 63) / 64)
         } else {
             combinationOf = []
@@ -52,34 +57,45 @@ struct DistinctBits {
 
     /// Adds rows until one's value turns up in a second combination; returns that row (or the end).
     private mutating func addPerSlot(_ rows: Range<Int>, cells: UnsafeBufferPointer<Int32>, ids: DistinctIDs) -> Int {
-        let (slots, slotOf, base) = (slotCount, slotOf, rows.lowerBound)
-        var stop = rows.upperBound
-        combinationOf.withUnsafeMutableBufferPointer { combinationOf in
+        let (slots, slotOf, width) = (slotCount, slotOf, combinationWidth)
+        return combinationOf.withUnsafeMutableBufferPointer { bytes in
             bits.withUnsafeMutableBufferPointer { bits in
                 counts.withUnsafeMutableBufferPointer { counts in
-                    for i in rows where cells[i - base] >= 0 {
-                        let c = cells[i - base]
-                        let id = ids.id(i)
-                        if id < 0 { continue }
-                        let combination = slotOf.quotient(c)
-                        if combinationOf[id] != combination {
-                            if combinationOf[id] >= 0 {
-                                stop = i
-                                return
-                            }
-                            combinationOf[id] = combination
-                        }
-                        let bit = id * slots + Int(c) - Int(combination) * slots
-                        let mask = UInt64(1) << UInt64(bit & 63)
-                        if bits[bit >> 6] & mask == 0 {
-                            bits[bit >> 6] |= mask
-                            counts[Int(c)] += 1
+                    func add<C: FixedWidthInteger & UnsignedInteger>(_: C.Type) -> Int {
+                        bytes.withMemoryRebound(to: C.self) {
+                            Self.addPerSlot(rows, cells, ids, slots, slotOf, combinationOf: $0, bits, counts)
                         }
                     }
+                    return width == 1 ? add(UInt8.self) : width == 2 ? add(UInt16.self) : add(UInt32.self)
                 }
             }
         }
-        return stop
+    }
+
+    private static func addPerSlot<C: FixedWidthInteger & UnsignedInteger>(
+        _ rows: Range<Int>, _ cells: UnsafeBufferPointer<Int32>, _ ids: DistinctIDs, _ slots: Int, _ slotOf: SlotDivision,
+        combinationOf: UnsafeMutableBufferPointer<C>, _ bits: UnsafeMutableBufferPointer<UInt64>,
+        _ counts: UnsafeMutableBufferPointer<Int64>
+    ) -> Int {
+        let base = rows.lowerBound
+        for i in rows where cells[i - base] >= 0 {
+            let c = cells[i - base]
+            let id = ids.id(i)
+            if id < 0 { continue }
+            let combination = slotOf.quotient(c)
+            let stored = C(truncatingIfNeeded: combination + 1)
+            if combinationOf[id] != stored {
+                if combinationOf[id] != 0 { return i }
+                combinationOf[id] = stored
+            }
+            let bit = id * slots + Int(c) - Int(combination) * slots
+            let mask = UInt64(1) << UInt64(bit & 63)
+            if bits[bit >> 6] & mask == 0 {
+                bits[bit >> 6] |= mask
+                counts[Int(c)] += 1
+            }
+        }
+        return rows.upperBound
     }
 
     private mutating func addPerCell(_ rows: Range<Int>, first: Int, cells: UnsafeBufferPointer<Int32>, ids: DistinctIDs) {
@@ -104,8 +120,10 @@ struct DistinctBits {
     /// The bits per (value, slot) rewritten as bits per (value, cell): the same pairs, so the counts stand.
     private mutating func spreadOverCells() {
         var spread = [UInt64](repeating: 0, count: (valueCount * cellCount + 63) / 64)
-        for id in 0..<valueCount where combinationOf[id] >= 0 {
-            let cellBase = id * cellCount + Int(combinationOf[id]) * slotCount
+        for id in 0..<valueCount {
+            let combination = combination(of: id)
+            guard combination >= 0 else { continue }
+            let cellBase = id * cellCount + combination * slotCount
             for slot in 0..<slotCount {
                 let bit = id * slotCount + slot
                 guard bits[bit >> 6] & (UInt64(1) << UInt64(bit & 63)) != 0 else { continue }
@@ -114,6 +132,18 @@ struct DistinctBits {
             }
         }
         (bits, combinationOf) = (spread, [])
+    }
+
+    /// Value `id`'s combination while per slot, -1 before it is seen.
+    private func combination(of id: Int) -> Int {
+        combinationOf.withUnsafeBytes { raw in
+            let offset = id * combinationWidth
+            switch combinationWidth {
+            case 1: return Int(raw[offset]) - 1
+            case 2: return Int(raw.load(fromByteOffset: offset, as: UInt16.self)) - 1
+            default: return Int(raw.load(fromByteOffset: offset, as: UInt32.self)) - 1
+            }
+        }
     }
 }
 

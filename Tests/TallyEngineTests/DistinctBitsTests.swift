@@ -83,6 +83,31 @@ import Testing
         }
     }
 
+    /// Combinations past one byte (300) and past two (70,000) are held in 16 and 32 bits: each value
+    /// keeps its own combination, then one turns up in another and the bits spread over cells.
+    @Test(arguments: [(12, 300, 5_000), (1, 70_000, 1_000)])
+    func combinationsWiderThanAByte(slots: Int, combos: Int, valueRange: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let rows = 40_000
+        let values = (0..<rows).map { _ in Int64.random(in: 0..<Int64(valueRange), using: &generator) }
+        let switchAt = 30_001
+        let cells = values.enumerated().map { i, v -> Int32 in
+            // Each value's own combination spreads over the whole range, the highest included.
+            let own = Int32((v * 7_919 + Int64(combos) - 1) % Int64(combos))
+            let combination = i < switchAt ? own : Int32.random(in: 0..<Int32(combos), using: &generator)
+            return combination * Int32(slots) + Int32.random(in: 0..<Int32(slots), using: &generator)
+        }
+        let before = Self.counted(
+            values: Array(values[..<switchAt]), cells: Array(cells[..<switchAt]), cellCount: slots * combos,
+            slotCount: slots, block: 4_096)
+        #expect(before.bits?.isPerSlot == true)
+        #expect(before.bits?.counts == before.expected)
+        let (bits, expected) = Self.counted(
+            values: values, cells: cells, cellCount: slots * combos, slotCount: slots, block: 4_096)
+        #expect(bits?.isPerSlot == false)
+        #expect(bits?.counts == expected)
+    }
+
     /// One combination, or so few slots that bits per slot would not save memory: bits per cell at once.
     @Test func bitsPerSlotOnlyWhenTheySave() {
         #expect(DistinctBits(values: 100, cellCount: 60, slotCount: 60)?.isPerSlot == false)
