@@ -41,7 +41,7 @@ extension RowEvaluator {
         let ids = domain.ids(for: try RowEvaluator(dataset: target, relations: relations).evaluate(local), count: target.rowCount)
         let nullRow = target.nullRow
         let unmatched = domain.ids(for: try RowEvaluator(dataset: nullRow, relations: relations).evaluate(local), count: 1)[0]
-        return .through(target: ids, unmatched: unmatched, rows: rows, count: count)
+        return .through(target: SmallValues(ids), unmatched: unmatched, rows: rows, count: count)
     }
 
     /// The related dataset, the row mapping and the expression rewritten over the related rows, when

@@ -8,7 +8,7 @@ import TallyPlan
 enum RowValues {
     case rows([Int32])
     /// `target[r]` for a row whose related row is `r`, `unmatched` for a row without one.
-    case through(target: [Int32], unmatched: Int32, rows: TargetRows, count: Int)
+    case through(target: SmallValues, unmatched: Int32, rows: TargetRows, count: Int)
 
     /// Every row's value.
     var materialized: [Int32] {
@@ -37,12 +37,7 @@ enum RowValues {
             return values.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[rows])) }
         case .through(let target, let unmatched, let targetRows, _):
             targetRows.withTargets(of: rows, scratch: scratch) { targets in
-                target.withUnsafeBufferPointer { target in
-                    for j in 0..<targets.count {
-                        let r = targets[j]
-                        scratch[j] = r >= 0 ? target[Int(r)] : unmatched
-                    }
-                }
+                target.gather(targets, unmatched: unmatched, into: scratch)
             }
             return body(UnsafeBufferPointer(rebasing: scratch[0..<rows.count]))
         }
