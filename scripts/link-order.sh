@@ -30,9 +30,12 @@ done < <(bench/.venv/bin/python -c 'import sys; sys.path.insert(0, "bench"); imp
 TALLY_CACHE=off run gzip --format csv -e "load \"$data-gz/orders.csv.gz\"" -e 'sum(orders.amount) by month'
 TALLY_CACHE=off run describe --data "$data" -e 'describe orders'
 
-# Every function callgrind names (fn= and cfn= lines), once, kept when the binary defines it in its code.
-nm --defined-only "$work/tally" | awk '$2 ~ /^[tTwW]$/ { print $3 }' | sort -u > "$work/defined"
-for f in "$work"/*.out; do sed -n 's/^c\{0,1\}fn=([0-9]*) //p' "$f"; done |
-  awk 'NR == FNR { defined[$0] = 1; next } ($0 in defined) && !seen[$0]++' "$work/defined" - \
-  > Sources/tally/link-order.txt
+# Every function callgrind names (fn= and cfn= lines) that the binary defines in its code, sorted:
+# what matters is that they sit together, and sorted the list changes only where the code did.
+nm --defined-only "$work/tally" | awk '$2 ~ /^[tTwW]$/ { print $3 }' | LC_ALL=C sort -u > "$work/defined"
+for f in "$work"/*.out; do sed -n 's/^c\{0,1\}fn=([0-9]*) //p' "$f"; done | LC_ALL=C sort -u |
+  LC_ALL=C comm -12 "$work/defined" - > Sources/tally/link-order.txt
 echo "$(wc -l < Sources/tally/link-order.txt) functions in Sources/tally/link-order.txt"
+# The build does not watch the list: link again with it.
+rm -f .build-release/release/tally
+swift build -c release --static-swift-stdlib --scratch-path .build-release --product tally
