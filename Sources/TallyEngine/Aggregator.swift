@@ -101,13 +101,12 @@ struct Aggregator {
             try forEachBlock(rowCount) { rows, cells in bits.add(rows, cells: cells, ids: ids) }
             return .exactCells(bits.counts, scale: 0)
         }
-        var sets = [Set<Int64>](repeating: [], count: cellCount)
-        try forEachBlock(rowCount) { rows, cells in
-            for i in rows where cells[i - rows.lowerBound] >= 0 {
-                if let k = ids.key(i) { sets[Int(cells[i - rows.lowerBound])].insert(k) }
-            }
+        // Values too sparse or too many for the bits: the pairs met, checked against the memory left.
+        var met = StreamedDistinct(cellCount: cellCount)
+        try forEachBlock(rowCount) { (rows, cells) throws(Diagnostic) in
+            try met.add(cells: Array(cells), keys: rows.map { ids.key($0) ?? Int64.min })
         }
-        return .exactCells(sets.map { Int64($0.count) }, scale: 0)
+        return .exactCells(met.counts, scale: 0)
     }
 
     /// Exact integer and decimal columns are summed as integers, so money does not drift.

@@ -1,5 +1,7 @@
 // count_distinct over dense ids by bits: a value is counted in a cell the first time it is seen there.
 
+import TallyData
+
 /// Which (value, cell) pairs have been seen, and the distinct values per cell so far. Cells are
 /// (combination, slot) pairs, numbered `combination * slotCount + slot`.
 ///
@@ -21,10 +23,12 @@ struct DistinctBits {
     private var bits: [UInt64]
     private(set) var counts: [Int64]
 
-    /// The bits per (value, cell) must fit in 256 MiB: nil otherwise (the caller then keeps sets).
+    /// The bits per (value, cell) must fit in 256 MiB and in the memory left (they may be needed after
+    /// the bits per slot): nil otherwise, and the caller keeps the pairs met instead.
     init?(values: Int, cellCount: Int, slotCount: Int) {
         let (bitCount, overflow) = values.multipliedReportingOverflow(by: cellCount)
         guard values > 0, !overflow, bitCount <= 1 << 31, slotCount > 0, cellCount % slotCount == 0 else { return nil }
+        guard (try? MemoryBudget.reserve(bitCount / 8 + values * 4)) != nil else { return nil }
         (valueCount, self.cellCount, self.slotCount) = (values, cellCount, slotCount)
         slotOf = SlotDivision(slotCount)
         counts = [Int64](repeating: 0, count: cellCount)

@@ -54,7 +54,7 @@ struct StreamedCells {
         case .countDistinct:
             guard let value else { return count(cells, nil) }
             let keys = distinctKeys(value, count: cells.count)
-            distinct.add(cells: cells, keys: keys)
+            try distinct.add(cells: cells, keys: keys)
         case .sum, .avg:
             // A block's values, read in 64 bits: a block is small, and its width may differ from the last's.
             if let values = value?.exact?.values.widened {

@@ -1,5 +1,8 @@
 // A distinct count's values per cell, kept between blocks of rows.
 
+import TallyData
+import TallyDiagnostics
+
 /// Which values each cell has met, for `count_distinct` over data read in blocks. Values come as keys
 /// that mean the same value in every block (`StreamedCells.distinctKeys`; `Int64.min` is null).
 ///
@@ -30,8 +33,50 @@ struct StreamedDistinct {
 
     private static func stride(_ cells: Int) -> Int { (cells + 63) / 64 * 64 }
 
-    /// Adds one block's rows: row i's key `keys[i]` in cell `cells[i]` (-1: not counted).
-    mutating func add(cells: [Int32], keys: [Int64]) {
+    /// Bytes a set takes per key it has room for: the key, in buckets at most three quarters full.
+    private static let setBytesPerKey = 11
+
+    /// Adds one block's rows: row i's key `keys[i]` in cell `cells[i]` (-1: not counted). The values
+    /// met are what an exact distinct count must keep, however the rows are read: when what they would
+    /// take next does not fit in the memory left, a message says so rather than the process ending.
+    mutating func add(cells: [Int32], keys: [Int64]) throws(Diagnostic) {
+        do throws(MemoryShortage) { try MemoryBudget.reserve(growth(cells, keys)) } catch {
+            throw Diagnostic(
+                "not enough memory to count distinct values over data read in blocks: the \(counts.reduce(0, +)) "
+                    + "distinct (value, cell) pairs met so far must be kept: \(error.amounts)",
+                help: "count over a coarser grain, fewer dimensions or a shorter range, or give Tally more memory")
+        }
+        insert(cells, keys)
+    }
+
+    /// The bytes adding these rows may allocate: bits laid over a wider span, the sets the bits turn
+    /// into, or sets that fill up and move into twice the room.
+    private func growth(_ cells: [Int32], _ keys: [Int64]) -> Int {
+        switch storage {
+        case .bits(let low, let high, let stride, let words):
+            var (lo, hi) = (Int64.max, Int64.min)
+            for i in cells.indices where cells[i] >= 0 && keys[i] != Int64.min {
+                (lo, hi) = (min(lo, keys[i]), max(hi, keys[i]))
+            }
+            guard lo <= hi else { return 0 }
+            let (newLow, newHigh) = high < low ? (lo, hi) : (min(low, lo), max(high, hi))
+            if high >= low, newLow == low, newHigh == high { return 0 }
+            let (span, overflow) = newHigh.subtractingReportingOverflow(newLow)
+            if !overflow, span < Int64(Self.bitLimit / stride) { return words.count * 8 + Int(span + 1) * stride / 8 }
+            let pairs = Int(counts.reduce(0, +)) + cells.count
+            return 2 * pairs * Self.setBytesPerKey
+        case .sets(let sets):
+            var rows = [Int](repeating: 0, count: sets.count)
+            for c in cells where c >= 0 { rows[Int(c)] += 1 }
+            var bytes = 0
+            for (set, more) in zip(sets, rows) where set.count + more > set.capacity {
+                bytes += 2 * max(set.capacity, set.count + more) * Self.setBytesPerKey
+            }
+            return bytes
+        }
+    }
+
+    private mutating func insert(_ cells: [Int32], _ keys: [Int64]) {
         guard case .bits(let low, let high, _, _) = storage else { return addToSets(cells, keys) }
         var (lo, hi) = (Int64.max, Int64.min)
         for i in cells.indices where cells[i] >= 0 && keys[i] != Int64.min {
@@ -105,14 +150,15 @@ struct StreamedDistinct {
     }
 
     /// Makes room for `count` cells, the new ones empty. A key's bits are laid out again when its
-    /// cells pass a whole word more (as sets if they would then be too many).
+    /// cells pass a whole word more (as sets if they would then be too many). Unchecked against the
+    /// memory left, like `add(into:)`: both only lay out again the pairs already met.
     mutating func grow(to count: Int) {
         guard count > cellCount else { return }
         let met = keysPerCell
         cellCount = count
         counts = [Int64](repeating: 0, count: count)
         storage = .bits(low: 0, high: -1, stride: Self.stride(count), words: [])
-        add(cells: met.indices.flatMap { repeatElement(Int32($0), count: met[$0].count) }, keys: met.flatMap { $0 })
+        insert(met.indices.flatMap { repeatElement(Int32($0), count: met[$0].count) }, met.flatMap { $0 })
     }
 
     /// Adds every cell's keys into cell `target(cell)` of `other` (none when nil).
@@ -124,6 +170,6 @@ struct StreamedDistinct {
             cells += repeatElement(Int32(t), count: met.count)
             keys += met
         }
-        other.add(cells: cells, keys: keys)
+        other.insert(cells, keys)
     }
 }

@@ -25,14 +25,24 @@ import Testing
             "revenue by month", #"revenue by month where plan = "pro""#, "purchases, avg_order_value by quarter, kind",
             "revenue vs previous by month since 2023-03-10", "paying_customers, arppu by plan",
         ]
+        let query = #"ulimit -v "$1"; exec "$TALLY" --data "\#(folder.path)" --format csv -e "$2""#
         for question in questions {
-            let query = #"ulimit -v "$1"; exec "$TALLY" --data "\#(folder.path)" --format csv -e "$2""#
             let plain = try Fault.sh(query, arguments: ["unlimited", question])
             try #require(plain.status == 0, "\(plain.stderr)")
             let limited = try Fault.sh(query, arguments: [String(limit), question])
             #expect(limited.status == 0, "\(question): \(limited.stderr)")
             #expect(limited.stdout == plain.stdout, "\(question)")
         }
+
+        // A distinct count keeps every (value, cell) pair it meets: a million order ids, one a day,
+        // outgrow the room, and the read stops with what to do instead of the process ending.
+        let distinct = try Fault.sh(query, arguments: [String(limit), "count_distinct(orders.id) by day"])
+        #expect(distinct.status == 1, "\(distinct.stderr)")
+        #expect(
+            distinct.stderr.contains("error: not enough memory to count distinct values over data read in blocks: the "),
+            "\(distinct.stderr)")
+        #expect(distinct.stderr.contains("help: count over a coarser grain"), "\(distinct.stderr)")
+        #expect(distinct.stdout.isEmpty)
 
         // Every column at once (describe copies them) is still refused under that limit: the columns
         // above were not held whole.

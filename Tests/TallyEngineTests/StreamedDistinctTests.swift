@@ -8,7 +8,7 @@ import Testing
     /// Blocks whose keys move down and up (the bits are moved and widened), with nulls and rows not
     /// counted, counted per cell exactly as sets of the pairs count them.
     @Test(arguments: [(0, 1), (1, 7), (2, 64), (3, 65), (4, 130)])
-    func blocksMovingTheSpanCountAsSets(_ seed: UInt64, _ cellCount: Int) {
+    func blocksMovingTheSpanCountAsSets(_ seed: UInt64, _ cellCount: Int) throws {
         var random = SplitMix(seed: seed)
         var distinct = StreamedDistinct(cellCount: cellCount)
         var expected = [Set<Int64>](repeating: [], count: cellCount)
@@ -25,7 +25,7 @@ import Testing
                 keys.append(key)
                 if cell >= 0, key != Int64.min { expected[Int(cell)].insert(key) }
             }
-            distinct.add(cells: cells, keys: keys)
+            try distinct.add(cells: cells, keys: keys)
             #expect(distinct.counts == expected.map { Int64($0.count) }, "block \(block)")
         }
         #expect(distinct.counts.reduce(0, +) > 1_000)
@@ -34,37 +34,37 @@ import Testing
     /// Keys too far apart for the bits (doubles by bit pattern, say) are kept in sets from the start;
     /// keys that widen the span past the limit turn the bits into sets, and counting goes on.
     @Test(arguments: [false, true])
-    func spansPastTheLimitUseSets(_ afterBits: Bool) {
+    func spansPastTheLimitUseSets(_ afterBits: Bool) throws {
         var distinct = StreamedDistinct(cellCount: 3)
         var expected = [Set<Int64>](repeating: [], count: 3)
-        func add(_ pairs: [(Int32, Int64)]) {
-            distinct.add(cells: pairs.map(\.0), keys: pairs.map(\.1))
+        func add(_ pairs: [(Int32, Int64)]) throws {
+            try distinct.add(cells: pairs.map(\.0), keys: pairs.map(\.1))
             for (c, k) in pairs { expected[Int(c)].insert(k) }
             #expect(distinct.counts == expected.map { Int64($0.count) })
         }
-        if afterBits { add([(0, 5), (1, 5), (2, 9), (0, 5)]) }
-        add([(0, 5), (1, Int64(StreamedDistinct.bitLimit)), (2, -7), (1, Int64.max), (1, Int64.max)])
-        add([(2, 9), (2, -7), (0, 6)])
+        if afterBits { try add([(0, 5), (1, 5), (2, 9), (0, 5)]) }
+        try add([(0, 5), (1, Int64(StreamedDistinct.bitLimit)), (2, -7), (1, Int64.max), (1, Int64.max)])
+        try add([(2, 9), (2, -7), (0, 6)])
     }
 
     /// Cells added later (a new combination met) start empty, and keep the keys already met, also when
     /// a key's bits pass into another word.
-    @Test func growingKeepsWhatWasMet() {
+    @Test func growingKeepsWhatWasMet() throws {
         var distinct = StreamedDistinct(cellCount: 60)
-        distinct.add(cells: [0, 59, 59, 3], keys: [10, 10, 11, 10])
+        try distinct.add(cells: [0, 59, 59, 3], keys: [10, 10, 11, 10])
         distinct.grow(to: 64)
         #expect(distinct.counts == [1, 0, 0, 1] + [Int64](repeating: 0, count: 55) + [2, 0, 0, 0, 0])
         distinct.grow(to: 70)
-        distinct.add(cells: [69, 59, 0], keys: [12, 12, 10])
+        try distinct.add(cells: [69, 59, 0], keys: [12, 12, 10])
         var expected = [Int64](repeating: 0, count: 70)
         (expected[0], expected[3], expected[59], expected[69]) = (1, 1, 3, 1)
         #expect(distinct.counts == expected)
     }
 
     /// Days' cells merged into slots: a key in two days of one slot counts once there.
-    @Test func mergingIntoOtherCellsCountsEachKeyOnce() {
+    @Test func mergingIntoOtherCellsCountsEachKeyOnce() throws {
         var days = StreamedDistinct(cellCount: 4)
-        days.add(cells: [0, 1, 1, 2, 3, 3], keys: [1, 1, 2, 1, 3, Int64.min])
+        try days.add(cells: [0, 1, 1, 2, 3, 3], keys: [1, 1, 2, 1, 3, Int64.min])
         var slots = StreamedDistinct(cellCount: 2)
         days.add(into: &slots) { $0 == 3 ? nil : $0 / 2 }
         // Slot 0: days 0 and 1 hold keys {1, 2}; slot 1: day 2 holds {1}; day 3 is left out.
