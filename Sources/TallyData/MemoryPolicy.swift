@@ -22,13 +22,17 @@ public enum MemoryPolicy {
         }
     }
 
+    /// Blocks from this size on are mapped while files are read: freed, they go back at once, and
+    /// grown (`realloc`) they are moved by the system's page tables rather than copied.
+    public static let mappedWhileReading = 32 << 20
+
     /// Runs `body` with blocks over 32 MiB (columns) mapped and unmapped directly, and smaller ones
     /// (chunk buffers) kept by the heap for reuse when `reusingBuffers`, else mapped too from 256 KiB;
     /// then returns to the previous policy and hands back what the heap no longer uses.
     static func returningFreedMemory<T, E: Error>(reusingBuffers: Bool, _ body: () throws(E) -> T) throws(E) -> T {
         guard keeping else { return try body() }
         if reusingBuffers {
-            set(mmapThreshold: 32 << 20, trimThreshold: 1 << 30)
+            set(mmapThreshold: Int32(mappedWhileReading), trimThreshold: 1 << 30)
         } else {
             set(mmapThreshold: 256 << 10, trimThreshold: 128 << 10)
         }

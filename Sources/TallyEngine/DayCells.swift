@@ -41,7 +41,9 @@ struct DayCells {
         guard let span else { return nil }
         first = span.lowerBound
         dayCount = Int(span.upperBound) - Int(span.lowerBound) + 1
-        states = plan.computations.map { StreamedCells(plan.aggregates[$0.aggregate].function, cellCount: 0) }
+        states = plan.computations.map { [dayCount] in
+            StreamedCells(plan.aggregates[$0.aggregate].function, cellCount: 0, slotCount: dayCount)
+        }
     }
 
     var extent: DayExtent? { lo <= hi ? DayExtent(first: lo, last: hi) : nil }
@@ -60,7 +62,7 @@ struct DayCells {
     ) throws(Diagnostic) -> Bool {
         let (needed, overflow) = max(1, comboCount).multipliedReportingOverflow(by: dayCount)
         guard !overflow, needed <= Self.cellLimit else { return false }
-        states[index].grow(to: needed)
+        try states[index].grow(to: needed)
         var cells = [Int32](repeating: -1, count: days.count)
         let width = Int32(dayCount)
         var outside = false
@@ -81,7 +83,7 @@ struct DayCells {
     func cells(
         _ index: Int, function: AggregateFunction, layer: SlotLayer, comboCount: Int, slotCount: Int
     ) throws(Diagnostic) -> Measure {
-        var slots = StreamedCells(function, cellCount: comboCount * slotCount)
+        var slots = StreamedCells(function, cellCount: comboCount * slotCount, slotCount: slotCount)
         let slotOfDay = (0..<dayCount).map { Int(layer.slot(ofDay: first + Int32($0))) }
         try states[index].add(into: &slots) { cell in
             let slot = slotOfDay[cell % dayCount]

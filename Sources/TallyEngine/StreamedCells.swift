@@ -7,9 +7,9 @@ import TallySemantics
 
 /// What `Aggregator` computes in one pass over all rows, kept between blocks and finished once. Rows
 /// are added in file order, so a sum of floating-point values adds in the same order as in memory and
-/// every cell comes out identical. Memory: a few values per cell, and for a distinct count a bit per
-/// (value, cell) over the values' span, or past 16 MiB a set per cell of the values met in it
-/// (`StreamedDistinct`; bounded by distinct values, not rows).
+/// every cell comes out identical. Memory: a few values per cell, and for a distinct count the
+/// (value, cell) pairs met, as bits over the values' span or sets per cell (`StreamedDistinct`;
+/// bounded by distinct values, not rows, and checked against the memory left).
 struct StreamedCells {
     private let function: AggregateFunction
     private(set) var cellCount: Int
@@ -20,7 +20,9 @@ struct StreamedCells {
     private var sums: [Double] = []
     private var exactBest: [Int64?] = []
     private var best: [Double?] = []
-    private var distinct = StreamedDistinct(cellCount: 0)
+    private var distinct = StreamedDistinct(cellCount: 0, slotCount: 1)
+    /// Cells are (combination, slot) pairs numbered `combination * slotCount + slot`.
+    private let slotCount: Int
     /// Distinct text values by their bytes (each block has a dictionary of its own).
     private var textKeys: [[UInt8]: Int64] = [:]
 
@@ -32,9 +34,10 @@ struct StreamedCells {
         }
     }
 
-    init(_ function: AggregateFunction, cellCount: Int) {
+    init(_ function: AggregateFunction, cellCount: Int, slotCount: Int) {
         self.function = function
         self.cellCount = cellCount
+        self.slotCount = slotCount
         counts = [Int64](repeating: 0, count: cellCount)
     }
 
@@ -118,7 +121,7 @@ struct StreamedCells {
 
     /// Makes room for `count` cells, the new ones empty, keeping those there are (cells are added at the
     /// end, as combinations are met).
-    mutating func grow(to count: Int) {
+    mutating func grow(to count: Int) throws(Diagnostic) {
         let more = count - cellCount
         guard more > 0 else { return }
         counts += repeatElement(0, count: more)
@@ -127,7 +130,7 @@ struct StreamedCells {
         guard let kind else { return }
         let exact = kind.scale != nil
         switch function {
-        case .countDistinct: distinct.grow(to: count)
+        case .countDistinct: try distinct.grow(to: count)
         case .sum, .avg: if exact { exactSums += repeatElement(0, count: more) } else { sums += repeatElement(0, count: more) }
         case .min, .max: if exact { exactBest += repeatElement(nil, count: more) } else { best += repeatElement(nil, count: more) }
         case .count, .median, .percentile: break
@@ -163,12 +166,12 @@ struct StreamedCells {
                 break
             }
         }
-        if function == .countDistinct, kind.hasValue { distinct.add(into: &other.distinct, target) }
+        if function == .countDistinct, kind.hasValue { try distinct.add(into: &other.distinct, target) }
     }
 
     private mutating func allocate(exact: Bool) {
         switch function {
-        case .countDistinct: distinct = StreamedDistinct(cellCount: cellCount)
+        case .countDistinct: distinct = StreamedDistinct(cellCount: cellCount, slotCount: slotCount)
         case .sum, .avg:
             if exact { exactSums = [Int64](repeating: 0, count: cellCount) } else { sums = [Double](repeating: 0, count: cellCount) }
         case .min, .max:

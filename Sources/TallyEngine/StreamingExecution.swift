@@ -90,7 +90,9 @@ final class StreamingExecution: PlanExecution {
         let computations = plan.computations
         var states = computations.map { c in
             layers.map { _ in
-                StreamedCells(plan.aggregates[c.aggregate].function, cellCount: (c.whole ? 1 : comboCount) * slotCount)
+                StreamedCells(
+                    plan.aggregates[c.aggregate].function, cellCount: (c.whole ? 1 : comboCount) * slotCount,
+                    slotCount: slotCount)
             }
         }
         var lifespans = computations.map { _ in [LifespanDifferences?](repeating: nil, count: layers.count) }
