@@ -14,6 +14,9 @@ final class KeyIndexes {
 /// numbers; any other pairing matches on the keys' text, so "17" finds 17; text is compared by its
 /// bytes, as in a database, not by Swift's canonical equivalence.
 enum KeyIndex {
+    /// Integer keys that number their rows from `low` on (ids 1, 2, 3, … in row order, as exports
+    /// number customers): a key's row is the key less `low`, and no table is kept.
+    case sequential(low: Int64, count: Int)
     /// Integer keys in a range not much wider than their count: an array from the lowest.
     case dense(low: Int64, span: Int64, table: [Int32])
     case integers([Int64: Int32])
@@ -38,6 +41,7 @@ enum KeyIndex {
 
     /// An index of integer keys: dense when their range is not much wider than their count.
     private static func integers<T: StoredInteger>(_ pk: [T], _ relation: Relation) throws(Diagnostic) -> KeyIndex {
+        if let low = sequenceStart(pk) { return .sequential(low: low, count: pk.count) }
         if let (lo, span) = DenseRange.of(pk), span < max(1 << 16, 4 * Int64(pk.count)) {
             var table = [Int32](repeating: -1, count: Int(span) + 1)
             for (row, k) in pk.enumerated() where !k.isNull {
@@ -55,10 +59,21 @@ enum KeyIndex {
         return .integers(index)
     }
 
+    /// The first key when every key is the one before it plus one (none null), else nil.
+    private static func sequenceStart<T: StoredInteger>(_ pk: [T]) -> Int64? {
+        guard let first = pk.first, !first.isNull else { return nil }
+        let low = first.widened
+        guard low <= Int64.max - Int64(pk.count) else { return nil }
+        return pk.withUnsafeBufferPointer { keys in
+            for i in keys.indices where keys[i].widened != low &+ Int64(i) { return nil }
+            return low
+        }
+    }
+
     /// Whether this index matches foreign keys of this kind (numbers against numbers, else text).
     func serves(_ foreign: ColumnStorage) -> Bool {
         switch (self, foreign) {
-        case (.dense, .integer), (.integers, .integer): true
+        case (.sequential, .integer), (.dense, .integer), (.integers, .integer): true
         case (.texts, .integer): false
         case (.texts, _): true
         default: false
@@ -68,7 +83,7 @@ enum KeyIndex {
     /// Per foreign key, the matching target row (-1 when none matches).
     func rows(of foreign: ColumnStorage) -> [Int32] {
         switch (self, foreign) {
-        case (.dense, .integer(let fk)), (.integers, .integer(let fk)):
+        case (.sequential, .integer(let fk)), (.dense, .integer(let fk)), (.integers, .integer(let fk)):
             return fk.map(row(of:))
         case (.texts(let index), _):
             return Self.texts(foreign).map { $0.flatMap { index[Array($0.utf8)] } ?? -1 }
@@ -82,11 +97,21 @@ enum KeyIndex {
     func row(of k: Int64) -> Int32 {
         guard k != NullSentinel.int64 else { return -1 }
         switch self {
+        case .sequential(let low, let count):
+            return Self.row(of: k, low: low, count: count)
         case .dense(let lo, let span, let table):
             return table.withUnsafeBufferPointer { Self.row(of: k, low: lo, span: span, table: $0) }
         case .integers(let index): return index[k] ?? -1
         case .texts: return -1
         }
+    }
+
+    /// The target row of one integer foreign key among keys numbering `count` rows from `low` (-1
+    /// when none matches).
+    @inline(__always)
+    static func row<T: StoredInteger>(of k: T, low: Int64, count: Int) -> Int32 {
+        let (offset, overflow) = Int64(truncatingIfNeeded: k).subtractingReportingOverflow(low)
+        return !k.isNull && !overflow && offset >= 0 && offset < Int64(count) ? Int32(truncatingIfNeeded: offset) : -1
     }
 
     /// The target row of one integer foreign key in a dense index's table (-1 when none matches).

@@ -60,11 +60,15 @@ struct RowMask {
         _ body: ((Int) -> Bool) -> R
     ) -> R {
         foreign.withUnsafeBufferPointer { foreign in
-            guard case .dense(let low, let span, let table) = index else {
+            switch index {
+            case .sequential(let low, let count):
+                return body { passes(KeyIndex.row(of: foreign[$0], low: low, count: count), target, unmatched) }
+            case .dense(let low, let span, let table):
+                return table.withUnsafeBufferPointer { table in
+                    body { passes(KeyIndex.row(of: foreign[$0], low: low, span: span, table: table), target, unmatched) }
+                }
+            case .integers, .texts:
                 return body { passes(index.row(of: foreign[$0].widened), target, unmatched) }
-            }
-            return table.withUnsafeBufferPointer { table in
-                body { passes(KeyIndex.row(of: foreign[$0], low: low, span: span, table: table), target, unmatched) }
             }
         }
     }
