@@ -40,7 +40,8 @@ enum SmallValues {
 
     @inline(__always)
     private static func gather<T: FixedWidthInteger & SignedInteger>(
-        _ values: [T], _ targets: UnsafeBufferPointer<Int32>, _ unmatched: Int32, _ out: UnsafeMutableBufferPointer<Int32>
+        _ values: [T], _ targets: UnsafeBufferPointer<Int32>, _ unmatched: Int32,
+        _ out: UnsafeMutableBufferPointer<Int32>
     ) {
         values.withUnsafeBufferPointer { values in
             for j in 0..<targets.count {

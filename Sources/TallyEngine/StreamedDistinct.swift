@@ -11,10 +11,11 @@ import TallyDiagnostics
 /// combination (customers counted by their own plan), a bit per (key, slot) and each key's combination
 /// in a byte; else a bit per (key, cell). Ten million customer ids over 30 months and 5 plans take
 /// 47.5 MB per slot and 187.5 MB per cell. Keys below or above those met widen the span (a block of
-/// lower keys moves the bits up by whole words: the span starts at a key whose bits start a word). Past `bitLimit`, or for keys that are not dense (doubles by bit
-/// pattern), a set of keys per cell, which holds each distinct (key, cell) pair met. Whatever they are
-/// held in, the pairs met must all be kept: before they take more memory, it is checked against what
-/// is left, and a message says when it is not there.
+/// lower keys moves the bits up by whole words: the span starts at a key whose bits start a word).
+/// Past `bitLimit`, or for keys that are not dense (doubles by bit pattern), a set of keys per cell,
+/// which holds each distinct (key, cell) pair met. Whatever they are held in, the pairs met must all
+/// be kept: before they take more memory, it is checked against what is left, and a message says when
+/// it is not there.
 struct StreamedDistinct {
     private(set) var cellCount: Int
     private let slotCount: Int
@@ -27,7 +28,8 @@ struct StreamedDistinct {
         case bits(low: Int64, high: Int64, stride: Int, words: ZeroedBuffer<UInt64>?)
         /// Bit `(key − low) × stride + slot` (`stride`: `slotCount`), and each key's combination plus
         /// one at `combinationOf[key − low]` (0: not met yet).
-        case perSlot(low: Int64, high: Int64, stride: Int, words: ZeroedBuffer<UInt64>?, combinationOf: ZeroedBuffer<UInt8>?)
+        case perSlot(
+            low: Int64, high: Int64, stride: Int, words: ZeroedBuffer<UInt64>?, combinationOf: ZeroedBuffer<UInt8>?)
         case sets([Set<Int64>])
     }
 
@@ -176,7 +178,8 @@ struct StreamedDistinct {
     /// The values of keys `oldLow...oldHigh` (none when empty) laid over `low...high`: a word per
     /// `stride` bits (both lows are aligned, so the keys below take whole words), or one per key.
     private static func widen<T: FixedWidthInteger>(
-        _ values: ZeroedBuffer<T>?, from oldLow: Int64, _ oldHigh: Int64, to low: Int64, _ high: Int64, wordsOf stride: Int?
+        _ values: ZeroedBuffer<T>?, from oldLow: Int64, _ oldHigh: Int64, to low: Int64, _ high: Int64,
+        wordsOf stride: Int?
     ) throws(Diagnostic) -> ZeroedBuffer<T> {
         let count = stride.map { wordCount(low, high, stride: $0) } ?? Int(high - low + 1)
         if let values, oldHigh >= oldLow {
@@ -190,7 +193,7 @@ struct StreamedDistinct {
 
     private static func outOfMemory(_ count: Int) -> Diagnostic {
         Diagnostic(
-            "not enough memory to count distinct values over data read in blocks: \(count) more words were refused",
+            "not enough memory to count distinct values over data read in blocks: the system refused room for \(count) more values",
             help: "count over a coarser grain, fewer dimensions or a shorter range, or give Tally more memory")
     }
 

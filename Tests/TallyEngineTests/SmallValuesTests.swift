@@ -60,7 +60,9 @@ import Testing
         let customers = table(
             "customers", ["id": .integer((0..<customerCount).map { Int64($0 + 1) }), "segment": segment])
         // Every 89th order points at no customer.
-        let customerIDs = (0..<orderCount).map { i in i % 89 == 0 ? Int64(customerCount + 5) : Int64(i * 31 % customerCount + 1) }
+        let customerIDs = (0..<orderCount).map { i in
+            i % 89 == 0 ? Int64(customerCount + 5) : Int64(i * 31 % customerCount + 1)
+        }
         let amounts = (0..<orderCount).map { Int64($0 % 1_000) }
         let orders = table(
             "orders", ["customer_id": .integer(customerIDs), "amount": .decimal(amounts, scale: 2)])

@@ -50,7 +50,8 @@ import Testing
                 let key = random.next() % 11 == 0 ? Int64.min : centre + Int64(random.next() % 400)
                 let own = Int32((key % Int64(combinations) + Int64(combinations)) % Int64(combinations))
                 let combination = block < switchAt ? own : Int32(random.next() % UInt64(combinations))
-                let cell = random.next() % 9 == 0 ? -1 : combination * Int32(slots) + Int32(random.next() % UInt64(slots))
+                let cell =
+                    random.next() % 9 == 0 ? -1 : combination * Int32(slots) + Int32(random.next() % UInt64(slots))
                 cells.append(cell)
                 keys.append(key)
                 if cell >= 0, key != Int64.min { expected[Int(cell)].insert(key) }
