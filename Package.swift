@@ -4,6 +4,7 @@ import PackageDescription
 // One target per stage; dependencies point one way:
 // Diagnostics <- Syntax <- Semantics <- Plan <- Engine <- Tally (session) <- tally (CLI, REPL)
 //                Data   <-´                   <- SQL <- Postgres <-´
+
 // A release binary maps less of itself: the functions questions run are laid out together (the list
 // is written by scripts/link-order.sh), and its relocations are packed (`-z pack-relative-relocs`, read
 // by glibc 2.36 and later). Each question then holds about 6 MiB fewer pages of the binary.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes Sources/tally/link-order.txt: the functions a release build of tally runs for the bench's
-# questions (read from CSV, from the column cache and from gzip, and `describe`), as callgrind lists
-# them. The release link places them together, so a question maps the pages of the code it runs
+# questions (read from CSV, from the column cache and from gzip, and `describe`), as callgrind finds
+# them, by name. The release link places them together, so a question maps the pages of the code it runs
 # rather than of the whole binary: the kernel maps up to 64 KiB around every page a process first
 # touches, and the functions a question runs were spread over 11 MiB of the binary's 24 MiB of code.
 # Run it again when the binary's code has changed much; names it no longer has are skipped at the link.
