@@ -31,8 +31,10 @@ final class ZeroedBuffer<T: FixedWidthInteger> {
     /// the system has no memory for them.
     func grow(front: Int, back: Int) -> Bool {
         guard front > 0 || back > 0 else { return true }
-        let newCount = count + front + back
-        guard let raw = realloc(base, newCount * MemoryLayout<T>.stride) else { return false }
+        let (more, tooMany) = front.addingReportingOverflow(back)
+        let (newCount, tooManyMore) = count.addingReportingOverflow(more)
+        let (bytes, tooLarge) = newCount.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+        guard !tooMany, !tooManyMore, !tooLarge, let raw = realloc(base, bytes) else { return false }
         let grown = raw.assumingMemoryBound(to: T.self)
         if front > 0 { memmove(grown + front, grown, count * MemoryLayout<T>.stride) }
         grown.update(repeating: 0, count: front)

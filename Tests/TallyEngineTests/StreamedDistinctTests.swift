@@ -131,4 +131,14 @@ import Testing
         #expect(bytes.grow(front: 1, back: 2))
         #expect(Array(bytes.buffer) == [0, 0, 0])
     }
+
+    /// Room the system refuses is a nil or a false, with the values kept: the caller then says so.
+    @Test func refusedRoomLeavesTheValues() throws {
+        #expect(ZeroedBuffer<UInt64>(count: 1 << 58) == nil)
+        let buffer = try #require(ZeroedBuffer<UInt64>(count: 2))
+        buffer.buffer[1] = 5
+        #expect(!buffer.grow(front: 0, back: 1 << 58))
+        #expect(!buffer.grow(front: 1 << 61, back: 0))
+        #expect(Array(buffer.buffer) == [0, 5])
+    }
 }
