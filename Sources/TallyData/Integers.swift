@@ -45,8 +45,6 @@ public enum Integers: Sendable {
         }
     }
 
-    public var isEmpty: Bool { count == 0 }
-
     /// Whether values are held in 32 bits.
     public var isNarrow: Bool {
         if case .narrow = self { return true }

@@ -106,6 +106,20 @@ enum KeyIndex {
         }
     }
 
+    /// Calls `body` with the lookup of foreign key i's target row (-1 when none matches), the kind of
+    /// index chosen once rather than for every row: the lookup runs once per row of a relation.
+    @inline(__always)
+    func withLookup<T: StoredInteger, R>(_ foreign: UnsafeBufferPointer<T>, _ body: ((Int) -> Int32) -> R) -> R {
+        switch self {
+        case .sequential(let low, let count):
+            return body { Self.row(of: foreign[$0], low: low, count: count) }
+        case .dense(let low, let span, let table):
+            return table.withUnsafeBufferPointer { table in body { Self.row(of: foreign[$0], low: low, span: span, table: table) } }
+        case .integers, .texts:
+            return body { row(of: foreign[$0].widened) }
+        }
+    }
+
     /// The target row of one integer foreign key among keys numbering `count` rows from `low` (-1
     /// when none matches).
     @inline(__always)

@@ -118,6 +118,10 @@ enum TargetRows {
     private static func lookUp<T: StoredInteger>(
         _ rows: Range<Int>, _ foreign: [T], _ index: KeyIndex, into scratch: UnsafeMutableBufferPointer<Int32>
     ) {
-        for i in rows { scratch[i - rows.lowerBound] = index.row(of: foreign[i].widened) }
+        foreign.withUnsafeBufferPointer { foreign in
+            index.withLookup(foreign) { row in
+                for i in rows { scratch[i - rows.lowerBound] = row(i) }
+            }
+        }
     }
 }

@@ -53,22 +53,16 @@ struct RowMask {
     }
 
     /// Calls `body` with a test of row i that looks its foreign key up in `index` and reads the related
-    /// row's byte in `target` (`unmatched` without one); the common dense index without a switch per row.
+    /// row's byte in `target` (`unmatched` without one).
     @inline(__always)
     private static func withLookup<T: StoredInteger, R>(
         _ index: KeyIndex, _ foreign: [T], _ target: UnsafeBufferPointer<UInt8>, _ unmatched: UInt8,
         _ body: ((Int) -> Bool) -> R
     ) -> R {
         foreign.withUnsafeBufferPointer { foreign in
-            switch index {
-            case .sequential(let low, let count):
-                return body { passes(KeyIndex.row(of: foreign[$0], low: low, count: count), target, unmatched) }
-            case .dense(let low, let span, let table):
-                return table.withUnsafeBufferPointer { table in
-                    body { passes(KeyIndex.row(of: foreign[$0], low: low, span: span, table: table), target, unmatched) }
-                }
-            case .integers, .texts:
-                return body { passes(index.row(of: foreign[$0].widened), target, unmatched) }
+            index.withLookup(foreign) { row in
+                // `body` only runs the test while this call lasts.
+                withoutActuallyEscaping(row) { row in body { passes(row($0), target, unmatched) } }
             }
         }
     }
