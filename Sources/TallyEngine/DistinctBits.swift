@@ -61,13 +61,15 @@ struct DistinctBits {
 
     /// Adds rows until one's value turns up in a second combination; returns that row (or the end).
     private mutating func addPerSlot(_ rows: Range<Int>, cells: UnsafeBufferPointer<Int32>, ids: DistinctIDs) -> Int {
-        let (slots, slotOf, width) = (slotCount, slotOf, combinationWidth)
+        let (slots, slotOf, width, base) = (slotCount, slotOf, combinationWidth, rows.lowerBound)
         return combinationOf.withUnsafeMutableBufferPointer { bytes in
             bits.withUnsafeMutableBufferPointer { bits in
                 counts.withUnsafeMutableBufferPointer { counts in
                     func add<C: FixedWidthInteger & UnsignedInteger>(_: C.Type) -> Int {
                         bytes.withMemoryRebound(to: C.self) {
-                            Self.addPerSlot(rows, cells, ids, slots, slotOf, combinationOf: $0, bits, counts)
+                            PairBits.addPerSlot(
+                                rows, cell: { cells[$0 - base] }, key: ids.id, slotCount: slots, slotOf: slotOf,
+                                combinationOf: $0, bits: bits, counts: counts)
                         }
                     }
                     return width == 1 ? add(UInt8.self) : width == 2 ? add(UInt16.self) : add(UInt32.self)
@@ -76,47 +78,12 @@ struct DistinctBits {
         }
     }
 
-    private static func addPerSlot<C: FixedWidthInteger & UnsignedInteger>(
-        _ rows: Range<Int>, _ cells: UnsafeBufferPointer<Int32>, _ ids: DistinctIDs, _ slots: Int, _ slotOf: SlotDivision,
-        combinationOf: UnsafeMutableBufferPointer<C>, _ bits: UnsafeMutableBufferPointer<UInt64>,
-        _ counts: UnsafeMutableBufferPointer<Int64>
-    ) -> Int {
-        let base = rows.lowerBound
-        for i in rows where cells[i - base] >= 0 {
-            let c = cells[i - base]
-            let id = ids.id(i)
-            if id < 0 { continue }
-            let combination = slotOf.quotient(c)
-            let stored = C(truncatingIfNeeded: combination + 1)
-            if combinationOf[id] != stored {
-                if combinationOf[id] != 0 { return i }
-                combinationOf[id] = stored
-            }
-            let bit = id * slots + Int(c) - Int(combination) * slots
-            let mask = UInt64(1) << UInt64(bit & 63)
-            if bits[bit >> 6] & mask == 0 {
-                bits[bit >> 6] |= mask
-                counts[Int(c)] += 1
-            }
-        }
-        return rows.upperBound
-    }
-
     private mutating func addPerCell(_ rows: Range<Int>, first: Int, cells: UnsafeBufferPointer<Int32>, ids: DistinctIDs) {
         let cellCount = cellCount
         bits.withUnsafeMutableBufferPointer { bits in
             counts.withUnsafeMutableBufferPointer { counts in
-                for i in rows where cells[i - first] >= 0 {
-                    let c = Int(cells[i - first])
-                    let id = ids.id(i)
-                    if id < 0 { continue }
-                    let bit = id * cellCount + c
-                    let mask = UInt64(1) << UInt64(bit & 63)
-                    if bits[bit >> 6] & mask == 0 {
-                        bits[bit >> 6] |= mask
-                        counts[c] += 1
-                    }
-                }
+                PairBits.addPerCell(
+                    rows, cell: { cells[$0 - first] }, key: ids.id, cellCount: cellCount, bits: bits, counts: counts)
             }
         }
     }

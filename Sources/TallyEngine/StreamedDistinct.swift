@@ -199,42 +199,27 @@ struct StreamedDistinct {
 
     private mutating func addPerCell(_ cells: [Int32], _ keys: [Int64]) {
         guard case .bits(let low, _, let stride, let held?) = storage else { return }
-        let words = held.buffer
         counts.withUnsafeMutableBufferPointer { counts in
-            for i in cells.indices where cells[i] >= 0 && keys[i] != Int64.min {
-                let bit = Int(keys[i] &- low) &* stride &+ Int(cells[i])
-                let mask: UInt64 = 1 &<< UInt64(bit & 63)
-                if words[bit >> 6] & mask == 0 {
-                    words[bit >> 6] |= mask
-                    counts[Int(cells[i])] += 1
-                }
-            }
+            PairBits.addPerCell(
+                cells.indices, cell: { cells[$0] }, key: { Self.offset(keys[$0], from: low) }, cellCount: stride,
+                bits: held.buffer, counts: counts)
         }
     }
 
     /// Adds rows until one's key turns up in a second combination; returns that row (or the end).
     private mutating func addPerSlot(_ cells: [Int32], _ keys: [Int64]) -> Int {
-        guard case .perSlot(let low, _, let stride, let heldWords?, let heldCombinations?) = storage else { return 0 }
-        let (words, combinationOf) = (heldWords.buffer, heldCombinations.buffer)
-        let (slots, slotOf) = (slotCount, SlotDivision(slotCount))
+        guard case .perSlot(let low, _, let stride, let words?, let combinationOf?) = storage else { return 0 }
         return counts.withUnsafeMutableBufferPointer { counts in
-            for i in cells.indices where cells[i] >= 0 && keys[i] != Int64.min {
-                let key = Int(keys[i] &- low)
-                let combination = slotOf.quotient(cells[i])
-                let stored = UInt8(truncatingIfNeeded: combination + 1)
-                if combinationOf[key] != stored {
-                    if combinationOf[key] != 0 { return i }
-                    combinationOf[key] = stored
-                }
-                let bit = key &* stride &+ Int(cells[i]) &- Int(combination) &* slots
-                let mask: UInt64 = 1 &<< UInt64(bit & 63)
-                if words[bit >> 6] & mask == 0 {
-                    words[bit >> 6] |= mask
-                    counts[Int(cells[i])] += 1
-                }
-            }
-            return cells.count
+            PairBits.addPerSlot(
+                cells.indices, cell: { cells[$0] }, key: { Self.offset(keys[$0], from: low) }, slotCount: stride,
+                slotOf: SlotDivision(stride), combinationOf: combinationOf.buffer, bits: words.buffer, counts: counts)
         }
+    }
+
+    /// A key's place in the span from `low`, -1 for null.
+    @inline(__always)
+    private static func offset(_ key: Int64, from low: Int64) -> Int {
+        key == Int64.min ? -1 : Int(key &- low)
     }
 
     /// The bits per (key, slot) rewritten as bits per (key, cell), or as sets when those would pass
