@@ -85,8 +85,10 @@ struct StreamedDistinct {
 
     /// Adds one block's rows: row i's key `keys[i]` in cell `cells[i]` (-1: not counted).
     mutating func add(cells: [Int32], keys: [Int64]) throws(Diagnostic) {
-        try reserve(growth(cells, keys))
-        try insert(cells, keys)
+        // The block's lowest and highest keys, read once for what the bits need and for adding them.
+        let range = Self.keyRange(cells, keys)
+        try reserve(growth(cells, range))
+        try insert(cells, keys, range)
     }
 
     /// Checks that `bytes` more fit in the memory left, else says what the pairs met need.
@@ -102,10 +104,10 @@ struct StreamedDistinct {
     /// The bytes adding these rows takes on: bits laid over a wider span (a buffer in the heap is copied
     /// as it grows; a mapped one is not), or sets that fill up and move into twice the room. (Bits
     /// turning into other bits or sets are checked as they turn.)
-    private func growth(_ cells: [Int32], _ keys: [Int64]) -> Int {
+    private func growth(_ cells: [Int32], _ range: (Int64, Int64)?) -> Int {
         switch storage {
-        case .bits(let low, let high, let stride, let words), .perSlot(let low, let high, let stride, let words, _):
-            guard let (lo, hi) = Self.keyRange(cells, keys) else { return 0 }
+        case .bits(let low, let high, let stride, _), .perSlot(let low, let high, let stride, _, _):
+            guard let (lo, hi) = range else { return 0 }
             if high >= low, lo >= low, hi <= high { return 0 }
             guard let (newLow, newHigh) = Self.span(lo, hi, met: low, high, stride: stride) else { return 0 }
             let bytesPerKey = Double(stride) / 8 + (isPerSlot ? 1 : 0)
@@ -137,12 +139,13 @@ struct StreamedDistinct {
         return lo <= hi ? (lo, hi) : nil
     }
 
-    private mutating func insert(_ cells: [Int32], _ keys: [Int64]) throws(Diagnostic) {
+    /// Adds rows whose keys lie in `range` (nil: none counted).
+    private mutating func insert(_ cells: [Int32], _ keys: [Int64], _ range: (Int64, Int64)?) throws(Diagnostic) {
         switch storage {
         case .sets:
             addToSets(cells, keys)
         case .bits(let low, let high, let stride, _), .perSlot(let low, let high, let stride, _, _):
-            guard let (lo, hi) = Self.keyRange(cells, keys) else { return }
+            guard let (lo, hi) = range else { return }
             guard let (newLow, newHigh) = Self.span(lo, hi, met: low, high, stride: stride) else {
                 try turnIntoSets()
                 return addToSets(cells, keys)
@@ -153,7 +156,7 @@ struct StreamedDistinct {
                 guard stop < cells.count else { return }
                 // A key met in a second combination: the same pairs, laid out per cell, and on.
                 try spreadOverCells()
-                try insert(Array(cells[stop...]), Array(keys[stop...]))
+                try insert(Array(cells[stop...]), Array(keys[stop...]), range)
             } else {
                 addPerCell(cells, keys)
             }
