@@ -61,51 +61,48 @@ import Testing
     /// Customers counted by the kind of each order: a value turns up in a second combination in the
     /// middle of a block, after thousands of values were counted per slot; nothing is lost or counted twice.
     @Test func aValueInASecondCombinationSpreadsTheBitsOverCells() {
-        var generator = SystemRandomNumberGenerator()
         let (slots, combos) = (12, 6)
-        let rows = 150_000
-        let values = (0..<rows).map { _ in Int64.random(in: 0..<20_000, using: &generator) }
-        let switchAt = 100_123
-        let cells = values.enumerated().map { i, v -> Int32 in
-            let combination = i < switchAt ? Int32(v % Int64(combos)) : Int32.random(in: 0..<Int32(combos), using: &generator)
-            return combination * Int32(slots) + Int32.random(in: 0..<Int32(slots), using: &generator)
-        }
-        let before = Self.counted(
-            values: Array(values[..<switchAt]), cells: Array(cells[..<switchAt]), cellCount: slots * combos,
-            slotCount: slots, block: 65_536)
-        #expect(before.bits?.isPerSlot == true)
-        #expect(before.bits?.counts == before.expected)
-        for block in [65_536, 1_000, 7] {
-            let (bits, expected) = Self.counted(
-                values: values, cells: cells, cellCount: slots * combos, slotCount: slots, block: block)
-            #expect(bits?.isPerSlot == false)
-            #expect(bits?.counts == expected, "blocks of \(block)")
-        }
+        Self.expectPerSlotThenSpread(
+            rows: 150_000, valueRange: 20_000, slots: slots, combos: combos, switchAt: 100_123,
+            blocks: [65_536, 1_000, 7]
+        ) { Int32($0 % Int64(combos)) }
     }
 
     /// Combinations past one byte (300) and past two (70,000) are held in 16 and 32 bits: each value
     /// keeps its own combination, then one turns up in another and the bits spread over cells.
     @Test(arguments: [(12, 300, 5_000), (1, 70_000, 1_000)])
     func combinationsWiderThanAByte(slots: Int, combos: Int, valueRange: Int) {
-        var generator = SystemRandomNumberGenerator()
-        let rows = 40_000
-        let values = (0..<rows).map { _ in Int64.random(in: 0..<Int64(valueRange), using: &generator) }
-        let switchAt = 30_001
-        let cells = values.enumerated().map { i, v -> Int32 in
+        Self.expectPerSlotThenSpread(
+            rows: 40_000, valueRange: valueRange, slots: slots, combos: combos, switchAt: 30_001, blocks: [4_096]
+        ) {
             // Each value's own combination spreads over the whole range, the highest included.
-            let own = Int32((v * 7_919 + Int64(combos) - 1) % Int64(combos))
-            let combination = i < switchAt ? own : Int32.random(in: 0..<Int32(combos), using: &generator)
+            Int32(($0 * 7_919 + Int64(combos) - 1) % Int64(combos))
+        }
+    }
+
+    /// `rows` random values below `valueRange`, each in its own combination (`own`) before row
+    /// `switchAt` and in random ones from there, at random slots: counted per slot up to `switchAt`,
+    /// and spread over cells when counted whole, in blocks of each size; counts equal to sets of pairs.
+    private static func expectPerSlotThenSpread(
+        rows: Int, valueRange: Int, slots: Int, combos: Int, switchAt: Int, blocks: [Int], own: (Int64) -> Int32
+    ) {
+        var generator = SystemRandomNumberGenerator()
+        let values = (0..<rows).map { _ in Int64.random(in: 0..<Int64(valueRange), using: &generator) }
+        let cells = values.enumerated().map { i, v -> Int32 in
+            let combination = i < switchAt ? own(v) : Int32.random(in: 0..<Int32(combos), using: &generator)
             return combination * Int32(slots) + Int32.random(in: 0..<Int32(slots), using: &generator)
         }
         let before = Self.counted(
             values: Array(values[..<switchAt]), cells: Array(cells[..<switchAt]), cellCount: slots * combos,
-            slotCount: slots, block: 4_096)
+            slotCount: slots, block: blocks[0])
         #expect(before.bits?.isPerSlot == true)
         #expect(before.bits?.counts == before.expected)
-        let (bits, expected) = Self.counted(
-            values: values, cells: cells, cellCount: slots * combos, slotCount: slots, block: 4_096)
-        #expect(bits?.isPerSlot == false)
-        #expect(bits?.counts == expected)
+        for block in blocks {
+            let (bits, expected) = Self.counted(
+                values: values, cells: cells, cellCount: slots * combos, slotCount: slots, block: block)
+            #expect(bits?.isPerSlot == false)
+            #expect(bits?.counts == expected, "blocks of \(block)")
+        }
     }
 
     /// One combination, or so few slots that bits per slot would not save memory: bits per cell at once.
