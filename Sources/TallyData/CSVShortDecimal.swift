@@ -36,3 +36,35 @@ extension CSVColumnConverter {
         return (Int64(value), fraction)
     }
 }
+
+extension CSVColumnConverter {
+    /// What `shortDecimal` gives for a field of `length` (1 to 8) bytes known to have `fraction` digits
+    /// after its point (0: a whole number, no point), held in the word whose highest byte is the field's
+    /// last: the point then sits at a fixed byte, so a column written alike is read without looking
+    /// for it. Nil when the field is not such a number. Bytes of `word` before the field are ignored.
+    @inline(__always)
+    static func shortDecimal(ending word: UInt64, length: Int, fraction: Int) -> Int64? {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        // Digits become 0...9 and a point 0x1E.
+        var value = word ^ (0x30 &* ones)
+        var digits = length
+        if fraction > 0 {
+            guard length > fraction + 1 else { return nil }
+            let point = UInt64(8 * (7 - fraction))
+            guard (value >> point) & 0xFF == 0x1E else { return nil }
+            // The digits before the point move up over it, next to those after it.
+            let after: UInt64 = ~0 << (point + 8)
+            value = value & after | (value << 8) & ~after
+            digits -= 1
+        }
+        // The digits fill the highest bytes, zeros below them, as `shortDecimal` places them.
+        let used: UInt64 = ~0 << UInt64(8 * (8 - digits))
+        value &= used
+        guard ((value & ~tops) &+ (0x76 &* ones) | value) & tops & used == 0 else { return nil }
+        value = (value &* 2561) >> 8
+        value = ((value & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        value = ((value & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+        return Int64(value)
+    }
+}

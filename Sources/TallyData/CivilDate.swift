@@ -141,21 +141,38 @@ public enum CivilDate {
         /// table, another layout, no date), which `parseDatePrefix` decides.
         @inline(__always)
         public func parse(low: UInt64, high: UInt16) -> Int32? {
+            guard let month = month(low) else { return nil }
+            return Self.day(high, in: month)
+        }
+
+        /// A month of the table, as its first day's number and its length in days.
+        public typealias Month = (start: Int32, days: Int32)
+
+        /// The month of `YYYY-MM-` (8 bytes, first byte lowest) when its year is in the table, else nil.
+        /// Apart from `day`, so that a column's dates of one month read it once.
+        @inline(__always)
+        public func month(_ low: UInt64) -> Month? {
             // Digits become 0...9 and the two dashes 0; any other byte stays above 9.
             let d = low ^ 0x2D30_302D_3030_3030
-            let e = UInt32(high ^ 0x3030)
             guard (d | ((d & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 == 0,
-                d & 0xFF00_00FF_0000_0000 == 0,
-                (e | ((e & 0x7F7F) &+ 0x7676)) & 0x8080 == 0
+                d & 0xFF00_00FF_0000_0000 == 0
             else { return nil }
             let digit = { (i: UInt64) in Int((d >> (8 * i)) & 0xFF) }
             let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
             let month = digit(5) * 10 + digit(6)
-            let day = Int32(e & 0xFF) * 10 + Int32(e >> 8)
             let index = (year - Self.firstYear) * 12 + month - 1
             guard month >= 1, month <= 12, index >= 0, index + 1 < monthStarts.count else { return nil }
             let start = monthStarts[index]
-            return day >= 1 && day <= monthStarts[index + 1] - start ? start + day - 1 : nil
+            return (start, monthStarts[index + 1] - start)
+        }
+
+        /// The day of `month` that `DD` (2 bytes, first byte lowest) gives, or nil when it is not one.
+        @inline(__always)
+        public static func day(_ high: UInt16, in month: Month) -> Int32? {
+            let e = UInt32(high ^ 0x3030)
+            guard (e | ((e & 0x7F7F) &+ 0x7676)) & 0x8080 == 0 else { return nil }
+            let day = Int32(e & 0xFF) * 10 + Int32(e >> 8)
+            return day >= 1 && day <= month.days ? month.start + day - 1 : nil
         }
     }
 

@@ -19,6 +19,30 @@ import Testing
         }
     }
 
+    /// Read from the word that ends with the field, told how many fraction digits to expect, a field
+    /// gives what `shortDecimal` gives when it has that many, and nil otherwise, whatever comes before it.
+    @Test func endingWordAgreesWithShortDecimal() {
+        let alphabet = Array("0123456789.-+e ,\"".utf8) + [0x00, 0x2F, 0x3A, 0x9E, 0xB0, 0xFF]
+        var random = SplitMix(seed: 17)
+        var read = 0
+        for _ in 0..<400_000 {
+            let length = 1 + Int(random.next() % 8)
+            let field = (0..<length).map { i in
+                random.next() % 4 == 0
+                    ? (i == length - 1 - Int(random.next() % 4) ? UInt8(ascii: ".") : alphabet[Int(random.next() % UInt64(alphabet.count))])
+                    : UInt8(ascii: "0") + UInt8(random.next() % 10)
+            }
+            let fraction = Int(random.next() % 5)
+            let expected = CSVColumnConverter.shortDecimal(Self.word(field, after: 0), length: length)
+            let before = random.next()
+            let ending = length == 8 ? Self.word(field, after: 0) : before >> (8 * UInt64(length)) | Self.word(field, after: 0) << (8 * UInt64(8 - length))
+            let got = CSVColumnConverter.shortDecimal(ending: ending, length: length, fraction: fraction)
+            #expect(got == (expected?.1 == fraction ? expected?.0 : nil), "\(field) with \(fraction) fraction digits")
+            if got != nil { read += 1 }
+        }
+        #expect(read > 30_000)
+    }
+
     @Test(arguments: [
         "0", "7", "42", "00", "007", "99999999", "12345678", "1.000000", "123.45", "0.5", "999999.9", "10.01",
     ])
