@@ -202,7 +202,7 @@ extension Fault {
             throw CocoaError(.executableNotLoadable)
         }
         let writer = fds[1]
-        _ = input.withUnsafeBytes { bytes in
+        input.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
                 let n = write(writer, bytes.baseAddress! + offset, bytes.count - offset)
