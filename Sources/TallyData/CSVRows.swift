@@ -67,7 +67,8 @@ struct CSVRows {
         var columns = fields.columns
         var capacity = fields.capacity
         scanner.p = begin
-        var cursor = CSVBlockCursor(delimiter: scanner.delimiter.byte)
+        // Plain rows are scanned up to the line breaks that end the file, which are not rows (below).
+        let plainStop = scanner.atEOF ? min(limit, scanner.trailingLineBreaksStart) : limit
         let everyColumn = slotOf.count == columnCount && slotOf.indices.allSatisfy { slotOf[$0] == $0 }
         try slotOf.withUnsafeBufferPointer { (slotOf) throws(CSVScanStop) in
             while scanner.p < limit {
@@ -82,15 +83,19 @@ struct CSVRows {
                     scanner.p = scanner.b.count
                     break
                 }
-                if plainRows,
-                    everyColumn
-                        ? scanner.plainRow(
-                            columnCount: columnCount, slotOf: slotOf, everyColumn: true, row: row, into: columns, cursor: &cursor)
-                        : scanner.plainRow(
-                            columnCount: columnCount, slotOf: slotOf, everyColumn: false, row: row, into: columns, cursor: &cursor)
-                {
-                    rows.rowCount += 1
-                    continue
+                if plainRows {
+                    let scanned =
+                        everyColumn
+                        ? scanner.plainRows(
+                            columnCount: columnCount, slotOf: slotOf, everyColumn: true, firstRow: row, capacity: capacity,
+                            stop: plainStop, into: columns)
+                        : scanner.plainRows(
+                            columnCount: columnCount, slotOf: slotOf, everyColumn: false, firstRow: row, capacity: capacity,
+                            stop: plainStop, into: columns)
+                    if scanned > 0 {
+                        rows.rowCount += scanned
+                        continue
+                    }
                 }
                 var count = 0
                 // Where the first surplus field starts, for "too many fields" errors.

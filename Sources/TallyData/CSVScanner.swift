@@ -294,6 +294,14 @@ struct CSVScanner<Delimiter: FieldDelimiter> {
 
     /// Whether the bytes from `p` to the buffer's end are line breaks (at least one).
     @inline(__always)
+    /// Where the line breaks that end the buffer start (its end when it ends otherwise): from a row
+    /// start before it, more than line breaks remain.
+    var trailingLineBreaksStart: Int {
+        var i = b.count
+        while i > 0, b[i - 1] == Self.lf || b[i - 1] == Self.cr { i -= 1 }
+        return i
+    }
+
     func onlyLineBreaksRemain() -> Bool {
         guard b[p] == Self.lf || b[p] == Self.cr else { return false }
         return b[p...].allSatisfy { $0 == Self.lf || $0 == Self.cr }
