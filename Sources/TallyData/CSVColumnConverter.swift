@@ -143,7 +143,7 @@ struct CSVColumnConverter {
     func text(_ column: UnsafeBufferPointer<CSVFieldRef>) throws(CSVProblem) -> (storage: ColumnStorage, sawNumber: Bool) {
         var builder = TextDictionaryBuilder()
         var unescaped = [UInt8]()
-        var recent = RecentShortText()
+        let recent = RecentShortText()
         // The value before: runs of one value (a kind, a status) need no lookup at all.
         var last = (words: SIMD2<UInt64>.zero, length: 0, code: Int32(0))
         var problem: CSVProblem?
@@ -242,12 +242,24 @@ struct CSVColumnConverter {
 }
 
 /// Codes of short text values seen lately, by their bytes as two words: the few values of a typical
-/// category column (`new`, `recurring`) are then found without hashing or comparing bytes.
-struct RecentShortText {
-    private var words = [SIMD2<UInt64>](repeating: .zero, count: 64)
-    /// Length and code of each entry; length 0 is an empty entry (a value of length 0 is null).
-    private var entries = [(length: Int, code: Int32)](repeating: (0, 0), count: 64)
+/// category column (`new`, `recurring`) are then found without hashing or comparing bytes. Its entries
+/// are memory of its own, freed with it: an array's bounds and uniqueness checks cost this lookup,
+/// run once per row, a third of its instructions.
+struct RecentShortText: ~Copyable {
+    private struct Entry {
+        var words: SIMD2<UInt64>
+        /// 0 for an empty entry (a value of length 0 is null, never remembered).
+        var length: Int
+        var code: Int32
+    }
 
+    private let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: 64)
+
+    init() { entries.initialize(repeating: Entry(words: .zero, length: 0, code: 0)) }
+
+    deinit { entries.deallocate() }
+
+    /// One of the 64 entries.
     @inline(__always)
     private static func slot(_ words: SIMD2<UInt64>, _ length: Int) -> Int {
         Int(truncatingIfNeeded: ((words[0] ^ words[1] &* 31 ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
@@ -255,13 +267,12 @@ struct RecentShortText {
 
     @inline(__always)
     func code(_ words: SIMD2<UInt64>, length: Int) -> Int32? {
-        let slot = Self.slot(words, length)
-        return self.words[slot] == words && entries[slot].length == length ? entries[slot].code : nil
+        let entry = entries[Self.slot(words, length)]
+        return entry.words == words && entry.length == length ? entry.code : nil
     }
 
     @inline(__always)
-    mutating func remember(_ words: SIMD2<UInt64>, length: Int, code: Int32) {
-        let slot = Self.slot(words, length)
-        (self.words[slot], entries[slot]) = (words, (length, code))
+    func remember(_ words: SIMD2<UInt64>, length: Int, code: Int32) {
+        entries[Self.slot(words, length)] = Entry(words: words, length: length, code: code)
     }
 }
