@@ -18,7 +18,13 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard bytes.count >= 3 else { return 0 }
     let content = Array(bytes[3...])
     let (file, options, chunkSize) = choices(bytes[0], bytes[1], bytes[2], content: content)
-    check(content, file: file, options: options, chunkSize: chunkSize)
+    let small = check(content, file: file, options: options, chunkSize: chunkSize)
+    if chunkSize != CSVFile.defaultChunkSize {
+        // Chunks of a few bytes send every row to the field-by-field scanner and each value to the
+        // general conversion; one chunk takes the fast paths. What is read must not depend on it.
+        let whole = check(content, file: file, options: options)
+        precondition(small == whole, "chunks of \(chunkSize) bytes read differently:\n\(small)\nwhole:\n\(whole)")
+    }
     let split = content.isEmpty ? 0 : Int(bytes[2]) % content.count
     check(gzip(content), file: file + ".gz", options: options, chunkSize: chunkSize)
     check(gzip(Array(content[..<split])) + gzip(Array(content[split...])), file: file + ".gz", options: options, chunkSize: chunkSize)
@@ -26,7 +32,9 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-private func check(_ bytes: [UInt8], file: String, options: CSVOptions, chunkSize: Int = CSVFile.defaultChunkSize) {
+/// What reading `bytes` gives, as text: the error rendered, or each column's name and values.
+@discardableResult
+private func check(_ bytes: [UInt8], file: String, options: CSVOptions, chunkSize: Int = CSVFile.defaultChunkSize) -> String {
     do {
         let load = try CSVReader.parse(bytes: bytes, fileName: file, name: "fuzz", options: options, chunkSize: chunkSize)
         for column in load.dataset.columns {
@@ -35,8 +43,23 @@ private func check(_ bytes: [UInt8], file: String, options: CSVOptions, chunkSiz
                 precondition(codes.allSatisfy { $0 >= -1 && Int($0) < dictionary.count }, "text code outside the dictionary")
             }
         }
+        return "\(load.dataset.rowCount) rows, skipped \(load.skippedRows)\n"
+            + load.dataset.columns.map { "\($0.name): \(values($0.storage))" }.joined(separator: "\n")
     } catch {
-        _ = DiagnosticRenderer(color: false).render(error.diagnostic())
+        return DiagnosticRenderer(color: false).render(error.diagnostic())
+    }
+}
+
+/// A column's values as text, each as it is held (nulls as their sentinels), whatever its width.
+private func values(_ storage: ColumnStorage) -> String {
+    switch storage {
+    case .integer(let v): "integer \(v.widened)"
+    case .decimal(let v, let scale): "decimal \(scale) \(v.widened)"
+    case .double(let v): "double \(v.map(\.bitPattern))"
+    case .boolean(let v): "boolean \(v)"
+    case .date(let v): "date \(v)"
+    case .timestamp(let v): "timestamp \(v)"
+    case .text(let codes, let dictionary): "text \(codes.map { $0 < 0 ? "null" : dictionary[Int($0)] })"
     }
 }
 
