@@ -292,8 +292,6 @@ struct CSVScanner<Delimiter: FieldDelimiter> {
         if p < n, b[p] == Self.lf { p += 1 }
     }
 
-    /// Whether the bytes from `p` to the buffer's end are line breaks (at least one).
-    @inline(__always)
     /// Where the line breaks that end the buffer start (its end when it ends otherwise): from a row
     /// start before it, more than line breaks remain.
     var trailingLineBreaksStart: Int {
@@ -302,6 +300,8 @@ struct CSVScanner<Delimiter: FieldDelimiter> {
         return i
     }
 
+    /// Whether the bytes from `p` to the buffer's end are line breaks (at least one).
+    @inline(__always)
     func onlyLineBreaksRemain() -> Bool {
         guard b[p] == Self.lf || b[p] == Self.cr else { return false }
         return b[p...].allSatisfy { $0 == Self.lf || $0 == Self.cr }
