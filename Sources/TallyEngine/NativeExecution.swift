@@ -387,16 +387,18 @@ final class NativeExecution: PlanExecution {
         let base = rows.lowerBound
         mask.withTest { passes in
             days.withUnsafeBufferPointer { days in
-                guard let combos else {
-                    for i in rows where passes(i) {
-                        let slot = layer.slot(ofDay: days[i])
-                        if slot >= 0 { out[i - base] = slot }
+                layer.withSlotOfDay { slotOfDay in
+                    guard let combos else {
+                        for i in rows where passes(i) {
+                            let slot = slotOfDay(days[i])
+                            if slot >= 0 { out[i &- base] = slot }
+                        }
+                        return
                     }
-                    return
-                }
-                for i in rows where passes(i) {
-                    let slot = layer.slot(ofDay: days[i])
-                    if slot >= 0 { out[i - base] = combos[i - base] * slotCount + slot }
+                    for i in rows where passes(i) {
+                        let slot = slotOfDay(days[i])
+                        if slot >= 0 { out[i &- base] = combos[i &- base] * slotCount + slot }
+                    }
                 }
             }
         }

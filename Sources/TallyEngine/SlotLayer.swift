@@ -65,6 +65,21 @@ struct SlotLayer {
         return Int32(slots[k])
     }
 
+    /// Calls `body` with `slot(ofDay:)` over the layer's table taken out once: a loop over rows that
+    /// calls the method reloads the table, its first day and its size from the layer at every row,
+    /// since the cells it writes might be the layer's memory for all the compiler can tell.
+    @inline(__always)
+    func withSlotOfDay<R>(_ body: ((Int32) -> Int32) -> R) -> R {
+        guard !table.isEmpty else { return body { day in self.slot(ofDay: day) } }
+        return table.withUnsafeBufferPointer { table in
+            let (first, count) = (first, UInt32(truncatingIfNeeded: table.count))
+            return body { day in
+                let offset = UInt32(bitPattern: day &- first)
+                return offset < count ? table[Int(offset)] : -1
+            }
+        }
+    }
+
     /// The position of the first bound greater than `day`; nil when there is none.
     private static func position(after day: Int32, in bounds: [Int32]) -> Int? {
         var lo = 0
