@@ -102,7 +102,7 @@ struct Aggregator {
             return .exactCells(bits.counts, scale: 0)
         }
         // Values too sparse or too many for the bits: the pairs met, checked against the memory left.
-        var met = StreamedDistinct(cellCount: cellCount, slotCount: slotCount)
+        var met = StreamedDistinct(cellCount: cellCount, slotCount: slotCount, inBlocks: false)
         try forEachBlock(rowCount) { (rows, cells) throws(Diagnostic) in
             try met.add(cells: Array(cells), keys: rows.map { ids.key($0) ?? Int64.min })
         }

@@ -21,6 +21,9 @@ struct StreamedDistinct {
     private let slotCount: Int
     private var storage: Storage
     private(set) var counts: [Int64]
+    /// Whether the rows come in blocks of a file too large to read whole (else from columns in memory,
+    /// whose values were too sparse or too many for `DistinctBits`): said when room runs out.
+    private let inBlocks: Bool
 
     private enum Storage {
         /// Bit `(key − low) × stride + cell` for keys in `low...high`, `stride` being `cellCount`;
@@ -39,8 +42,9 @@ struct StreamedDistinct {
     /// Bytes a set takes per key it has room for: the key, in buckets at most three quarters full.
     private static let setBytesPerKey = 11
 
-    init(cellCount: Int, slotCount: Int) {
+    init(cellCount: Int, slotCount: Int, inBlocks: Bool = true) {
         self.cellCount = cellCount
+        self.inBlocks = inBlocks
         self.slotCount = max(1, slotCount)
         counts = [Int64](repeating: 0, count: cellCount)
         storage = Self.empty(cellCount: cellCount, slotCount: self.slotCount)
@@ -94,11 +98,18 @@ struct StreamedDistinct {
     /// Checks that `bytes` more fit in the memory left, else says what the pairs met need.
     private func reserve(_ bytes: Int) throws(Diagnostic) {
         do throws(MemoryShortage) { try MemoryBudget.reserve(bytes) } catch {
-            throw Diagnostic(
-                "not enough memory to count distinct values over data read in blocks: the \(counts.reduce(0, +)) "
-                    + "distinct (value, cell) pairs met so far must be kept: \(error.amounts)",
-                help: "count over a coarser grain, fewer dimensions or a shorter range, or give Tally more memory")
+            throw shortage("the \(counts.reduce(0, +)) distinct (value, cell) pairs met so far must be kept: \(error.amounts)")
         }
+    }
+
+    /// The system's refusal of room for `count` more values.
+    private func refused(_ count: Int) -> Diagnostic { shortage("the system refused room for \(count) more values") }
+
+    /// Running out of room for the pairs met, and what to do.
+    private func shortage(_ why: String) -> Diagnostic {
+        Diagnostic(
+            "not enough memory to count distinct values\(inBlocks ? " over data read in blocks" : ""): \(why)",
+            help: "count over a coarser grain, fewer dimensions or a shorter range, or give Tally more memory")
     }
 
     /// The bytes adding these rows takes on: bits laid over a wider span (a buffer in the heap is copied
@@ -167,11 +178,11 @@ struct StreamedDistinct {
     private mutating func widen(low: Int64, high: Int64) throws(Diagnostic) {
         switch storage {
         case .bits(let oldLow, let oldHigh, let stride, let words):
-            let words = try Self.widen(words, from: oldLow, oldHigh, to: low, high, wordsOf: stride)
+            let words = try widened(words, from: oldLow, oldHigh, to: low, high, wordsOf: stride)
             storage = .bits(low: low, high: high, stride: stride, words: words)
         case .perSlot(let oldLow, let oldHigh, let stride, let words, let combinationOf):
-            let words = try Self.widen(words, from: oldLow, oldHigh, to: low, high, wordsOf: stride)
-            let combinationOf = try Self.widen(combinationOf, from: oldLow, oldHigh, to: low, high, wordsOf: nil)
+            let words = try widened(words, from: oldLow, oldHigh, to: low, high, wordsOf: stride)
+            let combinationOf = try widened(combinationOf, from: oldLow, oldHigh, to: low, high, wordsOf: nil)
             storage = .perSlot(low: low, high: high, stride: stride, words: words, combinationOf: combinationOf)
         case .sets:
             break
@@ -180,24 +191,18 @@ struct StreamedDistinct {
 
     /// The values of keys `oldLow...oldHigh` (none when empty) laid over `low...high`: a word per
     /// `stride` bits (both lows are aligned, so the keys below take whole words), or one per key.
-    private static func widen<T: FixedWidthInteger>(
+    private func widened<T: FixedWidthInteger>(
         _ values: ZeroedBuffer<T>?, from oldLow: Int64, _ oldHigh: Int64, to low: Int64, _ high: Int64,
         wordsOf stride: Int?
     ) throws(Diagnostic) -> ZeroedBuffer<T> {
-        let count = stride.map { wordCount(low, high, stride: $0) } ?? Int(high - low + 1)
+        let count = stride.map { Self.wordCount(low, high, stride: $0) } ?? Int(high - low + 1)
         if let values, oldHigh >= oldLow {
             let front = stride.map { Int(oldLow - low) * $0 / 64 } ?? Int(oldLow - low)
-            guard values.grow(front: front, back: count - front - values.count) else { throw outOfMemory(count) }
+            guard values.grow(front: front, back: count - front - values.count) else { throw refused(count) }
             return values
         }
-        guard let fresh = ZeroedBuffer<T>(count: count) else { throw outOfMemory(count) }
+        guard let fresh = ZeroedBuffer<T>(count: count) else { throw refused(count) }
         return fresh
-    }
-
-    private static func outOfMemory(_ count: Int) -> Diagnostic {
-        Diagnostic(
-            "not enough memory to count distinct values over data read in blocks: the system refused room for \(count) more values",
-            help: "count over a coarser grain, fewer dimensions or a shorter range, or give Tally more memory")
     }
 
     private mutating func addPerCell(_ cells: [Int32], _ keys: [Int64]) {
@@ -233,7 +238,7 @@ struct StreamedDistinct {
         guard let (low, _) = Self.span(slotLow, high, met: 0, -1, stride: stride) else { return try turnIntoSets() }
         let count = Self.wordCount(low, high, stride: stride)
         try reserve(count * 8)
-        guard let spread = ZeroedBuffer<UInt64>(count: count) else { throw Self.outOfMemory(count) }
+        guard let spread = ZeroedBuffer<UInt64>(count: count) else { throw refused(count) }
         let words = spread.buffer
         forEachPair { key, cell in
             let bit = Int(key - low) * stride + cell
