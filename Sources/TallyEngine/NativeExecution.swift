@@ -271,12 +271,14 @@ final class NativeExecution: PlanExecution {
             let start = days[activity.start] ?? []
             let end = activity.end.flatMap { days[$0] }
             mask.withTest { passes in
-                for i in rows where passes(i) {
-                    let slot = layer.slot(ofDay: anchorDays[i])
-                    guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
-                        layer.isActive(start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
-                    else { continue }
-                    out[i - base] = (rowCombos?[i - base] ?? 0) * slots + slot
+                layer.withSlotOfDay { slotOfDay in
+                    for i in rows where passes(i) {
+                        let slot = slotOfDay(anchorDays[i])
+                        guard slot >= 0, case let position = layer.positions[Int(slot)], position >= 0,
+                            layer.isActive(start: start[i], end: end?[i] ?? NullSentinel.int32, at: position, activity.boundary)
+                        else { continue }
+                        out[i - base] = (rowCombos?[i - base] ?? 0) * slots + slot
+                    }
                 }
             }
         }
